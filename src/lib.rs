@@ -1,0 +1,7 @@
+//! retro: a terminal program for writing blameless incident retrospectives.
+//!
+//! Layers: [`model`] (FORMAT.md types, pure) · [`storage`] (the incidents folder) ·
+//! `app` (state and `update`) · `ui` (rendering) · `cli` (subcommands).
+
+pub mod model;
+pub mod storage;

@@ -1,0 +1,21 @@
+//! The incident model: serde types for FORMAT.md, pure, with no I/O.
+
+pub mod choices;
+pub mod codec;
+pub mod id;
+pub mod incident;
+pub mod moment;
+pub mod sections;
+pub mod timeinput;
+
+pub use choices::{
+    ActionKind, ActionStatus, Category, Choice, Effect, IncidentStatus, Milestone, Priority,
+    Severity,
+};
+pub use codec::{FormatError, Parsed};
+pub use incident::{
+    Action, Factor, Incident, Metric, Monitoring, Narrative, SCHEMA_VERSION, Stakeholders,
+    Technical, TimelineEntry,
+};
+pub use moment::{LocalDate, Moment};
+pub use sections::{Durations, Fill, Section, format_duration};

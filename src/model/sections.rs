@@ -1,0 +1,299 @@
+//! The overview and the seven sections, how filled each is, and the key-moment durations.
+
+use jiff::SignedDuration;
+
+use super::choices::{Choice, Effect, Milestone};
+use super::incident::Incident;
+use super::moment::Moment;
+
+/// The overview and the seven sections of a retrospective, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// Title, severity, status, people, key moments.
+    Overview,
+    /// 1. Messages to stakeholders.
+    Stakeholders,
+    /// 2. Monitoring context.
+    Monitoring,
+    /// 3. Communication timeline.
+    Timeline,
+    /// 4. Contributing factors.
+    Factors,
+    /// 5. Technical analysis.
+    Technical,
+    /// 6. Follow-up actions.
+    Actions,
+    /// 7. Narrative.
+    Narrative,
+}
+
+impl Section {
+    /// All eight, overview first.
+    pub const ALL: [Section; 8] = [
+        Section::Overview,
+        Section::Stakeholders,
+        Section::Monitoring,
+        Section::Timeline,
+        Section::Factors,
+        Section::Technical,
+        Section::Actions,
+        Section::Narrative,
+    ];
+
+    /// The seven retrospective sections, without the overview.
+    pub const SEVEN: [Section; 7] = [
+        Section::Stakeholders,
+        Section::Monitoring,
+        Section::Timeline,
+        Section::Factors,
+        Section::Technical,
+        Section::Actions,
+        Section::Narrative,
+    ];
+
+    /// 0 for the overview, 1..=7 for the sections (the jump key).
+    pub fn number(self) -> usize {
+        self as usize
+    }
+
+    /// The section with that number, if any.
+    pub fn from_number(n: usize) -> Option<Section> {
+        Section::ALL.get(n).copied()
+    }
+
+    /// The next section, staying on the last.
+    pub fn next(self) -> Section {
+        Section::from_number(self.number() + 1).unwrap_or(self)
+    }
+
+    /// The previous section, staying on the overview.
+    pub fn prev(self) -> Section {
+        self.number()
+            .checked_sub(1)
+            .and_then(Section::from_number)
+            .unwrap_or(self)
+    }
+
+    /// The section's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Overview => "Overview",
+            Section::Stakeholders => "Messages to stakeholders",
+            Section::Monitoring => "Monitoring context",
+            Section::Timeline => "Communication timeline",
+            Section::Factors => "Contributing factors",
+            Section::Technical => "Technical analysis",
+            Section::Actions => "Follow-up actions",
+            Section::Narrative => "Narrative",
+        }
+    }
+}
+
+/// How much of a section is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// Nothing yet.
+    Empty,
+    /// Something, but not all that is asked for.
+    Partial,
+    /// Everything the section asks for.
+    Complete,
+}
+
+impl Fill {
+    fn of(parts: &[bool]) -> Fill {
+        if parts.iter().all(|p| *p) {
+            Fill::Complete
+        } else if parts.iter().any(|p| *p) {
+            Fill::Partial
+        } else {
+            Fill::Empty
+        }
+    }
+
+    /// A one-character mark for lists: `○` empty, `◐` partly filled, `●` complete.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Fill::Empty => "○",
+            Fill::Partial => "◐",
+            Fill::Complete => "●",
+        }
+    }
+}
+
+fn filled(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+impl Incident {
+    /// How much of `section` is written.
+    ///
+    /// Complete means: overview has title, severity, services and participants; messages
+    /// have both texts; monitoring has notes and a metric or a gap; the timeline has entries
+    /// and all five milestones; factors include one that made things worse and each has a
+    /// category, effect and description; technical analysis has all four parts; every action
+    /// has a title, owner and due date; the narrative has its story and impact.
+    pub fn fill(&self, section: Section) -> Fill {
+        match section {
+            Section::Overview => Fill::of(&[
+                filled(&self.title),
+                self.severity.is_some(),
+                !self.services.is_empty(),
+                !self.participants.is_empty() || filled(&self.facilitator),
+            ]),
+            Section::Stakeholders => Fill::of(&[
+                filled(&self.stakeholders.customer_message),
+                filled(&self.stakeholders.internal_message),
+            ])
+            .or_partial(!self.stakeholders.reassurances.is_empty()),
+            Section::Monitoring => Fill::of(&[
+                filled(&self.monitoring.notes),
+                !self.monitoring.metrics.is_empty() || !self.monitoring.gaps.is_empty(),
+            ]),
+            Section::Timeline => {
+                if self.timeline.is_empty() {
+                    Fill::Empty
+                } else if Milestone::ALL.iter().all(|m| self.milestone(*m).is_some()) {
+                    Fill::Complete
+                } else {
+                    Fill::Partial
+                }
+            }
+            Section::Factors => {
+                if self.factors.is_empty() {
+                    Fill::Empty
+                } else if self
+                    .factors
+                    .iter()
+                    .any(|f| f.effect == Some(Effect::Contributor))
+                    && self.factors.iter().all(|f| {
+                        f.category.is_some() && f.effect.is_some() && filled(&f.description)
+                    })
+                {
+                    Fill::Complete
+                } else {
+                    Fill::Partial
+                }
+            }
+            Section::Technical => Fill::of(&[
+                filled(&self.technical.expected_behavior),
+                filled(&self.technical.actual_behavior),
+                filled(&self.technical.analysis),
+                filled(&self.technical.future_risks),
+            ]),
+            Section::Actions => {
+                if self.actions.is_empty() {
+                    Fill::Empty
+                } else if self
+                    .actions
+                    .iter()
+                    .all(|a| filled(&a.title) && filled(&a.owner) && a.due.is_some())
+                {
+                    Fill::Complete
+                } else {
+                    Fill::Partial
+                }
+            }
+            Section::Narrative => {
+                Fill::of(&[filled(&self.narrative.text), filled(&self.narrative.impact)])
+            }
+        }
+    }
+
+    /// How many of the seven sections have anything written (0..=7).
+    pub fn sections_filled(&self) -> usize {
+        Section::SEVEN
+            .iter()
+            .filter(|s| self.fill(**s) != Fill::Empty)
+            .count()
+    }
+
+    /// The time of the first timeline entry marked with `milestone`.
+    pub fn milestone(&self, milestone: Milestone) -> Option<Moment> {
+        self.timeline
+            .iter()
+            .find(|e| e.milestone == Some(milestone))
+            .and_then(|e| e.at)
+    }
+
+    /// Time to detect, mitigate and resolve, each from impact start; `None` when unknown.
+    pub fn durations(&self) -> Durations {
+        let since_start = |m: Milestone| {
+            let start = self.milestone(Milestone::ImpactStarted)?;
+            let end = self.milestone(m)?;
+            Some(end.timestamp.duration_since(start.timestamp))
+        };
+        Durations {
+            detect: since_start(Milestone::Detected),
+            mitigate: since_start(Milestone::Mitigated),
+            resolve: since_start(Milestone::Resolved),
+        }
+    }
+
+    /// Number of follow-up actions still open or in progress.
+    pub fn open_actions(&self) -> usize {
+        self.actions.iter().filter(|a| a.is_open()).count()
+    }
+
+    /// Sorts the timeline by time, stably; entries without a time go last.
+    pub fn sort_timeline(&mut self) {
+        self.timeline.sort_by(|a, b| match (a.at, b.at) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+    }
+
+    /// The next free id with `prefix` (`F` or `A`): one more than the highest number used.
+    pub fn next_record_id(&self, prefix: char) -> String {
+        let ids: Vec<&str> = match prefix {
+            'F' => self.factors.iter().map(|f| f.id.as_str()).collect(),
+            _ => self.actions.iter().map(|a| a.id.as_str()).collect(),
+        };
+        let max = ids
+            .iter()
+            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{}", max + 1)
+    }
+}
+
+impl Fill {
+    fn or_partial(self, something: bool) -> Fill {
+        if self == Fill::Empty && something {
+            Fill::Partial
+        } else {
+            self
+        }
+    }
+}
+
+/// Time to detect, mitigate and resolve, measured from impact start.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Durations {
+    /// detected − impact_started.
+    pub detect: Option<SignedDuration>,
+    /// mitigated − impact_started.
+    pub mitigate: Option<SignedDuration>,
+    /// resolved − impact_started.
+    pub resolve: Option<SignedDuration>,
+}
+
+/// Formats a duration as `1h 05m`, `42m`, `2d 3h` or `unknown`; negative durations get `-`.
+pub fn format_duration(duration: Option<SignedDuration>) -> String {
+    let Some(d) = duration else {
+        return "unknown".to_string();
+    };
+    let sign = if d.is_negative() { "-" } else { "" };
+    let minutes = d.as_secs().unsigned_abs() / 60;
+    let (days, hours, mins) = (minutes / 1440, (minutes / 60) % 24, minutes % 60);
+    if days > 0 {
+        format!("{sign}{days}d {hours}h {mins:02}m")
+    } else if hours > 0 {
+        format!("{sign}{hours}h {mins:02}m")
+    } else {
+        format!("{sign}{mins}m")
+    }
+}

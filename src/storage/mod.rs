@@ -1,0 +1,406 @@
+//! The incidents folder: where it is, listing, loading, atomic saving, and the trash.
+//!
+//! Rules from FORMAT.md: one `<id>.toml` per incident; new folders are user-only (0700) and
+//! new files user-only (0600), existing permissions are kept; a file that does not parse is
+//! listed with its error and never overwritten; only valid ids become file names.
+
+mod dirs;
+mod write;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::model::codec::{self, FormatError, Parsed};
+use crate::model::id::{id_date, is_valid_id, new_id};
+use crate::model::{
+    Choice, Incident, IncidentStatus, Milestone, Moment, SCHEMA_VERSION, Severity,
+};
+
+pub use dirs::{DirSource, resolve_dir};
+pub use write::write_atomic;
+
+/// What can go wrong with the incidents folder or a file in it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The folder or a file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+    /// A file's text is not a valid incident.
+    #[error("{}:{error}", path.display())]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// Where and what.
+        error: FormatError,
+    },
+    /// An id that is not `<YYYY-MM-DD>-<slug>` was asked for.
+    #[error("`{0}` is not a valid incident id (e.g. 2026-03-12-checkout-errors)")]
+    BadId(String),
+    /// No file for that id.
+    #[error("no incident `{0}` in the incidents folder")]
+    NotFound(String),
+    /// The incident could not be turned into TOML.
+    #[error("cannot write incident: {0}")]
+    Serialize(#[from] toml::ser::Error),
+}
+
+impl StoreError {
+    fn io(path: &Path, source: io::Error) -> Self {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// A one-line view of an incident for lists, cheap to keep for thousands of files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The id (file name without `.toml`).
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// Severity, if set.
+    pub severity: Option<Severity>,
+    /// Document status (draft when absent).
+    pub status: IncidentStatus,
+    /// The day impact started, else the id's date.
+    pub date: Option<Date>,
+    /// Sections with anything written, 0..=7.
+    pub sections_filled: usize,
+    /// Follow-up actions open or in progress.
+    pub open_actions: usize,
+    /// Of those, how many are past their due date.
+    pub overdue_actions: usize,
+    /// Services, for filtering.
+    pub services: Vec<String>,
+}
+
+impl Summary {
+    /// Summarises an incident as of `today` (for overdue actions).
+    pub fn of(incident: &Incident, today: Date) -> Summary {
+        let tz = crate::model::timeinput::zone(&incident.timezone);
+        let date = incident
+            .milestone(Milestone::ImpactStarted)
+            .map(|m| m.in_zone(&tz).date())
+            .or_else(|| id_date(&incident.id));
+        Summary {
+            id: incident.id.clone(),
+            title: incident.title.clone(),
+            severity: incident.severity,
+            status: incident.status.unwrap_or(IncidentStatus::Draft),
+            date,
+            sections_filled: incident.sections_filled(),
+            open_actions: incident.open_actions(),
+            overdue_actions: incident
+                .actions
+                .iter()
+                .filter(|a| a.is_overdue(today))
+                .count(),
+            services: incident.services.clone(),
+        }
+    }
+}
+
+/// One file of the folder, as listed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// An incident that can be opened.
+    Incident {
+        /// Its summary.
+        summary: Summary,
+        /// Written by a newer program: opens read-only.
+        read_only: bool,
+    },
+    /// A file that does not parse: shown with its error, never overwritten.
+    Broken {
+        /// The file name without `.toml`.
+        name: String,
+        /// The file.
+        path: PathBuf,
+        /// Where and what.
+        error: FormatError,
+    },
+}
+
+impl Entry {
+    /// The id or file name the entry is listed under.
+    pub fn name(&self) -> &str {
+        match self {
+            Entry::Incident { summary, .. } => &summary.id,
+            Entry::Broken { name, .. } => name,
+        }
+    }
+
+    fn sort_date(&self) -> Option<Date> {
+        match self {
+            Entry::Incident { summary, .. } => summary.date,
+            Entry::Broken { name, .. } => id_date(name),
+        }
+    }
+}
+
+/// An incident read from disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The incident.
+    pub incident: Incident,
+    /// Why it cannot be edited, if it cannot (e.g. written by a newer program).
+    pub read_only: Option<String>,
+}
+
+/// The incidents folder.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Opens the folder, creating it (user-only, 0700) with any missing parents.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] when it cannot be created or is not a folder.
+    pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let dir = dir.into();
+        if !dir.is_dir() {
+            write::create_private_dir(&dir).map_err(|e| StoreError::io(&dir, e))?;
+        }
+        let meta = fs::metadata(&dir).map_err(|e| StoreError::io(&dir, e))?;
+        if !meta.is_dir() {
+            return Err(StoreError::io(
+                &dir,
+                io::Error::new(io::ErrorKind::NotADirectory, "not a folder"),
+            ));
+        }
+        Ok(Store { dir })
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file for an id.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`] unless the id matches `^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9-]+$`.
+    pub fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if is_valid_id(id) {
+            Ok(self.dir.join(format!("{id}.toml")))
+        } else {
+            Err(StoreError::BadId(id.to_string()))
+        }
+    }
+
+    /// True when a file for `id` exists.
+    pub fn exists(&self, id: &str) -> bool {
+        self.path_of(id).is_ok_and(|p| p.exists())
+    }
+
+    /// Every `*.toml` file in the folder, newest first (by start date, then id).
+    ///
+    /// Files that do not parse are listed as [`Entry::Broken`]; they do not stop the listing.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] only when the folder itself cannot be read.
+    pub fn list(&self, today: Date) -> Result<Vec<Entry>, StoreError> {
+        let mut entries = Vec::new();
+        for dirent in fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))? {
+            let Ok(dirent) = dirent else { continue };
+            let path = dirent.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("toml") || !path.is_file() {
+                continue;
+            }
+            let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string)
+            else {
+                continue;
+            };
+            entries.push(self.entry_for(name, path, today));
+        }
+        entries.sort_by(|a, b| {
+            b.sort_date()
+                .cmp(&a.sort_date())
+                .then_with(|| b.name().cmp(a.name()))
+        });
+        Ok(entries)
+    }
+
+    fn entry_for(&self, name: String, path: PathBuf, today: Date) -> Entry {
+        let broken = |error: FormatError| Entry::Broken {
+            name: name.clone(),
+            path: path.clone(),
+            error,
+        };
+        if !is_valid_id(&name) {
+            return broken(FormatError {
+                line: 0,
+                column: 0,
+                message: "file name is not an incident id like 2026-03-12-short-title".into(),
+            });
+        }
+        match read_incident(&path) {
+            Ok(loaded) => Entry::Incident {
+                summary: Summary::of(&loaded.incident, today),
+                read_only: loaded.read_only.is_some(),
+            },
+            Err(StoreError::Format { error, .. }) => broken(error),
+            Err(other) => broken(FormatError {
+                line: 0,
+                column: 0,
+                message: other.to_string(),
+            }),
+        }
+    }
+
+    /// Reads an incident by id.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`], [`StoreError::NotFound`], [`StoreError::Io`], or
+    /// [`StoreError::Format`] with line and column.
+    pub fn load(&self, id: &str) -> Result<Loaded, StoreError> {
+        let path = self.path_of(id)?;
+        if !path.exists() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let loaded = read_incident(&path)?;
+        if loaded.incident.id != id {
+            return Err(StoreError::Format {
+                path,
+                error: FormatError {
+                    line: 0,
+                    column: 0,
+                    message: format!(
+                        "`id` is \"{}\" but the file is named {id}.toml",
+                        loaded.incident.id
+                    ),
+                },
+            });
+        }
+        Ok(loaded)
+    }
+
+    /// Reads the raw text of a file in the folder (to show a broken file).
+    ///
+    /// # Errors
+    /// [`StoreError::Io`].
+    pub fn read_text(&self, path: &Path) -> Result<String, StoreError> {
+        let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Writes an incident atomically to `<id>.toml` (temporary file, fsync, rename, fsync
+    /// of the folder). Existing permissions are kept; a new file is user-only.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`], [`StoreError::Serialize`], [`StoreError::Io`].
+    pub fn save(&self, incident: &Incident) -> Result<PathBuf, StoreError> {
+        let path = self.path_of(&incident.id)?;
+        let text = codec::to_toml_string(incident)?;
+        write_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
+        Ok(path)
+    }
+
+    /// Makes a new incident titled `title`, dated `date` (the day it started, or today),
+    /// with an id unique in this folder. It is not written until [`Store::save`].
+    pub fn new_incident(&self, title: &str, date: Date, now: Moment) -> Incident {
+        let id = new_id(date, title, |candidate| self.exists(candidate));
+        Incident {
+            schema_version: SCHEMA_VERSION,
+            id,
+            title: title.trim().to_string(),
+            severity: Some(Severity::ALL[2]),
+            status: Some(IncidentStatus::Draft),
+            created_at: Some(now),
+            updated_at: Some(now),
+            ..Incident::default()
+        }
+    }
+
+    /// Moves `<id>.toml` into `.trash/` inside the folder (a clash gets a numbered name).
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`], [`StoreError::NotFound`], [`StoreError::Io`].
+    pub fn trash(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let path = self.path_of(id)?;
+        self.trash_path(&path)
+    }
+
+    /// Moves any file of the folder (also a broken one) into `.trash/`.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] when the file is not directly in the folder; [`StoreError::Io`].
+    pub fn trash_path(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let name = path
+            .file_name()
+            .filter(|_| path.parent() == Some(self.dir.as_path()) && path.exists())
+            .ok_or_else(|| StoreError::NotFound(path.display().to_string()))?;
+        let trash = self.dir.join(".trash");
+        if !trash.is_dir() {
+            write::create_private_dir(&trash).map_err(|e| StoreError::io(&trash, e))?;
+        }
+        let mut target = trash.join(name);
+        let mut n = 2;
+        while target.exists() {
+            target = trash.join(format!("{}.{n}", name.to_string_lossy()));
+            n += 1;
+        }
+        fs::rename(path, &target).map_err(|e| StoreError::io(path, e))?;
+        Ok(target)
+    }
+}
+
+/// Reads and parses one file.
+///
+/// # Errors
+/// [`StoreError::Io`] or [`StoreError::Format`].
+pub fn read_incident(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::Format {
+        path: path.to_path_buf(),
+        error: FormatError {
+            line: 0,
+            column: 0,
+            message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+        },
+    })?;
+    match codec::parse(&text) {
+        Ok(Parsed::Current(incident)) => Ok(Loaded {
+            incident,
+            read_only: None,
+        }),
+        Ok(Parsed::Newer {
+            version,
+            incident: Some(incident),
+        }) => Ok(Loaded {
+            incident: *incident,
+            read_only: Some(format!(
+                "written by a newer retro (schema {version}); shown read-only"
+            )),
+        }),
+        Ok(Parsed::Newer {
+            version,
+            incident: None,
+        }) => Err(StoreError::Format {
+            path: path.to_path_buf(),
+            error: FormatError {
+                line: 0,
+                column: 0,
+                message: format!(
+                    "schema_version {version} is newer than this program's {SCHEMA_VERSION}; update retro to edit it"
+                ),
+            },
+        }),
+        Err(error) => Err(StoreError::Format {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
+}
