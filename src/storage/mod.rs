@@ -5,6 +5,7 @@
 //! listed with its error and never overwritten; only valid ids become file names.
 
 mod dirs;
+pub mod summary_fast;
 mod write;
 
 use std::fs;

@@ -1,0 +1,136 @@
+//! `retro actions`: the follow-up actions of every incident, soonest due first.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::model::{Action, Choice};
+
+use super::files::{incident_files, located, read_file};
+use super::{Context, ListFormat, table};
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  retro actions --open
+  retro actions --overdue --owner \"checkout team\"
+  retro actions --format json | jq '.[] | select(.overdue)'
+
+Open means open or in progress. Actions without a due date come last.";
+
+/// Options of `retro actions`.
+#[derive(Debug, clap::Args)]
+pub struct ActionsArgs {
+    /// Only actions still to do (open or in progress).
+    #[arg(long)]
+    pub open: bool,
+    /// Only actions still to do whose due date has passed.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only actions of this owner (ignoring case).
+    #[arg(long, value_name = "X")]
+    pub owner: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// One row of `retro actions --format json`; field names are a stable interface.
+#[derive(Debug, Serialize)]
+struct Row {
+    incident_id: String,
+    action_id: String,
+    title: String,
+    owner: String,
+    due: Option<String>,
+    priority: Option<&'static str>,
+    status: &'static str,
+    overdue: bool,
+    kind: Option<&'static str>,
+    factors: Vec<String>,
+    tracker: String,
+}
+
+pub(crate) fn run(args: &ActionsArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
+    let today = ctx.today();
+    let mut found: Vec<(String, Action)> = Vec::new();
+    for file in incident_files(ctx.store.dir())? {
+        match read_file(&file) {
+            Ok(loaded) => {
+                let id = loaded.incident.id;
+                found.extend(loaded.incident.actions.into_iter().map(|a| (id.clone(), a)));
+            }
+            Err(error) => eprintln!("{}", located(&file.path, &error)),
+        }
+    }
+    let owner = args.owner.as_deref().map(str::trim);
+    found.retain(|(_, a)| {
+        (!args.open || a.is_open())
+            && (!args.overdue || a.is_overdue(today))
+            && owner.is_none_or(|o| a.owner.trim().eq_ignore_ascii_case(o))
+    });
+    // Soonest due first, no due date last; then by incident and action id for stability.
+    found.sort_by(|(ia, a), (ib, b)| {
+        (a.due.is_none(), a.due, ia, &a.id).cmp(&(b.due.is_none(), b.due, ib, &b.id))
+    });
+    let rows: Vec<Row> = found
+        .into_iter()
+        .map(|(incident_id, a)| Row {
+            overdue: a.is_overdue(today),
+            status: a.status_or_open().as_str(),
+            incident_id,
+            action_id: a.id,
+            title: a.title,
+            owner: a.owner,
+            due: a.due.map(|d| d.to_string()),
+            priority: a.priority.map(Choice::as_str),
+            kind: a.kind.map(Choice::as_str),
+            factors: a.factors,
+            tracker: a.tracker,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        ListFormat::Table if rows.is_empty() => writeln!(out, "No matching actions.")?,
+        ListFormat::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.due.clone().unwrap_or_else(|| "-".into()),
+                        if r.overdue { "OVERDUE" } else { "" }.to_string(),
+                        r.priority.unwrap_or("-").to_string(),
+                        r.status.to_string(),
+                        r.incident_id.clone(),
+                        if r.action_id.is_empty() {
+                            "-".into()
+                        } else {
+                            r.action_id.clone()
+                        },
+                        if r.owner.is_empty() {
+                            "-".into()
+                        } else {
+                            r.owner.clone()
+                        },
+                        r.title.clone(),
+                    ]
+                })
+                .collect();
+            out.write_all(
+                table::render(
+                    &[
+                        "DUE", "OVERDUE", "PRIORITY", "STATUS", "INCIDENT", "ACTION", "OWNER",
+                        "TITLE",
+                    ],
+                    &body,
+                )
+                .as_bytes(),
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,86 @@
+//! `retro export`: Markdown (internal or customer-facing) or JSON, to stdout or a file.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::ValueEnum;
+
+use crate::storage::write_atomic;
+
+use super::Context;
+use super::files::load_arg;
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  retro export 2026-03-12-checkout-api-errors-after-config-push > retro.md
+  retro export 2026-03-12-checkout-api-errors-after-config-push --audience customer -o status-page.md
+  retro export 2026-03-12-checkout-api-errors-after-config-push --format json | jq .actions
+
+The customer version holds only the customer message, the impact window and its duration,
+what was not affected and the narrative's impact: never the internal message, the technical
+analysis, the timeline, the factors, the actions or who took part.";
+
+/// Output format of `retro export`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// CommonMark with GitHub tables.
+    #[default]
+    Markdown,
+    /// The incident as stored, as JSON.
+    Json,
+}
+
+/// Who the export is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Audience {
+    /// The whole retrospective.
+    #[default]
+    Internal,
+    /// Only what a customer may read.
+    Customer,
+}
+
+/// Options of `retro export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Incident id (see `retro list`) or path of an incident file.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+    /// Who the document is for (Markdown only).
+    #[arg(long, value_enum, default_value_t = Audience::Internal)]
+    pub audience: Audience,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub(crate) fn run(args: &ExportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
+    let loaded = load_arg(&args.id, ctx)?;
+    let incident = &loaded.incident;
+    let text = match (args.format, args.audience) {
+        (ExportFormat::Markdown, Audience::Internal) => super::markdown::internal(incident),
+        (ExportFormat::Markdown, Audience::Customer) => super::markdown::customer(incident),
+        (ExportFormat::Json, Audience::Internal) => {
+            let mut s = serde_json::to_string_pretty(&super::json::incident(incident)?)?;
+            s.push('\n');
+            s
+        }
+        (ExportFormat::Json, Audience::Customer) => {
+            anyhow::bail!("--audience customer is for Markdown; JSON is the whole incident")
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,99 @@
+//! Finding and reading incident files for the subcommands, and reporting broken ones.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::model::FormatError;
+use crate::model::id::is_valid_id;
+use crate::storage::{Loaded, StoreError, read_incident};
+
+use super::Context;
+
+/// A `*.toml` file of the incidents folder.
+pub(crate) struct IncidentFile {
+    /// The file name without `.toml`.
+    pub name: String,
+    /// The file.
+    pub path: PathBuf,
+}
+
+/// Every `*.toml` file directly in the incidents folder, sorted by name.
+pub(crate) fn incident_files(dir: &Path) -> anyhow::Result<Vec<IncidentFile>> {
+    let mut files = Vec::new();
+    let read = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    for dirent in read {
+        let Ok(dirent) = dirent else { continue };
+        let path = dirent.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+            continue;
+        }
+        if !dirent
+            .file_type()
+            .is_ok_and(|t| t.is_file() || t.is_symlink())
+            || !path.is_file()
+        {
+            continue;
+        }
+        let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        files.push(IncidentFile {
+            name: name.to_string(),
+            path,
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// The error for a file whose name cannot be an incident id.
+pub(crate) fn bad_name_error() -> FormatError {
+    FormatError {
+        line: 0,
+        column: 0,
+        message: "file name is not an incident id like 2026-03-12-short-title".into(),
+    }
+}
+
+/// Reads one file of the folder, turning every failure into a located [`FormatError`].
+pub(crate) fn read_file(file: &IncidentFile) -> Result<Loaded, FormatError> {
+    if !is_valid_id(&file.name) {
+        return Err(bad_name_error());
+    }
+    read_incident(&file.path).map_err(|e| match e {
+        StoreError::Format { error, .. } => error,
+        other => FormatError {
+            line: 0,
+            column: 0,
+            message: other.to_string(),
+        },
+    })
+}
+
+/// `path:line:column: message`, the way compilers report; an unplaced problem is put at 1:1.
+pub(crate) fn located(path: &Path, error: &FormatError) -> String {
+    format!(
+        "{}:{}:{}: {}",
+        path.display(),
+        error.line.max(1),
+        error.column.max(1),
+        error.message
+    )
+}
+
+/// Loads the incident an argument names: an id in the folder, or the path of a file.
+pub(crate) fn load_arg(arg: &str, ctx: &Context<'_>) -> anyhow::Result<Loaded> {
+    if is_valid_id(arg) {
+        return ctx.store.load(arg).map_err(|e| anyhow::anyhow!(e));
+    }
+    let path = Path::new(arg);
+    if path.is_file() {
+        return read_incident(path).map_err(|e| anyhow::anyhow!(e));
+    }
+    anyhow::bail!(
+        "`{arg}` is neither an incident id (like 2026-03-12-checkout-errors) nor a file; \
+         `retro list` shows the ids"
+    )
+}

@@ -1,0 +1,28 @@
+//! Incidents as JSON: the stored TOML structure, key for key, times as RFC 3339 strings.
+
+use crate::model::Incident;
+
+/// The incident as stored, converted to JSON: the same keys in the same order, TOML
+/// date-times as RFC 3339 strings and dates as `YYYY-MM-DD`.
+///
+/// # Errors
+/// Only if the incident cannot be represented in TOML (e.g. a NaN metric).
+pub(crate) fn incident(incident: &Incident) -> anyhow::Result<serde_json::Value> {
+    let value = toml::Value::try_from(incident)?;
+    Ok(convert(value))
+}
+
+fn convert(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(items) => J::Array(items.into_iter().map(convert).collect()),
+        toml::Value::Table(table) => {
+            J::Object(table.into_iter().map(|(k, v)| (k, convert(v))).collect())
+        }
+    }
+}
