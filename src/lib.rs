@@ -5,4 +5,9 @@
 
 pub mod model;
 pub mod storage;
+pub mod app;
 pub mod cli;
+pub mod demo;
+pub mod guidance;
+pub mod tui;
+pub mod ui;

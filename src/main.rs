@@ -1,4 +1,4 @@
-//! The `retro` binary: the terminal UI, or a subcommand of [`retro::cli`].
+//! The `retro` binary: the terminal UI, the demo, or a subcommand of [`retro::cli`].
 
 use std::process::ExitCode;
 
@@ -8,23 +8,20 @@ use retro::storage::{Store, resolve_dir};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let command = match cli.command {
-        None | Some(Command::Demo) => {
-            eprintln!("TUI not yet available");
-            return ExitCode::SUCCESS;
-        }
-        Some(command) => command,
-    };
-    let result = resolve_dir(cli.dir, std::env::var_os("RETRO_DIR"))
-        .map_err(anyhow::Error::msg)
-        .and_then(|(dir, _)| Store::open(dir).map_err(anyhow::Error::from))
-        .and_then(|store| {
+    let result = match cli.command {
+        Some(Command::Demo) => demo(),
+        None => open_store(cli.dir).and_then(|store| {
+            retro::tui::run(&store)?;
+            Ok(ExitCode::SUCCESS)
+        }),
+        Some(command) => open_store(cli.dir).and_then(|store| {
             let ctx = Context {
                 store: &store,
                 now: jiff::Timestamp::now(),
             };
             retro::cli::run(command, &ctx)
-        });
+        }),
+    };
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -32,4 +29,21 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn open_store(dir: Option<std::path::PathBuf>) -> anyhow::Result<Store> {
+    let (dir, _) = resolve_dir(dir, std::env::var_os("RETRO_DIR")).map_err(anyhow::Error::msg)?;
+    Ok(Store::open(dir)?)
+}
+
+fn demo() -> anyhow::Result<ExitCode> {
+    let scratch = tempfile::Builder::new().prefix("retro-demo-").tempdir()?;
+    retro::demo::write_examples(scratch.path())?;
+    let store = Store::open(scratch.path())?;
+    retro::tui::run(&store)?;
+    println!(
+        "The demo used a scratch copy in {}; it has been removed.",
+        scratch.path().display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -74,6 +74,20 @@ impl Section {
             .unwrap_or(self)
     }
 
+    /// A short name for narrow lists.
+    pub fn short(self) -> &'static str {
+        match self {
+            Section::Overview => "Overview",
+            Section::Stakeholders => "Messages",
+            Section::Monitoring => "Monitoring",
+            Section::Timeline => "Timeline",
+            Section::Factors => "Factors",
+            Section::Technical => "Technical",
+            Section::Actions => "Actions",
+            Section::Narrative => "Narrative",
+        }
+    }
+
     /// The section's title.
     pub fn title(self) -> &'static str {
         match self {

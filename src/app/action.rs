@@ -1,0 +1,70 @@
+//! What can happen to the program ([`Action`]) and what it asks the outside world to do
+//! ([`Effect`]). The runtime turns terminal events into actions, performs effects, and
+//! reports their results back as actions.
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+
+use crate::model::Incident;
+use crate::storage::{Entry, Loaded};
+
+/// An input to [`super::update`].
+#[derive(Debug)]
+pub enum Action {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// Text was pasted (bracketed paste): it arrives whole, never as key presses.
+    Paste(String),
+    /// The folder was listed.
+    Listed(Result<Vec<Entry>, String>),
+    /// An incident was read.
+    Opened(Result<Loaded, String>),
+    /// A file that does not parse was read as text.
+    Viewed {
+        /// The file.
+        path: PathBuf,
+        /// Its text, or why it could not be read.
+        text: Result<String, String>,
+        /// Its parse error.
+        error: String,
+    },
+    /// A new incident was created and written.
+    Created(Result<Incident, String>),
+    /// A save finished.
+    Saved {
+        /// The revision that was written.
+        revision: u64,
+        /// The file written, or why not.
+        result: Result<PathBuf, String>,
+    },
+    /// A file was moved to the trash.
+    Trashed(Result<PathBuf, String>),
+}
+
+/// Work for the runtime: I/O that [`super::update`] never does itself.
+#[derive(Debug, PartialEq)]
+pub enum Effect {
+    /// List the incidents folder again.
+    List,
+    /// Read an incident by id.
+    Open(String),
+    /// Read a file as text to show it.
+    View {
+        /// The file.
+        path: PathBuf,
+        /// Its parse error, for the heading.
+        error: String,
+    },
+    /// Create and write a new incident with this title.
+    Create(String),
+    /// Write the incident.
+    Save {
+        /// What to write.
+        incident: Box<Incident>,
+        /// Its revision, reported back in [`Action::Saved`].
+        revision: u64,
+    },
+    /// Move a file to `.trash/`.
+    Trash(PathBuf),
+}

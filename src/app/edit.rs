@@ -1,0 +1,768 @@
+//! Changing an open incident: moving between fields, editing text, picking options, adding,
+//! moving and deleting records, saving.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::action::Effect;
+use super::form::{
+    self, Field, Kind, RecordKind, Target, choice_index, choice_labels, section_fields,
+};
+use super::keymap::Command;
+use super::state::{
+    AppState, Confirmed, Editor, IncidentView, Invalid, Overlay, Picker, RecordForm, Screen,
+};
+use super::update::{error, info};
+use crate::model::{Action as FollowUp, Effect as FactorEffect, Factor, Metric, Moment, Section};
+use crate::model::{ActionStatus, TimelineEntry};
+
+pub use super::state::AfterSave;
+
+/// True for keys a text area turns into a new line (Enter, Ctrl-M, Ctrl-J).
+pub fn is_newline_key(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Enter
+        || (key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('m' | 'j')))
+}
+
+/// Cleans pasted text: `\r\n` and lone `\r` become `\n`, tabs become four spaces, other
+/// control characters are dropped.
+pub fn clean_paste(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inserts pasted text where text is being typed; on a focused text field, starts editing it.
+pub fn paste(state: &mut AppState, text: &str) {
+    let text = clean_paste(text);
+    if let Some(Overlay::NewIncident { textarea, .. }) = &mut state.overlay {
+        textarea.insert_str(text.replace('\n', " "));
+        return;
+    }
+    if state.overlay.is_some() {
+        return;
+    }
+    if matches!(state.screen, Screen::Home) && state.home.filtering {
+        state.home.filter.push_str(&text.replace('\n', " "));
+        state.home.refilter();
+        return;
+    }
+    let Screen::Incident(view) = &mut state.screen else {
+        return;
+    };
+    if view.editor.is_none() {
+        let Some(target) = focused_target(view) else {
+            return;
+        };
+        if !target.kind().is_text() || view.read_only.is_some() {
+            return;
+        }
+        start_editor(view, target);
+    }
+    if let Some(editor) = &mut view.editor {
+        if editor.target.kind().is_single_line() {
+            editor.textarea.insert_str(text.replace('\n', " "));
+        } else {
+            editor.textarea.insert_str(text);
+        }
+    }
+}
+
+/// The value under focus: a section field, or a field of the open record.
+pub fn focused_target(view: &IncidentView) -> Option<Target> {
+    if let Some(form) = view.record {
+        let field = form.kind.fields().get(form.focus)?;
+        return Some(Target::Record(form.kind, form.index, *field));
+    }
+    section_fields(view.section)
+        .get(view.focus)
+        .map(|f| Target::Top(*f))
+}
+
+fn start_editor(view: &mut IncidentView, target: Target) {
+    let text = view
+        .invalid_for(target)
+        .map(|i| i.text.clone())
+        .unwrap_or_else(|| form::text_of(&view.incident, target));
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut textarea = TextArea::new(lines);
+    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+    textarea.move_cursor(CursorMove::Bottom);
+    textarea.move_cursor(CursorMove::End);
+    textarea.set_placeholder_text(target.label().1);
+    view.editor = Some(Editor { target, textarea });
+}
+
+/// Stores the text of the open editor (if any) into the incident, keeping it open.
+/// Returns false when the text could not be stored (it is kept with its error).
+pub fn commit_editor(state: &mut AppState) -> bool {
+    let today = state.today();
+    let Screen::Incident(view) = &mut state.screen else {
+        return true;
+    };
+    let Some(editor) = &view.editor else {
+        return true;
+    };
+    let target = editor.target;
+    let text = editor.textarea.lines().join("\n");
+    store_text(view, target, &text, today)
+}
+
+fn store_text(view: &mut IncidentView, target: Target, text: &str, today: jiff::civil::Date) -> bool {
+    let before = form::text_of(&view.incident, target);
+    match form::set_text(&mut view.incident, target, text, today) {
+        Ok(()) => {
+            view.invalid.retain(|i| i.target != target);
+            if form::text_of(&view.incident, target) != before {
+                view.revision += 1;
+                if let Target::Record(RecordKind::Timeline, index, form::RecordField::At) = target {
+                    resort_timeline(view, index);
+                }
+            }
+            true
+        }
+        Err(message) => {
+            view.invalid.retain(|i| i.target != target);
+            view.invalid.push(Invalid {
+                target,
+                text: text.to_string(),
+                error: message,
+            });
+            false
+        }
+    }
+}
+
+/// Keeps the timeline sorted after entry `index` changed time, following it to its new place.
+fn resort_timeline(view: &mut IncidentView, index: usize) {
+    let Some(entry) = view.incident.timeline.get(index).cloned() else {
+        return;
+    };
+    view.incident.sort_timeline();
+    let new_index = view
+        .incident
+        .timeline
+        .iter()
+        .position(|e| *e == entry)
+        .unwrap_or(index);
+    if new_index != index {
+        view.invalid.retain(|i| !matches!(i.target, Target::Record(RecordKind::Timeline, ..)));
+    }
+    view.select(RecordKind::Timeline, new_index);
+    if let Some(form) = &mut view.record
+        && form.kind == RecordKind::Timeline
+    {
+        form.index = new_index;
+    }
+}
+
+fn close_editor(state: &mut AppState) {
+    commit_editor(state);
+    if let Screen::Incident(view) = &mut state.screen {
+        view.editor = None;
+        if let Some(invalid) = view.invalid.last() {
+            let message = format!("{}: {}", invalid.target.label().0, invalid.error);
+            error(state, message);
+        }
+    }
+}
+
+/// Keys while a text field is edited: app keys first, the rest go to the text area.
+pub fn on_editing_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Effect> {
+    let single_line = state
+        .incident()
+        .and_then(|v| v.editor.as_ref())
+        .is_some_and(|e| e.target.kind().is_single_line());
+    match command {
+        Some(Command::Finish) => {
+            close_editor(state);
+            return Vec::new();
+        }
+        Some(Command::FinishNext) | Some(Command::FinishPrev) => {
+            close_editor(state);
+            let forward = command == Some(Command::FinishNext);
+            if let Screen::Incident(view) = &mut state.screen {
+                move_field(view, forward);
+                if let Some(target) = focused_target(view)
+                    && target.kind().is_text()
+                {
+                    start_editor(view, target);
+                }
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
+    if single_line && is_newline_key(&key) {
+        close_editor(state);
+        return Vec::new();
+    }
+    if let Screen::Incident(view) = &mut state.screen
+        && let Some(editor) = &mut view.editor
+    {
+        editor.textarea.input(key);
+    }
+    Vec::new()
+}
+
+/// The record list a section adds to, if it has one.
+fn section_list(section: Section) -> Option<RecordKind> {
+    section_fields(section).iter().find_map(|f| match f.kind() {
+        Kind::Records(kind) => Some(kind),
+        _ => None,
+    })
+}
+
+fn move_field(view: &mut IncidentView, forward: bool) {
+    let count = match view.record {
+        Some(form) => form.kind.fields().len(),
+        None => section_fields(view.section).len(),
+    };
+    let focus = match &mut view.record {
+        Some(form) => &mut form.focus,
+        None => &mut view.focus,
+    };
+    if forward {
+        *focus = (*focus + 1).min(count.saturating_sub(1));
+    } else {
+        *focus = focus.saturating_sub(1);
+    }
+}
+
+fn focused_list(view: &IncidentView) -> Option<RecordKind> {
+    if view.record.is_some() {
+        return None;
+    }
+    match section_fields(view.section).get(view.focus)?.kind() {
+        Kind::Records(kind) => Some(kind),
+        _ => None,
+    }
+}
+
+/// Moves down (or up) through list items, then on to the next (or previous) field.
+fn step(view: &mut IncidentView, forward: bool) {
+    if let Some(kind) = focused_list(view) {
+        let len = kind.len(&view.incident);
+        let sel = view.selected(kind);
+        if forward && sel + 1 < len {
+            view.select(kind, sel + 1);
+            return;
+        }
+        if !forward && sel > 0 && len > 0 {
+            view.select(kind, sel - 1);
+            return;
+        }
+    }
+    let before = view.focus;
+    move_field(view, forward);
+    if view.record.is_none() && view.focus != before
+        && let Some(kind) = focused_list(view)
+    {
+        let index = if forward { 0 } else { kind.len(&view.incident).saturating_sub(1) };
+        view.select(kind, index);
+    }
+}
+
+fn go_to_section(view: &mut IncidentView, section: Section) {
+    view.section = section;
+    view.focus = 0;
+    view.record = None;
+}
+
+/// Commands on an open incident when no text field is being edited.
+pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
+    let Some(command) = command else {
+        return Vec::new();
+    };
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    let read_only = view.read_only.clone();
+    let editing_command = matches!(
+        command,
+        Command::Open | Command::Add | Command::Delete | Command::MoveUp | Command::MoveDown
+            | Command::Tick
+    );
+    if let Some(reason) = read_only
+        && editing_command
+        && !(command == Command::Open && focused_list(view).is_some())
+        && !(command == Command::Open && view.record.is_none() && focused_target(view).is_some_and(|t| matches!(t.kind(), Kind::Records(_))))
+    {
+        error(state, format!("read-only: {reason}"));
+        return Vec::new();
+    }
+    let in_record = view.record.is_some();
+    match command {
+        Command::Down => step(view, true),
+        Command::Up => step(view, false),
+        Command::NextField => move_field(view, true),
+        Command::PrevField => move_field(view, false),
+        Command::Home | Command::End | Command::PageUp | Command::PageDown => {
+            if let Some(kind) = focused_list(view) {
+                let sel = view.selected(kind);
+                let index = match command {
+                    Command::Home => 0,
+                    Command::End => usize::MAX,
+                    Command::PageUp => sel.saturating_sub(10),
+                    _ => sel + 10,
+                };
+                view.select(kind, index);
+            }
+        }
+        Command::NextSection | Command::PrevSection if in_record => {
+            if let Some(form) = &mut view.record {
+                let len = form.kind.len(&view.incident);
+                form.index = if command == Command::NextSection {
+                    (form.index + 1).min(len.saturating_sub(1))
+                } else {
+                    form.index.saturating_sub(1)
+                };
+                let (kind, index) = (form.kind, form.index);
+                view.select(kind, index);
+            }
+        }
+        Command::NextSection => go_to_section(view, view.section.next()),
+        Command::PrevSection => go_to_section(view, view.section.prev()),
+        Command::Jump(n) => {
+            if let Some(section) = Section::from_number(usize::from(n)) {
+                go_to_section(view, section);
+            }
+        }
+        Command::ToggleGuide => view.show_guide = !view.show_guide,
+        Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Back if in_record => {
+            if let Some(form) = view.record.take() {
+                view.select(form.kind, form.index);
+            }
+        }
+        Command::Back => return leave(state),
+        Command::Open => return open_focused(state),
+        Command::Tick => {
+            if let Some(target) = focused_target(view)
+                && target.kind() == Kind::Toggle
+            {
+                form::toggle(&mut view.incident, target);
+                view.revision += 1;
+            }
+        }
+        Command::Add => {
+            let kind = view.record.map(|f| f.kind).or_else(|| section_list(view.section));
+            match kind {
+                Some(kind) => add_record(view, kind, now),
+                None => info(state, "Nothing to add here: lists are in sections 2, 3, 4 and 6"),
+            }
+        }
+        Command::Delete => {
+            let chosen = match view.record {
+                Some(form) => Some((form.kind, form.index)),
+                None => focused_list(view).map(|k| (k, view.selected(k))),
+            };
+            if let Some((kind, index)) = chosen
+                && index < kind.len(&view.incident)
+            {
+                let label = record_label(view, kind, index);
+                state.overlay = Some(Overlay::Confirm {
+                    question: format!("Delete {} {}?", kind.noun(), label),
+                    on_yes: Confirmed::DeleteRecord(kind, index),
+                    on_no: None,
+                });
+            }
+        }
+        Command::MoveUp | Command::MoveDown => {
+            if let Some(kind) = focused_list(view) {
+                if kind.movable() {
+                    move_record(view, kind, command == Command::MoveDown);
+                } else {
+                    info(state, "The timeline is sorted by time: change an entry's time to move it");
+                }
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn record_label(view: &IncidentView, kind: RecordKind, index: usize) -> String {
+    let inc = &view.incident;
+    let text = match kind {
+        RecordKind::Timeline => inc.timeline.get(index).map(|e| e.text.clone()),
+        RecordKind::Factor => inc
+            .factors
+            .get(index)
+            .map(|f| format!("{} {}", f.id, f.description)),
+        RecordKind::Metric => inc.monitoring.metrics.get(index).map(|m| m.name.clone()),
+        RecordKind::Action => inc
+            .actions
+            .get(index)
+            .map(|a| format!("{} {}", a.id, a.title)),
+    }
+    .unwrap_or_default();
+    let short: String = text.chars().take(40).collect();
+    if short.trim().is_empty() {
+        format!("#{}", index + 1)
+    } else if short.len() < text.len() {
+        format!("\"{}…\"", short.trim())
+    } else {
+        format!("\"{}\"", short.trim())
+    }
+}
+
+fn leave(state: &mut AppState) -> Vec<Effect> {
+    let Some(view) = state.incident() else {
+        return Vec::new();
+    };
+    if view.dirty() {
+        state.overlay = Some(Overlay::Confirm {
+            question: format!("\"{}\" has unsaved changes. Save them?", view.incident.title),
+            on_yes: Confirmed::SaveAndLeave,
+            on_no: Some(Confirmed::DiscardAndLeave),
+        });
+        Vec::new()
+    } else {
+        state.screen = Screen::Home;
+        vec![Effect::List]
+    }
+}
+
+fn open_focused(state: &mut AppState) -> Vec<Effect> {
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    let Some(target) = focused_target(view) else {
+        return Vec::new();
+    };
+    let read_only = view.read_only.is_some();
+    match target.kind() {
+        kind if kind.is_text() => start_editor(view, target),
+        Kind::Choice => {
+            let options = choice_labels(target)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            state.overlay = Some(Overlay::Picker(Picker {
+                target,
+                options,
+                selected: choice_index(&view.incident, target),
+                ticked: None,
+            }));
+        }
+        Kind::Toggle => {
+            form::toggle(&mut view.incident, target);
+            view.revision += 1;
+        }
+        Kind::Links => {
+            let Target::Record(RecordKind::Action, index, _) = target else {
+                return Vec::new();
+            };
+            let linked = view
+                .incident
+                .actions
+                .get(index)
+                .map(|a| a.factors.clone())
+                .unwrap_or_default();
+            if view.incident.factors.is_empty() {
+                info(state, "No contributing factors yet: add them in section 4");
+                return Vec::new();
+            }
+            let options = view
+                .incident
+                .factors
+                .iter()
+                .map(|f| format!("{} {}", f.id, f.description.lines().next().unwrap_or("")))
+                .collect();
+            let ticked = view
+                .incident
+                .factors
+                .iter()
+                .map(|f| linked.contains(&f.id))
+                .collect();
+            state.overlay = Some(Overlay::Picker(Picker {
+                target,
+                options,
+                selected: 0,
+                ticked: Some(ticked),
+            }));
+        }
+        Kind::Records(kind) => {
+            if kind.len(&view.incident) == 0 {
+                if read_only {
+                    return Vec::new();
+                }
+                let now = state.now;
+                if let Screen::Incident(view) = &mut state.screen {
+                    add_record(view, kind, now);
+                }
+            } else {
+                let index = view.selected(kind);
+                view.record = Some(RecordForm {
+                    kind,
+                    index,
+                    focus: 0,
+                });
+            }
+        }
+        Kind::ReadOnly => info(
+            state,
+            "Key moments come from the timeline: in section 3, open an entry and set its key moment",
+        ),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Keys in an option list.
+pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
+    let last = picker.options.len().saturating_sub(1);
+    match super::keymap::lookup(super::keymap::Context::Picker, &key) {
+        Some(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
+        Some(Command::Down) => picker.selected = (picker.selected + 1).min(last),
+        Some(Command::Tick) => {
+            if let Some(ticked) = &mut picker.ticked
+                && let Some(t) = ticked.get_mut(picker.selected)
+            {
+                *t = !*t;
+            }
+        }
+        Some(Command::Choose) => {
+            choose(state, picker);
+            return Vec::new();
+        }
+        Some(Command::Back) => return Vec::new(),
+        _ => {}
+    }
+    state.overlay = Some(Overlay::Picker(picker));
+    Vec::new()
+}
+
+fn choose(state: &mut AppState, picker: Picker) {
+    let Screen::Incident(view) = &mut state.screen else {
+        return;
+    };
+    match (&picker.ticked, picker.target) {
+        (Some(ticked), Target::Record(RecordKind::Action, index, _)) => {
+            let ids: Vec<String> = view
+                .incident
+                .factors
+                .iter()
+                .zip(ticked)
+                .filter(|(_, t)| **t)
+                .map(|(f, _)| f.id.clone())
+                .collect();
+            if let Some(action) = view.incident.actions.get_mut(index)
+                && action.factors != ids
+            {
+                action.factors = ids;
+                view.revision += 1;
+            }
+        }
+        _ => {
+            if choice_index(&view.incident, picker.target) != picker.selected {
+                form::set_choice(&mut view.incident, picker.target, picker.selected);
+                view.revision += 1;
+            }
+        }
+    }
+}
+
+fn add_record(view: &mut IncidentView, kind: RecordKind, now: jiff::Timestamp) {
+    let _ = now;
+    let inc = &mut view.incident;
+    let index = match kind {
+        RecordKind::Timeline => {
+            inc.timeline.push(TimelineEntry::default());
+            inc.timeline.len() - 1
+        }
+        RecordKind::Factor => {
+            let id = inc.next_record_id('F');
+            inc.factors.push(Factor {
+                id,
+                effect: Some(FactorEffect::Contributor),
+                ..Factor::default()
+            });
+            inc.factors.len() - 1
+        }
+        RecordKind::Metric => {
+            inc.monitoring.metrics.push(Metric::default());
+            inc.monitoring.metrics.len() - 1
+        }
+        RecordKind::Action => {
+            let id = inc.next_record_id('A');
+            inc.actions.push(FollowUp {
+                id,
+                status: Some(ActionStatus::Open),
+                ..FollowUp::default()
+            });
+            inc.actions.len() - 1
+        }
+    };
+    view.revision += 1;
+    view.select(kind, index);
+    view.record = Some(RecordForm {
+        kind,
+        index,
+        focus: 0,
+    });
+    if let Some(target) = focused_target(view)
+        && target.kind().is_text()
+    {
+        start_editor(view, target);
+    }
+}
+
+fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
+    let index = view.selected(kind);
+    let len = kind.len(&view.incident);
+    let other = if down { index + 1 } else { index.wrapping_sub(1) };
+    if other >= len || index >= len {
+        return;
+    }
+    let inc = &mut view.incident;
+    match kind {
+        RecordKind::Factor => inc.factors.swap(index, other),
+        RecordKind::Metric => inc.monitoring.metrics.swap(index, other),
+        RecordKind::Action => inc.actions.swap(index, other),
+        RecordKind::Timeline => return,
+    }
+    view.invalid.retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
+    view.revision += 1;
+    view.select(kind, other);
+}
+
+/// Deletes a record (after confirmation). Deleting a factor also removes its links.
+pub fn delete_record(state: &mut AppState, kind: RecordKind, index: usize) {
+    let Screen::Incident(view) = &mut state.screen else {
+        return;
+    };
+    if index >= kind.len(&view.incident) {
+        return;
+    }
+    let inc = &mut view.incident;
+    match kind {
+        RecordKind::Timeline => {
+            inc.timeline.remove(index);
+        }
+        RecordKind::Factor => {
+            let removed = inc.factors.remove(index);
+            for action in &mut inc.actions {
+                action.factors.retain(|id| *id != removed.id);
+            }
+        }
+        RecordKind::Metric => {
+            inc.monitoring.metrics.remove(index);
+        }
+        RecordKind::Action => {
+            inc.actions.remove(index);
+        }
+    }
+    view.invalid.retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
+    view.revision += 1;
+    view.record = None;
+    view.select(kind, index);
+    info(state, format!("{} deleted", kind.noun()));
+}
+
+/// Saves the open incident now (Ctrl-S).
+pub fn save(state: &mut AppState) -> Vec<Effect> {
+    commit_editor(state);
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if let Some(reason) = &view.read_only {
+        let message = format!("not saved: read-only ({reason})");
+        error(state, message);
+        return Vec::new();
+    }
+    if !view.dirty() && view.saved_at.is_some() {
+        info(state, "Nothing new to save");
+        return Vec::new();
+    }
+    view.incident.updated_at = Some(Moment::utc(now));
+    vec![Effect::Save {
+        incident: Box::new(view.incident.clone()),
+        revision: view.revision,
+    }]
+}
+
+/// Saves, then leaves or quits once the save has succeeded.
+pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
+    let effects = save(state);
+    if let Screen::Incident(view) = &mut state.screen {
+        if effects.is_empty() && !view.dirty() {
+            return match after {
+                AfterSave::Leave => {
+                    state.screen = Screen::Home;
+                    vec![Effect::List]
+                }
+                AfterSave::Quit => {
+                    state.quit = true;
+                    Vec::new()
+                }
+            };
+        }
+        view.after_save = Some(after);
+    }
+    effects
+}
+
+/// Records the outcome of a save.
+pub fn saved(
+    state: &mut AppState,
+    revision: u64,
+    result: Result<std::path::PathBuf, String>,
+) -> Vec<Effect> {
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    match result {
+        Ok(path) => {
+            view.saved_revision = view.saved_revision.max(revision);
+            view.saved_at = Some(now);
+            let invalid = view.invalid.len();
+            let after = if view.dirty() { None } else { view.after_save.take() };
+            let message = if invalid > 0 {
+                format!(
+                    "saved {}; {invalid} field(s) hold text that could not be stored",
+                    path.display()
+                )
+            } else {
+                format!("saved {}", path.display())
+            };
+            info(state, message);
+            match after {
+                Some(AfterSave::Leave) => {
+                    state.screen = Screen::Home;
+                    vec![Effect::List]
+                }
+                Some(AfterSave::Quit) => {
+                    state.quit = true;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            }
+        }
+        Err(e) => {
+            view.after_save = None;
+            error(state, format!("not saved: {e} (your text is still here)"));
+            Vec::new()
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: Field) {}

@@ -1,0 +1,366 @@
+//! Every key binding as data: the help overlay and the footer hints are generated from this
+//! table, so what the screen says is what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere, including while editing a text field.
+    Global,
+    /// The list of incidents.
+    Home,
+    /// An incident, moving between fields (no text field being edited).
+    Incident,
+    /// Inside an open record (timeline entry, factor, metric, action).
+    Record,
+    /// Editing a text field.
+    Editing,
+    /// A list of options to pick from.
+    Picker,
+    /// A read-only view of a file's text.
+    Viewer,
+}
+
+impl Context {
+    /// Heading in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Home => "Incident list",
+            Context::Incident => "Incident",
+            Context::Record => "Open record",
+            Context::Editing => "Editing a field",
+            Context::Picker => "Picking an option",
+            Context::Viewer => "Viewing a file",
+        }
+    }
+}
+
+/// What a key asks the program to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Save the open incident.
+    Save,
+    /// Show or hide the key list.
+    Help,
+    /// Leave the program (asks when there are unsaved changes).
+    Quit,
+    /// Go back one level: close a record, leave the incident, cancel.
+    Back,
+    /// Create a new incident.
+    New,
+    /// Open the selected incident or record; edit the focused field.
+    Open,
+    /// Filter the list by text.
+    Filter,
+    /// Delete the selected incident or record (asks first).
+    Delete,
+    /// Move the selection or focus up.
+    Up,
+    /// Move the selection or focus down.
+    Down,
+    /// Next field.
+    NextField,
+    /// Previous field.
+    PrevField,
+    /// First item.
+    Home,
+    /// Last item.
+    End,
+    /// Scroll a page up.
+    PageUp,
+    /// Scroll a page down.
+    PageDown,
+    /// Add a record to the focused list.
+    Add,
+    /// Move the selected record up in its list.
+    MoveUp,
+    /// Move the selected record down in its list.
+    MoveDown,
+    /// Next section.
+    NextSection,
+    /// Previous section.
+    PrevSection,
+    /// Jump to the overview (0) or a section (1–7).
+    Jump(u8),
+    /// Show or hide the guiding questions.
+    ToggleGuide,
+    /// Finish editing the field, keeping the text.
+    Finish,
+    /// Finish editing and go to the next field.
+    FinishNext,
+    /// Finish editing and go to the previous field.
+    FinishPrev,
+    /// Choose the highlighted option.
+    Choose,
+    /// Tick or untick the highlighted option.
+    Tick,
+}
+
+/// A key with its modifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Alt, Shift.
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::SHIFT,
+    }
+}
+
+impl Key {
+    /// True when the event is this key. Shift on a character is already in the character.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mut mods = event.modifiers;
+        if matches!(event.code, KeyCode::Char(_)) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        if event.code == KeyCode::BackTab {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        self.code == event.code && self.modifiers == mods
+    }
+
+    /// How the key is written in hints: `Ctrl-S`, `Enter`, `Shift-↑`, `a`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        out + &base
+    }
+}
+
+/// One line of the keymap.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys, the first being the one shown in hints.
+    pub keys: &'static [Key],
+    /// What it does.
+    pub command: Command,
+    /// Description for the help overlay.
+    pub help: &'static str,
+    /// Short word for the footer, if it is worth a place there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    command: Command,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        command,
+        help,
+        hint,
+    }
+}
+
+use Command as C;
+use Context::*;
+
+/// The whole keymap, in the order the help overlay lists it.
+pub const KEYMAP: &[Binding] = &[
+    bind(Global, &[ctrl('s')], C::Save, "save the incident now", Some("save")),
+    bind(Global, &[ctrl('c')], C::Quit, "quit (asks if anything is unsaved)", None),
+    // Home
+    bind(Home, &[ch('n')], C::New, "new incident", Some("new")),
+    bind(Home, &[key(KeyCode::Enter)], C::Open, "open the selected incident", Some("open")),
+    bind(Home, &[ch('/')], C::Filter, "filter by text (Esc clears)", Some("filter")),
+    bind(Home, &[ch('d'), key(KeyCode::Delete)], C::Delete, "delete (moves the file to .trash/)", Some("delete")),
+    bind(Home, &[key(KeyCode::Up), ch('k')], C::Up, "previous incident", None),
+    bind(Home, &[key(KeyCode::Down), ch('j')], C::Down, "next incident", None),
+    bind(Home, &[key(KeyCode::Home), ch('g')], C::Home, "first incident", None),
+    bind(Home, &[key(KeyCode::End), ch('G')], C::End, "last incident", None),
+    bind(Home, &[key(KeyCode::PageUp)], C::PageUp, "page up", None),
+    bind(Home, &[key(KeyCode::PageDown)], C::PageDown, "page down", None),
+    bind(Home, &[ch('?')], C::Help, "show the keys", Some("help")),
+    bind(Home, &[ch('q')], C::Quit, "quit", Some("quit")),
+    // Incident
+    bind(Incident, &[key(KeyCode::Tab)], C::NextField, "next field", Some("field")),
+    bind(Incident, &[key(KeyCode::BackTab)], C::PrevField, "previous field", None),
+    bind(Incident, &[key(KeyCode::Down), ch('j')], C::Down, "next item or field", None),
+    bind(Incident, &[key(KeyCode::Up), ch('k')], C::Up, "previous item or field", None),
+    bind(Incident, &[key(KeyCode::Home)], C::Home, "first item of the list", None),
+    bind(Incident, &[key(KeyCode::End)], C::End, "last item of the list", None),
+    bind(Incident, &[key(KeyCode::PageUp)], C::PageUp, "page up in the list", None),
+    bind(Incident, &[key(KeyCode::PageDown)], C::PageDown, "page down in the list", None),
+    bind(Incident, &[key(KeyCode::Enter), ch('e')], C::Open, "edit the field / open the record", Some("edit")),
+    bind(Incident, &[ch('a')], C::Add, "add a record to the focused list", Some("add")),
+    bind(Incident, &[ch('x'), key(KeyCode::Delete)], C::Delete, "delete the selected record (asks)", Some("delete")),
+    bind(Incident, &[shift(KeyCode::Up), ch('K')], C::MoveUp, "move the record up", None),
+    bind(Incident, &[shift(KeyCode::Down), ch('J')], C::MoveDown, "move the record down", None),
+    bind(Incident, &[ch(']'), key(KeyCode::Right)], C::NextSection, "next section", Some("section")),
+    bind(Incident, &[ch('['), key(KeyCode::Left)], C::PrevSection, "previous section", None),
+    bind(Incident, &[ch('0')], C::Jump(0), "overview", None),
+    bind(Incident, &[ch('1')], C::Jump(1), "1 messages to stakeholders", None),
+    bind(Incident, &[ch('2')], C::Jump(2), "2 monitoring context", None),
+    bind(Incident, &[ch('3')], C::Jump(3), "3 communication timeline", None),
+    bind(Incident, &[ch('4')], C::Jump(4), "4 contributing factors", None),
+    bind(Incident, &[ch('5')], C::Jump(5), "5 technical analysis", None),
+    bind(Incident, &[ch('6')], C::Jump(6), "6 follow-up actions", None),
+    bind(Incident, &[ch('7')], C::Jump(7), "7 narrative", None),
+    bind(Incident, &[ch('g')], C::ToggleGuide, "show/hide guiding questions", Some("questions")),
+    bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
+    bind(Incident, &[key(KeyCode::Esc), ch('q')], C::Back, "back to the incident list", Some("back")),
+    // Record
+    bind(Record, &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')], C::NextField, "next field", None),
+    bind(Record, &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')], C::PrevField, "previous field", None),
+    bind(Record, &[key(KeyCode::Enter), ch('e')], C::Open, "edit the field (Space flips yes/no)", Some("edit")),
+    bind(Record, &[key(KeyCode::Char(' '))], C::Tick, "flip a yes/no field", None),
+    bind(Record, &[ch(']')], C::NextSection, "next record", Some("next")),
+    bind(Record, &[ch('[')], C::PrevSection, "previous record", None),
+    bind(Record, &[ch('x')], C::Delete, "delete this record (asks)", None),
+    bind(Record, &[ch('?')], C::Help, "show the keys", Some("help")),
+    bind(Record, &[key(KeyCode::Esc), ch('q')], C::Back, "close the record", Some("close")),
+    // Editing
+    bind(Editing, &[key(KeyCode::Esc)], C::Finish, "stop editing, keep the text", Some("done")),
+    bind(Editing, &[key(KeyCode::Tab)], C::FinishNext, "keep the text, next field", Some("next")),
+    bind(Editing, &[key(KeyCode::BackTab)], C::FinishPrev, "keep the text, previous field", None),
+    // Picker
+    bind(Picker, &[key(KeyCode::Up), ch('k')], C::Up, "previous option", None),
+    bind(Picker, &[key(KeyCode::Down), ch('j')], C::Down, "next option", None),
+    bind(Picker, &[key(KeyCode::Char(' '))], C::Tick, "tick / untick (lists of links)", None),
+    bind(Picker, &[key(KeyCode::Enter)], C::Choose, "choose", Some("choose")),
+    bind(Picker, &[key(KeyCode::Esc), ch('q')], C::Back, "cancel", Some("cancel")),
+    // Viewer
+    bind(Viewer, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
+    bind(Viewer, &[key(KeyCode::Down), ch('j')], C::Down, "scroll down", None),
+    bind(Viewer, &[key(KeyCode::PageUp)], C::PageUp, "page up", None),
+    bind(Viewer, &[key(KeyCode::PageDown), key(KeyCode::Char(' '))], C::PageDown, "page down", None),
+    bind(Viewer, &[key(KeyCode::Esc), ch('q')], C::Back, "back", Some("back")),
+];
+
+/// The command bound to `event` in `context`, looking at global bindings first.
+pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.context == Global || b.context == context)
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.command)
+}
+
+/// Footer hints for a context: `(key label, word)` pairs in table order.
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.context == context || (b.context == Global && context != Home))
+        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+        .collect()
+}
+
+/// All keys of a binding, written for the help overlay: `Tab / ↓ / j`.
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(Key::label)
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn global_keys_win_everywhere() {
+        let ctrl_s = press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        for ctx in [Home, Incident, Record, Editing, Picker] {
+            assert_eq!(lookup(ctx, &ctrl_s), Some(C::Save));
+        }
+    }
+
+    #[test]
+    fn shifted_characters_match_their_character() {
+        let big_k = press(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Incident, &big_k), Some(C::MoveUp));
+        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(Incident, &back_tab), Some(C::PrevField));
+        let shift_up = press(KeyCode::Up, KeyModifiers::SHIFT);
+        assert_eq!(lookup(Incident, &shift_up), Some(C::MoveUp));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for a in KEYMAP {
+            for b in KEYMAP {
+                if std::ptr::eq(a, b) || a.context != b.context {
+                    continue;
+                }
+                for k in a.keys {
+                    assert!(!b.keys.contains(k), "{:?} bound twice in {:?}", k, a.context);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_come_from_the_table() {
+        let home: Vec<_> = hints(Home).into_iter().map(|(k, w)| format!("{k} {w}")).collect();
+        assert_eq!(home, ["n new", "Enter open", "/ filter", "d delete", "? help", "q quit"]);
+        assert_eq!(Key::label(&ctrl('s')), "Ctrl-S");
+    }
+}

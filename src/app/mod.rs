@@ -1,0 +1,13 @@
+//! Application state and logic: one state, an [`Action`] enum, and
+//! [`update`]`(state, action) -> effects` with no terminal and no file I/O.
+
+pub mod action;
+pub mod edit;
+pub mod form;
+pub mod keymap;
+pub mod state;
+pub mod update;
+
+pub use action::{Action, Effect};
+pub use state::AppState;
+pub use update::{context, update};

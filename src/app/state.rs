@@ -1,0 +1,321 @@
+//! The one application state. Rendering borrows it; only [`super::update`] changes it.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use ratatui_textarea::TextArea;
+
+use super::form::{RecordKind, Target};
+use crate::model::{Incident, Section};
+use crate::storage::Entry;
+
+/// Everything the program shows.
+pub struct AppState {
+    /// Now, set by the runtime before each action (injected so tests are deterministic).
+    pub now: Timestamp,
+    /// The incidents folder, for display.
+    pub dir: PathBuf,
+    /// The list of incidents (kept while an incident is open, to return to).
+    pub home: Home,
+    /// The open incident or file, if any.
+    pub screen: Screen,
+    /// A dialog over the screen.
+    pub overlay: Option<Overlay>,
+    /// A one-line message in the status bar.
+    pub message: Option<Message>,
+    /// True once the program should exit.
+    pub quit: bool,
+}
+
+/// A status-bar message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// True for errors (shown in the error colour and marked `!`).
+    pub error: bool,
+}
+
+/// The list of incidents.
+#[derive(Default)]
+pub struct Home {
+    /// Every file, newest first.
+    pub entries: Vec<Entry>,
+    /// Index into [`Home::visible`].
+    pub selected: usize,
+    /// The filter text (empty shows all).
+    pub filter: String,
+    /// True while the filter is being typed.
+    pub filtering: bool,
+    /// Indices into `entries` that match the filter, recomputed when either changes.
+    pub visible: Vec<usize>,
+}
+
+/// What fills the main area.
+pub enum Screen {
+    /// The incident list.
+    Home,
+    /// An incident being written.
+    Incident(Box<IncidentView>),
+    /// A file shown as text (one that does not parse).
+    Viewer(Viewer),
+}
+
+/// A read-only view of a file's text.
+pub struct Viewer {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// Why it is shown this way (the parse error, located).
+    pub error: String,
+    /// First line shown.
+    pub scroll: usize,
+}
+
+/// An open incident.
+pub struct IncidentView {
+    /// The incident as edited.
+    pub incident: Incident,
+    /// Why it cannot be edited, if it cannot.
+    pub read_only: Option<String>,
+    /// Bumped on every change.
+    pub revision: u64,
+    /// The revision last written to disk.
+    pub saved_revision: u64,
+    /// When it was last written, if in this session.
+    pub saved_at: Option<Timestamp>,
+    /// The section shown.
+    pub section: Section,
+    /// The focused field of the section.
+    pub focus: usize,
+    /// The selected record in each list.
+    pub selected: [usize; 4],
+    /// The record open for editing, if any.
+    pub record: Option<RecordForm>,
+    /// The text field being edited, if any.
+    pub editor: Option<Editor>,
+    /// Text that could not be stored (bad time, date, number), kept with its error.
+    pub invalid: Vec<Invalid>,
+    /// Whether the guiding questions are shown.
+    pub show_guide: bool,
+    /// What to do once the pending save succeeds.
+    pub after_save: Option<AfterSave>,
+}
+
+/// What happens after a save that was asked for on the way out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterSave {
+    /// Go back to the incident list.
+    Leave,
+    /// Quit the program.
+    Quit,
+}
+
+/// An open record's form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordForm {
+    /// Which list.
+    pub kind: RecordKind,
+    /// Which record.
+    pub index: usize,
+    /// The focused field of the form.
+    pub focus: usize,
+}
+
+/// A text field being edited.
+pub struct Editor {
+    /// What it edits.
+    pub target: Target,
+    /// The text and cursor.
+    pub textarea: TextArea<'static>,
+}
+
+/// Text that could not be stored, shown in place of the value with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    /// Where it was typed.
+    pub target: Target,
+    /// What was typed.
+    pub text: String,
+    /// Why it was not stored.
+    pub error: String,
+}
+
+/// A dialog.
+pub enum Overlay {
+    /// The key list.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// A yes/no question.
+    Confirm {
+        /// The question.
+        question: String,
+        /// What `y` does.
+        on_yes: Confirmed,
+        /// What `n` does when it differs from cancelling (e.g. discard changes).
+        on_no: Option<Confirmed>,
+    },
+    /// Typing the new incident's title.
+    NewIncident {
+        /// The title so far.
+        textarea: TextArea<'static>,
+        /// Why the last attempt failed.
+        error: Option<String>,
+    },
+    /// Picking one or several options.
+    Picker(Picker),
+}
+
+/// What a confirmed dialog does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Move the selected home entry to the trash.
+    TrashEntry(usize),
+    /// Delete a record.
+    DeleteRecord(RecordKind, usize),
+    /// Save, then leave the incident.
+    SaveAndLeave,
+    /// Leave the incident without saving.
+    DiscardAndLeave,
+    /// Save, then quit.
+    SaveAndQuit,
+    /// Quit without saving.
+    DiscardAndQuit,
+}
+
+/// A list of options.
+pub struct Picker {
+    /// The field it sets.
+    pub target: Target,
+    /// Labels.
+    pub options: Vec<String>,
+    /// Highlighted option.
+    pub selected: usize,
+    /// For links: which options are ticked.
+    pub ticked: Option<Vec<bool>>,
+}
+
+impl AppState {
+    /// A fresh state on the home screen.
+    pub fn new(dir: PathBuf, entries: Vec<Entry>, now: Timestamp) -> AppState {
+        let mut home = Home {
+            entries,
+            ..Home::default()
+        };
+        home.refilter();
+        AppState {
+            now,
+            dir,
+            home,
+            screen: Screen::Home,
+            overlay: None,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// The open incident, if any.
+    pub fn incident(&self) -> Option<&IncidentView> {
+        match &self.screen {
+            Screen::Incident(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// Today's date in UTC.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.now.to_zoned(jiff::tz::TimeZone::UTC).date()
+    }
+}
+
+impl Home {
+    /// Recomputes which entries match the filter (case-insensitive, over id, title,
+    /// severity, status and services) and keeps the selection in range.
+    pub fn refilter(&mut self) {
+        let needle = self.filter.to_lowercase();
+        self.visible = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| needle.is_empty() || entry_text(e).contains(&needle))
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    /// The selected entry, if any.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.visible
+            .get(self.selected)
+            .and_then(|i| self.entries.get(*i))
+    }
+}
+
+fn entry_text(entry: &Entry) -> String {
+    match entry {
+        Entry::Incident { summary, .. } => format!(
+            "{} {} {} {} {}",
+            summary.id,
+            summary.title,
+            summary.severity.map(|s| s.to_string()).unwrap_or_default(),
+            summary.status,
+            summary.services.join(" ")
+        )
+        .to_lowercase(),
+        Entry::Broken { name, error, .. } => format!("{name} {}", error.message).to_lowercase(),
+    }
+}
+
+impl IncidentView {
+    /// Opens an incident on its overview.
+    pub fn new(incident: Incident, read_only: Option<String>) -> IncidentView {
+        IncidentView {
+            incident,
+            read_only,
+            revision: 0,
+            saved_revision: 0,
+            saved_at: None,
+            section: Section::Overview,
+            focus: 0,
+            selected: [0; 4],
+            record: None,
+            editor: None,
+            invalid: Vec::new(),
+            show_guide: true,
+            after_save: None,
+        }
+    }
+
+    /// True when there are changes not yet on disk.
+    pub fn dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The selected index of a record list.
+    pub fn selected(&self, kind: RecordKind) -> usize {
+        self.selected[kind_slot(kind)]
+    }
+
+    /// Sets the selected index of a record list, clamped to the list.
+    pub fn select(&mut self, kind: RecordKind, index: usize) {
+        let len = kind.len(&self.incident);
+        self.selected[kind_slot(kind)] = index.min(len.saturating_sub(1));
+    }
+
+    /// The invalid text kept for a target, if any.
+    pub fn invalid_for(&self, target: Target) -> Option<&Invalid> {
+        self.invalid.iter().find(|i| i.target == target)
+    }
+}
+
+fn kind_slot(kind: RecordKind) -> usize {
+    match kind {
+        RecordKind::Timeline => 0,
+        RecordKind::Factor => 1,
+        RecordKind::Metric => 2,
+        RecordKind::Action => 3,
+    }
+}

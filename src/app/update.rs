@@ -1,0 +1,376 @@
+//! `update(state, action) -> effects`: every change to the state happens here, with no
+//! terminal and no file I/O.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::action::{Action, Effect};
+use super::edit;
+use super::keymap::{Command, Context, lookup};
+use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
+use crate::storage::Entry;
+
+/// Applies one action to the state and returns the I/O the runtime must do.
+pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+        Action::Key(key) => on_key(state, key),
+        Action::Paste(text) => {
+            edit::paste(state, &text);
+            Vec::new()
+        }
+        Action::Listed(Ok(entries)) => {
+            let keep = state.home.selected_entry().map(|e| e.name().to_string());
+            state.home.entries = entries;
+            state.home.refilter();
+            if let Some(name) = keep {
+                select_home_entry(state, &name);
+            }
+            Vec::new()
+        }
+        Action::Listed(Err(e)) => {
+            error(state, format!("cannot list the incidents folder: {e}"));
+            Vec::new()
+        }
+        Action::Opened(Ok(loaded)) => {
+            let id = loaded.incident.id.clone();
+            let read_only = loaded.read_only.clone();
+            state.screen = Screen::Incident(Box::new(IncidentView::new(
+                loaded.incident,
+                loaded.read_only,
+            )));
+            state.message = Some(Message {
+                text: read_only.unwrap_or_else(|| format!("opened {id}")),
+                error: false,
+            });
+            Vec::new()
+        }
+        Action::Opened(Err(e)) => {
+            error(state, e);
+            Vec::new()
+        }
+        Action::Viewed { path, text, error } => {
+            match text {
+                Ok(text) => {
+                    state.screen = Screen::Viewer(Viewer {
+                        path,
+                        text,
+                        error,
+                        scroll: 0,
+                    });
+                }
+                Err(e) => self::error(state, e),
+            }
+            Vec::new()
+        }
+        Action::Created(Ok(incident)) => {
+            let mut view = IncidentView::new(incident, None);
+            view.saved_at = Some(state.now);
+            state.message = Some(Message {
+                text: format!("created {}.toml", view.incident.id),
+                error: false,
+            });
+            state.screen = Screen::Incident(Box::new(view));
+            vec![Effect::List]
+        }
+        Action::Created(Err(e)) => {
+            error(state, format!("could not create the incident: {e}"));
+            Vec::new()
+        }
+        Action::Saved { revision, result } => edit::saved(state, revision, result),
+        Action::Trashed(Ok(path)) => {
+            state.message = Some(Message {
+                text: format!("moved to {}", path.display()),
+                error: false,
+            });
+            vec![Effect::List]
+        }
+        Action::Trashed(Err(e)) => {
+            error(state, format!("could not delete: {e}"));
+            Vec::new()
+        }
+    }
+}
+
+/// Sets an error message in the status bar.
+pub(crate) fn error(state: &mut AppState, text: String) {
+    state.message = Some(Message { text, error: true });
+}
+
+/// Sets an informational message in the status bar.
+pub(crate) fn info(state: &mut AppState, text: impl Into<String>) {
+    state.message = Some(Message {
+        text: text.into(),
+        error: false,
+    });
+}
+
+fn select_home_entry(state: &mut AppState, name: &str) {
+    if let Some(pos) = state
+        .home
+        .visible
+        .iter()
+        .position(|i| state.home.entries.get(*i).is_some_and(|e| e.name() == name))
+    {
+        state.home.selected = pos;
+    }
+}
+
+/// The keymap context the state is in.
+pub fn context(state: &AppState) -> Context {
+    if let Some(overlay) = &state.overlay {
+        return match overlay {
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::NewIncident { .. } => Context::Editing,
+            _ => Context::Global,
+        };
+    }
+    match &state.screen {
+        Screen::Home => Context::Home,
+        Screen::Viewer(_) => Context::Viewer,
+        Screen::Incident(view) => {
+            if view.editor.is_some() {
+                Context::Editing
+            } else if view.record.is_some() {
+                Context::Record
+            } else {
+                Context::Incident
+            }
+        }
+    }
+}
+
+fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    if state.overlay.is_some() {
+        return on_overlay_key(state, key);
+    }
+    state.message = None;
+    let ctx = context(state);
+    let command = lookup(ctx, &key);
+    match command {
+        Some(Command::Save) => return edit::save(state),
+        Some(Command::Quit) if ctx != Context::Home || !state.home.filtering => {
+            return request_quit(state);
+        }
+        _ => {}
+    }
+    match ctx {
+        Context::Home => on_home_key(state, key, command),
+        Context::Viewer => {
+            on_viewer(state, command);
+            Vec::new()
+        }
+        Context::Editing => edit::on_editing_key(state, key, command),
+        Context::Incident | Context::Record => edit::on_incident_command(state, command),
+        _ => Vec::new(),
+    }
+}
+
+/// Quits, or asks first when the open incident has unsaved changes.
+fn request_quit(state: &mut AppState) -> Vec<Effect> {
+    edit::commit_editor(state);
+    match state.incident() {
+        Some(view) if view.dirty() => {
+            state.overlay = Some(Overlay::Confirm {
+                question: format!(
+                    "\"{}\" has unsaved changes. Save before quitting?",
+                    view.incident.title
+                ),
+                on_yes: Confirmed::SaveAndQuit,
+                on_no: Some(Confirmed::DiscardAndQuit),
+            });
+        }
+        _ => state.quit = true,
+    }
+    Vec::new()
+}
+
+fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Effect> {
+    let home = &mut state.home;
+    if home.filtering {
+        match key.code {
+            KeyCode::Esc => {
+                home.filtering = false;
+                home.filter.clear();
+                home.refilter();
+            }
+            KeyCode::Enter => home.filtering = false,
+            KeyCode::Backspace => {
+                home.filter.pop();
+                home.refilter();
+            }
+            KeyCode::Up => home.selected = home.selected.saturating_sub(1),
+            KeyCode::Down => {
+                home.selected = (home.selected + 1).min(home.visible.len().saturating_sub(1));
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                home.filter.push(c);
+                home.selected = 0;
+                home.refilter();
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let last = home.visible.len().saturating_sub(1);
+    match command {
+        Some(Command::Up) => home.selected = home.selected.saturating_sub(1),
+        Some(Command::Down) => home.selected = (home.selected + 1).min(last),
+        Some(Command::Home) => home.selected = 0,
+        Some(Command::End) => home.selected = last,
+        Some(Command::PageUp) => home.selected = home.selected.saturating_sub(10),
+        Some(Command::PageDown) => home.selected = (home.selected + 10).min(last),
+        Some(Command::Filter) => home.filtering = true,
+        Some(Command::Back) if !home.filter.is_empty() => {
+            home.filter.clear();
+            home.refilter();
+        }
+        Some(Command::Help) => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Some(Command::New) => {
+            let mut textarea = TextArea::default();
+            textarea.set_placeholder_text("e.g. Checkout errors after config push");
+            state.overlay = Some(Overlay::NewIncident {
+                textarea,
+                error: None,
+            });
+        }
+        Some(Command::Open) => match home.selected_entry() {
+            Some(Entry::Incident { summary, .. }) => return vec![Effect::Open(summary.id.clone())],
+            Some(Entry::Broken { path, error, .. }) => {
+                return vec![Effect::View {
+                    path: path.clone(),
+                    error: error.to_string(),
+                }];
+            }
+            None => info(state, "No incident selected: press n to create one"),
+        },
+        Some(Command::Delete) => {
+            if let Some(index) = home.visible.get(home.selected).copied()
+                && let Some(entry) = home.entries.get(index)
+            {
+                let what = match entry {
+                    Entry::Incident { summary, .. } => format!("\"{}\"", summary.title),
+                    Entry::Broken { name, .. } => format!("{name}.toml"),
+                };
+                state.overlay = Some(Overlay::Confirm {
+                    question: format!("Delete {what}? The file moves to .trash/ in the folder."),
+                    on_yes: Confirmed::TrashEntry(index),
+                    on_no: None,
+                });
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_viewer(state: &mut AppState, command: Option<Command>) {
+    let Screen::Viewer(viewer) = &mut state.screen else {
+        return;
+    };
+    let max = viewer.text.lines().count().saturating_sub(1);
+    match command {
+        Some(Command::Up) => viewer.scroll = viewer.scroll.saturating_sub(1),
+        Some(Command::Down) => viewer.scroll = (viewer.scroll + 1).min(max),
+        Some(Command::PageUp) => viewer.scroll = viewer.scroll.saturating_sub(20),
+        Some(Command::PageDown) => viewer.scroll = (viewer.scroll + 20).min(max),
+        Some(Command::Back) => state.screen = Screen::Home,
+        _ => {}
+    }
+}
+
+fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+    let Some(overlay) = state.overlay.take() else {
+        return Vec::new();
+    };
+    match overlay {
+        Overlay::Help { scroll } => {
+            let scroll = match key.code {
+                KeyCode::Down | KeyCode::Char('j') => Some(scroll + 1),
+                KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
+                KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll + 10),
+                KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+                _ => None,
+            };
+            if let Some(scroll) = scroll {
+                state.overlay = Some(Overlay::Help { scroll });
+            }
+            Vec::new()
+        }
+        Overlay::Confirm {
+            question,
+            on_yes,
+            on_no,
+        } => match key.code {
+            KeyCode::Char('y' | 'Y') => confirmed(state, on_yes),
+            KeyCode::Char('n' | 'N') => match on_no {
+                Some(no) => confirmed(state, no),
+                None => Vec::new(),
+            },
+            KeyCode::Esc | KeyCode::Char('c') => Vec::new(),
+            _ => {
+                state.overlay = Some(Overlay::Confirm {
+                    question,
+                    on_yes,
+                    on_no,
+                });
+                Vec::new()
+            }
+        },
+        Overlay::NewIncident { mut textarea, .. } => match key.code {
+            KeyCode::Esc => Vec::new(),
+            KeyCode::Enter => {
+                let title = textarea.lines().join(" ").trim().to_string();
+                if title.is_empty() {
+                    state.overlay = Some(Overlay::NewIncident {
+                        textarea,
+                        error: Some("Type a title first (Esc cancels)".into()),
+                    });
+                    Vec::new()
+                } else {
+                    vec![Effect::Create(title)]
+                }
+            }
+            _ if lookup(Context::Editing, &key) == Some(Command::Quit) => Vec::new(),
+            _ => {
+                if !edit::is_newline_key(&key) {
+                    textarea.input(key);
+                }
+                state.overlay = Some(Overlay::NewIncident {
+                    textarea,
+                    error: None,
+                });
+                Vec::new()
+            }
+        },
+        Overlay::Picker(picker) => edit::on_picker_key(state, picker, key),
+    }
+}
+
+fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
+    match what {
+        Confirmed::TrashEntry(index) => match state.home.entries.get(index) {
+            Some(Entry::Incident { summary, .. }) => {
+                let path = state.dir.join(format!("{}.toml", summary.id));
+                vec![Effect::Trash(path)]
+            }
+            Some(Entry::Broken { path, .. }) => vec![Effect::Trash(path.clone())],
+            None => Vec::new(),
+        },
+        Confirmed::DeleteRecord(kind, index) => {
+            edit::delete_record(state, kind, index);
+            Vec::new()
+        }
+        Confirmed::SaveAndLeave => edit::save_then(state, edit::AfterSave::Leave),
+        Confirmed::SaveAndQuit => edit::save_then(state, edit::AfterSave::Quit),
+        Confirmed::DiscardAndLeave => {
+            state.screen = Screen::Home;
+            info(state, "changes discarded");
+            vec![Effect::List]
+        }
+        Confirmed::DiscardAndQuit => {
+            state.quit = true;
+            Vec::new()
+        }
+    }
+}

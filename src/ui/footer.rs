@@ -1,0 +1,105 @@
+//! The status line (messages, save state) and the key hints generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::THEME;
+use crate::app::context;
+use crate::app::keymap::hints;
+use crate::app::state::{AppState, Overlay, Screen};
+
+/// The status line: the last message, else where the open incident stands on disk.
+pub fn render_status(state: &AppState, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let line = if let Some(message) = &state.message {
+        if message.error {
+            Line::from(Span::styled(
+                super::ellipsize(&format!("! {}", message.text), width),
+                THEME.error,
+            ))
+        } else {
+            Line::from(Span::styled(
+                super::ellipsize(&message.text, width),
+                THEME.ok,
+            ))
+        }
+    } else {
+        match &state.screen {
+            Screen::Incident(view) => {
+                let (text, style) = save_state(view, state.now);
+                Line::from(Span::styled(text, style))
+            }
+            _ => Line::from(Span::styled(
+                super::ellipsize(&format!("folder: {}", state.dir.display()), width),
+                THEME.dim,
+            )),
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// What the status bar says about saving: `read-only`, `unsaved changes`, `saved 3 s ago`.
+pub fn save_state(
+    view: &crate::app::state::IncidentView,
+    now: jiff::Timestamp,
+) -> (String, ratatui::style::Style) {
+    if let Some(reason) = &view.read_only {
+        return (format!("read-only: {reason}"), THEME.warn);
+    }
+    if view.dirty() {
+        return ("● unsaved changes (Ctrl-S saves)".into(), THEME.warn);
+    }
+    match view.saved_at {
+        Some(at) => {
+            let secs = now.duration_since(at).as_secs().max(0);
+            let ago = if secs < 60 {
+                format!("{secs} s")
+            } else if secs < 3600 {
+                format!("{} min", secs / 60)
+            } else {
+                format!("{} h", secs / 3600)
+            };
+            (format!("✓ saved {ago} ago"), THEME.ok)
+        }
+        None => ("✓ no changes".into(), THEME.dim),
+    }
+}
+
+/// The key hints for what the user can do now.
+pub fn render_hints(state: &AppState, frame: &mut Frame, area: Rect) {
+    let pairs: Vec<(String, &str)> = match &state.overlay {
+        Some(Overlay::Confirm { on_no, .. }) => {
+            let mut v = vec![("y".to_string(), "yes")];
+            if on_no.is_some() {
+                v.push(("n".into(), "no"));
+            }
+            v.push(("Esc".into(), "cancel"));
+            v
+        }
+        Some(Overlay::Help { .. }) => vec![("↑↓".into(), "scroll"), ("any key".into(), "close")],
+        Some(Overlay::NewIncident { .. }) => {
+            vec![("Enter".into(), "create"), ("Esc".into(), "cancel")]
+        }
+        _ if matches!(state.screen, Screen::Home) && state.home.filtering => vec![
+            ("Enter".into(), "keep filter"),
+            ("Esc".into(), "clear"),
+            ("↑↓".into(), "move"),
+        ],
+        _ => hints(context(state)),
+    };
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let max = usize::from(area.width);
+    for (key, word) in pairs {
+        let piece = key.chars().count() + 1 + word.chars().count() + 2;
+        if used + piece > max {
+            break;
+        }
+        spans.push(Span::styled(key, THEME.key));
+        spans.push(Span::styled(format!(" {word}  "), THEME.dim));
+        used += piece;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

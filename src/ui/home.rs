@@ -1,0 +1,128 @@
+//! The incident list.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::THEME;
+use crate::app::state::AppState;
+use crate::model::Choice;
+use crate::storage::Entry;
+
+/// Draws the list of incidents with its header and filter line.
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    let home = &state.home;
+    let show_filter = home.filtering || !home.filter.is_empty();
+    let [head, list, filter] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(show_filter)),
+    ])
+    .areas(area);
+    let count = if home.filter.is_empty() {
+        format!("{} incidents", home.entries.len())
+    } else {
+        format!("{} of {} incidents", home.visible.len(), home.entries.len())
+    };
+    super::header(
+        frame,
+        Rect { height: 1, ..head },
+        vec![Span::styled(" retro · retrospectives", THEME.heading)],
+        format!("{count} "),
+    );
+    let width = usize::from(list.width);
+    let columns = Line::from(Span::styled(
+        super::ellipsize(
+            "   Date        Sev   Status     Sections  Open  Title",
+            width,
+        ),
+        THEME.dim,
+    ));
+    frame.render_widget(
+        Paragraph::new(columns),
+        Rect {
+            y: head.y + 1,
+            height: 1,
+            ..head
+        },
+    );
+    if home.entries.is_empty() || home.visible.is_empty() {
+        let text = if home.entries.is_empty() {
+            vec![
+                Line::from(""),
+                Line::from("  No incidents here yet."),
+                Line::from(""),
+                Line::from(vec![
+                    Span::raw("  Press "),
+                    Span::styled("n", THEME.key),
+                    Span::raw(" to write up an incident, or run "),
+                    Span::styled("retro demo", THEME.key),
+                    Span::raw(" to explore examples."),
+                ]),
+            ]
+        } else {
+            vec![Line::from(""), Line::from("  Nothing matches the filter.")]
+        };
+        frame.render_widget(Paragraph::new(text), list);
+    } else {
+        let height = usize::from(list.height);
+        let offset = (home.selected + 1).saturating_sub(height);
+        let rows: Vec<Line> = home
+            .visible
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .filter_map(|(pos, index)| {
+                let entry = home.entries.get(*index)?;
+                Some(row(entry, pos == home.selected, width))
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(rows), list);
+    }
+    if show_filter {
+        let cursor = if home.filtering { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled(" filter: ", THEME.key),
+            Span::raw(format!("{}{cursor}", home.filter)),
+        ]);
+        frame.render_widget(Paragraph::new(line).block(Block::new()), filter);
+    }
+}
+
+fn row(entry: &Entry, selected: bool, width: usize) -> Line<'static> {
+    let marker = if selected { " ▶ " } else { "   " };
+    let text = match entry {
+        Entry::Incident { summary, read_only } => {
+            let date = summary
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into());
+            let sev = summary.severity.map(|s| s.as_str()).unwrap_or("—");
+            let open = if summary.overdue_actions > 0 {
+                format!("{}!", summary.open_actions)
+            } else {
+                summary.open_actions.to_string()
+            };
+            let lock = if *read_only { " (read-only)" } else { "" };
+            format!(
+                "{marker}{date:<10}  {sev:<4}  {:<9}  {}/7       {open:<4}  {}{lock}",
+                summary.status.label(),
+                summary.sections_filled,
+                summary.title
+            )
+        }
+        Entry::Broken { name, error, .. } => {
+            format!("{marker}⚠ {name}.toml — cannot be read: {error}")
+        }
+    };
+    let text = super::ellipsize(&text, width);
+    let style = match (selected, entry) {
+        (true, _) => THEME.focus,
+        (false, Entry::Broken { .. }) => THEME.error,
+        (false, Entry::Incident { summary, .. }) if summary.overdue_actions > 0 => THEME.text,
+        _ => THEME.text,
+    };
+    Line::from(Span::styled(text, style))
+}

@@ -1,0 +1,133 @@
+//! The incident screen: header, section sidebar, the current section, guiding questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::THEME;
+use crate::app::state::{AppState, IncidentView};
+use crate::guidance::GUIDANCE;
+use crate::model::{Choice, Fill, IncidentStatus, Section, format_duration};
+
+/// Width at which the guiding questions move from below the section to its right.
+const WIDE: u16 = 110;
+
+/// Draws the open incident.
+pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
+    let [head, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    render_header(view, frame, head);
+    let sidebar_width = if area.width >= 100 { 26 } else { 22 };
+    let [side, rest] =
+        Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
+    render_sidebar(view, frame, side);
+    let guide_rows = guide_height(view, rest);
+    let (body, guide) = if !view.show_guide {
+        (rest, None)
+    } else if rest.width >= WIDE - sidebar_width {
+        let [b, g] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
+        (b, Some(g))
+    } else if guide_rows > 0 {
+        let [b, g] = Layout::vertical([Constraint::Min(6), Constraint::Length(guide_rows)])
+            .areas(rest);
+        (b, Some(g))
+    } else {
+        (rest, None)
+    };
+    super::section::render(view, state, frame, body);
+    if let Some(g) = guide {
+        render_guide(view, frame, g);
+    }
+}
+
+fn guide_height(view: &IncidentView, area: Rect) -> u16 {
+    let questions = GUIDANCE
+        .get(view.section.number())
+        .map_or(0, |g| g.questions.len() as u16);
+    let wanted = questions.min(4) + 3;
+    if area.height >= wanted + 10 { wanted } else { 0 }
+}
+
+fn render_header(view: &IncidentView, frame: &mut Frame, area: Rect) {
+    let inc = &view.incident;
+    let sev = inc.severity.map(|s| s.as_str()).unwrap_or("no severity");
+    let status = inc.status.unwrap_or(IncidentStatus::Draft).label();
+    let right = format!("{sev} · {status} · {} ", inc.id);
+    let room = usize::from(area.width).saturating_sub(right.chars().count() + 2);
+    let title = super::ellipsize(&format!(" {}", inc.title), room);
+    let mut left = vec![Span::styled(title, THEME.heading)];
+    if view.dirty() {
+        left.push(Span::styled(" ●", THEME.warn));
+    }
+    super::header(frame, area, left, right);
+}
+
+fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
+    let inc = &view.incident;
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    for section in Section::ALL {
+        let fill = inc.fill(section);
+        let current = section == view.section;
+        let marker = if current { "▶" } else { " " };
+        let name = format!("{marker}{} {}", section.number(), section.short());
+        let pad = inner_width.saturating_sub(name.chars().count() + 2);
+        let text = format!("{name}{} {}", " ".repeat(pad), fill.mark());
+        let style = if current {
+            THEME.focus
+        } else {
+            match fill {
+                Fill::Complete => THEME.ok,
+                Fill::Partial => THEME.warn,
+                Fill::Empty => THEME.text,
+            }
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    lines.push(Line::from(""));
+    let d = inc.durations();
+    for (label, value) in [
+        ("detect", d.detect),
+        ("mitigate", d.mitigate),
+        ("resolve", d.resolve),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" to {label:<9}"), THEME.dim),
+            Span::raw(format_duration(value)),
+        ]));
+    }
+    if area.height as usize >= lines.len() + 4 {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            " ● done ◐ part ○ empty",
+            THEME.dim,
+        )));
+    }
+    let block = Block::bordered()
+        .title(" Sections ")
+        .border_style(THEME.border);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect) {
+    let Some(guide) = GUIDANCE.get(view.section.number()) else {
+        return;
+    };
+    let width = usize::from(area.width.saturating_sub(4)).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for l in super::wrap::wrap(guide.purpose, width + 2, 3) {
+        lines.push(Line::from(Span::styled(l, THEME.dim)));
+    }
+    for q in guide.questions {
+        let wrapped = super::wrap::wrap(q, width, 3);
+        for (i, l) in wrapped.into_iter().enumerate() {
+            let bullet = if i == 0 { "• " } else { "  " };
+            lines.push(Line::from(format!("{bullet}{l}")));
+        }
+    }
+    let block = Block::bordered()
+        .title(" Ask the room · g hides ")
+        .border_style(THEME.border);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

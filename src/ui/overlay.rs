@@ -1,0 +1,195 @@
+//! Dialogs drawn over the screen: the key list, questions, the new-incident prompt, pickers.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::theme::THEME;
+use crate::app::keymap::{Context, KEYMAP, keys_label};
+use crate::app::state::{AppState, Overlay, Picker};
+
+/// Draws the dialog centred over `area`.
+pub fn render(overlay: &Overlay, _state: &AppState, frame: &mut Frame, area: Rect) {
+    match overlay {
+        Overlay::Help { scroll } => render_help(*scroll, frame, area),
+        Overlay::Confirm {
+            question, on_no, ..
+        } => {
+            let width = area.width.saturating_sub(4).min(64);
+            let inner_width = usize::from(width.saturating_sub(4));
+            let mut lines: Vec<Line> = super::wrap::wrap(question, inner_width, 4)
+                .into_iter()
+                .map(Line::from)
+                .collect();
+            lines.push(Line::from(""));
+            let mut keys = vec![Span::styled("y", THEME.key), Span::raw(" yes   ")];
+            if on_no.is_some() {
+                keys.extend([Span::styled("n", THEME.key), Span::raw(" no   ")]);
+            }
+            keys.extend([Span::styled("Esc", THEME.key), Span::raw(" cancel")]);
+            lines.push(Line::from(keys));
+            let rect = centered(area, width, lines.len() as u16 + 2);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(
+                Paragraph::new(lines).block(
+                    Block::bordered()
+                        .title(" Confirm ")
+                        .border_style(THEME.border_focus),
+                ),
+                rect,
+            );
+        }
+        Overlay::NewIncident { textarea, error } => {
+            let width = area.width.saturating_sub(4).min(70);
+            let rect = centered(area, width, 6);
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(" New incident: title ")
+                .title_bottom(Span::styled(" Enter create · Esc cancel ", THEME.dim))
+                .border_style(THEME.border_focus);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [field, _, note] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(2),
+            ])
+            .areas(inner);
+            if field.width > 0 {
+                frame.render_widget(textarea, field);
+            }
+            let text = match error {
+                Some(e) => Span::styled(e.clone(), THEME.error),
+                None => Span::styled(
+                    "A short description of what happened; it names the file.",
+                    THEME.dim,
+                ),
+            };
+            frame.render_widget(Paragraph::new(text), note);
+        }
+        Overlay::Picker(picker) => render_picker(picker, frame, area),
+    }
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+/// The help overlay's lines, generated from the keymap.
+pub fn help_lines() -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let contexts = [
+        Context::Global,
+        Context::Home,
+        Context::Incident,
+        Context::Record,
+        Context::Editing,
+        Context::Picker,
+        Context::Viewer,
+    ];
+    for context in contexts {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(Span::styled(context.title(), THEME.heading)));
+        for binding in KEYMAP.iter().filter(|b| b.context == context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<20}", keys_label(binding)), THEME.key),
+                Span::raw(binding.help),
+            ]));
+        }
+        if context == Context::Editing {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<20}", "Enter"), THEME.key),
+                Span::raw("finish a one-line field; new line in a text"),
+            ]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<20}", "Ctrl-Z / Ctrl-U"), THEME.key),
+                Span::raw("undo"),
+            ]));
+        }
+    }
+    lines
+}
+
+fn render_help(scroll: usize, frame: &mut Frame, area: Rect) {
+    let lines = help_lines();
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let visible = usize::from(height.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(visible);
+    let scroll = scroll.min(max_scroll);
+    let more = if scroll < max_scroll { " ↓ more " } else { "" };
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
+    frame.render_widget(
+        Paragraph::new(shown).block(
+            Block::bordered()
+                .title(" Keys · any key closes ")
+                .title_bottom(Span::styled(more, THEME.dim))
+                .border_style(THEME.border_focus),
+        ),
+        rect,
+    );
+}
+
+fn render_picker(picker: &Picker, frame: &mut Frame, area: Rect) {
+    let (label, _) = picker.target.label();
+    let longest = picker
+        .options
+        .iter()
+        .map(|o| o.chars().count())
+        .max()
+        .unwrap_or(10);
+    let width = ((longest + 10) as u16)
+        .max(34)
+        .min(area.width.saturating_sub(4));
+    let rows = (picker.options.len() as u16).min(area.height.saturating_sub(6));
+    let rect = centered(area, width, rows + 2);
+    frame.render_widget(Clear, rect);
+    let offset = (picker.selected + 1).saturating_sub(usize::from(rows));
+    let inner_width = usize::from(width.saturating_sub(2));
+    let lines: Vec<Line> = picker
+        .options
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(usize::from(rows))
+        .map(|(i, option)| {
+            let mark = if i == picker.selected { "▶ " } else { "  " };
+            let tick = match &picker.ticked {
+                Some(t) if t.get(i).copied().unwrap_or(false) => "[x] ",
+                Some(_) => "[ ] ",
+                None => "",
+            };
+            let text = super::ellipsize(&format!("{mark}{tick}{option}"), inner_width);
+            if i == picker.selected {
+                Line::from(Span::styled(text, THEME.focus))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    let keys = if picker.ticked.is_some() {
+        " Space tick · Enter done · Esc cancel "
+    } else {
+        " Enter choose · Esc cancel "
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(format!(" {label} "))
+                .title_bottom(Span::styled(keys, THEME.dim))
+                .border_style(THEME.border_focus),
+        ),
+        rect,
+    );
+}

@@ -1,0 +1,151 @@
+//! Lists of records (timeline, factors, metrics, actions): one line each, only the visible
+//! ones built, so a timeline of thousands of entries costs no more than a short one.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::THEME;
+use crate::app::form::{Field, RecordKind};
+use crate::app::state::IncidentView;
+use crate::model::timeinput::{format_time, zone};
+use crate::model::{Choice, Incident};
+
+/// Draws a record list under its label; the selected row is marked `▶` when the list has
+/// focus and `›` otherwise.
+pub fn render_list(
+    view: &IncidentView,
+    kind: RecordKind,
+    focused: bool,
+    today: jiff::civil::Date,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let inc = &view.incident;
+    let len = kind.len(inc);
+    let width = usize::from(area.width);
+    let field = match kind {
+        RecordKind::Timeline => Field::Timeline,
+        RecordKind::Factor => Field::Factors,
+        RecordKind::Metric => Field::Metrics,
+        RecordKind::Action => Field::Actions,
+    };
+    let (label, hint) = field.label();
+    let marker = if focused { "▶ " } else { "  " };
+    let head_style = if focused { THEME.focus } else { THEME.heading };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{marker}{label} ({len})"), head_style),
+        Span::styled(
+            super::ellipsize(&format!("  {hint}"), width.saturating_sub(label.len() + 8)),
+            THEME.dim,
+        ),
+    ])];
+    let rows = usize::from(area.height.saturating_sub(1));
+    if len == 0 {
+        lines.push(Line::from(Span::styled(
+            format!("    (none yet: press a to add a {})", kind.noun()),
+            THEME.dim,
+        )));
+    } else {
+        let selected = view.selected(kind);
+        let offset = (selected + 1).saturating_sub(rows);
+        for index in offset..len.min(offset + rows) {
+            let is_sel = index == selected;
+            let mark = match (is_sel, focused) {
+                (true, true) => " ▶ ",
+                (true, false) => " › ",
+                _ => "   ",
+            };
+            let text = format!("{mark}{}", row_text(inc, kind, index, today));
+            let style = if is_sel && focused {
+                THEME.focus
+            } else {
+                THEME.text
+            };
+            lines.push(Line::from(Span::styled(
+                super::ellipsize(&text, width),
+                style,
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One record as a line of text.
+pub fn row_text(inc: &Incident, kind: RecordKind, index: usize, today: jiff::civil::Date) -> String {
+    match kind {
+        RecordKind::Timeline => {
+            let Some(e) = inc.timeline.get(index) else {
+                return String::new();
+            };
+            let tz = zone(&inc.timezone);
+            let when = e
+                .at
+                .map(|m| format_time(&m, &tz))
+                .unwrap_or_else(|| "(no time)".into());
+            let mut flags = String::new();
+            if let Some(m) = e.milestone {
+                flags.push_str(&format!(" [{}]", m.label()));
+            }
+            if e.miscommunication {
+                flags.push_str(" [miscommunication]");
+            }
+            if e.internal_only {
+                flags.push_str(" [internal]");
+            }
+            let who = if e.actor.is_empty() { "—" } else { &e.actor };
+            let what = e.text.lines().next().unwrap_or("");
+            format!("{when:<16}  {who:<18.18} {what}{flags}")
+        }
+        RecordKind::Factor => {
+            let Some(f) = inc.factors.get(index) else {
+                return String::new();
+            };
+            let category = f.category.map(|c| c.label()).unwrap_or("—");
+            let effect = f.effect.map(|e| e.label()).unwrap_or("—");
+            let whys = if f.whys.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} whys)", f.whys.len())
+            };
+            format!(
+                "{:<4} {category:<14} {effect:<13} {}{whys}",
+                f.id,
+                f.description.lines().next().unwrap_or("")
+            )
+        }
+        RecordKind::Metric => {
+            let Some(m) = inc.monitoring.metrics.get(index) else {
+                return String::new();
+            };
+            let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_else(|| "?".into());
+            format!(
+                "{:<28} baseline {} → peak {} {}",
+                m.name,
+                num(m.baseline),
+                num(m.peak),
+                m.unit
+            )
+        }
+        RecordKind::Action => {
+            let Some(a) = inc.actions.get(index) else {
+                return String::new();
+            };
+            let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+            let owner = if a.owner.is_empty() { "no owner" } else { &a.owner };
+            let links = if a.factors.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", a.factors.join(","))
+            };
+            let overdue = if a.is_overdue(today) { " OVERDUE" } else { "" };
+            format!(
+                "{:<4} {:<11} {due:<10}  {owner:<16.16} {}{links}{overdue}",
+                a.id,
+                a.status_or_open().label(),
+                a.title
+            )
+        }
+    }
+}

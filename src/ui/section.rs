@@ -1,0 +1,329 @@
+//! The current section (or open record) as a column of fields. Only fields that fit are
+//! drawn, starting from one that keeps the focused field on screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::THEME;
+use super::wrap::wrap;
+use crate::app::form::{self, Kind, Target, section_fields};
+use crate::app::state::{AppState, IncidentView};
+use crate::model::timeinput::{format_time, zone};
+use crate::model::{Choice, Milestone, format_duration};
+
+/// Width of the label column of one-line fields.
+const LABEL: usize = 18;
+/// Lines of a long text shown when it is not focused.
+const PREVIEW_LINES: usize = 4;
+/// Lines of a long text shown when it is focused.
+const FOCUS_LINES: usize = 10;
+
+/// Draws the section or the open record.
+pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
+    let (title, targets, focus) = match view.record {
+        Some(rec) => {
+            let len = rec.kind.len(&view.incident);
+            let title = format!(
+                " {} {} of {} · Esc closes · [ ] previous/next ",
+                capitalize(rec.kind.noun()),
+                rec.index + 1,
+                len
+            );
+            let targets: Vec<Target> = rec
+                .kind
+                .fields()
+                .iter()
+                .map(|f| Target::Record(rec.kind, rec.index, *f))
+                .collect();
+            (title, targets, rec.focus)
+        }
+        None => {
+            let title = format!(" {} · {} ", view.section.number(), view.section.title());
+            let targets = section_fields(view.section)
+                .iter()
+                .map(|f| Target::Top(*f))
+                .collect();
+            (title, targets, view.focus)
+        }
+    };
+    let block = Block::bordered()
+        .title(Span::styled(title, THEME.heading))
+        .border_style(THEME.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 10 || inner.height < 2 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let heights: Vec<u16> = targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| field_height(view, *t, i == focus, width, inner.height, targets.len()))
+        .collect();
+    // First field to draw: as early as possible while the focused one still fits.
+    let mut start = focus.min(targets.len().saturating_sub(1));
+    let mut used: u16 = heights.get(start).copied().unwrap_or(0);
+    while start > 0 && used + heights[start - 1] <= inner.height {
+        start -= 1;
+        used += heights[start];
+    }
+    let mut y = inner.y;
+    let bottom = inner.y + inner.height;
+    if start > 0 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("  ↑ {start} more above"), THEME.dim)),
+            Rect { y, height: 1, ..inner },
+        );
+        y += 1;
+    }
+    for (i, target) in targets.iter().enumerate().skip(start) {
+        let h = heights[i].min(bottom.saturating_sub(y));
+        if h == 0 {
+            break;
+        }
+        let focused = i == focus;
+        let mut rect = Rect {
+            x: inner.x,
+            y,
+            width: inner.width,
+            height: h,
+        };
+        let remaining_after = targets.len() - i - 1;
+        if y + h >= bottom && remaining_after > 0 && h > 1 {
+            rect.height -= 1;
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!("  ↓ {remaining_after} more below"),
+                    THEME.dim,
+                )),
+                Rect { y: bottom - 1, height: 1, ..inner },
+            );
+        }
+        draw_field(view, state, *target, focused, frame, rect);
+        y += h;
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn is_editing(view: &IncidentView, target: Target) -> bool {
+    view.editor.as_ref().is_some_and(|e| e.target == target)
+}
+
+fn field_height(
+    view: &IncidentView,
+    target: Target,
+    focused: bool,
+    width: usize,
+    avail: u16,
+    count: usize,
+) -> u16 {
+    let kind = target.kind();
+    if let Some(editor) = view.editor.as_ref().filter(|e| e.target == target) {
+        if kind.is_single_line() {
+            return 3;
+        }
+        let text = editor.textarea.lines().join("\n");
+        let lines = wrap(&text, width.saturating_sub(2), 30).len() as u16;
+        return (lines + 3).clamp(5, avail.saturating_sub(2).max(5));
+    }
+    match kind {
+        Kind::Multi | Kind::LineList => {
+            let text = current_text(view, target);
+            let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
+            let lines = if text.trim().is_empty() {
+                1
+            } else {
+                wrap(&text, width.saturating_sub(4), max).len()
+            };
+            1 + lines as u16 + u16::from(view.invalid_for(target).is_some())
+        }
+        Kind::Records(_) => {
+            if count == 1 {
+                avail
+            } else {
+                let len = match kind {
+                    Kind::Records(k) => k.len(&view.incident),
+                    _ => 0,
+                };
+                1 + (len.max(1) as u16).min(if focused { 10 } else { 5 })
+            }
+        }
+        Kind::ReadOnly => 1 + 5,
+        _ => 1 + u16::from(view.invalid_for(target).is_some()),
+    }
+}
+
+/// The text to show: what was typed but not stored, else the stored value.
+fn current_text(view: &IncidentView, target: Target) -> String {
+    view.invalid_for(target)
+        .map(|i| i.text.clone())
+        .unwrap_or_else(|| form::text_of(&view.incident, target))
+}
+
+fn label_span(target: Target, focused: bool, editing: bool) -> Span<'static> {
+    let (label, _) = target.label();
+    let marker = if editing {
+        "✎ "
+    } else if focused {
+        "▶ "
+    } else {
+        "  "
+    };
+    let text = format!("{marker}{label}");
+    if focused {
+        Span::styled(text, THEME.focus)
+    } else {
+        Span::styled(text, THEME.heading)
+    }
+}
+
+fn draw_field(
+    view: &IncidentView,
+    state: &AppState,
+    target: Target,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let width = usize::from(area.width);
+    let editing = is_editing(view, target);
+    if editing {
+        draw_editor(view, target, frame, area);
+        return;
+    }
+    let kind = target.kind();
+    let (_, hint) = target.label();
+    let invalid = view.invalid_for(target);
+    match kind {
+        Kind::Multi | Kind::LineList => {
+            let mut lines = vec![Line::from(vec![
+                label_span(target, focused, false),
+                Span::styled(
+                    super::ellipsize(&format!("  {hint}"), width.saturating_sub(LABEL)),
+                    THEME.dim,
+                ),
+            ])];
+            let text = current_text(view, target);
+            if text.trim().is_empty() {
+                lines.push(Line::from(Span::styled("    (empty)", THEME.dim)));
+            } else {
+                let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
+                let bullet = kind == Kind::LineList;
+                for l in wrap(&text, width.saturating_sub(4), max) {
+                    let prefix = if bullet { "  • " } else { "    " };
+                    lines.push(Line::from(format!("{prefix}{l}")));
+                }
+            }
+            if let Some(inv) = invalid {
+                lines.push(Line::from(Span::styled(
+                    format!("    ✗ {}", inv.error),
+                    THEME.error,
+                )));
+            }
+            frame.render_widget(Paragraph::new(lines), area);
+        }
+        Kind::Records(k) => super::records::render_list(view, k, focused, state.today(), frame, area),
+        Kind::ReadOnly => draw_key_moments(view, focused, frame, area),
+        _ => {
+            let value = match kind {
+                Kind::Choice | Kind::Toggle | Kind::Links => {
+                    form::display_value(&view.incident, target)
+                }
+                _ => current_text(view, target),
+            };
+            let label = label_span(target, focused, false);
+            let pad = LABEL.saturating_sub(label.content.chars().count());
+            let mut spans = vec![label, Span::raw(" ".repeat(pad + 1))];
+            let room = width.saturating_sub(LABEL + 1);
+            if value.is_empty() {
+                spans.push(Span::styled(
+                    super::ellipsize(&format!("— {hint}"), room),
+                    THEME.dim,
+                ));
+            } else {
+                let extra = overdue_note(view, state, target);
+                spans.push(Span::raw(super::ellipsize(&value, room)));
+                if let Some(note) = extra {
+                    spans.push(Span::styled(note, THEME.error));
+                }
+            }
+            let mut lines = vec![Line::from(spans)];
+            if let Some(inv) = invalid {
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&format!("    ✗ {}", inv.error), width),
+                    THEME.error,
+                )));
+            }
+            frame.render_widget(Paragraph::new(lines), area);
+        }
+    }
+}
+
+fn overdue_note(view: &IncidentView, state: &AppState, target: Target) -> Option<String> {
+    if let Target::Record(form::RecordKind::Action, i, form::RecordField::Due) = target {
+        let action = view.incident.actions.get(i)?;
+        if action.is_overdue(state.today()) {
+            return Some("  OVERDUE".into());
+        }
+    }
+    None
+}
+
+fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
+    let Some(editor) = &view.editor else {
+        return;
+    };
+    let (label, _) = target.label();
+    let keys = if target.kind().is_single_line() {
+        "Enter/Esc done · Tab next"
+    } else {
+        "Esc done · Tab next · Enter new line"
+    };
+    let block = Block::bordered()
+        .title(Span::styled(format!(" ✎ {label} "), THEME.focus))
+        .title_bottom(Span::styled(format!(" {keys} "), THEME.dim))
+        .border_style(THEME.border_focus);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width > 0 && inner.height > 0 {
+        frame.render_widget(&editor.textarea, inner);
+    }
+}
+
+fn draw_key_moments(view: &IncidentView, focused: bool, frame: &mut Frame, area: Rect) {
+    let inc = &view.incident;
+    let tz = zone(&inc.timezone);
+    let target = Target::Top(form::Field::KeyMoments);
+    let mut lines = vec![Line::from(vec![
+        label_span(target, focused, false),
+        Span::styled("  from timeline entries (section 3)", THEME.dim),
+    ])];
+    let d = inc.durations();
+    for m in Milestone::ALL {
+        let when = inc
+            .milestone(*m)
+            .map(|t| format_time(&t, &tz))
+            .unwrap_or_else(|| "—".into());
+        let figure = match m {
+            Milestone::Detected => format!("time to detect {}", format_duration(d.detect)),
+            Milestone::Mitigated => format!("time to mitigate {}", format_duration(d.mitigate)),
+            Milestone::Resolved => format!("time to resolve {}", format_duration(d.resolve)),
+            _ => String::new(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("    {:<16}", m.label()), THEME.dim),
+            Span::raw(format!("{when:<18}")),
+            Span::styled(figure, THEME.dim),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

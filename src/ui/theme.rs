@@ -1,0 +1,45 @@
+//! The one set of styles every screen uses.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Styles by meaning, not by widget.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    /// Ordinary text.
+    pub text: Style,
+    /// Secondary text: hints, placeholders, labels.
+    pub dim: Style,
+    /// Headings and titles.
+    pub heading: Style,
+    /// The focused field or selected row.
+    pub focus: Style,
+    /// Borders of panels.
+    pub border: Style,
+    /// Border of the focused or edited panel.
+    pub border_focus: Style,
+    /// Keys in hints.
+    pub key: Style,
+    /// Errors and overdue items.
+    pub error: Style,
+    /// Good news: saved, complete.
+    pub ok: Style,
+    /// Attention: unsaved, partly filled.
+    pub warn: Style,
+}
+
+/// The theme.
+pub const THEME: Theme = Theme {
+    text: Style::new(),
+    dim: Style::new().fg(Color::DarkGray),
+    heading: Style::new().add_modifier(Modifier::BOLD),
+    focus: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD),
+    border: Style::new().fg(Color::DarkGray),
+    border_focus: Style::new().fg(Color::Cyan),
+    key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    ok: Style::new().fg(Color::Green),
+    warn: Style::new().fg(Color::Yellow),
+};

@@ -1,0 +1,82 @@
+//! Width-aware cutting and wrapping of text (wide characters and emoji count as two columns).
+
+use unicode_width::UnicodeWidthStr;
+
+/// Display width in terminal columns.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// Cuts `text` to at most `max` columns, ending in `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Wraps text to `width` columns, at most `max_lines` lines (the last ending in `…` when
+/// more was left). Paragraph breaks are kept.
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        if out.len() > max_lines {
+            break;
+        }
+        if paragraph.is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        for line in textwrap::wrap(paragraph, width) {
+            out.push(line.into_owned());
+            if out.len() > max_lines {
+                break;
+            }
+        }
+    }
+    if out.len() > max_lines {
+        out.truncate(max_lines);
+        if let Some(last) = out.last_mut() {
+            let cut = truncate(last, width.saturating_sub(1));
+            *last = format!("{} …", cut.trim_end_matches('…').trim_end());
+            *last = truncate(last, width);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_wide_characters() {
+        assert_eq!(truncate("hello", 5), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("東京東京", 5), "東京…");
+        assert!(width(&truncate("🔥🔥🔥🔥", 5)) <= 5);
+    }
+
+    #[test]
+    fn wrapping_caps_lines() {
+        let lines = wrap("one two three four five six", 9, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert_eq!(wrap("a\n\nb", 10, 5), ["a", "", "b"]);
+    }
+}
