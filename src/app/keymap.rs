@@ -302,7 +302,8 @@ pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     KEYMAP
         .iter()
-        .filter(|b| b.context == context || (b.context == Global && context != Home))
+        .filter(|b| b.context == context)
+        .chain(KEYMAP.iter().filter(|b| b.context == Global && context != Home))
         .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
         .collect()
 }

@@ -89,6 +89,18 @@ pub fn render_hints(state: &AppState, frame: &mut Frame, area: Rect) {
         ],
         _ => hints(context(state)),
     };
+    let mut pairs = pairs;
+    // "? help" goes last and is always shown: it leads to everything that did not fit.
+    if let Some(pos) = pairs.iter().position(|(k, _)| k == "?") {
+        let help = pairs.remove(pos);
+        let max = usize::from(area.width).saturating_sub(help.0.len() + help.1.len() + 3);
+        let mut used = 0;
+        pairs.retain(|(k, w)| {
+            used += k.chars().count() + w.chars().count() + 3;
+            used <= max
+        });
+        pairs.push(help);
+    }
     let mut spans = Vec::new();
     let mut used = 0usize;
     let max = usize::from(area.width);

@@ -34,7 +34,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let width = usize::from(list.width);
     let columns = Line::from(Span::styled(
         super::ellipsize(
-            "   Date        Sev   Status     Sections  Open  Title",
+            "   Date        Sev   Status     Sections  Open  Late  Title",
             width,
         ),
         THEME.dim,
@@ -100,14 +100,14 @@ fn row(entry: &Entry, selected: bool, width: usize) -> Line<'static> {
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "—".into());
             let sev = summary.severity.map(|s| s.as_str()).unwrap_or("—");
-            let open = if summary.overdue_actions > 0 {
-                format!("{}!", summary.open_actions)
-            } else {
-                summary.open_actions.to_string()
+            let open = summary.open_actions;
+            let late = match summary.overdue_actions {
+                0 => String::new(),
+                n => n.to_string(),
             };
             let lock = if *read_only { " (read-only)" } else { "" };
             format!(
-                "{marker}{date:<10}  {sev:<4}  {:<9}  {}/7       {open:<4}  {}{lock}",
+                "{marker}{date:<10}  {sev:<4}  {:<9}  {}/7       {open:<4}  {late:<4}  {}{lock}",
                 summary.status.label(),
                 summary.sections_filled,
                 summary.title

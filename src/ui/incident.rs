@@ -37,29 +37,36 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     };
     super::section::render(view, state, frame, body);
     if let Some(g) = guide {
-        render_guide(view, frame, g);
+        render_guide(view, frame, g, g.y == body.y);
     }
 }
 
+/// Rows of the guide when it sits below the section: the purpose and up to four questions,
+/// one line each; none when the section would get fewer than 12 rows.
 fn guide_height(view: &IncidentView, area: Rect) -> u16 {
     let questions = GUIDANCE
         .get(view.section.number())
         .map_or(0, |g| g.questions.len() as u16);
-    let wanted = questions.min(4) + 3;
-    if area.height >= wanted + 10 { wanted } else { 0 }
+    let wanted = questions.min(4) + 2 + u16::from(area.height >= 30);
+    if area.height >= wanted + 12 { wanted } else { 0 }
 }
 
 fn render_header(view: &IncidentView, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
     let sev = inc.severity.map(|s| s.as_str()).unwrap_or("no severity");
     let status = inc.status.unwrap_or(IncidentStatus::Draft).label();
-    let right = format!("{sev} · {status} · {} ", inc.id);
-    let room = usize::from(area.width).saturating_sub(right.chars().count() + 2);
+    let width = usize::from(area.width);
+    let mut right = format!("{sev} · {status} · {} ", inc.id);
+    if inc.title.chars().count() + right.chars().count() + 4 > width {
+        right = format!("{sev} · {status} ");
+    }
+    let room = width.saturating_sub(right.chars().count() + 4);
     let title = super::ellipsize(&format!(" {}", inc.title), room);
     let mut left = vec![Span::styled(title, THEME.heading)];
     if view.dirty() {
         left.push(Span::styled(" ●", THEME.warn));
     }
+    left.push(Span::raw(" "));
     super::header(frame, area, left, right);
 }
 
@@ -100,7 +107,7 @@ fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
     if area.height as usize >= lines.len() + 4 {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            " ● done ◐ part ○ empty",
+            " ●done ◐part ○empty",
             THEME.dim,
         )));
     }
@@ -110,12 +117,28 @@ fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect) {
+fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect, beside: bool) {
     let Some(guide) = GUIDANCE.get(view.section.number()) else {
         return;
     };
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     let mut lines: Vec<Line> = Vec::new();
+    if !beside {
+        if area.height >= 9 {
+            lines.push(Line::from(Span::styled(
+                super::ellipsize(guide.purpose, width + 2),
+                THEME.dim,
+            )));
+        }
+        for q in guide.questions {
+            lines.push(Line::from(super::ellipsize(&format!("• {q}"), width + 2)));
+        }
+        let block = Block::bordered()
+            .title(" Ask the room · g hides ")
+            .border_style(THEME.border);
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
     for l in super::wrap::wrap(guide.purpose, width + 2, 3) {
         lines.push(Line::from(Span::styled(l, THEME.dim)));
     }

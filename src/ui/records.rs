@@ -57,7 +57,7 @@ pub fn render_list(
                 (true, false) => " › ",
                 _ => "   ",
             };
-            let text = format!("{mark}{}", row_text(inc, kind, index, today));
+            let text = format!("{mark}{}", row_text(inc, kind, index, today, index == offset));
             let style = if is_sel && focused {
                 THEME.focus
             } else {
@@ -73,17 +73,37 @@ pub fn render_list(
 }
 
 /// One record as a line of text.
-pub fn row_text(inc: &Incident, kind: RecordKind, index: usize, today: jiff::civil::Date) -> String {
+///
+/// Timeline rows show the date only on the first row drawn (`first`) and where the day
+/// changes, so the times stand out.
+pub fn row_text(
+    inc: &Incident,
+    kind: RecordKind,
+    index: usize,
+    today: jiff::civil::Date,
+    first: bool,
+) -> String {
     match kind {
         RecordKind::Timeline => {
             let Some(e) = inc.timeline.get(index) else {
                 return String::new();
             };
             let tz = zone(&inc.timezone);
-            let when = e
-                .at
-                .map(|m| format_time(&m, &tz))
-                .unwrap_or_else(|| "(no time)".into());
+            let day = |i: usize| {
+                inc.timeline
+                    .get(i)
+                    .and_then(|e| e.at)
+                    .map(|m| m.in_zone(&tz).date())
+            };
+            let new_day = first || index == 0 || day(index) != day(index - 1);
+            let when = match e.at {
+                Some(m) if new_day => {
+                    let full = format_time(&m, &tz);
+                    full.get(5..).unwrap_or(&full).to_string()
+                }
+                Some(m) => format!("{:>11}", crate::model::timeinput::format_clock(&m, &tz)),
+                None => "(no time)".into(),
+            };
             let mut flags = String::new();
             if let Some(m) = e.milestone {
                 flags.push_str(&format!(" [{}]", m.label()));
@@ -96,7 +116,7 @@ pub fn row_text(inc: &Incident, kind: RecordKind, index: usize, today: jiff::civ
             }
             let who = if e.actor.is_empty() { "—" } else { &e.actor };
             let what = e.text.lines().next().unwrap_or("");
-            format!("{when:<16}  {who:<18.18} {what}{flags}")
+            format!("{when:<11}  {who:<16.16}  {what}{flags}")
         }
         RecordKind::Factor => {
             let Some(f) = inc.factors.get(index) else {
@@ -139,9 +159,9 @@ pub fn row_text(inc: &Incident, kind: RecordKind, index: usize, today: jiff::civ
             } else {
                 format!(" → {}", a.factors.join(","))
             };
-            let overdue = if a.is_overdue(today) { " OVERDUE" } else { "" };
+            let overdue = if a.is_overdue(today) { "!" } else { " " };
             format!(
-                "{:<4} {:<11} {due:<10}  {owner:<16.16} {}{links}{overdue}",
+                "{:<3} {:<11} {due:<10}{overdue} {} ({owner}){links}",
                 a.id,
                 a.status_or_open().label(),
                 a.title

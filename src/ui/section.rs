@@ -25,12 +25,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let (title, targets, focus) = match view.record {
         Some(rec) => {
             let len = rec.kind.len(&view.incident);
-            let title = format!(
-                " {} {} of {} · Esc closes · [ ] previous/next ",
-                capitalize(rec.kind.noun()),
-                rec.index + 1,
-                len
-            );
+            let title = format!(" {} {} of {} ", capitalize(rec.kind.noun()), rec.index + 1, len);
             let targets: Vec<Target> = rec
                 .kind
                 .fields()
@@ -48,9 +43,12 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             (title, targets, view.focus)
         }
     };
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Span::styled(title, THEME.heading))
         .border_style(THEME.border);
+    if view.record.is_some() {
+        block = block.title_bottom(Span::styled(" Esc closes · [ ] previous/next ", THEME.dim));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height < 2 {
@@ -314,11 +312,12 @@ fn draw_key_moments(view: &IncidentView, focused: bool, frame: &mut Frame, area:
             .map(|t| format_time(&t, &tz))
             .unwrap_or_else(|| "—".into());
         let figure = match m {
-            Milestone::Detected => format!("time to detect {}", format_duration(d.detect)),
-            Milestone::Mitigated => format!("time to mitigate {}", format_duration(d.mitigate)),
-            Milestone::Resolved => format!("time to resolve {}", format_duration(d.resolve)),
+            Milestone::Detected => format!("+{}", format_duration(d.detect)),
+            Milestone::Mitigated => format!("+{}", format_duration(d.mitigate)),
+            Milestone::Resolved => format!("+{}", format_duration(d.resolve)),
             _ => String::new(),
         };
+        let figure = if figure == "+unknown" { String::new() } else { figure };
         lines.push(Line::from(vec![
             Span::styled(format!("    {:<16}", m.label()), THEME.dim),
             Span::raw(format!("{when:<18}")),
