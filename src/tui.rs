@@ -154,7 +154,10 @@ pub fn perform(store: &Store, now: Timestamp, effect: Effect) -> Action {
             revision,
             result: store.save(&incident).map_err(|e| e.to_string()),
         },
-        Effect::Trash(path) => {
+        Effect::TrashIncident(id) => {
+            Action::Trashed(store.trash(&id).map_err(|e| e.to_string()))
+        }
+        Effect::TrashFile(path) => {
             Action::Trashed(store.trash_path(&path).map_err(|e| e.to_string()))
         }
     }

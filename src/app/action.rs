@@ -65,6 +65,8 @@ pub enum Effect {
         /// Its revision, reported back in [`Action::Saved`].
         revision: u64,
     },
-    /// Move a file to `.trash/`.
-    Trash(PathBuf),
+    /// Move an incident's file to `.trash/`.
+    TrashIncident(String),
+    /// Move any file of the folder (e.g. one that does not parse) to `.trash/`.
+    TrashFile(PathBuf),
 }

@@ -350,11 +350,8 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
 fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
     match what {
         Confirmed::TrashEntry(index) => match state.home.entries.get(index) {
-            Some(Entry::Incident { summary, .. }) => {
-                let path = state.dir.join(format!("{}.toml", summary.id));
-                vec![Effect::Trash(path)]
-            }
-            Some(Entry::Broken { path, .. }) => vec![Effect::Trash(path.clone())],
+            Some(Entry::Incident { summary, .. }) => vec![Effect::TrashIncident(summary.id.clone())],
+            Some(Entry::Broken { path, .. }) => vec![Effect::TrashFile(path.clone())],
             None => Vec::new(),
         },
         Confirmed::DeleteRecord(kind, index) => {

@@ -1,0 +1,316 @@
+//! `update` logic driven by key sequences through the real effects on a temporary folder.
+
+mod common;
+
+use common::Harness;
+use retro::app::state::{Overlay, Screen};
+use retro::model::timeinput::{format_clock, zone};
+use retro::model::{ActionStatus, Effect, Milestone, Section};
+
+
+fn new_incident(h: &mut Harness, title: &str) -> String {
+    h.keys("n").keys(title).keys("<enter>");
+    h.incident().id.clone()
+}
+
+#[test]
+fn creating_an_incident_writes_its_file_and_opens_the_overview() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Checkout errors after config push");
+    assert_eq!(id, "2026-11-21-checkout-errors-after-config-push");
+    let view = h.state.incident().unwrap();
+    assert_eq!(view.section, Section::Overview);
+    assert!(!view.dirty());
+    assert_eq!(h.on_disk(&id).title, "Checkout errors after config push");
+    // The same title again gets a numbered id.
+    h.keys("<esc>");
+    assert!(matches!(h.state.screen, Screen::Home));
+    let second = new_incident(&mut h, "Checkout errors after config push");
+    assert_eq!(second, "2026-11-21-checkout-errors-after-config-push-2");
+}
+
+#[test]
+fn an_empty_title_is_refused_and_escape_cancels() {
+    let mut h = Harness::empty();
+    h.keys("n<enter>");
+    match &h.state.overlay {
+        Some(Overlay::NewIncident { error, .. }) => assert!(error.is_some()),
+        _ => panic!("the prompt should stay open"),
+    }
+    h.keys("<esc>");
+    assert!(h.state.overlay.is_none());
+    assert!(h.state.home.entries.is_empty());
+}
+
+#[test]
+fn the_solo_path_title_timeline_factor_action_save() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Disk full on build agent");
+    // Three timeline entries, typed out of order: the timeline sorts itself.
+    h.keys("3a14:20<tab>on-call<tab><tab><tab>Cleared old caches<esc><esc>");
+    h.keys("a14:02<tab>disk monitor<tab><tab><tab>Disk at 100%<esc><esc>");
+    h.keys("a14:05<tab>on-call<tab><tab><tab>Paged, investigating<esc><esc>");
+    h.keys("4aCache cleanup job was disabled in March<esc><esc>");
+    h.keys("6aRe-enable the cache cleanup job<tab><tab><enter>build team<esc><esc>");
+    h.keys("<c-s>");
+    let view = h.state.incident().unwrap();
+    assert!(!view.dirty(), "{:?}", h.state.message);
+    let saved = h.on_disk(&id);
+    let tz = zone(&saved.timezone);
+    let times: Vec<String> = saved
+        .timeline
+        .iter()
+        .map(|e| format_clock(&e.at.unwrap(), &tz))
+        .collect();
+    assert_eq!(times, ["14:02", "14:05", "14:20"]);
+    assert_eq!(saved.timeline[0].actor, "disk monitor");
+    assert_eq!(saved.timeline[0].text, "Disk at 100%");
+    assert_eq!(saved.factors[0].id, "F1");
+    assert_eq!(saved.factors[0].description, "Cache cleanup job was disabled in March");
+    assert_eq!(saved.actions[0].id, "A1");
+    assert_eq!(saved.actions[0].title, "Re-enable the cache cleanup job");
+    assert_eq!(saved.actions[0].owner, "build team");
+    assert_eq!(saved.actions[0].status, Some(ActionStatus::Open));
+    // Times were read on the incident's date.
+    assert_eq!(
+        saved.timeline[0].at.unwrap().to_string(),
+        "2026-11-21T14:02:00Z"
+    );
+}
+
+#[test]
+fn a_bad_time_keeps_the_text_and_shows_an_error() {
+    let mut h = Harness::empty();
+    let _ = new_incident(&mut h, "Bad time");
+    h.keys("3a14h02<enter>");
+    let view = h.state.incident().unwrap();
+    assert_eq!(view.invalid.len(), 1);
+    assert_eq!(view.invalid[0].text, "14h02");
+    assert!(view.invalid[0].error.contains("14:02"));
+    assert!(h.incident().timeline[0].at.is_none());
+    assert!(h.state.message.as_ref().is_some_and(|m| m.error));
+    // Editing again starts from what was typed; fixing it clears the error.
+    h.keys("<enter><bs><bs><bs><bs><bs>14:02<enter>");
+    let view = h.state.incident().unwrap();
+    assert!(view.invalid.is_empty());
+    assert!(h.incident().timeline[0].at.is_some());
+}
+
+#[test]
+fn navigation_between_sections_and_fields() {
+    let mut h = Harness::demo();
+    h.keys("<enter>");
+    let view = h.state.incident().unwrap();
+    assert_eq!((view.section, view.focus), (Section::Overview, 0));
+    h.keys("<tab><tab>");
+    assert_eq!(h.state.incident().unwrap().focus, 2);
+    h.keys("<s-tab>");
+    assert_eq!(h.state.incident().unwrap().focus, 1);
+    h.keys("]");
+    assert_eq!(h.state.incident().unwrap().section, Section::Stakeholders);
+    h.keys("[[[");
+    assert_eq!(h.state.incident().unwrap().section, Section::Overview);
+    h.keys("7");
+    assert_eq!(h.state.incident().unwrap().section, Section::Narrative);
+    h.keys("]]");
+    assert_eq!(h.state.incident().unwrap().section, Section::Narrative);
+    // Down moves through list items before the next field.
+    h.keys("3<down><down>");
+    let view = h.state.incident().unwrap();
+    assert_eq!(view.selected(retro::app::form::RecordKind::Timeline), 2);
+    h.keys("<end>");
+    let last = h.incident().timeline.len() - 1;
+    assert_eq!(
+        h.state
+            .incident()
+            .unwrap()
+            .selected(retro::app::form::RecordKind::Timeline),
+        last
+    );
+    // Escape leaves the incident without asking when nothing changed.
+    h.keys("<esc>");
+    assert!(matches!(h.state.screen, Screen::Home));
+    assert!(h.state.overlay.is_none());
+}
+
+#[test]
+fn choices_are_picked_from_a_list() {
+    let mut h = Harness::empty();
+    let _ = new_incident(&mut h, "Pick");
+    // Severity is the second field; new incidents start at SEV3.
+    h.keys("<tab><enter>");
+    assert!(matches!(h.state.overlay, Some(Overlay::Picker(_))));
+    h.keys("<up><up><enter>");
+    assert_eq!(h.incident().severity.map(|s| s.to_string()).as_deref(), Some("SEV1"));
+    // Escape cancels without a change.
+    h.keys("<enter><down><esc>");
+    assert_eq!(h.incident().severity.map(|s| s.to_string()).as_deref(), Some("SEV1"));
+}
+
+#[test]
+fn a_milestone_is_on_one_entry_at_most() {
+    let mut h = Harness::empty();
+    let _ = new_incident(&mut h, "Milestones");
+    h.keys("3a10:00<esc><tab><tab><tab><tab><tab><enter><down><enter><esc>");
+    h.keys("a10:05<esc><tab><tab><tab><tab><tab><enter><down><enter><esc>");
+    let inc = h.incident();
+    assert_eq!(inc.timeline[0].milestone, None);
+    assert_eq!(inc.timeline[1].milestone, Some(Milestone::ImpactStarted));
+    assert_eq!(
+        inc.milestone(Milestone::ImpactStarted).unwrap().to_string(),
+        "2026-11-21T10:05:00Z"
+    );
+}
+
+#[test]
+fn records_are_deleted_after_confirmation_and_moved() {
+    let mut h = Harness::empty();
+    let _ = new_incident(&mut h, "Records");
+    h.keys("4aFirst<esc><esc>aSecond<esc><esc>aThird<esc><esc>");
+    assert_eq!(h.incident().factors.len(), 3);
+    // Link action A1 to F2, then delete F2: the link goes too.
+    h.keys("6aFix<esc><tab><tab><tab><tab><tab><tab><enter><down><space><enter>");
+    assert_eq!(h.incident().actions[0].factors, ["F2"]);
+    h.keys("<esc>4<up>x");
+    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
+    h.keys("n");
+    assert_eq!(h.incident().factors.len(), 3, "n on a delete question cancels");
+    h.keys("xy");
+    let ids: Vec<_> = h.incident().factors.iter().map(|f| f.id.clone()).collect();
+    assert_eq!(ids, ["F1", "F3"]);
+    assert!(h.incident().actions[0].factors.is_empty());
+    // Move F3 above F1.
+    h.keys("K");
+    let ids: Vec<_> = h.incident().factors.iter().map(|f| f.id.clone()).collect();
+    assert_eq!(ids, ["F3", "F1"]);
+    // A new factor takes the next free number and defaults to "made it worse".
+    h.keys("aFourth<esc><esc>");
+    let last = h.incident().factors.last().unwrap();
+    assert_eq!(last.id, "F4");
+    assert_eq!(last.effect, Some(Effect::Contributor));
+}
+
+#[test]
+fn leaving_with_unsaved_changes_asks_first() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Unsaved");
+    h.keys("1<enter>Customers could not pay.<esc><esc>");
+    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
+    h.keys("<esc>");
+    assert!(h.state.incident().is_some(), "Esc stays");
+    // Yes saves, then leaves.
+    h.keys("<esc>y");
+    assert!(matches!(h.state.screen, Screen::Home));
+    assert_eq!(
+        h.on_disk(&id).stakeholders.customer_message,
+        "Customers could not pay."
+    );
+    // No discards.
+    h.keys("<enter>1<enter> More.<esc><esc>n");
+    assert!(matches!(h.state.screen, Screen::Home));
+    assert_eq!(
+        h.on_disk(&id).stakeholders.customer_message,
+        "Customers could not pay."
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_can_save() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Quit");
+    h.keys("7<enter>The story.");
+    h.keys("<c-c>");
+    assert!(!h.state.quit);
+    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
+    h.keys("y");
+    assert!(h.state.quit);
+    assert_eq!(h.on_disk(&id).narrative.text, "The story.");
+}
+
+#[test]
+fn paste_arrives_as_text_with_newlines_cleaned() {
+    let mut h = Harness::empty();
+    let _ = new_incident(&mut h, "Paste");
+    h.keys("1<enter>");
+    h.paste("one\r\ntwo\rthree\tfour\u{7}");
+    h.keys("<esc>");
+    assert_eq!(
+        h.incident().stakeholders.customer_message,
+        "one\ntwo\nthree    four"
+    );
+    // Into a one-line field, newlines become spaces.
+    h.keys("0<enter><c-u>");
+    h.keys("<esc>");
+    h.keys("<tab><tab><tab><tab>");
+    h.paste("api,\nweb");
+    h.keys("<esc>");
+    assert_eq!(h.incident().services, ["api", "web"]);
+}
+
+#[test]
+fn app_keys_are_not_typed_into_fields() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Keys");
+    h.keys("7<enter>abc<c-s>");
+    assert_eq!(h.on_disk(&id).narrative.text, "abc");
+    assert!(h.state.incident().unwrap().editor.is_some(), "still editing after save");
+    h.keys("q?3<esc>");
+    assert_eq!(h.incident().narrative.text, "abcq?3");
+}
+
+#[test]
+fn deleting_an_incident_moves_it_to_the_trash() {
+    let mut h = Harness::demo();
+    let first = h.state.home.selected_entry().unwrap().name().to_string();
+    h.keys("d");
+    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
+    h.keys("y");
+    assert_eq!(h.state.home.entries.len(), 2);
+    assert!(h.dir.path().join(".trash").join(format!("{first}.toml")).exists());
+}
+
+#[test]
+fn filtering_the_list() {
+    let mut h = Harness::demo();
+    h.keys("/webhook");
+    assert_eq!(h.state.home.visible.len(), 1);
+    h.keys("<enter>");
+    assert!(!h.state.home.filtering);
+    assert_eq!(h.state.home.visible.len(), 1);
+    h.keys("/<esc>");
+    assert_eq!(h.state.home.visible.len(), 3);
+}
+
+#[test]
+fn a_broken_file_is_listed_and_viewed_read_only() {
+    let mut h = Harness::empty();
+    std::fs::write(
+        h.dir.path().join("2026-01-01-broken.toml"),
+        "schema_version = 1\nid = \"2026-01-01-broken\"\ntitel = \"typo\"\n",
+    )
+    .unwrap();
+    h.refresh();
+    h.keys("<enter>");
+    match &h.state.screen {
+        Screen::Viewer(v) => assert!(v.error.starts_with("3:1:"), "{}", v.error),
+        _ => panic!("expected the viewer"),
+    }
+    h.keys("q");
+    assert!(matches!(h.state.screen, Screen::Home));
+}
+
+#[test]
+fn a_newer_schema_opens_read_only_and_is_never_saved() {
+    let mut h = Harness::empty();
+    let path = h.dir.path().join("2026-01-01-future.toml");
+    let text = "schema_version = 2\nid = \"2026-01-01-future\"\ntitle = \"Future\"\n";
+    std::fs::write(&path, text).unwrap();
+    h.refresh();
+    h.keys("<enter>");
+    assert!(h.state.incident().unwrap().read_only.is_some());
+    h.keys("<enter>");
+    assert!(h.state.incident().unwrap().editor.is_none());
+    h.keys("<c-s>");
+    assert!(h.state.message.as_ref().is_some_and(|m| m.error));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
