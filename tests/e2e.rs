@@ -1,0 +1,380 @@
+//! End-to-end tests: the real `retro` binary in a pseudo-terminal, driven by keystrokes and
+//! read back through a terminal emulator (`vt100`), then checked on disk.
+//!
+//! No fixed sleeps decide anything: after each step the test polls the emulated screen until
+//! the expected text shows (or the time-out fails the test with the screen printed). A key is
+//! only sent after the screen shows that the previous key was handled, wherever two keys could
+//! otherwise reach the program in one read and be parsed together (Esc followed by `4` would
+//! read as Alt-4).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use retro::model::codec::parse;
+use retro::model::timeinput::{format_clock, zone};
+use retro::model::{ActionStatus, Incident, Parsed};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const TIMEOUT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(20);
+
+const ESC: &str = "\x1b";
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_S: &str = "\x13";
+
+/// The program running in a pseudo-terminal, with everything it printed fed to an emulator.
+struct Tui {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    // Kept open for the life of the test: dropping the master hangs up the terminal.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    /// Starts `retro --dir <dir>` in a 120x40 terminal.
+    fn start(dir: &Path) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_retro"));
+        cmd.arg("--dir");
+        cmd.arg(dir);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("RETRO_DIR");
+        let child = pair.slave.spawn_command(cmd).expect("start retro");
+        // Only the child holds the slave side now, so reads end when it exits.
+        drop(pair.slave);
+
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .process(&buf[..n]),
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Tui {
+            screen,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    /// Types bytes into the terminal.
+    fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// What the terminal shows now.
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .screen()
+            .contents()
+    }
+
+    /// Whether the program has turned on bracketed paste.
+    fn bracketed_paste(&self) -> bool {
+        self.screen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .screen()
+            .bracketed_paste()
+    }
+
+    /// Polls the screen until `ready` holds; fails with the screen after [`TIMEOUT`], or at
+    /// once if the program exits.
+    fn wait_until(&mut self, what: &str, ready: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let screen = self.contents();
+            if ready(&screen) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("retro exited ({status:?}) while waiting for {what}; screen:\n{screen}");
+            }
+            if Instant::now() > deadline {
+                panic!("timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Polls the screen until it contains `text`.
+    fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text));
+    }
+
+    /// Waits for the status line to report a save ("saved <path>" or "✓ saved 3 s ago"),
+    /// which cannot be confused with "● unsaved changes".
+    fn wait_saved(&mut self) {
+        self.wait_until("the save to be reported", |s| {
+            s.lines().any(|line| {
+                let line = line.trim_start();
+                line.starts_with("saved ") || line.contains("✓ saved")
+            })
+        });
+    }
+
+    /// Waits for the program to exit and checks that it succeeded.
+    fn wait_exit_success(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                assert!(
+                    status.success(),
+                    "retro exited with {status:?}; screen:\n{}",
+                    self.contents()
+                );
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "retro did not exit within {TIMEOUT:?}; screen:\n{}",
+                    self.contents()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        // A failed test must not leave the program running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn today_utc() -> String {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string()
+}
+
+/// The one incident file in `dir`, parsed, with its path.
+fn read_single_incident(dir: &Path) -> (PathBuf, Incident) {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("list the folder")
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "expected one incident file, found {files:?}"
+    );
+    let path = files.into_iter().next().expect("one file");
+    let text = std::fs::read_to_string(&path).expect("read the incident file");
+    match parse(&text) {
+        Ok(Parsed::Current(incident)) => (path, incident),
+        Ok(_) => panic!(
+            "{} is not a current-schema incident:\n{text}",
+            path.display()
+        ),
+        Err(e) => panic!("{} does not parse: {e:?}\n{text}", path.display()),
+    }
+}
+
+/// From the empty list, creates an incident with `title` and waits for its overview.
+fn create_incident(tui: &mut Tui, title: &str) {
+    tui.wait_for("No incidents here yet");
+    tui.send("n");
+    tui.wait_for("New incident");
+    tui.send(title);
+    tui.send(ENTER);
+    tui.wait_until("the new incident's overview", |s| {
+        s.contains("0 · Overview") && s.contains(title)
+    });
+}
+
+/// Saves, leaves the incident, and quits from the list.
+fn save_and_quit(tui: &mut Tui, title: &str, date: &str) {
+    tui.send(CTRL_S);
+    tui.wait_saved();
+    tui.send("q");
+    // On the list the row reads "date … title"; the incident header has the title first.
+    tui.wait_until("the incident list showing the title", |s| {
+        s.lines()
+            .any(|line| match (line.find(date), line.find(title)) {
+                (Some(d), Some(t)) => d < t,
+                _ => false,
+            })
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+}
+
+#[test]
+fn write_an_incident_from_an_empty_folder() {
+    let title = "Checkout errors after config push";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let date_before = today_utc();
+    let mut tui = Tui::start(dir.path());
+
+    // 1–2. Create the incident.
+    create_incident(&mut tui, title);
+
+    // 3. A timeline entry: Time, Who, (Role, Channel skipped), What.
+    tui.send("3");
+    tui.wait_for("3 · Communication timeline");
+    tui.send("a");
+    tui.wait_for("✎ Time");
+    tui.send("14:02");
+    tui.send(TAB);
+    tui.wait_for("✎ Who");
+    tui.send("deploy pipeline");
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.wait_for("✎ What");
+    tui.send("Config change rolled out");
+    tui.wait_for("Config change rolled out");
+    tui.send(ESC);
+    tui.wait_until("the What field to stop editing", |s| {
+        !s.contains("✎ What") && s.contains("Timeline entry 1 of 1")
+    });
+    tui.send(ESC);
+    tui.wait_until("the timeline entry to close", |s| {
+        !s.contains("Timeline entry 1 of 1") && s.contains("deploy pipeline")
+    });
+
+    // 4. A contributing factor.
+    tui.send("4");
+    tui.wait_for("4 · Contributing factors");
+    tui.send("a");
+    tui.wait_for("✎ Factor");
+    tui.send("The config linter accepted an empty list");
+    tui.wait_for("The config linter accepted an empty list");
+    tui.send(ESC);
+    tui.wait_until("the Factor field to stop editing", |s| {
+        !s.contains("✎ Factor") && s.contains("Contributing factor 1 of 1")
+    });
+    tui.send(ESC);
+    tui.wait_until("the factor to close", |s| {
+        !s.contains("Contributing factor 1 of 1") && s.contains("F1")
+    });
+
+    // 5. A follow-up action.
+    tui.send("6");
+    tui.wait_for("6 · Follow-up actions");
+    tui.send("a");
+    tui.wait_for("✎ Title");
+    tui.send("Reject empty lists in the linter");
+    tui.wait_for("Reject empty lists in the linter");
+    tui.send(ESC);
+    tui.wait_until("the Title field to stop editing", |s| {
+        !s.contains("✎ Title") && s.contains("Follow-up action 1 of 1")
+    });
+    tui.send(ESC);
+    tui.wait_until("the action to close", |s| {
+        !s.contains("Follow-up action 1 of 1") && s.contains("A1")
+    });
+
+    // 6–7. Save, back to the list, quit.
+    let date = today_utc();
+    save_and_quit(&mut tui, title, &date);
+
+    // 8. The file on disk.
+    let (path, incident) = read_single_incident(dir.path());
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("utf-8 file name")
+        .to_string();
+    assert!(
+        name.starts_with(&date_before) || name.starts_with(&date),
+        "file name {name} does not start with today's UTC date {date}"
+    );
+    assert!(
+        name.ends_with("-checkout-errors-after-config-push.toml"),
+        "file name {name}"
+    );
+    assert_eq!(incident.title, title);
+
+    assert_eq!(incident.timeline.len(), 1, "{:?}", incident.timeline);
+    let entry = &incident.timeline[0];
+    let at = entry.at.as_ref().expect("the entry has a time");
+    assert_eq!(format_clock(at, &zone(&incident.timezone)), "14:02");
+    assert_eq!(entry.actor, "deploy pipeline");
+    assert_eq!(entry.text, "Config change rolled out");
+
+    assert_eq!(incident.factors.len(), 1, "{:?}", incident.factors);
+    assert_eq!(incident.factors[0].id, "F1");
+    assert_eq!(
+        incident.factors[0].description,
+        "The config linter accepted an empty list"
+    );
+
+    assert_eq!(incident.actions.len(), 1, "{:?}", incident.actions);
+    let action = &incident.actions[0];
+    assert_eq!(action.id, "A1");
+    assert_eq!(action.title, "Reject empty lists in the linter");
+    assert_eq!(action.status_or_open(), ActionStatus::Open);
+}
+
+#[test]
+fn bracketed_paste_keeps_newlines_as_text() {
+    let title = "Paste test";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tui = Tui::start(dir.path());
+
+    create_incident(&mut tui, title);
+    assert!(
+        tui.bracketed_paste(),
+        "retro did not turn on bracketed paste; screen:\n{}",
+        tui.contents()
+    );
+
+    tui.send("1");
+    tui.wait_for("1 · Messages to stakeholders");
+    tui.send(ENTER);
+    tui.wait_for("✎ Customer message");
+    tui.send("\x1b[200~line one\r\nline two\rline three\x1b[201~");
+    tui.wait_for("line three");
+    tui.send(ESC);
+    tui.wait_until("the Customer message field to stop editing", |s| {
+        !s.contains("✎ Customer message") && s.contains("line three")
+    });
+
+    let date = today_utc();
+    save_and_quit(&mut tui, title, &date);
+
+    let (_, incident) = read_single_incident(dir.path());
+    assert_eq!(incident.title, title);
+    assert_eq!(
+        incident.stakeholders.customer_message,
+        "line one\nline two\nline three"
+    );
+}
