@@ -140,7 +140,7 @@ fn field_height(
             let lines = if text.trim().is_empty() {
                 1
             } else {
-                wrap(&text, width.saturating_sub(4), max).len()
+                value_lines(&text, kind, width, max).len()
             };
             1 + lines as u16 + u16::from(view.invalid_for(target).is_some())
         }
@@ -158,6 +158,32 @@ fn field_height(
         Kind::ReadOnly => 1 + 5,
         _ => 1 + u16::from(view.invalid_for(target).is_some()),
     }
+}
+
+/// A long text wrapped and indented for display; list items get a bullet on their first
+/// line. At most `max` lines.
+fn value_lines(text: &str, kind: Kind, width: usize, max: usize) -> Vec<String> {
+    let room = width.saturating_sub(4);
+    if kind != Kind::LineList {
+        return wrap(text, room, max)
+            .into_iter()
+            .map(|l| format!("    {l}"))
+            .collect();
+    }
+    let mut out = Vec::new();
+    for item in text.lines().filter(|l| !l.trim().is_empty()) {
+        for (i, l) in wrap(item, room, max).into_iter().enumerate() {
+            let prefix = if i == 0 { "  • " } else { "    " };
+            out.push(format!("{prefix}{l}"));
+        }
+    }
+    if out.len() > max {
+        out.truncate(max);
+        if let Some(last) = out.last_mut() {
+            last.push_str(" …");
+        }
+    }
+    out
 }
 
 /// The text to show: what was typed but not stored, else the stored value.
@@ -215,11 +241,7 @@ fn draw_field(
                 lines.push(Line::from(Span::styled("    (empty)", THEME.dim)));
             } else {
                 let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
-                let bullet = kind == Kind::LineList;
-                for l in wrap(&text, width.saturating_sub(4), max) {
-                    let prefix = if bullet { "  • " } else { "    " };
-                    lines.push(Line::from(format!("{prefix}{l}")));
-                }
+                lines.extend(value_lines(&text, kind, width, max).into_iter().map(Line::from));
             }
             if let Some(inv) = invalid {
                 lines.push(Line::from(Span::styled(
