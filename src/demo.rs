@@ -42,7 +42,7 @@ pub fn write_examples(dir: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::codec::{Parsed, parse, to_toml_string};
-    use crate::model::{Fill, Milestone, Section};
+    use crate::model::{Choice, Fill, Milestone, Section};
 
     #[test]
     fn examples_are_complete_and_round_trip() {

@@ -198,7 +198,7 @@ fn read_single_incident(dir: &Path) -> (PathBuf, Incident) {
     let path = files.into_iter().next().expect("one file");
     let text = std::fs::read_to_string(&path).expect("read the incident file");
     match parse(&text) {
-        Ok(Parsed::Current(incident)) => (path, incident),
+        Ok(Parsed::Current(incident)) => (path, *incident),
         Ok(_) => panic!(
             "{} is not a current-schema incident:\n{text}",
             path.display()

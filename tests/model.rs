@@ -7,7 +7,7 @@ const EXAMPLE: &str = include_str!("fixtures/format-example.toml");
 
 fn current(text: &str) -> Incident {
     match parse(text) {
-        Ok(Parsed::Current(incident)) => incident,
+        Ok(Parsed::Current(incident)) => *incident,
         other => panic!("expected an incident, got {other:?}"),
     }
 }

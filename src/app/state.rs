@@ -161,7 +161,7 @@ pub enum Overlay {
     /// Typing the new incident's title.
     NewIncident {
         /// The title so far.
-        textarea: TextArea<'static>,
+        textarea: Box<TextArea<'static>>,
         /// Why the last attempt failed.
         error: Option<String>,
     },

@@ -230,7 +230,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
             let mut textarea = TextArea::default();
             textarea.set_placeholder_text("e.g. Checkout errors after config push");
             state.overlay = Some(Overlay::NewIncident {
-                textarea,
+                textarea: Box::new(textarea),
                 error: None,
             });
         }

@@ -35,7 +35,7 @@ impl std::error::Error for FormatError {}
 #[derive(Clone, Debug, PartialEq)]
 pub enum Parsed {
     /// A schema-1 incident this program can edit.
-    Current(Incident),
+    Current(Box<Incident>),
     /// Written by a newer program (`schema_version` greater than ours): read-only. Holds the
     /// incident when its fields could still be read, and the version found.
     Newer {
@@ -105,7 +105,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
             "must look like 2026-03-12-short-title (date, then lowercase letters, digits, hyphens)",
         ));
     }
-    Ok(Parsed::Current(incident))
+    Ok(Parsed::Current(Box::new(incident)))
 }
 
 /// An error about a top-level `key`, located at its first occurrence at the start of a line.

@@ -374,7 +374,7 @@ pub fn read_incident(path: &Path) -> Result<Loaded, StoreError> {
     })?;
     match codec::parse(&text) {
         Ok(Parsed::Current(incident)) => Ok(Loaded {
-            incident,
+            incident: *incident,
             read_only: None,
         }),
         Ok(Parsed::Newer {

@@ -20,10 +20,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         Constraint::Length(u16::from(show_filter)),
     ])
     .areas(area);
+    let noun = if home.entries.len() == 1 { "incident" } else { "incidents" };
     let count = if home.filter.is_empty() {
-        format!("{} incidents", home.entries.len())
+        format!("{} {noun}", home.entries.len())
     } else {
-        format!("{} of {} incidents", home.visible.len(), home.entries.len())
+        format!("{} of {} {noun}", home.visible.len(), home.entries.len())
     };
     super::header(
         frame,

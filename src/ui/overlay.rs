@@ -57,7 +57,7 @@ pub fn render(overlay: &Overlay, _state: &AppState, frame: &mut Frame, area: Rec
             ])
             .areas(inner);
             if field.width > 0 {
-                frame.render_widget(textarea, field);
+                frame.render_widget(&**textarea, field);
             }
             let text = match error {
                 Some(e) => Span::styled(e.clone(), THEME.error),

@@ -2,11 +2,6 @@
 
 use unicode_width::UnicodeWidthStr;
 
-/// Display width in terminal columns.
-pub fn width(text: &str) -> usize {
-    text.width()
-}
-
 /// Cuts `text` to at most `max` columns, ending in `…` when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.width() <= max {
@@ -69,7 +64,7 @@ mod tests {
         assert_eq!(truncate("hello", 5), "hello");
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(truncate("東京東京", 5), "東京…");
-        assert!(width(&truncate("🔥🔥🔥🔥", 5)) <= 5);
+        assert!(truncate("🔥🔥🔥🔥", 5).width() <= 5);
     }
 
     #[test]
