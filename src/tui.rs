@@ -91,7 +91,13 @@ where
             terminal.draw(|frame| ui::render(&state, frame))?;
             redraw = false;
         }
-        let timeout = state.incident().map(|_| Duration::from_secs(1));
+        let timeout = state.incident().map(|view| {
+            if view.unsaved_since.is_some() {
+                Duration::from_millis(250)
+            } else {
+                Duration::from_secs(1)
+            }
+        });
         let event = events.next(timeout)?;
         state.now = clock();
         let action = match event {
@@ -103,13 +109,16 @@ where
             }
             Some(_) => continue,
             None => {
+                let revision = state.incident().map(|v| v.saved_revision);
+                dispatch(&mut state, store, Action::Tick);
                 let now_status = state
                     .incident()
                     .map(|v| ui::status_text(v, state.now))
                     .unwrap_or_default();
-                if now_status != status {
+                if now_status != status || revision != state.incident().map(|v| v.saved_revision)
+                {
                     status = now_status;
-                    redraw = state.message.is_none();
+                    redraw = true;
                 }
                 continue;
             }
@@ -150,9 +159,14 @@ pub fn perform(store: &Store, now: Timestamp, effect: Effect) -> Action {
                     .map_err(|e| e.to_string()),
             )
         }
-        Effect::Save { incident, revision } => Action::Saved {
+        Effect::Save {
+            incident,
             revision,
-            result: store.save(&incident).map_err(|e| e.to_string()),
+            announce,
+        } => Action::Saved {
+            revision,
+            announce,
+            result: store.save(&incident).map_err(|e| e.reason()),
         },
         Effect::TrashIncident(id) => {
             Action::Trashed(store.trash(&id).map_err(|e| e.to_string()))

@@ -191,38 +191,73 @@ fn records_are_deleted_after_confirmation_and_moved() {
 }
 
 #[test]
-fn leaving_with_unsaved_changes_asks_first() {
+fn leaving_a_field_saves_and_leaving_the_incident_never_loses_text() {
     let mut h = Harness::empty();
     let id = new_incident(&mut h, "Unsaved");
-    h.keys("1<enter>Customers could not pay.<esc><esc>");
-    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
-    h.keys("<esc>");
-    assert!(h.state.incident().is_some(), "Esc stays");
-    // Yes saves, then leaves.
-    h.keys("<esc>y");
-    assert!(matches!(h.state.screen, Screen::Home));
+    h.keys("1<enter>Customers could not pay.<esc>");
     assert_eq!(
         h.on_disk(&id).stakeholders.customer_message,
-        "Customers could not pay."
+        "Customers could not pay.",
+        "leaving the field saved it"
     );
-    // No discards.
-    h.keys("<enter>1<enter> More.<esc><esc>n");
+    h.keys("<enter> More.");
+    h.keys("<esc><esc>");
     assert!(matches!(h.state.screen, Screen::Home));
+    assert!(h.state.overlay.is_none());
     assert_eq!(
         h.on_disk(&id).stakeholders.customer_message,
-        "Customers could not pay."
+        "Customers could not pay. More."
     );
 }
 
 #[test]
-fn quitting_with_unsaved_changes_asks_and_can_save() {
+fn typing_is_saved_after_a_pause_without_leaving_the_field() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Autosave");
+    h.keys("7<enter>Half a sentence");
+    h.tick_after(0.5);
+    assert_eq!(h.on_disk(&id).narrative.text, "", "not while typing");
+    h.tick_after(1.0);
+    assert_eq!(h.on_disk(&id).narrative.text, "Half a sentence");
+    assert!(h.state.incident().unwrap().editor.is_some(), "still editing");
+    // Typing without pause is still saved within a few seconds.
+    for _ in 0..12 {
+        h.keys("x");
+        h.tick_after(0.5);
+    }
+    assert!(h.on_disk(&id).narrative.text.starts_with("Half a sentencexxxx"));
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_retries_and_asks_before_leaving() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Failing");
+    h.keys("7<enter>Important");
+    let dir = h.dir.path().to_path_buf();
+    std::fs::remove_dir_all(&dir).unwrap();
+    h.tick_after(2.0);
+    let view = h.state.incident().unwrap();
+    assert!(view.save_error.is_some());
+    assert!(view.dirty());
+    assert!(h.screen(80, 24).contains("not saved"));
+    // Leaving asks, because the save fails; Esc stays with the text.
+    h.keys("<esc><esc>");
+    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
+    h.keys("<esc>");
+    assert_eq!(h.incident().narrative.text, "Important");
+    // The folder comes back: the retry saves.
+    std::fs::create_dir_all(&dir).unwrap();
+    h.tick_after(2.5);
+    assert!(h.state.incident().unwrap().save_error.is_none());
+    assert_eq!(h.on_disk(&id).narrative.text, "Important");
+}
+
+#[test]
+fn quitting_saves_first() {
     let mut h = Harness::empty();
     let id = new_incident(&mut h, "Quit");
     h.keys("7<enter>The story.");
     h.keys("<c-c>");
-    assert!(!h.state.quit);
-    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
-    h.keys("y");
     assert!(h.state.quit);
     assert_eq!(h.on_disk(&id).narrative.text, "The story.");
 }

@@ -95,7 +95,12 @@ fn dialogs() {
     snap("picker_choice", &demo_open("<tab><enter>"));
     snap("picker_links", &demo_open("6<enter><tab><tab><tab><tab><tab><tab><enter>"));
     snap("confirm_delete", &demo_open("6x"));
-    snap("confirm_leave", &demo_open("7<enter>x<esc><esc>"));
+    let mut h = demo_open("7<enter>x");
+    std::fs::remove_dir_all(h.dir.path()).unwrap();
+    h.tick_after(2.0);
+    snap("save_failed", &h);
+    h.keys("<esc><esc>");
+    snap("confirm_leave_unsaved", &h);
     snap("help", &demo_open("?"));
 }
 

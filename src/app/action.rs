@@ -31,10 +31,14 @@ pub enum Action {
     },
     /// A new incident was created and written.
     Created(Result<Incident, String>),
+    /// Time passed with no input (the runtime ticks while an incident is open).
+    Tick,
     /// A save finished.
     Saved {
         /// The revision that was written.
         revision: u64,
+        /// Whether to say so in the status bar (Ctrl-S) or stay quiet (continuous saves).
+        announce: bool,
         /// The file written, or why not.
         result: Result<PathBuf, String>,
     },
@@ -64,6 +68,8 @@ pub enum Effect {
         incident: Box<Incident>,
         /// Its revision, reported back in [`Action::Saved`].
         revision: u64,
+        /// Whether to announce the result.
+        announce: bool,
     },
     /// Move an incident's file to `.trash/`.
     TrashIncident(String),

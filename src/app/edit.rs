@@ -6,17 +6,16 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::form::{
-    self, Field, Kind, RecordKind, Target, choice_index, choice_labels, section_fields,
+    self, Kind, RecordKind, Target, choice_index, choice_labels, section_fields,
 };
 use super::keymap::Command;
 use super::state::{
     AppState, Confirmed, Editor, IncidentView, Invalid, Overlay, Picker, RecordForm, Screen,
 };
 use super::update::{error, info};
-use crate::model::{Action as FollowUp, Effect as FactorEffect, Factor, Metric, Moment, Section};
+use crate::model::{Action as FollowUp, Effect as FactorEffect, Factor, Metric, Section};
 use crate::model::{ActionStatus, TimelineEntry};
 
-pub use super::state::AfterSave;
 
 /// True for keys a text area turns into a new line (Enter, Ctrl-M, Ctrl-J).
 pub fn is_newline_key(key: &KeyEvent) -> bool {
@@ -189,7 +188,7 @@ pub fn on_editing_key(state: &mut AppState, key: KeyEvent, command: Option<Comma
     match command {
         Some(Command::Finish) => {
             close_editor(state);
-            return Vec::new();
+            return super::save::save_now(state);
         }
         Some(Command::FinishNext) | Some(Command::FinishPrev) => {
             close_editor(state);
@@ -202,13 +201,13 @@ pub fn on_editing_key(state: &mut AppState, key: KeyEvent, command: Option<Comma
                     start_editor(view, target);
                 }
             }
-            return Vec::new();
+            return super::save::save_now(state);
         }
         _ => {}
     }
     if single_line && is_newline_key(&key) {
         close_editor(state);
-        return Vec::new();
+        return super::save::save_now(state);
     }
     if let Screen::Incident(view) = &mut state.screen
         && let Some(editor) = &mut view.editor
@@ -335,12 +334,19 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 view.select(kind, index);
             }
         }
-        Command::NextSection => go_to_section(view, view.section.next()),
-        Command::PrevSection => go_to_section(view, view.section.prev()),
+        Command::NextSection => {
+            go_to_section(view, view.section.next());
+            return super::save::save_now(state);
+        }
+        Command::PrevSection => {
+            go_to_section(view, view.section.prev());
+            return super::save::save_now(state);
+        }
         Command::Jump(n) => {
             if let Some(section) = Section::from_number(usize::from(n)) {
                 go_to_section(view, section);
             }
+            return super::save::save_now(state);
         }
         Command::ToggleGuide => view.show_guide = !view.show_guide,
         Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -348,8 +354,9 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             if let Some(form) = view.record.take() {
                 view.select(form.kind, form.index);
             }
+            return super::save::save_now(state);
         }
-        Command::Back => return leave(state),
+        Command::Back => return super::save::leave(state),
         Command::Open => return open_focused(state),
         Command::Tick => {
             if let Some(target) = focused_target(view)
@@ -418,23 +425,6 @@ fn record_label(view: &IncidentView, kind: RecordKind, index: usize) -> String {
         format!("\"{}…\"", short.trim())
     } else {
         format!("\"{}\"", short.trim())
-    }
-}
-
-fn leave(state: &mut AppState) -> Vec<Effect> {
-    let Some(view) = state.incident() else {
-        return Vec::new();
-    };
-    if view.dirty() {
-        state.overlay = Some(Overlay::Confirm {
-            question: format!("\"{}\" has unsaved changes. Save them?", view.incident.title),
-            on_yes: Confirmed::SaveAndLeave,
-            on_no: Some(Confirmed::DiscardAndLeave),
-        });
-        Vec::new()
-    } else {
-        state.screen = Screen::Home;
-        vec![Effect::List]
     }
 }
 
@@ -675,94 +665,3 @@ pub fn delete_record(state: &mut AppState, kind: RecordKind, index: usize) {
     info(state, format!("{} deleted", kind.noun()));
 }
 
-/// Saves the open incident now (Ctrl-S).
-pub fn save(state: &mut AppState) -> Vec<Effect> {
-    commit_editor(state);
-    let now = state.now;
-    let Screen::Incident(view) = &mut state.screen else {
-        return Vec::new();
-    };
-    if let Some(reason) = &view.read_only {
-        let message = format!("not saved: read-only ({reason})");
-        error(state, message);
-        return Vec::new();
-    }
-    if !view.dirty() && view.saved_at.is_some() {
-        info(state, "Nothing new to save");
-        return Vec::new();
-    }
-    view.incident.updated_at = Some(Moment::utc(now));
-    vec![Effect::Save {
-        incident: Box::new(view.incident.clone()),
-        revision: view.revision,
-    }]
-}
-
-/// Saves, then leaves or quits once the save has succeeded.
-pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
-    let effects = save(state);
-    if let Screen::Incident(view) = &mut state.screen {
-        if effects.is_empty() && !view.dirty() {
-            return match after {
-                AfterSave::Leave => {
-                    state.screen = Screen::Home;
-                    vec![Effect::List]
-                }
-                AfterSave::Quit => {
-                    state.quit = true;
-                    Vec::new()
-                }
-            };
-        }
-        view.after_save = Some(after);
-    }
-    effects
-}
-
-/// Records the outcome of a save.
-pub fn saved(
-    state: &mut AppState,
-    revision: u64,
-    result: Result<std::path::PathBuf, String>,
-) -> Vec<Effect> {
-    let now = state.now;
-    let Screen::Incident(view) = &mut state.screen else {
-        return Vec::new();
-    };
-    match result {
-        Ok(path) => {
-            view.saved_revision = view.saved_revision.max(revision);
-            view.saved_at = Some(now);
-            let invalid = view.invalid.len();
-            let after = if view.dirty() { None } else { view.after_save.take() };
-            let message = if invalid > 0 {
-                format!(
-                    "saved {}; {invalid} field(s) hold text that could not be stored",
-                    path.display()
-                )
-            } else {
-                format!("saved {}", path.display())
-            };
-            info(state, message);
-            match after {
-                Some(AfterSave::Leave) => {
-                    state.screen = Screen::Home;
-                    vec![Effect::List]
-                }
-                Some(AfterSave::Quit) => {
-                    state.quit = true;
-                    Vec::new()
-                }
-                None => Vec::new(),
-            }
-        }
-        Err(e) => {
-            view.after_save = None;
-            error(state, format!("not saved: {e} (your text is still here)"));
-            Vec::new()
-        }
-    }
-}
-
-#[allow(dead_code)]
-fn unused(_: Field) {}

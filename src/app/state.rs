@@ -101,6 +101,14 @@ pub struct IncidentView {
     pub show_guide: bool,
     /// What to do once the pending save succeeds.
     pub after_save: Option<AfterSave>,
+    /// When the user last typed or changed something.
+    pub typed_at: Option<Timestamp>,
+    /// When the oldest change not yet on disk was made.
+    pub unsaved_since: Option<Timestamp>,
+    /// Why the last save failed, while it is being retried.
+    pub save_error: Option<String>,
+    /// When a save was last attempted.
+    pub last_attempt: Option<Timestamp>,
 }
 
 /// What happens after a save that was asked for on the way out.
@@ -176,12 +184,8 @@ pub enum Confirmed {
     TrashEntry(usize),
     /// Delete a record.
     DeleteRecord(RecordKind, usize),
-    /// Save, then leave the incident.
-    SaveAndLeave,
     /// Leave the incident without saving.
     DiscardAndLeave,
-    /// Save, then quit.
-    SaveAndQuit,
     /// Quit without saving.
     DiscardAndQuit,
 }
@@ -286,6 +290,10 @@ impl IncidentView {
             invalid: Vec::new(),
             show_guide: true,
             after_save: None,
+            typed_at: None,
+            unsaved_since: None,
+            save_error: None,
+            last_attempt: None,
         }
     }
 

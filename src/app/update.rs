@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::{Action, Effect};
-use super::edit;
+use super::{edit, save};
 use super::keymap::{Command, Context, lookup};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
 use crate::storage::Entry;
@@ -14,11 +14,19 @@ use crate::storage::Entry;
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
-        Action::Key(key) => on_key(state, key),
+        Action::Key(key) => {
+            let before = state.incident().map(|v| v.revision);
+            let effects = on_key(state, key);
+            mark_changes(state, before);
+            effects
+        }
         Action::Paste(text) => {
+            let before = state.incident().map(|v| v.revision);
             edit::paste(state, &text);
+            mark_changes(state, before);
             Vec::new()
         }
+        Action::Tick => save::autosave(state),
         Action::Listed(Ok(entries)) => {
             let keep = state.home.selected_entry().map(|e| e.name().to_string());
             state.home.entries = entries;
@@ -77,7 +85,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             error(state, format!("could not create the incident: {e}"));
             Vec::new()
         }
-        Action::Saved { revision, result } => edit::saved(state, revision, result),
+        Action::Saved {
+            revision,
+            announce,
+            result,
+        } => save::saved(state, revision, announce, result),
         Action::Trashed(Ok(path)) => {
             state.message = Some(Message {
                 text: format!("moved to {}", path.display()),
@@ -89,6 +101,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             error(state, format!("could not delete: {e}"));
             Vec::new()
         }
+    }
+}
+
+/// Notes a change for the continuous save when the revision moved or text is being typed.
+fn mark_changes(state: &mut AppState, before: Option<u64>) {
+    let now = state.now;
+    if let Screen::Incident(view) = &mut state.screen
+        && (before != Some(view.revision) || view.editor.is_some())
+    {
+        save::touched(view, now);
     }
 }
 
@@ -148,7 +170,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     let ctx = context(state);
     let command = lookup(ctx, &key);
     match command {
-        Some(Command::Save) => return edit::save(state),
+        Some(Command::Save) => return save::save(state),
         Some(Command::Quit) if ctx != Context::Home || !state.home.filtering => {
             return request_quit(state);
         }
@@ -166,23 +188,9 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// Quits, or asks first when the open incident has unsaved changes.
+/// Quits, saving the open incident first.
 fn request_quit(state: &mut AppState) -> Vec<Effect> {
-    edit::commit_editor(state);
-    match state.incident() {
-        Some(view) if view.dirty() => {
-            state.overlay = Some(Overlay::Confirm {
-                question: format!(
-                    "\"{}\" has unsaved changes. Save before quitting?",
-                    view.incident.title
-                ),
-                on_yes: Confirmed::SaveAndQuit,
-                on_no: Some(Confirmed::DiscardAndQuit),
-            });
-        }
-        _ => state.quit = true,
-    }
-    Vec::new()
+    save::quit(state)
 }
 
 fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Effect> {
@@ -358,8 +366,6 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
             edit::delete_record(state, kind, index);
             Vec::new()
         }
-        Confirmed::SaveAndLeave => edit::save_then(state, edit::AfterSave::Leave),
-        Confirmed::SaveAndQuit => edit::save_then(state, edit::AfterSave::Quit),
         Confirmed::DiscardAndLeave => {
             state.screen = Screen::Home;
             info(state, "changes discarded");

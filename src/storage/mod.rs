@@ -54,6 +54,25 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A short reason for a status line: "the disk is full", "permission denied", … without
+    /// paths.
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Io { source, .. } => match source.kind() {
+                io::ErrorKind::NotFound => "the incidents folder is gone".into(),
+                io::ErrorKind::PermissionDenied => "permission denied".into(),
+                io::ErrorKind::StorageFull => "the disk is full".into(),
+                io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+                io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
+                _ => {
+                    let text = source.to_string();
+                    text.split(" at path ").next().unwrap_or(&text).to_string()
+                }
+            },
+            other => other.to_string(),
+        }
+    }
+
     fn io(path: &Path, source: io::Error) -> Self {
         StoreError::Io {
             path: path.to_path_buf(),

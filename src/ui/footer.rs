@@ -48,8 +48,11 @@ pub fn save_state(
     if let Some(reason) = &view.read_only {
         return (format!("read-only: {reason}"), THEME.warn);
     }
-    if view.dirty() {
-        return ("● unsaved changes (Ctrl-S saves)".into(), THEME.warn);
+    if let Some(e) = &view.save_error {
+        return (format!("! not saved: {e} (retrying)"), THEME.error);
+    }
+    if view.dirty() || view.unsaved_since.is_some() {
+        return ("● saving in a moment (Ctrl-S saves now)".into(), THEME.warn);
     }
     match view.saved_at {
         Some(at) => {

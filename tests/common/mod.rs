@@ -57,6 +57,14 @@ impl Harness {
         self
     }
 
+    /// Lets `seconds` pass, then delivers a timer tick.
+    pub fn tick_after(&mut self, seconds: f64) -> &mut Self {
+        let step = jiff::SignedDuration::from_secs_f64(seconds);
+        self.state.now = self.state.now.checked_add(step).unwrap();
+        retro::tui::dispatch(&mut self.state, &self.store, Action::Tick);
+        self
+    }
+
     /// Pastes text as a bracketed paste.
     pub fn paste(&mut self, text: &str) -> &mut Self {
         retro::tui::dispatch(&mut self.state, &self.store, Action::Paste(text.into()));

@@ -1,0 +1,209 @@
+//! When the open incident is written: continuously (debounced), when leaving a field, a
+//! section or the incident, on Ctrl-S, and on the way out. A failed save keeps everything in
+//! memory, says why, and is retried; nothing is discarded without the user's say-so.
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::action::Effect;
+use super::state::{AfterSave, AppState, Confirmed, IncidentView, Overlay, Screen};
+use super::update::{error, info};
+use crate::model::Moment;
+
+/// Quiet time after the last keystroke before a continuous save.
+pub const QUIET: SignedDuration = SignedDuration::from_millis(1000);
+/// Longest a change may wait while typing goes on without a pause.
+pub const MAX_UNSAVED: SignedDuration = SignedDuration::from_secs(5);
+/// Wait between retries after a failed save.
+pub const RETRY: SignedDuration = SignedDuration::from_secs(2);
+
+/// Notes that the user changed something at `now` (typing counts before it is stored).
+pub fn touched(view: &mut IncidentView, now: Timestamp) {
+    view.typed_at = Some(now);
+    view.unsaved_since.get_or_insert(now);
+}
+
+fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Option<Effect> {
+    if view.read_only.is_some() || !view.dirty() {
+        return None;
+    }
+    view.incident.updated_at = Some(Moment::utc(now));
+    view.last_attempt = Some(now);
+    Some(Effect::Save {
+        incident: Box::new(view.incident.clone()),
+        revision: view.revision,
+        announce,
+    })
+}
+
+/// The save to do after leaving a field, a record or a section, if anything changed.
+pub fn save_now(state: &mut AppState) -> Vec<Effect> {
+    super::edit::commit_editor(state);
+    let now = state.now;
+    match &mut state.screen {
+        Screen::Incident(view) => save_effect(view, now, false).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// On a timer tick: store what is being typed and save once typing pauses (or has gone on
+/// too long), retrying a failed save every [`RETRY`].
+pub fn autosave(state: &mut AppState) -> Vec<Effect> {
+    let now = state.now;
+    let Some(view) = state.incident() else {
+        return Vec::new();
+    };
+    if view.read_only.is_some() {
+        return Vec::new();
+    }
+    let Some(since) = view.unsaved_since else {
+        return Vec::new();
+    };
+    let quiet = view.typed_at.is_none_or(|t| now.duration_since(t) >= QUIET);
+    let overdue = now.duration_since(since) >= MAX_UNSAVED;
+    let waiting_retry = view.save_error.is_some()
+        && view.last_attempt.is_some_and(|t| now.duration_since(t) < RETRY);
+    if !(quiet || overdue) || waiting_retry {
+        return Vec::new();
+    }
+    super::edit::commit_editor(state);
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if !view.dirty() {
+        view.unsaved_since = None;
+        return Vec::new();
+    }
+    save_effect(view, now, false).into_iter().collect()
+}
+
+/// Saves now (Ctrl-S), saying so in the status bar.
+pub fn save(state: &mut AppState) -> Vec<Effect> {
+    super::edit::commit_editor(state);
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if let Some(reason) = &view.read_only {
+        let message = format!("not saved: read-only ({reason})");
+        error(state, message);
+        return Vec::new();
+    }
+    match save_effect(view, now, true) {
+        Some(effect) => vec![effect],
+        None => {
+            info(state, "Everything is saved");
+            Vec::new()
+        }
+    }
+}
+
+/// Saves if needed, then leaves or quits once the save has succeeded.
+pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
+    super::edit::commit_editor(state);
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return finish(state, after);
+    };
+    match save_effect(view, now, false) {
+        Some(effect) => {
+            view.after_save = Some(after);
+            vec![effect]
+        }
+        None if view.dirty() => {
+            // Read-only views are never dirty; this is only reachable if that changes.
+            finish(state, after)
+        }
+        None => finish(state, after),
+    }
+}
+
+fn finish(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
+    match after {
+        AfterSave::Leave => {
+            state.screen = Screen::Home;
+            vec![Effect::List]
+        }
+        AfterSave::Quit => {
+            state.quit = true;
+            Vec::new()
+        }
+    }
+}
+
+/// Back to the list: saves first; asks only if the save fails.
+pub fn leave(state: &mut AppState) -> Vec<Effect> {
+    save_then(state, AfterSave::Leave)
+}
+
+/// Quits: saves the open incident first; asks only if the save fails.
+pub fn quit(state: &mut AppState) -> Vec<Effect> {
+    if state.incident().is_some() {
+        save_then(state, AfterSave::Quit)
+    } else {
+        state.quit = true;
+        Vec::new()
+    }
+}
+
+/// Records the outcome of a save.
+pub fn saved(
+    state: &mut AppState,
+    revision: u64,
+    announce: bool,
+    result: Result<std::path::PathBuf, String>,
+) -> Vec<Effect> {
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    match result {
+        Ok(path) => {
+            view.saved_revision = view.saved_revision.max(revision);
+            view.saved_at = Some(now);
+            view.save_error = None;
+            if !view.dirty() {
+                view.unsaved_since = None;
+            }
+            let after = if view.dirty() {
+                None
+            } else {
+                view.after_save.take()
+            };
+            let invalid = view.invalid.len();
+            if invalid > 0 {
+                let message = format!(
+                    "saved; {invalid} field(s) hold text that could not be stored (marked ✗)"
+                );
+                error(state, message);
+            } else if announce {
+                info(state, format!("saved {}", path.display()));
+            }
+            match after {
+                Some(after) => finish(state, after),
+                None => Vec::new(),
+            }
+        }
+        Err(e) => {
+            view.save_error = Some(e.clone());
+            let after = view.after_save.take();
+            let title = view.incident.title.clone();
+            match after {
+                Some(after) => {
+                    let (on_yes, what) = match after {
+                        AfterSave::Leave => (Confirmed::DiscardAndLeave, "Leave"),
+                        AfterSave::Quit => (Confirmed::DiscardAndQuit, "Quit"),
+                    };
+                    state.overlay = Some(Overlay::Confirm {
+                        question: format!(
+                            "\"{title}\" could not be saved: {e}. {what} anyway and lose the unsaved changes?"
+                        ),
+                        on_yes,
+                        on_no: None,
+                    });
+                }
+                None => error(state, format!("not saved: {e}; retrying (your text is safe here)")),
+            }
+            Vec::new()
+        }
+    }
+}
