@@ -54,14 +54,62 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     if inner.width < 10 || inner.height < 2 {
         return;
     }
+    if let [Target::Top(field)] = targets.as_slice()
+        && let Kind::Records(kind) = field.kind()
+        && view.record.is_none()
+    {
+        let len = kind.len(&view.incident) as u16;
+        if len > 0 && inner.height >= len + 1 + 10 {
+            // Room to spare: the list, then the selected record in full below it.
+            let list_height = (len + 1).min(inner.height / 2);
+            let list = Rect { height: list_height, ..inner };
+            draw_field(view, state, targets[0], true, frame, list);
+            let index = view.selected(kind);
+            let preview = Rect {
+                y: inner.y + list_height + 1,
+                height: inner.height - list_height - 1,
+                ..inner
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    super::ellipsize(
+                        &format!("── selected {} · Enter edits ", kind.noun()),
+                        usize::from(inner.width),
+                    ),
+                    THEME.dim,
+                )),
+                Rect { y: inner.y + list_height, height: 1, ..inner },
+            );
+            let record: Vec<Target> = kind
+                .fields()
+                .iter()
+                .map(|f| Target::Record(kind, index, *f))
+                .collect();
+            draw_column(view, state, &record, None, frame, preview);
+            return;
+        }
+    }
+    draw_column(view, state, &targets, Some(focus), frame, inner);
+}
+
+/// Draws fields top to bottom, starting early enough that the focused one is visible, with
+/// "more above/below" notes where fields did not fit.
+fn draw_column(
+    view: &IncidentView,
+    state: &AppState,
+    targets: &[Target],
+    focus: Option<usize>,
+    frame: &mut Frame,
+    inner: Rect,
+) {
     let width = usize::from(inner.width);
     let heights: Vec<u16> = targets
         .iter()
         .enumerate()
-        .map(|(i, t)| field_height(view, *t, i == focus, width, inner.height, targets.len()))
+        .map(|(i, t)| field_height(view, *t, Some(i) == focus, width, inner.height, targets.len()))
         .collect();
     // First field to draw: as early as possible while the focused one still fits.
-    let mut start = focus.min(targets.len().saturating_sub(1));
+    let mut start = focus.unwrap_or(0).min(targets.len().saturating_sub(1));
     let mut used: u16 = heights.get(start).copied().unwrap_or(0);
     while start > 0 && used + heights[start - 1] <= inner.height {
         start -= 1;
@@ -81,7 +129,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         if h == 0 {
             break;
         }
-        let focused = i == focus;
+        let focused = Some(i) == focus;
         let mut rect = Rect {
             x: inner.x,
             y,
