@@ -5,6 +5,8 @@
 //! listed with its error and never overwritten; only valid ids become file names.
 
 mod dirs;
+pub mod lock;
+pub mod recovery;
 pub mod summary_fast;
 mod write;
 
@@ -21,7 +23,9 @@ use crate::model::{
 };
 
 pub use dirs::{DirSource, resolve_dir};
-pub use write::write_atomic;
+pub use lock::{IncidentLock, LockError};
+pub use recovery::{RECOVERY_SUFFIX, Recovery, differences};
+pub use write::{write_atomic, write_atomic_in};
 
 /// What can go wrong with the incidents folder or a file in it.
 #[derive(Debug, thiserror::Error)]
@@ -225,7 +229,8 @@ impl Store {
         self.path_of(id).is_ok_and(|p| p.exists())
     }
 
-    /// Every `*.toml` file in the folder, newest first (by start date, then id).
+    /// Every `*.toml` file in the folder, newest first (by start date, then id). Recovery
+    /// copies (`*.recovery.toml`), lock files and temporary files are not listed.
     ///
     /// Files that do not parse are listed as [`Entry::Broken`]; they do not stop the listing.
     ///
@@ -237,6 +242,13 @@ impl Store {
             let Ok(dirent) = dirent else { continue };
             let path = dirent.path();
             if path.extension().and_then(|e| e.to_str()) != Some("toml") || !path.is_file() {
+                continue;
+            }
+            if dirent
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.ends_with(RECOVERY_SUFFIX))
+            {
                 continue;
             }
             let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string)
@@ -317,14 +329,18 @@ impl Store {
     }
 
     /// Writes an incident atomically to `<id>.toml` (temporary file, fsync, rename, fsync
-    /// of the folder). Existing permissions are kept; a new file is user-only.
+    /// of the folder). Existing permissions are kept; a new file is user-only. When
+    /// `<id>.toml` is a symbolic link, its target is written (the link kept) only if it is
+    /// inside the incidents folder.
     ///
     /// # Errors
-    /// [`StoreError::BadId`], [`StoreError::Serialize`], [`StoreError::Io`].
+    /// [`StoreError::BadId`], [`StoreError::Serialize`], [`StoreError::Io`] (also for a
+    /// symbolic link leading outside the folder, or a dangling one).
     pub fn save(&self, incident: &Incident) -> Result<PathBuf, StoreError> {
         let path = self.path_of(&incident.id)?;
         let text = codec::to_toml_string(incident)?;
-        write_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
+        write_atomic_in(&self.dir, &path, text.as_bytes())
+            .map_err(|e| StoreError::io(&path, e))?;
         Ok(path)
     }
 

@@ -2,7 +2,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Creates a folder and its missing parents; the new folders are user-only (0700) on Unix.
 ///
@@ -20,12 +20,91 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Replaces `path` with `bytes` so that, whatever happens, the file is either the old or the
-/// new complete version: write a temporary file in the same folder, fsync it, give it the old
-/// file's permissions (user-only 0600 for a new file), rename it over `path`, fsync the folder.
+/// new complete version: write a temporary file (`.retro-*.tmp`) in the same folder, fsync
+/// it, give it the old file's permissions (user-only 0600 for a new file), rename it over the
+/// file, fsync the folder.
+///
+/// When `path` is a symbolic link, the link is kept and its final target is replaced
+/// instead, wherever it is (the caller named this path; use [`write_atomic_in`] to confine
+/// writes to a folder).
 ///
 /// # Errors
-/// The system's error; the old file is then untouched and the temporary file removed.
+/// The system's error, or a dangling symbolic link; the old file is then untouched and the
+/// temporary file removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("symbolic link to a file that cannot be reached: {e}"),
+            )
+        })?,
+        _ => path.to_path_buf(),
+    };
+    replace(&target, bytes, Permissions::KeepOr600)
+}
+
+/// Like [`write_atomic`], for a file of the folder `folder` (the incidents folder): a
+/// symbolic link is written through to its target only when the target, with every link
+/// resolved, is inside `folder`; otherwise nothing is written.
+///
+/// # Errors
+/// [`io::ErrorKind::PermissionDenied`] with a message naming the target when a symbolic link
+/// leads outside `folder`; [`io::ErrorKind::NotFound`] for a dangling link; otherwise the
+/// system's error. The old file is then untouched.
+pub fn write_atomic_in(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = confined_target(folder, path)?;
+    replace(&target, bytes, Permissions::KeepOr600)
+}
+
+/// Replaces `path` with `bytes` atomically as [`write_atomic`] does, but never follows a
+/// symbolic link (a link at `path` is replaced by the new file, its target untouched) and
+/// always leaves the file user-only (0600), whatever it was before. For recovery copies.
+///
+/// # Errors
+/// The system's error; the old file is then untouched.
+pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, Permissions::Private)
+}
+
+/// The file a write to `path` should replace: `path` itself, or, for a symbolic link, its
+/// resolved target when that is inside `folder`.
+fn confined_target(folder: &Path, path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {}
+        _ => return Ok(path.to_path_buf()),
+    }
+    let target = fs::canonicalize(path).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("symbolic link to a file that cannot be reached ({e}); not written"),
+        )
+    })?;
+    let folder = fs::canonicalize(folder)?;
+    if target.starts_with(&folder) && target != folder {
+        Ok(target)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "symbolic link to {}, which is outside the incidents folder {}; not written \
+                 (replace the link with a copy of the file to edit it here)",
+                target.display(),
+                folder.display()
+            ),
+        ))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Permissions {
+    /// The old file's, or 0600 for a new file.
+    KeepOr600,
+    /// Always 0600.
+    Private,
+}
+
+fn replace(path: &Path, bytes: &[u8], permissions: Permissions) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -36,9 +115,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.flush()?;
-    match fs::metadata(path) {
-        Ok(meta) => temp.as_file().set_permissions(meta.permissions())?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+    let old = match permissions {
+        Permissions::Private => None,
+        Permissions::KeepOr600 => match fs::metadata(path) {
+            Ok(meta) => Some(meta.permissions()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        },
+    };
+    match old {
+        Some(perms) => temp.as_file().set_permissions(perms)?,
+        None => {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
@@ -46,7 +133,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
                     .set_permissions(fs::Permissions::from_mode(0o600))?;
             }
         }
-        Err(e) => return Err(e),
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;

@@ -1,0 +1,171 @@
+//! Exclusive editing of one incident by one process at a time.
+//!
+//! Opening an incident for editing takes an exclusive lock on `<id>.lock` beside
+//! `<id>.toml` (std's [`File::try_lock`], an advisory whole-file lock). The TOML file itself
+//! cannot carry the lock: every atomic save replaces it with a new file. The holder writes who
+//! it is into the lock file (`pid 1234 on host, since 2026-03-12T14:02:00Z`) so that a second
+//! process can name it. The lock is released when the [`IncidentLock`] is dropped, and by the
+//! operating system when the process dies, even by SIGKILL. The lock file itself is left in
+//! place: deleting it would race with another process locking it at the same moment.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use super::Store;
+use crate::model::id::is_valid_id;
+
+/// Why an incident could not be locked for editing.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another process (or another lock in this one) is editing the incident: open it
+    /// read-only. `by` describes the holder, e.g. `pid 1234 on host, since
+    /// 2026-03-12T14:02:00Z`, when it could be read.
+    #[error("{}", held_message(.by.as_deref()))]
+    Held {
+        /// The holder's own description, if it wrote one.
+        by: Option<String>,
+    },
+    /// An id that is not `<YYYY-MM-DD>-<slug>` was asked for.
+    #[error("`{0}` is not a valid incident id (e.g. 2026-03-12-checkout-errors)")]
+    BadId(String),
+    /// The lock file could not be opened or locked (e.g. a read-only folder, or a file
+    /// system without locks).
+    #[error("cannot lock {}: {source}", path.display())]
+    Io {
+        /// The lock file.
+        path: PathBuf,
+        /// The system's error.
+        source: io::Error,
+    },
+}
+
+fn held_message(by: Option<&str>) -> String {
+    match by {
+        Some(by) => format!("being edited by another retro ({by})"),
+        None => "being edited by another retro".to_string(),
+    }
+}
+
+/// An exclusive lock on one incident, held until dropped (or the process ends).
+#[derive(Debug)]
+pub struct IncidentLock {
+    file: File,
+    path: PathBuf,
+    holder: String,
+}
+
+impl IncidentLock {
+    /// The lock file, `<id>.lock` in the incidents folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What this process wrote into the lock file, e.g. `pid 1234 on host, since …`.
+    pub fn holder(&self) -> &str {
+        &self.holder
+    }
+}
+
+impl Drop for IncidentLock {
+    fn drop(&mut self) {
+        // Closing the file releases the lock too; unlocking first makes it explicit. The
+        // lock file stays: removing it would race with a process that has just opened it.
+        let _ = self.file.unlock();
+    }
+}
+
+/// This process as other processes should see it: `pid 1234 on host, since <RFC 3339>`.
+fn describe_self() -> String {
+    let since = format!("{:.0}", jiff::Timestamp::now());
+    match hostname() {
+        Some(host) => format!("pid {} on {host}, since {since}", std::process::id()),
+        None => format!("pid {}, since {since}", std::process::id()),
+    }
+}
+
+fn hostname() -> Option<String> {
+    ["/etc/hostname", "/proc/sys/kernel/hostname"]
+        .iter()
+        .filter_map(|p| fs::read_to_string(p).ok())
+        .map(|s| s.trim().to_string())
+        .find(|s| !s.is_empty() && s.len() <= 255 && !s.contains(char::is_control))
+}
+
+/// Reads the holder's description from an open lock file: its first line, trimmed and
+/// bounded, or `None` when empty or unreadable.
+fn read_holder(file: &mut File) -> Option<String> {
+    let mut buf = Vec::new();
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.take(512).read_to_end(&mut buf).ok()?;
+    let text = String::from_utf8_lossy(&buf);
+    let line = text.lines().next()?.trim();
+    let clean: String = line.chars().filter(|c| !c.is_control()).take(200).collect();
+    (!clean.is_empty()).then_some(clean)
+}
+
+impl Store {
+    /// The lock file for an id: `<id>.lock` in the folder.
+    ///
+    /// # Errors
+    /// [`LockError::BadId`] unless the id is valid (so the path stays inside the folder).
+    pub fn lock_path(&self, id: &str) -> Result<PathBuf, LockError> {
+        if is_valid_id(id) {
+            Ok(self.dir().join(format!("{id}.lock")))
+        } else {
+            Err(LockError::BadId(id.to_string()))
+        }
+    }
+
+    /// Takes the exclusive editing lock on incident `id`, without waiting.
+    ///
+    /// The lock file is created user-only (0600) if missing and never deleted; on success
+    /// it holds this process's description. The lock lasts until the returned value is
+    /// dropped or the process ends. A second lock on the same id fails even within the
+    /// same process.
+    ///
+    /// # Errors
+    /// [`LockError::Held`] (naming the holder when known) when someone else has it;
+    /// [`LockError::BadId`]; [`LockError::Io`] when the lock file cannot be opened or
+    /// locked, or is a symbolic link.
+    pub fn lock(&self, id: &str) -> Result<IncidentLock, LockError> {
+        let path = self.lock_path(id)?;
+        let io_err = |source: io::Error| LockError::Io {
+            path: path.clone(),
+            source,
+        };
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(io_err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the lock file is a symbolic link; remove it",
+            )));
+        }
+        let mut options = OpenOptions::new();
+        // Never truncate on opening: the file may hold the current holder's description.
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path).map_err(io_err)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(LockError::Held {
+                    by: read_holder(&mut file),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(io_err(e)),
+        }
+        let holder = describe_self();
+        // The description is a courtesy for the other process: failing to write it does
+        // not stop us from holding the lock.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.seek(SeekFrom::Start(0)))
+            .and_then(|_| file.write_all(format!("{holder}\n").as_bytes()))
+            .and_then(|()| file.flush());
+        Ok(IncidentLock { file, path, holder })
+    }
+}
