@@ -3,11 +3,12 @@
 //! Layers: [`model`] (FORMAT.md types, pure) · [`storage`] (the incidents folder) ·
 //! `app` (state and `update`) · `ui` (rendering) · `cli` (subcommands).
 
-pub mod model;
-pub mod storage;
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod guard;
 pub mod guidance;
+pub mod model;
+pub mod storage;
 pub mod tui;
 pub mod ui;

@@ -4,17 +4,20 @@
 //! drive the real loop with scripted keys on a `TestBackend`.
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{self, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, AppState, Effect, update};
+use crate::guard::{self, Snapshot};
 use crate::model::Moment;
-use crate::storage::Store;
+use crate::model::id::{id_date, new_id};
+use crate::storage::{IncidentLock, LockError, Store, differences};
 use crate::ui;
 
 /// Where terminal events come from.
@@ -44,135 +47,258 @@ impl EventSource for CrosstermEvents {
     }
 }
 
-/// Runs the terminal UI on `store` until the user quits. The terminal is restored on every
-/// exit path: normal return, error, and panic (the hook restores it before the message).
+/// Runs the terminal UI on `store` until the user quits.
+///
+/// The terminal is restored exactly once on every exit path: normal return, error, panic (the
+/// hook also writes a recovery copy of unsaved changes) and SIGTERM/SIGHUP/SIGINT (a signal
+/// thread saves unsaved changes, then exits).
 ///
 /// # Errors
 /// When the terminal cannot be set up or read, or the folder cannot be listed.
 pub fn run(store: &Store) -> anyhow::Result<()> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
-        previous(info);
-    }));
-    let mut terminal = ratatui::init();
-    let result = execute!(io::stdout(), EnableBracketedPaste)
-        .map_err(anyhow::Error::from)
-        .and_then(|()| run_loop(&mut terminal, store, &mut CrosstermEvents, &Timestamp::now));
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let snapshot = Snapshot::default();
+    guard::install_panic_hook(store.clone(), snapshot.clone());
+    guard::watch_signals(store.clone(), snapshot.clone())?;
+    let setup = enable_raw_mode()
+        .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste))
+        .and_then(|()| {
+            Terminal::with_options(
+                CrosstermBackend::new(io::stdout()),
+                TerminalOptions {
+                    viewport: Viewport::Fullscreen,
+                },
+            )
+        });
+    let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
+        let mut runtime = Runtime::new(store.clone());
+        runtime.run_loop(&mut terminal, &mut CrosstermEvents, &Timestamp::now, &mut |s| {
+            snapshot.update(s)
+        })
+    });
+    guard::restore_terminal();
     result
 }
 
-/// The event loop: draw when something changed, block for input, update, perform effects.
-///
-/// While an incident is open it wakes once a second so "saved N s ago" stays true, and
-/// redraws only when that text changes.
-///
-/// # Errors
-/// When drawing or reading input fails.
-pub fn run_loop<B: Backend>(
-    terminal: &mut Terminal<B>,
-    store: &Store,
-    events: &mut dyn EventSource,
-    clock: &dyn Fn() -> Timestamp,
-) -> anyhow::Result<()>
-where
-    B::Error: Send + Sync + 'static,
-{
-    let now = clock();
-    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let entries = store.list(today)?;
-    let mut state = AppState::new(store.dir().to_path_buf(), entries, now);
-    let mut redraw = true;
-    let mut status = String::new();
-    while !state.quit {
-        if redraw {
-            terminal.draw(|frame| ui::render(&state, frame))?;
-            redraw = false;
-        }
-        let timeout = state.incident().map(|view| {
-            if view.unsaved_since.is_some() {
-                Duration::from_millis(250)
-            } else {
-                Duration::from_secs(1)
-            }
-        });
-        let event = events.next(timeout)?;
-        state.now = clock();
-        let action = match event {
-            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Action::Key(key),
-            Some(Event::Paste(text)) => Action::Paste(text),
-            Some(Event::Resize(..)) => {
-                redraw = true;
-                continue;
-            }
-            Some(_) => continue,
-            None => {
-                let revision = state.incident().map(|v| v.saved_revision);
-                dispatch(&mut state, store, Action::Tick);
-                let now_status = state
-                    .incident()
-                    .map(|v| ui::status_text(v, state.now))
-                    .unwrap_or_default();
-                if now_status != status || revision != state.incident().map(|v| v.saved_revision)
-                {
-                    status = now_status;
-                    redraw = true;
-                }
-                continue;
-            }
-        };
-        dispatch(&mut state, store, action);
-        redraw = true;
-    }
-    Ok(())
-}
-
-/// Applies an action and performs the effects it asks for, feeding their results back.
+/// Applies an action and performs the effects it asks for, feeding their results back,
+/// without locks or outside-change checks (for tests of `update`).
 pub fn dispatch(state: &mut AppState, store: &Store, action: Action) {
-    let mut queue = vec![action];
-    while let Some(action) = queue.pop() {
-        for effect in update(state, action) {
-            queue.push(perform(store, state.now, effect));
-        }
-    }
+    Runtime::new(store.clone()).dispatch(state, action);
 }
 
-/// Performs one effect against the store and reports the result as an action.
-pub fn perform(store: &Store, now: Timestamp, effect: Effect) -> Action {
-    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    match effect {
-        Effect::List => Action::Listed(store.list(today).map_err(|e| e.to_string())),
-        Effect::Open(id) => Action::Opened(store.load(&id).map_err(|e| e.to_string())),
-        Effect::View { path, error } => Action::Viewed {
-            text: store.read_text(&path).map_err(|e| e.to_string()),
-            path,
-            error,
-        },
-        Effect::Create(title) => {
-            let incident = store.new_incident(&title, today, Moment::utc(now));
-            Action::Created(
-                store
-                    .save(&incident)
-                    .map(|_| incident)
-                    .map_err(|e| e.to_string()),
-            )
+/// The I/O side of the program: the store, the lock on the open incident, and what the
+/// incident file looked like when this program last read or wrote it.
+pub struct Runtime {
+    store: Store,
+    lock: Option<(String, IncidentLock)>,
+    known_mtime: Option<SystemTime>,
+}
+
+impl Runtime {
+    /// A runtime on the incidents folder.
+    pub fn new(store: Store) -> Runtime {
+        Runtime {
+            store,
+            lock: None,
+            known_mtime: None,
         }
-        Effect::Save {
-            incident,
-            revision,
-            announce,
-        } => Action::Saved {
-            revision,
-            announce,
-            result: store.save(&incident).map_err(|e| e.reason()),
-        },
-        Effect::TrashIncident(id) => {
-            Action::Trashed(store.trash(&id).map_err(|e| e.to_string()))
+    }
+
+    /// The event loop: draw when something changed, block for input, update, perform
+    /// effects. While an incident is open it wakes every second (every 250 ms with unsaved
+    /// changes) to save after typing pauses, to notice outside changes to the file, and to
+    /// keep "saved N s ago" true; it redraws only when something shown changed.
+    ///
+    /// `observe` sees the state after every change (the crash snapshot).
+    ///
+    /// # Errors
+    /// When drawing or reading input fails, or the folder cannot be listed.
+    pub fn run_loop<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        events: &mut dyn EventSource,
+        clock: &dyn Fn() -> Timestamp,
+        observe: &mut dyn FnMut(&AppState),
+    ) -> anyhow::Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let now = clock();
+        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let entries = self.store.list(today)?;
+        let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
+        let mut redraw = true;
+        let mut status = String::new();
+        while !state.quit {
+            if redraw {
+                terminal.draw(|frame| ui::render(&state, frame))?;
+                redraw = false;
+            }
+            let timeout = state.incident().map(|view| {
+                if view.unsaved_since.is_some() {
+                    Duration::from_millis(250)
+                } else {
+                    Duration::from_secs(1)
+                }
+            });
+            let event = events.next(timeout)?;
+            state.now = clock();
+            let action = match event {
+                Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Action::Key(key),
+                Some(Event::Paste(text)) => Action::Paste(text),
+                Some(Event::Resize(..)) => {
+                    redraw = true;
+                    continue;
+                }
+                Some(_) => continue,
+                None => {
+                    let before = state.incident().map(|v| (v.saved_revision, v.revision));
+                    self.dispatch(&mut state, Action::Tick);
+                    self.check_outside_change(&mut state);
+                    observe(&state);
+                    let now_status = state
+                        .incident()
+                        .map(|v| ui::status_text(v, state.now))
+                        .unwrap_or_default();
+                    let after = state.incident().map(|v| (v.saved_revision, v.revision));
+                    if now_status != status || before != after || state.overlay.is_some() {
+                        status = now_status;
+                        redraw = true;
+                    }
+                    continue;
+                }
+            };
+            self.dispatch(&mut state, action);
+            observe(&state);
+            redraw = true;
         }
-        Effect::TrashFile(path) => {
-            Action::Trashed(store.trash_path(&path).map_err(|e| e.to_string()))
+        Ok(())
+    }
+
+    /// Applies an action and performs its effects, feeding their results back; releases the
+    /// lock once no incident is open.
+    pub fn dispatch(&mut self, state: &mut AppState, action: Action) {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            for effect in update(state, action) {
+                queue.extend(self.perform(state.now, effect));
+            }
         }
+        let open = state.incident().map(|v| v.incident.id.as_str());
+        if self.lock.as_ref().map(|(id, _)| id.as_str()) != open {
+            self.lock = None;
+        }
+        if open.is_none() {
+            self.known_mtime = None;
+        }
+    }
+
+    fn check_outside_change(&mut self, state: &mut AppState) {
+        let Some(view) = state.incident() else {
+            return;
+        };
+        if view.read_only.is_some() || view.conflict.is_some() {
+            return;
+        }
+        let id = view.incident.id.clone();
+        let mtime = self.store.modified(&id);
+        if mtime.is_none() || mtime == self.known_mtime {
+            return;
+        }
+        self.known_mtime = mtime;
+        if let Ok(loaded) = self.store.load(&id) {
+            self.dispatch(state, Action::ChangedOnDisk(Box::new(loaded.incident)));
+        }
+    }
+
+    /// Performs one effect against the store and reports the results as actions.
+    pub fn perform(&mut self, now: Timestamp, effect: Effect) -> Vec<Action> {
+        let store = &self.store;
+        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        match effect {
+            Effect::List => vec![Action::Listed(
+                store.list(today).map_err(|e| e.to_string()),
+            )],
+            Effect::Open(id) => self.open(&id),
+            Effect::View { path, error } => vec![Action::Viewed {
+                text: store.read_text(&path).map_err(|e| e.to_string()),
+                path,
+                error,
+            }],
+            Effect::Create(title) => {
+                let incident = store.new_incident(&title, today, Moment::utc(now));
+                let lock = store.lock(&incident.id).ok();
+                let result = store.save(&incident);
+                self.known_mtime = store.modified(&incident.id);
+                self.lock = lock.map(|l| (incident.id.clone(), l));
+                vec![Action::Created(
+                    result.map(|_| incident).map_err(|e| e.reason()),
+                )]
+            }
+            Effect::Save {
+                incident,
+                revision,
+                announce,
+            } => {
+                let result = store.save(&incident).map_err(|e| e.reason());
+                if result.is_ok() {
+                    self.known_mtime = store.modified(&incident.id);
+                }
+                vec![Action::Saved {
+                    revision,
+                    announce,
+                    result,
+                }]
+            }
+            Effect::SaveCopy(mut incident) => {
+                let date = id_date(&incident.id).unwrap_or(today);
+                incident.id = new_id(date, &format!("{} copy", incident.title), |c| {
+                    store.exists(c)
+                });
+                vec![Action::CopySaved(
+                    store
+                        .save(&incident)
+                        .map(|_| incident.id.clone())
+                        .map_err(|e| e.reason()),
+                )]
+            }
+            Effect::DiscardRecovery(id) => vec![Action::RecoveryDiscarded(
+                store.discard_recovery(&id).map_err(|e| e.to_string()),
+            )],
+            Effect::TrashIncident(id) => {
+                vec![Action::Trashed(store.trash(&id).map_err(|e| e.to_string()))]
+            }
+            Effect::TrashFile(path) => vec![Action::Trashed(
+                store.trash_path(&path).map_err(|e| e.to_string()),
+            )],
+        }
+    }
+
+    /// Loads an incident for editing: takes its lock (or opens it read-only, naming the
+    /// process that holds it) and offers a newer recovery copy.
+    fn open(&mut self, id: &str) -> Vec<Action> {
+        let mut loaded = match self.store.load(id) {
+            Ok(loaded) => loaded,
+            Err(e) => return vec![Action::Opened(Err(e.to_string()))],
+        };
+        self.known_mtime = self.store.modified(id);
+        if loaded.read_only.is_none() {
+            match self.store.lock(id) {
+                Ok(lock) => self.lock = Some((id.to_string(), lock)),
+                Err(e @ LockError::Held { .. }) => loaded.read_only = Some(e.to_string()),
+                Err(e) => loaded.read_only = Some(format!("cannot take the editing lock: {e}")),
+            }
+        }
+        let mut actions = Vec::new();
+        if loaded.read_only.is_none()
+            && let Some(recovery) = self.store.recovery_for(id)
+        {
+            let differences = differences(&loaded.incident, &recovery.incident);
+            actions.push(Action::Recovered {
+                incident: Box::new(recovery.incident),
+                differences,
+            });
+        }
+        actions.push(Action::Opened(Ok(loaded)));
+        actions
     }
 }

@@ -7,7 +7,6 @@ use retro::app::state::{Overlay, Screen};
 use retro::model::timeinput::{format_clock, zone};
 use retro::model::{ActionStatus, Effect, Milestone, Section};
 
-
 fn new_incident(h: &mut Harness, title: &str) -> String {
     h.keys("n").keys(title).keys("<enter>");
     h.incident().id.clone()
@@ -66,7 +65,10 @@ fn the_solo_path_title_timeline_factor_action_save() {
     assert_eq!(saved.timeline[0].actor, "disk monitor");
     assert_eq!(saved.timeline[0].text, "Disk at 100%");
     assert_eq!(saved.factors[0].id, "F1");
-    assert_eq!(saved.factors[0].description, "Cache cleanup job was disabled in March");
+    assert_eq!(
+        saved.factors[0].description,
+        "Cache cleanup job was disabled in March"
+    );
     assert_eq!(saved.actions[0].id, "A1");
     assert_eq!(saved.actions[0].title, "Re-enable the cache cleanup job");
     assert_eq!(saved.actions[0].owner, "build team");
@@ -141,10 +143,16 @@ fn choices_are_picked_from_a_list() {
     h.keys("<tab><enter>");
     assert!(matches!(h.state.overlay, Some(Overlay::Picker(_))));
     h.keys("<up><up><enter>");
-    assert_eq!(h.incident().severity.map(|s| s.to_string()).as_deref(), Some("SEV1"));
+    assert_eq!(
+        h.incident().severity.map(|s| s.to_string()).as_deref(),
+        Some("SEV1")
+    );
     // Escape cancels without a change.
     h.keys("<enter><down><esc>");
-    assert_eq!(h.incident().severity.map(|s| s.to_string()).as_deref(), Some("SEV1"));
+    assert_eq!(
+        h.incident().severity.map(|s| s.to_string()).as_deref(),
+        Some("SEV1")
+    );
 }
 
 #[test]
@@ -174,7 +182,11 @@ fn records_are_deleted_after_confirmation_and_moved() {
     h.keys("<esc>4<up>x");
     assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
     h.keys("n");
-    assert_eq!(h.incident().factors.len(), 3, "n on a delete question cancels");
+    assert_eq!(
+        h.incident().factors.len(),
+        3,
+        "n on a delete question cancels"
+    );
     h.keys("xy");
     let ids: Vec<_> = h.incident().factors.iter().map(|f| f.id.clone()).collect();
     assert_eq!(ids, ["F1", "F3"]);
@@ -219,13 +231,21 @@ fn typing_is_saved_after_a_pause_without_leaving_the_field() {
     assert_eq!(h.on_disk(&id).narrative.text, "", "not while typing");
     h.tick_after(1.0);
     assert_eq!(h.on_disk(&id).narrative.text, "Half a sentence");
-    assert!(h.state.incident().unwrap().editor.is_some(), "still editing");
+    assert!(
+        h.state.incident().unwrap().editor.is_some(),
+        "still editing"
+    );
     // Typing without pause is still saved within a few seconds.
     for _ in 0..12 {
         h.keys("x");
         h.tick_after(0.5);
     }
-    assert!(h.on_disk(&id).narrative.text.starts_with("Half a sentencexxxx"));
+    assert!(
+        h.on_disk(&id)
+            .narrative
+            .text
+            .starts_with("Half a sentencexxxx")
+    );
 }
 
 #[test]
@@ -288,7 +308,10 @@ fn app_keys_are_not_typed_into_fields() {
     let id = new_incident(&mut h, "Keys");
     h.keys("7<enter>abc<c-s>");
     assert_eq!(h.on_disk(&id).narrative.text, "abc");
-    assert!(h.state.incident().unwrap().editor.is_some(), "still editing after save");
+    assert!(
+        h.state.incident().unwrap().editor.is_some(),
+        "still editing after save"
+    );
     h.keys("q?3<esc>");
     assert_eq!(h.incident().narrative.text, "abcq?3");
 }
@@ -301,7 +324,13 @@ fn deleting_an_incident_moves_it_to_the_trash() {
     assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
     h.keys("y");
     assert_eq!(h.state.home.entries.len(), 2);
-    assert!(h.dir.path().join(".trash").join(format!("{first}.toml")).exists());
+    assert!(
+        h.dir
+            .path()
+            .join(".trash")
+            .join(format!("{first}.toml"))
+            .exists()
+    );
 }
 
 #[test]

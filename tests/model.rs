@@ -103,10 +103,11 @@ fn wrong_types_and_unknown_choices_are_located() {
     assert_eq!(err.line, 4, "{err}");
     let err = parse(&EXAMPLE.replace("status = \"draft\"", "status = 3")).unwrap_err();
     assert_eq!(err.line, 5, "{err}");
-    let err = parse(&EXAMPLE.replace("category = \"tooling\"", "category = \"blame\"")).unwrap_err();
-    assert!(err.line > 60, "{err}");
     let err =
-        parse(&EXAMPLE.replace("timezone = \"Europe/London\"", "timezone = \"Mars/Base\"")).unwrap_err();
+        parse(&EXAMPLE.replace("category = \"tooling\"", "category = \"blame\"")).unwrap_err();
+    assert!(err.line > 60, "{err}");
+    let err = parse(&EXAMPLE.replace("timezone = \"Europe/London\"", "timezone = \"Mars/Base\""))
+        .unwrap_err();
     assert_eq!(err.line, 6, "{err}");
     assert!(err.message.contains("Mars/Base"), "{err}");
     let err = parse("schema_version = 1\nid = \"x\"\ntitle = \"t\"\n").unwrap_err();
@@ -115,7 +116,10 @@ fn wrong_types_and_unknown_choices_are_located() {
     assert!(err.message.contains("title"), "{err}");
     let err = parse("title = \"x\"\n").unwrap_err();
     assert!(err.message.contains("schema_version"), "{err}");
-    let err = parse("schema_version = 1\nid = \"2026-01-01-a\"\ntitle = \"t\"\n[[timeline]]\nat = 2026-03-12\n").unwrap_err();
+    let err = parse(
+        "schema_version = 1\nid = \"2026-01-01-a\"\ntitle = \"t\"\n[[timeline]]\nat = 2026-03-12\n",
+    )
+    .unwrap_err();
     assert_eq!(err.line, 5, "{err}");
 }
 
@@ -132,7 +136,10 @@ fn quoted_rfc3339_strings_are_accepted_and_offsets_kept() {
     let at = incident.timeline[0].at.unwrap();
     assert_eq!(at, Moment::parse_rfc3339("2026-03-12T13:02:00Z").unwrap());
     let written = to_toml_string(&incident).unwrap();
-    assert!(written.contains("at = 2026-03-12T14:02:00+01:00\n"), "{written}");
+    assert!(
+        written.contains("at = 2026-03-12T14:02:00+01:00\n"),
+        "{written}"
+    );
 }
 
 #[test]
@@ -141,7 +148,10 @@ fn a_newer_schema_is_recognised() {
     match parse(text).unwrap() {
         Parsed::Newer { version, incident } => {
             assert_eq!(version, 2);
-            assert!(incident.is_none(), "unknown fields: not readable as schema 1");
+            assert!(
+                incident.is_none(),
+                "unknown fields: not readable as schema 1"
+            );
         }
         other => panic!("{other:?}"),
     }

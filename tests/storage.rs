@@ -127,9 +127,20 @@ fn a_file_that_does_not_parse_is_never_overwritten_by_listing_or_loading() {
 fn ids_that_could_leave_the_folder_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::open(tmp.path().join("inc")).unwrap();
-    for bad in ["../2026-01-01-x", "2026-01-01-x/../../y", "/etc/passwd", "2026-01-01-X"] {
-        assert!(matches!(store.load(bad), Err(StoreError::BadId(_))), "{bad}");
-        assert!(matches!(store.trash(bad), Err(StoreError::BadId(_))), "{bad}");
+    for bad in [
+        "../2026-01-01-x",
+        "2026-01-01-x/../../y",
+        "/etc/passwd",
+        "2026-01-01-X",
+    ] {
+        assert!(
+            matches!(store.load(bad), Err(StoreError::BadId(_))),
+            "{bad}"
+        );
+        assert!(
+            matches!(store.trash(bad), Err(StoreError::BadId(_))),
+            "{bad}"
+        );
     }
     let mut evil = store.new_incident("x", date(2026, 1, 1), now());
     evil.id = "../../escaped".into();

@@ -93,7 +93,10 @@ fn editing_fields() {
 #[test]
 fn dialogs() {
     snap("picker_choice", &demo_open("<tab><enter>"));
-    snap("picker_links", &demo_open("6<enter><tab><tab><tab><tab><tab><tab><enter>"));
+    snap(
+        "picker_links",
+        &demo_open("6<enter><tab><tab><tab><tab><tab><tab><enter>"),
+    );
     snap("confirm_delete", &demo_open("6x"));
     let mut h = demo_open("7<enter>x");
     std::fs::remove_dir_all(h.dir.path()).unwrap();
@@ -130,7 +133,9 @@ fn focus_and_errors_are_coloured() {
                 .contains("▶ 09-03 00:15")
         })
         .expect("selected row");
-    let x = (0..120).find(|x| buffer[(*x, row)].symbol() == "▶").unwrap();
+    let x = (0..120)
+        .find(|x| buffer[(*x, row)].symbol() == "▶")
+        .unwrap();
     assert_eq!(buffer[(x + 1, row)].bg, Color::Cyan);
     // An error message is red.
     let mut h = Harness::empty();

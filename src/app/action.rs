@@ -31,6 +31,19 @@ pub enum Action {
     },
     /// A new incident was created and written.
     Created(Result<Incident, String>),
+    /// A recovery copy newer than the incident file was found for the open incident.
+    Recovered {
+        /// The incident as it was in memory when the copy was written.
+        incident: Box<Incident>,
+        /// What differs from the file, one line each.
+        differences: Vec<String>,
+    },
+    /// The open incident's file was changed by another program.
+    ChangedOnDisk(Box<Incident>),
+    /// A copy of the user's version was written (after an outside change), or why not.
+    CopySaved(Result<String, String>),
+    /// A recovery copy was removed after the user decided.
+    RecoveryDiscarded(Result<(), String>),
     /// Time passed with no input (the runtime ticks while an incident is open).
     Tick,
     /// A save finished.
@@ -71,6 +84,10 @@ pub enum Effect {
         /// Whether to announce the result.
         announce: bool,
     },
+    /// Write the incident under a new id (`<id>-copy`), keeping the original file as it is.
+    SaveCopy(Box<Incident>),
+    /// Remove the recovery copy of an incident.
+    DiscardRecovery(String),
     /// Move an incident's file to `.trash/`.
     TrashIncident(String),
     /// Move any file of the folder (e.g. one that does not parse) to `.trash/`.

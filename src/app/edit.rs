@@ -5,9 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
-use super::form::{
-    self, Kind, RecordKind, Target, choice_index, choice_labels, section_fields,
-};
+use super::form::{self, Kind, RecordKind, Target, choice_index, choice_labels, section_fields};
 use super::keymap::Command;
 use super::state::{
     AppState, Confirmed, Editor, IncidentView, Invalid, Overlay, Picker, RecordForm, Screen,
@@ -15,7 +13,6 @@ use super::state::{
 use super::update::{error, info};
 use crate::model::{Action as FollowUp, Effect as FactorEffect, Factor, Metric, Section};
 use crate::model::{ActionStatus, TimelineEntry};
-
 
 /// True for keys a text area turns into a new line (Enter, Ctrl-M, Ctrl-J).
 pub fn is_newline_key(key: &KeyEvent) -> bool {
@@ -120,7 +117,12 @@ pub fn commit_editor(state: &mut AppState) -> bool {
     store_text(view, target, &text, today)
 }
 
-fn store_text(view: &mut IncidentView, target: Target, text: &str, today: jiff::civil::Date) -> bool {
+fn store_text(
+    view: &mut IncidentView,
+    target: Target,
+    text: &str,
+    today: jiff::civil::Date,
+) -> bool {
     let before = form::text_of(&view.incident, target);
     match form::set_text(&mut view.incident, target, text, today) {
         Ok(()) => {
@@ -158,7 +160,8 @@ fn resort_timeline(view: &mut IncidentView, index: usize) {
         .position(|e| *e == entry)
         .unwrap_or(index);
     if new_index != index {
-        view.invalid.retain(|i| !matches!(i.target, Target::Record(RecordKind::Timeline, ..)));
+        view.invalid
+            .retain(|i| !matches!(i.target, Target::Record(RecordKind::Timeline, ..)));
     }
     view.select(RecordKind::Timeline, new_index);
     if let Some(form) = &mut view.record
@@ -180,7 +183,11 @@ fn close_editor(state: &mut AppState) {
 }
 
 /// Keys while a text field is edited: app keys first, the rest go to the text area.
-pub fn on_editing_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Effect> {
+pub fn on_editing_key(
+    state: &mut AppState,
+    key: KeyEvent,
+    command: Option<Command>,
+) -> Vec<Effect> {
     let single_line = state
         .incident()
         .and_then(|v| v.editor.as_ref())
@@ -267,10 +274,15 @@ fn step(view: &mut IncidentView, forward: bool) {
     }
     let before = view.focus;
     move_field(view, forward);
-    if view.record.is_none() && view.focus != before
+    if view.record.is_none()
+        && view.focus != before
         && let Some(kind) = focused_list(view)
     {
-        let index = if forward { 0 } else { kind.len(&view.incident).saturating_sub(1) };
+        let index = if forward {
+            0
+        } else {
+            kind.len(&view.incident).saturating_sub(1)
+        };
         view.select(kind, index);
     }
 }
@@ -293,13 +305,19 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
     let read_only = view.read_only.clone();
     let editing_command = matches!(
         command,
-        Command::Open | Command::Add | Command::Delete | Command::MoveUp | Command::MoveDown
+        Command::Open
+            | Command::Add
+            | Command::Delete
+            | Command::MoveUp
+            | Command::MoveDown
             | Command::Tick
     );
     if let Some(reason) = read_only
         && editing_command
         && !(command == Command::Open && focused_list(view).is_some())
-        && !(command == Command::Open && view.record.is_none() && focused_target(view).is_some_and(|t| matches!(t.kind(), Kind::Records(_))))
+        && !(command == Command::Open
+            && view.record.is_none()
+            && focused_target(view).is_some_and(|t| matches!(t.kind(), Kind::Records(_))))
     {
         error(state, format!("read-only: {reason}"));
         return Vec::new();
@@ -367,10 +385,16 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             }
         }
         Command::Add => {
-            let kind = view.record.map(|f| f.kind).or_else(|| section_list(view.section));
+            let kind = view
+                .record
+                .map(|f| f.kind)
+                .or_else(|| section_list(view.section));
             match kind {
                 Some(kind) => add_record(view, kind, now),
-                None => info(state, "Nothing to add here: lists are in sections 2, 3, 4 and 6"),
+                None => info(
+                    state,
+                    "Nothing to add here: lists are in sections 2, 3, 4 and 6",
+                ),
             }
         }
         Command::Delete => {
@@ -394,7 +418,10 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 if kind.movable() {
                     move_record(view, kind, command == Command::MoveDown);
                 } else {
-                    info(state, "The timeline is sorted by time: change an entry's time to move it");
+                    info(
+                        state,
+                        "The timeline is sorted by time: change an entry's time to move it",
+                    );
                 }
             }
         }
@@ -616,7 +643,11 @@ fn add_record(view: &mut IncidentView, kind: RecordKind, now: jiff::Timestamp) {
 fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
     let index = view.selected(kind);
     let len = kind.len(&view.incident);
-    let other = if down { index + 1 } else { index.wrapping_sub(1) };
+    let other = if down {
+        index + 1
+    } else {
+        index.wrapping_sub(1)
+    };
     if other >= len || index >= len {
         return;
     }
@@ -627,7 +658,8 @@ fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
         RecordKind::Action => inc.actions.swap(index, other),
         RecordKind::Timeline => return,
     }
-    view.invalid.retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
+    view.invalid
+        .retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
     view.revision += 1;
     view.select(kind, other);
 }
@@ -658,10 +690,10 @@ pub fn delete_record(state: &mut AppState, kind: RecordKind, index: usize) {
             inc.actions.remove(index);
         }
     }
-    view.invalid.retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
+    view.invalid
+        .retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
     view.revision += 1;
     view.record = None;
     view.select(kind, index);
     info(state, format!("{} deleted", kind.noun()));
 }
-

@@ -104,12 +104,7 @@ impl RecordKind {
                 Miscommunication,
                 InternalOnly,
             ],
-            RecordKind::Factor => &[
-                FactorDescription,
-                FactorCategory,
-                FactorEffect,
-                Whys,
-            ],
+            RecordKind::Factor => &[FactorDescription, FactorCategory, FactorEffect, Whys],
             RecordKind::Metric => &[MetricName, Source, Unit, Baseline, Peak, MetricNote],
             RecordKind::Action => &[
                 ActionTitle,
@@ -248,7 +243,10 @@ impl Field {
             Title => ("Title", "what happened, in a few words"),
             Severity => ("Severity", "SEV1 is the worst"),
             Status => ("Status", "draft, in review, published"),
-            Timezone => ("Time zone", "IANA name, e.g. Europe/London; times are typed in it"),
+            Timezone => (
+                "Time zone",
+                "IANA name, e.g. Europe/London; times are typed in it",
+            ),
             Services => ("Services", "comma-separated"),
             Tags => ("Tags", "comma-separated"),
             Facilitator => ("Facilitator", "who runs the retrospective"),
@@ -270,7 +268,10 @@ impl Field {
             Analysis => ("Analysis", "why it behaved that way"),
             FutureRisks => ("Future risks", "what future development may change"),
             Actions => ("Actions", "concrete tasks with an owner and a date"),
-            NarrativeText => ("Story", "normal work, the disruption, what was tried and learned"),
+            NarrativeText => (
+                "Story",
+                "normal work, the disruption, what was tried and learned",
+            ),
             Impact => ("Impact", "how severe, for whom, for how long, and why"),
         }
     }
@@ -335,11 +336,12 @@ impl RecordField {
         use RecordField::*;
         match self {
             At => Kind::Time,
-            Actor | Role | Channel | MetricName | Source | Unit | ActionTitle | Owner
-            | Tracker => Kind::Line,
+            Actor | Role | Channel | MetricName | Source | Unit | ActionTitle | Owner | Tracker => {
+                Kind::Line
+            }
             EntryText | FactorDescription | MetricNote | Rationale | ExpectedImpact => Kind::Multi,
-            EntryMilestone | FactorCategory | FactorEffect | ActionKindField
-            | ActionPriority | ActionStatusField => Kind::Choice,
+            EntryMilestone | FactorCategory | FactorEffect | ActionKindField | ActionPriority
+            | ActionStatusField => Kind::Choice,
             Miscommunication | InternalOnly => Kind::Toggle,
             Whys => Kind::LineList,
             Baseline | Peak => Kind::Number,
@@ -680,10 +682,9 @@ pub fn choice_index(incident: &Incident, target: Target) -> usize {
         Target::Record(RecordKind::Action, i, R::ActionPriority) => {
             index_of(incident.actions.get(i).and_then(|a| a.priority), true)
         }
-        Target::Record(RecordKind::Action, i, R::ActionStatusField) => index_of(
-            incident.actions.get(i).map(|a| a.status_or_open()),
-            false,
-        ),
+        Target::Record(RecordKind::Action, i, R::ActionStatusField) => {
+            index_of(incident.actions.get(i).map(|a| a.status_or_open()), false)
+        }
         _ => 0,
     }
 }
@@ -734,10 +735,9 @@ pub fn set_choice(incident: &mut Incident, target: Target, index: usize) {
 /// The value of a toggle field.
 pub fn toggle_value(incident: &Incident, target: Target) -> bool {
     match target {
-        Target::Record(RecordKind::Timeline, i, RecordField::Miscommunication) => incident
-            .timeline
-            .get(i)
-            .is_some_and(|e| e.miscommunication),
+        Target::Record(RecordKind::Timeline, i, RecordField::Miscommunication) => {
+            incident.timeline.get(i).is_some_and(|e| e.miscommunication)
+        }
         Target::Record(RecordKind::Timeline, i, RecordField::InternalOnly) => {
             incident.timeline.get(i).is_some_and(|e| e.internal_only)
         }

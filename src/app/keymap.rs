@@ -219,74 +219,386 @@ use Context::*;
 
 /// The whole keymap, in the order the help overlay lists it.
 pub const KEYMAP: &[Binding] = &[
-    bind(Global, &[ctrl('s')], C::Save, "save the incident now", Some("save")),
-    bind(Global, &[ctrl('c')], C::Quit, "quit (asks if anything is unsaved)", None),
+    bind(
+        Global,
+        &[ctrl('s')],
+        C::Save,
+        "save the incident now",
+        Some("save"),
+    ),
+    bind(
+        Global,
+        &[ctrl('c')],
+        C::Quit,
+        "quit (asks if anything is unsaved)",
+        None,
+    ),
     // Home
     bind(Home, &[ch('n')], C::New, "new incident", Some("new")),
-    bind(Home, &[key(KeyCode::Enter)], C::Open, "open the selected incident", Some("open")),
-    bind(Home, &[ch('/')], C::Filter, "filter by text (Esc clears)", Some("filter")),
-    bind(Home, &[ch('d'), key(KeyCode::Delete)], C::Delete, "delete (moves the file to .trash/)", Some("delete")),
-    bind(Home, &[key(KeyCode::Up), ch('k')], C::Up, "previous incident", None),
-    bind(Home, &[key(KeyCode::Down), ch('j')], C::Down, "next incident", None),
-    bind(Home, &[key(KeyCode::Home), ch('g')], C::Home, "first incident", None),
-    bind(Home, &[key(KeyCode::End), ch('G')], C::End, "last incident", None),
+    bind(
+        Home,
+        &[key(KeyCode::Enter)],
+        C::Open,
+        "open the selected incident",
+        Some("open"),
+    ),
+    bind(
+        Home,
+        &[ch('/')],
+        C::Filter,
+        "filter by text (Esc clears)",
+        Some("filter"),
+    ),
+    bind(
+        Home,
+        &[ch('d'), key(KeyCode::Delete)],
+        C::Delete,
+        "delete (moves the file to .trash/)",
+        Some("delete"),
+    ),
+    bind(
+        Home,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous incident",
+        None,
+    ),
+    bind(
+        Home,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next incident",
+        None,
+    ),
+    bind(
+        Home,
+        &[key(KeyCode::Home), ch('g')],
+        C::Home,
+        "first incident",
+        None,
+    ),
+    bind(
+        Home,
+        &[key(KeyCode::End), ch('G')],
+        C::End,
+        "last incident",
+        None,
+    ),
     bind(Home, &[key(KeyCode::PageUp)], C::PageUp, "page up", None),
-    bind(Home, &[key(KeyCode::PageDown)], C::PageDown, "page down", None),
+    bind(
+        Home,
+        &[key(KeyCode::PageDown)],
+        C::PageDown,
+        "page down",
+        None,
+    ),
     bind(Home, &[ch('?')], C::Help, "show the keys", Some("help")),
     bind(Home, &[ch('q')], C::Quit, "quit", Some("quit")),
     // Incident
-    bind(Incident, &[key(KeyCode::Tab)], C::NextField, "next field", Some("field")),
-    bind(Incident, &[key(KeyCode::BackTab)], C::PrevField, "previous field", None),
-    bind(Incident, &[key(KeyCode::Down), ch('j')], C::Down, "next item or field", None),
-    bind(Incident, &[key(KeyCode::Up), ch('k')], C::Up, "previous item or field", None),
-    bind(Incident, &[key(KeyCode::Home)], C::Home, "first item of the list", None),
-    bind(Incident, &[key(KeyCode::End)], C::End, "last item of the list", None),
-    bind(Incident, &[key(KeyCode::PageUp)], C::PageUp, "page up in the list", None),
-    bind(Incident, &[key(KeyCode::PageDown)], C::PageDown, "page down in the list", None),
-    bind(Incident, &[key(KeyCode::Enter), ch('e')], C::Open, "edit the field / open the record", Some("edit")),
-    bind(Incident, &[ch('a')], C::Add, "add a record to the focused list", Some("add")),
-    bind(Incident, &[ch('x'), key(KeyCode::Delete)], C::Delete, "delete the selected record (asks)", Some("delete")),
-    bind(Incident, &[shift(KeyCode::Up), ch('K')], C::MoveUp, "move the record up", None),
-    bind(Incident, &[shift(KeyCode::Down), ch('J')], C::MoveDown, "move the record down", None),
-    bind(Incident, &[ch(']'), key(KeyCode::Right)], C::NextSection, "next section", Some("section")),
-    bind(Incident, &[ch('['), key(KeyCode::Left)], C::PrevSection, "previous section", None),
+    bind(
+        Incident,
+        &[key(KeyCode::Tab)],
+        C::NextField,
+        "next field",
+        Some("field"),
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::BackTab)],
+        C::PrevField,
+        "previous field",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next item or field",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous item or field",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::Home)],
+        C::Home,
+        "first item of the list",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::End)],
+        C::End,
+        "last item of the list",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::PageUp)],
+        C::PageUp,
+        "page up in the list",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::PageDown)],
+        C::PageDown,
+        "page down in the list",
+        None,
+    ),
+    bind(
+        Incident,
+        &[key(KeyCode::Enter), ch('e')],
+        C::Open,
+        "edit the field / open the record",
+        Some("edit"),
+    ),
+    bind(
+        Incident,
+        &[ch('a')],
+        C::Add,
+        "add a record to the focused list",
+        Some("add"),
+    ),
+    bind(
+        Incident,
+        &[ch('x'), key(KeyCode::Delete)],
+        C::Delete,
+        "delete the selected record (asks)",
+        Some("delete"),
+    ),
+    bind(
+        Incident,
+        &[shift(KeyCode::Up), ch('K')],
+        C::MoveUp,
+        "move the record up",
+        None,
+    ),
+    bind(
+        Incident,
+        &[shift(KeyCode::Down), ch('J')],
+        C::MoveDown,
+        "move the record down",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch(']'), key(KeyCode::Right)],
+        C::NextSection,
+        "next section",
+        Some("section"),
+    ),
+    bind(
+        Incident,
+        &[ch('['), key(KeyCode::Left)],
+        C::PrevSection,
+        "previous section",
+        None,
+    ),
     bind(Incident, &[ch('0')], C::Jump(0), "overview", None),
-    bind(Incident, &[ch('1')], C::Jump(1), "1 messages to stakeholders", None),
-    bind(Incident, &[ch('2')], C::Jump(2), "2 monitoring context", None),
-    bind(Incident, &[ch('3')], C::Jump(3), "3 communication timeline", None),
-    bind(Incident, &[ch('4')], C::Jump(4), "4 contributing factors", None),
-    bind(Incident, &[ch('5')], C::Jump(5), "5 technical analysis", None),
-    bind(Incident, &[ch('6')], C::Jump(6), "6 follow-up actions", None),
+    bind(
+        Incident,
+        &[ch('1')],
+        C::Jump(1),
+        "1 messages to stakeholders",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('2')],
+        C::Jump(2),
+        "2 monitoring context",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('3')],
+        C::Jump(3),
+        "3 communication timeline",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('4')],
+        C::Jump(4),
+        "4 contributing factors",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('5')],
+        C::Jump(5),
+        "5 technical analysis",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('6')],
+        C::Jump(6),
+        "6 follow-up actions",
+        None,
+    ),
     bind(Incident, &[ch('7')], C::Jump(7), "7 narrative", None),
-    bind(Incident, &[ch('g')], C::ToggleGuide, "show/hide guiding questions", Some("questions")),
+    bind(
+        Incident,
+        &[ch('g')],
+        C::ToggleGuide,
+        "show/hide guiding questions",
+        Some("questions"),
+    ),
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
-    bind(Incident, &[key(KeyCode::Esc), ch('q')], C::Back, "back to the incident list", Some("back")),
+    bind(
+        Incident,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "back to the incident list",
+        Some("back"),
+    ),
     // Record
-    bind(Record, &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')], C::NextField, "next field", None),
-    bind(Record, &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')], C::PrevField, "previous field", None),
-    bind(Record, &[key(KeyCode::Enter), ch('e')], C::Open, "edit the field (Space flips yes/no)", Some("edit")),
-    bind(Record, &[key(KeyCode::Char(' '))], C::Tick, "flip a yes/no field", None),
-    bind(Record, &[ch(']')], C::NextSection, "next record", Some("next")),
+    bind(
+        Record,
+        &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')],
+        C::NextField,
+        "next field",
+        None,
+    ),
+    bind(
+        Record,
+        &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')],
+        C::PrevField,
+        "previous field",
+        None,
+    ),
+    bind(
+        Record,
+        &[key(KeyCode::Enter), ch('e')],
+        C::Open,
+        "edit the field (Space flips yes/no)",
+        Some("edit"),
+    ),
+    bind(
+        Record,
+        &[key(KeyCode::Char(' '))],
+        C::Tick,
+        "flip a yes/no field",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch(']')],
+        C::NextSection,
+        "next record",
+        Some("next"),
+    ),
     bind(Record, &[ch('[')], C::PrevSection, "previous record", None),
-    bind(Record, &[ch('x')], C::Delete, "delete this record (asks)", None),
+    bind(
+        Record,
+        &[ch('x')],
+        C::Delete,
+        "delete this record (asks)",
+        None,
+    ),
     bind(Record, &[ch('?')], C::Help, "show the keys", Some("help")),
-    bind(Record, &[key(KeyCode::Esc), ch('q')], C::Back, "close the record", Some("close")),
+    bind(
+        Record,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "close the record",
+        Some("close"),
+    ),
     // Editing
-    bind(Editing, &[key(KeyCode::Esc)], C::Finish, "stop editing, keep the text", Some("done")),
-    bind(Editing, &[key(KeyCode::Tab)], C::FinishNext, "keep the text, next field", Some("next")),
-    bind(Editing, &[key(KeyCode::BackTab)], C::FinishPrev, "keep the text, previous field", None),
+    bind(
+        Editing,
+        &[key(KeyCode::Esc)],
+        C::Finish,
+        "stop editing, keep the text",
+        Some("done"),
+    ),
+    bind(
+        Editing,
+        &[key(KeyCode::Tab)],
+        C::FinishNext,
+        "keep the text, next field",
+        Some("next"),
+    ),
+    bind(
+        Editing,
+        &[key(KeyCode::BackTab)],
+        C::FinishPrev,
+        "keep the text, previous field",
+        None,
+    ),
     // Picker
-    bind(Picker, &[key(KeyCode::Up), ch('k')], C::Up, "previous option", None),
-    bind(Picker, &[key(KeyCode::Down), ch('j')], C::Down, "next option", None),
-    bind(Picker, &[key(KeyCode::Char(' '))], C::Tick, "tick / untick (lists of links)", None),
-    bind(Picker, &[key(KeyCode::Enter)], C::Choose, "choose", Some("choose")),
-    bind(Picker, &[key(KeyCode::Esc), ch('q')], C::Back, "cancel", Some("cancel")),
+    bind(
+        Picker,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous option",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next option",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Char(' '))],
+        C::Tick,
+        "tick / untick (lists of links)",
+        None,
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "choose",
+        Some("choose"),
+    ),
+    bind(
+        Picker,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "cancel",
+        Some("cancel"),
+    ),
     // Viewer
-    bind(Viewer, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
-    bind(Viewer, &[key(KeyCode::Down), ch('j')], C::Down, "scroll down", None),
+    bind(
+        Viewer,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        Viewer,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "scroll down",
+        None,
+    ),
     bind(Viewer, &[key(KeyCode::PageUp)], C::PageUp, "page up", None),
-    bind(Viewer, &[key(KeyCode::PageDown), key(KeyCode::Char(' '))], C::PageDown, "page down", None),
-    bind(Viewer, &[key(KeyCode::Esc), ch('q')], C::Back, "back", Some("back")),
+    bind(
+        Viewer,
+        &[key(KeyCode::PageDown), key(KeyCode::Char(' '))],
+        C::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        Viewer,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "back",
+        Some("back"),
+    ),
 ];
 
 /// The command bound to `event` in `context`, looking at global bindings first.
@@ -303,7 +615,11 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     KEYMAP
         .iter()
         .filter(|b| b.context == context)
-        .chain(KEYMAP.iter().filter(|b| b.context == Global && context != Home))
+        .chain(
+            KEYMAP
+                .iter()
+                .filter(|b| b.context == Global && context != Home),
+        )
         .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
         .collect()
 }
@@ -352,7 +668,12 @@ mod tests {
                     continue;
                 }
                 for k in a.keys {
-                    assert!(!b.keys.contains(k), "{:?} bound twice in {:?}", k, a.context);
+                    assert!(
+                        !b.keys.contains(k),
+                        "{:?} bound twice in {:?}",
+                        k,
+                        a.context
+                    );
                 }
             }
         }
@@ -360,8 +681,21 @@ mod tests {
 
     #[test]
     fn hints_come_from_the_table() {
-        let home: Vec<_> = hints(Home).into_iter().map(|(k, w)| format!("{k} {w}")).collect();
-        assert_eq!(home, ["n new", "Enter open", "/ filter", "d delete", "? help", "q quit"]);
+        let home: Vec<_> = hints(Home)
+            .into_iter()
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect();
+        assert_eq!(
+            home,
+            [
+                "n new",
+                "Enter open",
+                "/ filter",
+                "d delete",
+                "? help",
+                "q quit"
+            ]
+        );
         assert_eq!(Key::label(&ctrl('s')), "Ctrl-S");
     }
 }

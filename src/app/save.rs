@@ -23,7 +23,7 @@ pub fn touched(view: &mut IncidentView, now: Timestamp) {
 }
 
 fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Option<Effect> {
-    if view.read_only.is_some() || !view.dirty() {
+    if view.read_only.is_some() || !view.dirty() || view.conflict.is_some() {
         return None;
     }
     view.incident.updated_at = Some(Moment::utc(now));
@@ -61,7 +61,9 @@ pub fn autosave(state: &mut AppState) -> Vec<Effect> {
     let quiet = view.typed_at.is_none_or(|t| now.duration_since(t) >= QUIET);
     let overdue = now.duration_since(since) >= MAX_UNSAVED;
     let waiting_retry = view.save_error.is_some()
-        && view.last_attempt.is_some_and(|t| now.duration_since(t) < RETRY);
+        && view
+            .last_attempt
+            .is_some_and(|t| now.duration_since(t) < RETRY);
     if !(quiet || overdue) || waiting_retry {
         return Vec::new();
     }
@@ -169,6 +171,10 @@ pub fn saved(
             } else {
                 view.after_save.take()
             };
+            let mut effects = Vec::new();
+            if std::mem::take(&mut view.recovery_restored) {
+                effects.push(Effect::DiscardRecovery(view.incident.id.clone()));
+            }
             let invalid = view.invalid.len();
             if invalid > 0 {
                 let message = format!(
@@ -178,10 +184,10 @@ pub fn saved(
             } else if announce {
                 info(state, format!("saved {}", path.display()));
             }
-            match after {
-                Some(after) => finish(state, after),
-                None => Vec::new(),
+            if let Some(after) = after {
+                effects.extend(finish(state, after));
             }
+            effects
         }
         Err(e) => {
             view.save_error = Some(e.clone());
@@ -201,9 +207,88 @@ pub fn saved(
                         on_no: None,
                     });
                 }
-                None => error(state, format!("not saved: {e}; retrying (your text is safe here)")),
+                None => error(
+                    state,
+                    format!("not saved: {e}; retrying (your text is safe here)"),
+                ),
             }
             Vec::new()
         }
     }
+}
+
+/// Another program changed the open incident's file. Without local changes the new version
+/// is shown at once; with local changes the user chooses, and nothing is overwritten meanwhile.
+pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>) -> Vec<Effect> {
+    super::edit::commit_editor(state);
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if view.incident.id != theirs.id || *theirs == view.incident {
+        return Vec::new();
+    }
+    if !view.dirty() && view.editor.is_none() {
+        view.incident = *theirs;
+        view.invalid.clear();
+        view.record = None;
+        info(state, "the file changed on disk and was reloaded");
+        return Vec::new();
+    }
+    view.conflict = Some(theirs);
+    state.overlay = Some(Overlay::Confirm {
+        question: "Another program changed this incident's file while you had unsaved changes. \
+                   y: keep both (yours is saved as a copy, the file's version is shown); \
+                   n: show the file's version and drop your changes."
+            .into(),
+        on_yes: Confirmed::KeepBoth,
+        on_no: Some(Confirmed::ReloadTheirs),
+    });
+    Vec::new()
+}
+
+fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
+    let theirs = view.conflict.take()?;
+    let mine = std::mem::replace(&mut view.incident, *theirs);
+    view.editor = None;
+    view.record = None;
+    view.invalid.clear();
+    view.saved_revision = view.revision;
+    view.unsaved_since = None;
+    Some(mine)
+}
+
+/// Saves the user's version as a copy and shows the outside version.
+pub fn keep_both(state: &mut AppState) -> Vec<Effect> {
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    match show_theirs(view) {
+        Some(mine) => vec![Effect::SaveCopy(Box::new(mine))],
+        None => Vec::new(),
+    }
+}
+
+/// Shows the outside version, dropping the unsaved changes.
+pub fn reload_theirs(state: &mut AppState) -> Vec<Effect> {
+    if let Screen::Incident(view) = &mut state.screen {
+        show_theirs(view);
+    }
+    info(state, "showing the file's version");
+    Vec::new()
+}
+
+/// Replaces the incident with its recovery copy, saves it, then removes the copy.
+pub fn restore_recovery(state: &mut AppState) -> Vec<Effect> {
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    let Some(recovered) = view.recovery.take() else {
+        return Vec::new();
+    };
+    view.incident = *recovered;
+    view.revision += 1;
+    view.recovery_restored = true;
+    touched(view, now);
+    save_effect(view, now, true).into_iter().collect()
 }

@@ -109,6 +109,12 @@ pub struct IncidentView {
     pub save_error: Option<String>,
     /// When a save was last attempted.
     pub last_attempt: Option<Timestamp>,
+    /// A recovery copy waiting for the user's decision.
+    pub recovery: Option<Box<Incident>>,
+    /// True after a recovery copy was restored, until it is saved (then the copy is removed).
+    pub recovery_restored: bool,
+    /// The version another program wrote while this one had unsaved changes.
+    pub conflict: Option<Box<Incident>>,
 }
 
 /// What happens after a save that was asked for on the way out.
@@ -186,6 +192,14 @@ pub enum Confirmed {
     DeleteRecord(RecordKind, usize),
     /// Leave the incident without saving.
     DiscardAndLeave,
+    /// Replace the incident with its recovery copy.
+    RestoreRecovery,
+    /// Remove the recovery copy.
+    DiscardRecovery,
+    /// After an outside change: save this version as a copy, then show the outside one.
+    KeepBoth,
+    /// After an outside change: show the outside version, dropping unsaved changes.
+    ReloadTheirs,
     /// Quit without saving.
     DiscardAndQuit,
 }
@@ -294,6 +308,9 @@ impl IncidentView {
             unsaved_since: None,
             save_error: None,
             last_attempt: None,
+            recovery: None,
+            recovery_restored: false,
+            conflict: None,
         }
     }
 

@@ -5,9 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::{Action, Effect};
-use super::{edit, save};
 use super::keymap::{Command, Context, lookup};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
+use super::{edit, save};
 use crate::storage::Entry;
 
 /// Applies one action to the state and returns the I/O the runtime must do.
@@ -27,6 +27,46 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Tick => save::autosave(state),
+        Action::Recovered {
+            incident,
+            differences,
+        } => {
+            if let Screen::Incident(view) = &mut state.screen
+                && view.incident.id == incident.id
+            {
+                let listed: Vec<String> = differences.iter().take(4).cloned().collect();
+                let more = differences.len().saturating_sub(4);
+                let mut question = format!(
+                    "A recovery copy of this incident holds changes that were never saved ({}{}). Restore it? (n removes the copy)",
+                    listed.join("; "),
+                    if more > 0 { format!("; {more} more") } else { String::new() }
+                );
+                if differences.is_empty() {
+                    question = "A recovery copy of this incident was found. Restore it? (n removes the copy)".into();
+                }
+                view.recovery = Some(incident);
+                state.overlay = Some(Overlay::Confirm {
+                    question,
+                    on_yes: Confirmed::RestoreRecovery,
+                    on_no: Some(Confirmed::DiscardRecovery),
+                });
+            }
+            Vec::new()
+        }
+        Action::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
+        Action::CopySaved(Ok(id)) => {
+            info(state, format!("your version was saved as {id}.toml; this is the file's new version"));
+            vec![Effect::List]
+        }
+        Action::CopySaved(Err(e)) => {
+            error(state, format!("could not save your copy: {e}"));
+            Vec::new()
+        }
+        Action::RecoveryDiscarded(Ok(())) => Vec::new(),
+        Action::RecoveryDiscarded(Err(e)) => {
+            error(state, format!("could not remove the recovery copy: {e}"));
+            Vec::new()
+        }
         Action::Listed(Ok(entries)) => {
             let keep = state.home.selected_entry().map(|e| e.name().to_string());
             state.home.entries = entries;
@@ -315,6 +355,9 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 Some(no) => confirmed(state, no),
                 None => Vec::new(),
             },
+            KeyCode::Esc | KeyCode::Char('c') if on_yes == Confirmed::KeepBoth => {
+                confirmed(state, Confirmed::KeepBoth)
+            }
             KeyCode::Esc | KeyCode::Char('c') => Vec::new(),
             _ => {
                 state.overlay = Some(Overlay::Confirm {
@@ -358,7 +401,9 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
 fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
     match what {
         Confirmed::TrashEntry(index) => match state.home.entries.get(index) {
-            Some(Entry::Incident { summary, .. }) => vec![Effect::TrashIncident(summary.id.clone())],
+            Some(Entry::Incident { summary, .. }) => {
+                vec![Effect::TrashIncident(summary.id.clone())]
+            }
             Some(Entry::Broken { path, .. }) => vec![Effect::TrashFile(path.clone())],
             None => Vec::new(),
         },
@@ -371,6 +416,16 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
             info(state, "changes discarded");
             vec![Effect::List]
         }
+        Confirmed::RestoreRecovery => save::restore_recovery(state),
+        Confirmed::DiscardRecovery => match &mut state.screen {
+            Screen::Incident(view) => {
+                view.recovery = None;
+                vec![Effect::DiscardRecovery(view.incident.id.clone())]
+            }
+            _ => Vec::new(),
+        },
+        Confirmed::KeepBoth => save::keep_both(state),
+        Confirmed::ReloadTheirs => save::reload_theirs(state),
         Confirmed::DiscardAndQuit => {
             state.quit = true;
             Vec::new()

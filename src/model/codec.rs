@@ -150,7 +150,10 @@ mod tests {
         let text = "a = 1\nbé = \"x\"\n";
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 6), (2, 1));
-        let e_pos = text.find('=').map(|_| text.rfind('=').unwrap_or(0)).unwrap_or(0);
+        let e_pos = text
+            .find('=')
+            .map(|_| text.rfind('=').unwrap_or(0))
+            .unwrap_or(0);
         assert_eq!(line_column(text, e_pos), (2, 4));
     }
 }

@@ -81,7 +81,10 @@ mod tests {
             "checkout-api-errors-after-config-push"
         );
         assert_eq!(slugify("  Ünïcode   DNS — outage!! "), "unicode-dns-outage");
-        assert_eq!(slugify("Größere Störung in Zürich"), "grossere-storung-in-zurich");
+        assert_eq!(
+            slugify("Größere Störung in Zürich"),
+            "grossere-storung-in-zurich"
+        );
         assert_eq!(slugify("東京 region down"), "dong-jing-region-down");
         assert_eq!(slugify("🔥 fire"), "fire-fire");
         assert_eq!(slugify("!!! ???"), "incident");
@@ -103,7 +106,10 @@ mod tests {
         let taken = ["2026-03-12-dns", "2026-03-12-dns-2"];
         let id = new_id(date(2026, 3, 12), "DNS", |c| taken.contains(&c));
         assert_eq!(id, "2026-03-12-dns-3");
-        assert_eq!(new_id(date(2026, 3, 12), "DNS", |_| false), "2026-03-12-dns");
+        assert_eq!(
+            new_id(date(2026, 3, 12), "DNS", |_| false),
+            "2026-03-12-dns"
+        );
     }
 
     #[test]

@@ -95,7 +95,12 @@ mod tests {
 
     #[test]
     fn date_and_time_in_the_zone() {
-        let m = parse_time("2026-03-12 14:02", &zone("America/New_York"), date(2000, 1, 1)).unwrap();
+        let m = parse_time(
+            "2026-03-12 14:02",
+            &zone("America/New_York"),
+            date(2000, 1, 1),
+        )
+        .unwrap();
         assert_eq!(m.to_string(), "2026-03-12T18:02:00Z");
         let m = parse_time("2026-03-12T14:02", &TimeZone::UTC, date(2000, 1, 1)).unwrap();
         assert_eq!(m.to_string(), "2026-03-12T14:02:00Z");
@@ -118,7 +123,14 @@ mod tests {
 
     #[test]
     fn bad_input_says_what_is_accepted() {
-        for bad in ["", "25:00", "noon", "2026-02-30 10:00", "14h02", "2026-03-12T14:02+99:00"] {
+        for bad in [
+            "",
+            "25:00",
+            "noon",
+            "2026-02-30 10:00",
+            "14h02",
+            "2026-03-12T14:02+99:00",
+        ] {
             let err = parse_time(bad, &london(), date(2026, 3, 12)).unwrap_err();
             assert!(!err.is_empty(), "{bad}");
         }

@@ -18,9 +18,7 @@ use jiff::civil::Date;
 
 use crate::model::codec::{self, FormatError, Parsed};
 use crate::model::id::{id_date, is_valid_id, new_id};
-use crate::model::{
-    Choice, Incident, IncidentStatus, Milestone, Moment, SCHEMA_VERSION, Severity,
-};
+use crate::model::{Choice, Incident, IncidentStatus, Milestone, Moment, SCHEMA_VERSION, Severity};
 
 pub use dirs::{DirSource, resolve_dir};
 pub use lock::{IncidentLock, LockError};
@@ -251,7 +249,10 @@ impl Store {
             {
                 continue;
             }
-            let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string)
+            let Some(name) = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
             else {
                 continue;
             };
@@ -339,8 +340,7 @@ impl Store {
     pub fn save(&self, incident: &Incident) -> Result<PathBuf, StoreError> {
         let path = self.path_of(&incident.id)?;
         let text = codec::to_toml_string(incident)?;
-        write_atomic_in(&self.dir, &path, text.as_bytes())
-            .map_err(|e| StoreError::io(&path, e))?;
+        write_atomic_in(&self.dir, &path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
         Ok(path)
     }
 

@@ -20,7 +20,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         Constraint::Length(u16::from(show_filter)),
     ])
     .areas(area);
-    let noun = if home.entries.len() == 1 { "incident" } else { "incidents" };
+    let noun = if home.entries.len() == 1 {
+        "incident"
+    } else {
+        "incidents"
+    };
     let count = if home.filter.is_empty() {
         format!("{} {noun}", home.entries.len())
     } else {

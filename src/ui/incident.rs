@@ -25,12 +25,11 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let (body, guide) = if !view.show_guide {
         (rest, None)
     } else if rest.width >= WIDE - sidebar_width {
-        let [b, g] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
+        let [b, g] = Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
         (b, Some(g))
     } else if guide_rows > 0 {
-        let [b, g] = Layout::vertical([Constraint::Min(6), Constraint::Length(guide_rows)])
-            .areas(rest);
+        let [b, g] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(guide_rows)]).areas(rest);
         (b, Some(g))
     } else {
         (rest, None)
@@ -48,7 +47,11 @@ fn guide_height(view: &IncidentView, area: Rect) -> u16 {
         .get(view.section.number())
         .map_or(0, |g| g.questions.len() as u16);
     let wanted = questions.min(4) + 2 + u16::from(area.height >= 30);
-    if area.height >= wanted + 12 { wanted } else { 0 }
+    if area.height >= wanted + 12 {
+        wanted
+    } else {
+        0
+    }
 }
 
 fn render_header(view: &IncidentView, frame: &mut Frame, area: Rect) {
@@ -106,10 +109,7 @@ fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
     }
     if area.height as usize >= lines.len() + 4 {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            " ●done ◐part ○empty",
-            THEME.dim,
-        )));
+        lines.push(Line::from(Span::styled(" ●done ◐part ○empty", THEME.dim)));
     }
     let block = Block::bordered()
         .title(" Sections ")

@@ -62,8 +62,8 @@ pub fn status_text(view: &crate::app::state::IncidentView, now: jiff::Timestamp)
 /// A one-line header: a bold title on the left, dim text on the right.
 pub(crate) fn header(frame: &mut Frame, area: Rect, left: Vec<Span<'static>>, right: String) {
     let right_width = right.chars().count() as u16;
-    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)])
-        .areas(area);
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(Paragraph::new(Span::styled(right, THEME.dim)), r);
 }

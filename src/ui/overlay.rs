@@ -128,7 +128,11 @@ fn render_help(scroll: usize, frame: &mut Frame, area: Rect) {
     let visible = usize::from(height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(visible);
     let scroll = scroll.min(max_scroll);
-    let more = if scroll < max_scroll { " ↓ more " } else { "" };
+    let more = if scroll < max_scroll {
+        " ↓ more "
+    } else {
+        ""
+    };
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
     frame.render_widget(
         Paragraph::new(shown).block(

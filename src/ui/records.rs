@@ -57,7 +57,10 @@ pub fn render_list(
                 (true, false) => " › ",
                 _ => "   ",
             };
-            let text = format!("{mark}{}", row_text(inc, kind, index, today, index == offset));
+            let text = format!(
+                "{mark}{}",
+                row_text(inc, kind, index, today, index == offset)
+            );
             let style = if is_sel && focused {
                 THEME.focus
             } else {
@@ -152,8 +155,15 @@ pub fn row_text(
             let Some(a) = inc.actions.get(index) else {
                 return String::new();
             };
-            let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
-            let owner = if a.owner.is_empty() { "no owner" } else { &a.owner };
+            let due = a
+                .due
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "no date".into());
+            let owner = if a.owner.is_empty() {
+                "no owner"
+            } else {
+                &a.owner
+            };
             let links = if a.factors.is_empty() {
                 String::new()
             } else {

@@ -25,7 +25,12 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let (title, targets, focus) = match view.record {
         Some(rec) => {
             let len = rec.kind.len(&view.incident);
-            let title = format!(" {} {} of {} ", capitalize(rec.kind.noun()), rec.index + 1, len);
+            let title = format!(
+                " {} {} of {} ",
+                capitalize(rec.kind.noun()),
+                rec.index + 1,
+                len
+            );
             let targets: Vec<Target> = rec
                 .kind
                 .fields()
@@ -62,7 +67,10 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         if len > 0 && inner.height >= len + 1 + 10 {
             // Room to spare: the list, then the selected record in full below it.
             let list_height = (len + 1).min(inner.height / 2);
-            let list = Rect { height: list_height, ..inner };
+            let list = Rect {
+                height: list_height,
+                ..inner
+            };
             draw_field(view, state, targets[0], true, frame, list);
             let index = view.selected(kind);
             let preview = Rect {
@@ -78,7 +86,11 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
                     ),
                     THEME.dim,
                 )),
-                Rect { y: inner.y + list_height, height: 1, ..inner },
+                Rect {
+                    y: inner.y + list_height,
+                    height: 1,
+                    ..inner
+                },
             );
             let record: Vec<Target> = kind
                 .fields()
@@ -106,7 +118,16 @@ fn draw_column(
     let heights: Vec<u16> = targets
         .iter()
         .enumerate()
-        .map(|(i, t)| field_height(view, *t, Some(i) == focus, width, inner.height, targets.len()))
+        .map(|(i, t)| {
+            field_height(
+                view,
+                *t,
+                Some(i) == focus,
+                width,
+                inner.height,
+                targets.len(),
+            )
+        })
         .collect();
     // First field to draw: as early as possible while the focused one still fits.
     let mut start = focus.unwrap_or(0).min(targets.len().saturating_sub(1));
@@ -120,7 +141,11 @@ fn draw_column(
     if start > 0 {
         frame.render_widget(
             Paragraph::new(Span::styled(format!("  ↑ {start} more above"), THEME.dim)),
-            Rect { y, height: 1, ..inner },
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
         );
         y += 1;
     }
@@ -144,7 +169,11 @@ fn draw_column(
                     format!("  ↓ {remaining_after} more below"),
                     THEME.dim,
                 )),
-                Rect { y: bottom - 1, height: 1, ..inner },
+                Rect {
+                    y: bottom - 1,
+                    height: 1,
+                    ..inner
+                },
             );
         }
         draw_field(view, state, *target, focused, frame, rect);
@@ -289,7 +318,11 @@ fn draw_field(
                 lines.push(Line::from(Span::styled("    (empty)", THEME.dim)));
             } else {
                 let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
-                lines.extend(value_lines(&text, kind, width, max).into_iter().map(Line::from));
+                lines.extend(
+                    value_lines(&text, kind, width, max)
+                        .into_iter()
+                        .map(Line::from),
+                );
             }
             if let Some(inv) = invalid {
                 lines.push(Line::from(Span::styled(
@@ -299,7 +332,9 @@ fn draw_field(
             }
             frame.render_widget(Paragraph::new(lines), area);
         }
-        Kind::Records(k) => super::records::render_list(view, k, focused, state.today(), frame, area),
+        Kind::Records(k) => {
+            super::records::render_list(view, k, focused, state.today(), frame, area)
+        }
         Kind::ReadOnly => draw_key_moments(view, focused, frame, area),
         _ => {
             let value = match kind {
@@ -387,7 +422,11 @@ fn draw_key_moments(view: &IncidentView, focused: bool, frame: &mut Frame, area:
             Milestone::Resolved => format!("+{}", format_duration(d.resolve)),
             _ => String::new(),
         };
-        let figure = if figure == "+unknown" { String::new() } else { figure };
+        let figure = if figure == "+unknown" {
+            String::new()
+        } else {
+            figure
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("    {:<16}", m.label()), THEME.dim),
             Span::raw(format!("{when:<18}")),

@@ -27,7 +27,9 @@ impl Harness {
     pub fn empty() -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let entries = store.list(now().to_zoned(jiff::tz::TimeZone::UTC).date()).unwrap();
+        let entries = store
+            .list(now().to_zoned(jiff::tz::TimeZone::UTC).date())
+            .unwrap();
         let state = AppState::new("/incidents".into(), entries, now());
         Harness { state, store, dir }
     }

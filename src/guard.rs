@@ -1,0 +1,116 @@
+//! Crash and hang-up safety: a shared snapshot of the open incident that a signal thread and
+//! the panic hook can save on their own.
+//!
+//! Once the terminal is gone (window closed, ssh dropped), crossterm's `poll` can spin without
+//! returning (crossterm issue 793), so a flag checked by the UI loop might never be seen. The
+//! signal thread therefore saves from the snapshot itself, then exits.
+
+use std::io;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crossterm::event::DisableBracketedPaste;
+use crossterm::execute;
+use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
+
+use crate::app::AppState;
+use crate::model::Incident;
+use crate::storage::Store;
+
+/// The open incident as last seen by the event loop, with whether it holds unsaved changes.
+#[derive(Clone, Default)]
+pub struct Snapshot {
+    inner: Arc<Mutex<Option<Pending>>>,
+}
+
+#[derive(Clone)]
+struct Pending {
+    incident: Incident,
+    revision: u64,
+    dirty: bool,
+}
+
+impl Snapshot {
+    /// Refreshes the snapshot from the state; clones the incident only when it changed.
+    pub fn update(&self, state: &AppState) {
+        let mut guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        match state.incident() {
+            Some(view) if view.read_only.is_none() => {
+                let dirty = view.dirty() || view.editor.is_some();
+                match guard.as_mut() {
+                    Some(p) if p.incident.id == view.incident.id && p.revision == view.revision => {
+                        p.dirty = dirty;
+                    }
+                    _ => {
+                        *guard = Some(Pending {
+                            incident: view.incident.clone(),
+                            revision: view.revision,
+                            dirty,
+                        });
+                    }
+                }
+            }
+            _ => *guard = None,
+        }
+    }
+
+    /// The incident if it has unsaved changes.
+    fn unsaved(&self) -> Option<Incident> {
+        let guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        guard
+            .as_ref()
+            .filter(|p| p.dirty)
+            .map(|p| p.incident.clone())
+    }
+}
+
+/// Puts the terminal back: bracketed paste off, alternate screen left, raw mode off. Errors
+/// are ignored: the terminal may already be gone.
+pub fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+}
+
+/// Starts a thread that, on SIGTERM, SIGHUP or SIGINT, saves the snapshot's unsaved changes
+/// to the incident file (atomically), restores the terminal and exits with 128 + the signal.
+///
+/// # Errors
+/// When the signal handlers cannot be registered.
+pub fn watch_signals(store: Store, snapshot: Snapshot) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("retro-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let saved = snapshot.unsaved().map(|incident| store.save(&incident));
+                restore_terminal();
+                if let Some(Err(e)) = saved {
+                    eprintln!("retro: could not save on exit: {e}");
+                }
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Installs a panic hook that restores the terminal and writes the snapshot's unsaved
+/// changes to a recovery file beside the incident (never over it), saying where.
+pub fn install_panic_hook(store: Store, snapshot: Snapshot) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        if let Some(incident) = snapshot.unsaved() {
+            match store.write_recovery(&incident) {
+                Ok(path) => eprintln!(
+                    "retro stopped unexpectedly. Your unsaved changes are in {}; \
+                     open the incident again to restore them.",
+                    path.display()
+                ),
+                Err(e) => {
+                    eprintln!("retro stopped unexpectedly and could not save a recovery copy: {e}")
+                }
+            }
+        }
+        previous(info);
+    }));
+}
