@@ -71,9 +71,12 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
         let mut runtime = Runtime::new(store.clone());
-        runtime.run_loop(&mut terminal, &mut CrosstermEvents, &Timestamp::now, &mut |s| {
-            snapshot.update(s)
-        })
+        runtime.run_loop(
+            &mut terminal,
+            &mut CrosstermEvents,
+            &Timestamp::now,
+            &mut |s| snapshot.update(s),
+        )
     });
     guard::restore_terminal();
     result
@@ -152,8 +155,8 @@ impl Runtime {
                 Some(_) => continue,
                 None => {
                     let before = state.incident().map(|v| (v.saved_revision, v.revision));
-                    self.dispatch(&mut state, Action::Tick);
                     self.check_outside_change(&mut state);
+                    self.dispatch(&mut state, Action::Tick);
                     observe(&state);
                     let now_status = state
                         .incident()
@@ -192,7 +195,9 @@ impl Runtime {
         }
     }
 
-    fn check_outside_change(&mut self, state: &mut AppState) {
+    /// Notices a change to the open incident's file made by another program (its
+    /// modification time moved without this program writing it) and reports it.
+    pub fn check_outside_change(&mut self, state: &mut AppState) {
         let Some(view) = state.incident() else {
             return;
         };
@@ -215,9 +220,7 @@ impl Runtime {
         let store = &self.store;
         let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
         match effect {
-            Effect::List => vec![Action::Listed(
-                store.list(today).map_err(|e| e.to_string()),
-            )],
+            Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
             Effect::Open(id) => self.open(&id),
             Effect::View { path, error } => vec![Action::Viewed {
                 text: store.read_text(&path).map_err(|e| e.to_string()),
@@ -239,6 +242,16 @@ impl Runtime {
                 revision,
                 announce,
             } => {
+                // Never write over a change another program made since we last looked.
+                let on_disk = store.modified(&incident.id);
+                if self.known_mtime.is_some()
+                    && on_disk.is_some()
+                    && on_disk != self.known_mtime
+                    && let Ok(theirs) = store.load(&incident.id)
+                {
+                    self.known_mtime = on_disk;
+                    return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
+                }
                 let result = store.save(&incident).map_err(|e| e.reason());
                 if result.is_ok() {
                     self.known_mtime = store.modified(&incident.id);
