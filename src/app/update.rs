@@ -39,7 +39,11 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 let mut question = format!(
                     "A recovery copy of this incident holds changes that were never saved ({}{}). Restore it? (n removes the copy)",
                     listed.join("; "),
-                    if more > 0 { format!("; {more} more") } else { String::new() }
+                    if more > 0 {
+                        format!("; {more} more")
+                    } else {
+                        String::new()
+                    }
                 );
                 if differences.is_empty() {
                     question = "A recovery copy of this incident was found. Restore it? (n removes the copy)".into();
@@ -55,7 +59,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
         Action::CopySaved(Ok(id)) => {
-            info(state, format!("your version was saved as {id}.toml; this is the file's new version"));
+            info(
+                state,
+                format!("your version was saved as {id}.toml; this is the file's new version"),
+            );
             vec![Effect::List]
         }
         Action::CopySaved(Err(e)) => {
