@@ -29,11 +29,13 @@ pub(crate) fn incident_files(dir: &Path) -> anyhow::Result<Vec<IncidentFile>> {
         if path.extension().and_then(|e| e.to_str()) != Some("toml") {
             continue;
         }
-        if !dirent
-            .file_type()
-            .is_ok_and(|t| t.is_file() || t.is_symlink())
-            || !path.is_file()
-        {
+        // The directory entry's type is free; only a link needs a look at its target.
+        let regular = match dirent.file_type() {
+            Ok(t) if t.is_file() => true,
+            Ok(t) if t.is_symlink() => path.is_file(),
+            _ => false,
+        };
+        if !regular {
             continue;
         }
         let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {

@@ -21,6 +21,16 @@ fn convert(value: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => J::Bool(b),
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(items) => J::Array(items.into_iter().map(convert).collect()),
+        // A date-time that went through serde comes back as this one-key table.
+        toml::Value::Table(table)
+            if table.len() == 1 && table.contains_key("$__toml_private_datetime") =>
+        {
+            match table.into_iter().next() {
+                Some((_, toml::Value::String(s))) => J::String(s),
+                Some((_, other)) => convert(other),
+                None => J::Null,
+            }
+        }
         toml::Value::Table(table) => {
             J::Object(table.into_iter().map(|(k, v)| (k, convert(v))).collect())
         }

@@ -1,6 +1,6 @@
 //! `retro list`: one line per incident, newest first.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use jiff::civil::Date;
@@ -67,11 +67,15 @@ pub(crate) enum Listed {
     Broken(FormatError),
 }
 
-/// Summarises one file: the fast scanner first, the full parser when it declines.
-fn summarize(file: &IncidentFile, today: Date) -> Listed {
+/// Summarises one file: the fast scanner first, the full parser when it declines. `buf` is
+/// reused from file to file.
+fn summarize(file: &IncidentFile, today: Date, buf: &mut Vec<u8>) -> Listed {
+    buf.clear();
     if crate::model::id::is_valid_id(&file.name)
-        && let Ok(bytes) = std::fs::read(&file.path)
-        && let Some(summary) = crate::storage::summary_fast::summarize(&bytes, today)
+        && std::fs::File::open(&file.path)
+            .and_then(|mut f| f.read_to_end(buf))
+            .is_ok()
+        && let Some(summary) = crate::storage::summary_fast::summarize(buf, today)
     {
         return Listed::Ok {
             summary,
@@ -92,14 +96,20 @@ pub(crate) fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Listed> 
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
+    let run = |part: &[IncidentFile]| {
+        let mut buf = Vec::with_capacity(64 * 1024);
+        part.iter()
+            .map(|f| summarize(f, today, &mut buf))
+            .collect::<Vec<_>>()
+    };
     if threads == 1 || files.len() < 64 {
-        return files.iter().map(|f| summarize(f, today)).collect();
+        return run(files);
     }
     let chunk = files.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| summarize(f, today)).collect()))
+            .map(|part| scope.spawn(move || run(part)))
             .collect();
         handles
             .into_iter()
