@@ -378,3 +378,317 @@ fn bracketed_paste_keeps_newlines_as_text() {
         "line one\nline two\nline three"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Nothing typed is ever lost: hard kills, hang-ups, a second process, and files left alone.
+// ---------------------------------------------------------------------------------------------
+
+impl Tui {
+    /// The child's process id.
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child's pid")
+    }
+
+    /// Sends a signal to the program with kill(1): `portable-pty`'s `Child::kill` sends SIGHUP
+    /// first, so it cannot stand for a hard kill.
+    fn signal(&self, name: &str) {
+        let pid = self.pid().to_string();
+        let status = std::process::Command::new("kill")
+            .args([format!("-{name}").as_str(), pid.as_str()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} {pid} failed: {status:?}");
+    }
+
+    /// Waits for the program to exit, whatever its status, and returns the status.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                return status;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "retro did not exit within {TIMEOUT:?}; screen:\n{}",
+                    self.contents()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+}
+
+const STORY: &str = "Checkout queue backed up after the noon deploy.";
+
+/// From an empty folder: creates an incident, opens "Story" in section 7 for editing and types
+/// [`STORY`], waiting until the screen shows it (the program has read every key).
+fn type_a_story(tui: &mut Tui) {
+    create_incident(tui, "Queue backed up");
+    tui.send("7");
+    tui.wait_for("7 · ");
+    tui.send(ENTER);
+    tui.wait_for("✎ Story");
+    tui.send(STORY);
+    tui.wait_for(STORY);
+}
+
+/// The open incident's "Story" as last written to disk.
+fn story_on_disk(dir: &Path) -> String {
+    read_single_incident(dir).1.narrative.text
+}
+
+#[test]
+fn sigkill_after_a_pause_keeps_the_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tui = Tui::start(dir.path());
+    type_a_story(&mut tui);
+    assert!(
+        tui.contents().contains("✎ Story"),
+        "still editing the field"
+    );
+
+    // The scenario itself: a pause in typing, still inside the field, then a hard kill.
+    thread::sleep(Duration::from_secs(3));
+    tui.signal("KILL");
+    let status = tui.wait_exit();
+    assert!(!status.success(), "SIGKILL cannot exit cleanly: {status:?}");
+
+    assert_eq!(story_on_disk(dir.path()), STORY);
+
+    // The killed process no longer holds the editing lock.
+    let (path, incident) = read_single_incident(dir.path());
+    let store = retro::storage::Store::open(dir.path()).expect("open the folder");
+    if let Err(e) = store.lock(&incident.id) {
+        panic!("the lock on {} outlived SIGKILL: {e}", path.display());
+    }
+}
+
+/// How long to wait between the last keystroke and the signal.
+enum Before {
+    /// No wait: the signal follows as soon as the screen shows the typed text.
+    Nothing,
+    /// A pause in typing, still inside the field.
+    Pause(Duration),
+    /// Esc: leave the field (which stores the text and saves).
+    LeavingTheField,
+}
+
+/// Types the story, then sends `signal`; the program must exit with 128 + the signal's
+/// number and the story must be in the file.
+fn signal_after_typing(signal: &str, number: u32, before: Before) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tui = Tui::start(dir.path());
+    type_a_story(&mut tui);
+    match before {
+        Before::Nothing => {}
+        // The scenario itself is the wait.
+        Before::Pause(pause) => thread::sleep(pause),
+        Before::LeavingTheField => {
+            tui.send(ESC);
+            tui.wait_until("the Story field to stop editing", |s| {
+                !s.contains("✎ Story") && s.contains(STORY)
+            });
+        }
+    }
+    tui.signal(signal);
+    let status = tui.wait_exit();
+    assert_eq!(
+        status.exit_code(),
+        128 + number,
+        "SIG{signal} should exit with 128 + {number}: {status:?}; screen:\n{}",
+        tui.contents()
+    );
+    assert_eq!(
+        story_on_disk(dir.path()),
+        STORY,
+        "SIG{signal} lost the text"
+    );
+}
+
+/// Known to fail: the signal thread saves the crash snapshot, which holds only text already
+/// stored into the incident. Text still in the field editor is stored on an autosave tick
+/// (1 s after typing pauses, at most 5 s while it goes on) or on leaving the field, so a
+/// hang-up in that window writes the incident without it.
+#[test]
+#[ignore = "bug: a signal right after typing loses the text still in the field editor"]
+fn sighup_saves_and_exits() {
+    signal_after_typing("HUP", 1, Before::Nothing);
+}
+
+#[test]
+fn sighup_after_a_pause_saves_and_exits() {
+    signal_after_typing("HUP", 1, Before::Pause(Duration::from_secs(3)));
+}
+
+#[test]
+fn sigterm_after_leaving_the_field_saves_and_exits() {
+    signal_after_typing("TERM", 15, Before::LeavingTheField);
+}
+
+#[test]
+fn second_process_opens_read_only() {
+    let title = "Two facilitators";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut a = Tui::start(dir.path());
+    create_incident(&mut a, title);
+    let (path, _) = read_single_incident(dir.path());
+    let before = std::fs::read(&path).expect("read the incident");
+    let a_pid = a.pid();
+
+    let mut b = Tui::start(dir.path());
+    b.wait_for(title);
+    b.send(ENTER);
+    // On opening, the status line names the holder: "being edited by another retro (pid N on
+    // host, since …)"; once that message goes, the status reads "read-only: …".
+    let holder = format!("being edited by another retro (pid {a_pid} ");
+    b.wait_until("the incident to open, naming A", |s| {
+        s.contains("0 · Overview") && s.contains(&holder)
+    });
+    b.send("7");
+    b.wait_until("section 7, read-only", |s| {
+        s.contains("7 · Narrative") && s.contains(&format!("read-only: {holder}"))
+    });
+
+    // Enter on a text field must not start editing: it says why, and the next key, `6`,
+    // switches sections instead of being typed into an editor.
+    b.send(ENTER);
+    b.wait_for(&format!("! read-only: {holder}"));
+    b.send("6");
+    b.wait_for("6 · Follow-up actions");
+    let screen = b.contents();
+    assert!(
+        !screen.contains('✎'),
+        "B started editing; screen:\n{screen}"
+    );
+
+    b.send("q");
+    b.wait_until("B's list", |s| !s.contains("6 · Follow-up actions"));
+    b.send("q");
+    b.wait_exit_success();
+
+    a.send("q");
+    a.wait_until("A's list", |s| !s.contains("0 · Overview"));
+    a.send("q");
+    a.wait_exit_success();
+
+    let (_, incident) = read_single_incident(dir.path());
+    assert_eq!(incident.title, title);
+    assert_eq!(
+        std::fs::read(&path).expect("read the incident"),
+        before,
+        "the incident file changed"
+    );
+}
+
+const GOOD: &str = "schema_version = 1
+id = \"2026-01-04-good-one\"
+title = \"Good one\"
+";
+const BROKEN: &str = "schema_version = 1
+id = \"2026-01-03-broken-one\"
+title = \"Broken one
+";
+const WRONG_TYPE: &str = "schema_version = 1
+id = \"2026-01-02-wrong-type\"
+title = 42
+";
+const NEWER_KNOWN: &str = "schema_version = 2
+id = \"2025-12-31-newer-known\"
+title = \"Newer but known\"
+";
+const NEWER: &str = "schema_version = 2
+id = \"2026-01-01-newer-schema\"
+title = \"Newer schema\"
+hologram = \"a field from the future\"
+";
+
+#[test]
+fn broken_and_newer_files_stay_unchanged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = [
+        ("2026-01-04-good-one.toml", GOOD),
+        ("2026-01-03-broken-one.toml", BROKEN),
+        ("2026-01-02-wrong-type.toml", WRONG_TYPE),
+        ("2026-01-01-newer-schema.toml", NEWER),
+        ("2025-12-31-newer-known.toml", NEWER_KNOWN),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write a fixture");
+    }
+    let stat = |name: &str| {
+        let path = dir.path().join(name);
+        let bytes = std::fs::read(&path).expect("read a fixture");
+        let mtime = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        (bytes, mtime)
+    };
+    let before: Vec<_> = files.iter().map(|(name, _)| stat(name)).collect();
+
+    let mut tui = Tui::start(dir.path());
+    tui.wait_for("Good one");
+    // Newest first: good, broken, wrong type, newer schema. Each bad file opens in the
+    // read-only viewer with its error; Ctrl-S there must not write anything either.
+    for (name, error) in [
+        ("2026-01-03-broken-one", "3:20"),
+        ("2026-01-02-wrong-type", "3:9"),
+        ("2026-01-01-newer-schema", "schema_version 2 is newer"),
+    ] {
+        tui.send("j");
+        tui.wait_until(&format!("{name} to be selected"), |s| {
+            s.lines().any(|l| l.contains('▶') && l.contains(name))
+        });
+        tui.send(ENTER);
+        let title = format!("{name}.toml (read-only)");
+        tui.wait_until(&format!("the viewer on {name}"), |s| {
+            s.contains(&title) && s.contains(error)
+        });
+        tui.send(CTRL_S);
+        tui.send("q");
+        tui.wait_until("the list again", |s| {
+            !s.contains(&title) && s.contains("Good one")
+        });
+    }
+    // A newer schema with only known fields opens as an incident, read-only: no editing, and
+    // leaving does not save.
+    tui.send("j");
+    tui.wait_until("the newer incident to be selected", |s| {
+        s.lines()
+            .any(|l| l.contains('▶') && l.contains("Newer but known"))
+    });
+    tui.send(ENTER);
+    tui.wait_until("the newer incident to open read-only", |s| {
+        s.contains("0 · Overview") && s.contains("schema 2") && s.contains("read-only")
+    });
+    tui.send("7");
+    tui.wait_for("7 · Narrative");
+    tui.send(ENTER);
+    tui.wait_for("! read-only:");
+    tui.send("x");
+    tui.send(CTRL_S);
+    tui.wait_for("not saved: read-only");
+    assert!(!tui.contents().contains('✎'), "editing a read-only file");
+    tui.send("q");
+    tui.wait_until("the list again", |s| {
+        !s.contains("0 · Overview") && s.contains("Good one")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+
+    for ((name, _), before) in files.iter().zip(&before) {
+        let after = stat(name);
+        assert!(after.0 == before.0, "{name} was rewritten");
+        assert_eq!(after.1, before.1, "{name}'s modification time changed");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list the folder")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| !files.iter().any(|(f, _)| n == *f))
+        .collect();
+    assert!(
+        leftovers
+            .iter()
+            .all(|n| n.to_string_lossy().ends_with(".lock")),
+        "unexpected files: {leftovers:?}"
+    );
+}
