@@ -13,6 +13,7 @@ use crossterm::execute;
 use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 
 use crate::app::AppState;
+use crate::app::form::{self, Target};
 use crate::model::Incident;
 use crate::storage::Store;
 
@@ -27,6 +28,8 @@ struct Pending {
     incident: Incident,
     revision: u64,
     dirty: bool,
+    /// Text being typed into a field, not yet stored in `incident`.
+    editing: Option<(Target, String)>,
 }
 
 impl Snapshot {
@@ -36,15 +39,21 @@ impl Snapshot {
         match state.incident() {
             Some(view) if view.read_only.is_none() => {
                 let dirty = view.dirty() || view.editor.is_some();
+                let editing = view
+                    .editor
+                    .as_ref()
+                    .map(|e| (e.target, e.textarea.lines().join("\n")));
                 match guard.as_mut() {
                     Some(p) if p.incident.id == view.incident.id && p.revision == view.revision => {
                         p.dirty = dirty;
+                        p.editing = editing;
                     }
                     _ => {
                         *guard = Some(Pending {
                             incident: view.incident.clone(),
                             revision: view.revision,
                             dirty,
+                            editing,
                         });
                     }
                 }
@@ -53,13 +62,19 @@ impl Snapshot {
         }
     }
 
-    /// The incident if it has unsaved changes.
+    /// The incident with the text being typed stored in it, if it has unsaved changes.
     fn unsaved(&self) -> Option<Incident> {
         let guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        guard
-            .as_ref()
-            .filter(|p| p.dirty)
-            .map(|p| p.incident.clone())
+        let pending = guard.as_ref().filter(|p| p.dirty)?;
+        let mut incident = pending.incident.clone();
+        if let Some((target, text)) = &pending.editing {
+            let today = jiff::Timestamp::now()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .date();
+            // Text that cannot be stored (a half-typed time) leaves the old value.
+            let _ = form::set_text(&mut incident, *target, text, today);
+        }
+        Some(incident)
     }
 }
 

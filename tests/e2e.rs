@@ -510,7 +510,6 @@ fn signal_after_typing(signal: &str, number: u32, before: Before) {
 /// (1 s after typing pauses, at most 5 s while it goes on) or on leaving the field, so a
 /// hang-up in that window writes the incident without it.
 #[test]
-#[ignore = "bug: a signal right after typing loses the text still in the field editor"]
 fn sighup_saves_and_exits() {
     signal_after_typing("HUP", 1, Before::Nothing);
 }

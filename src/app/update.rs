@@ -95,7 +95,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 loaded.read_only,
             )));
             state.message = Some(Message {
-                text: read_only.unwrap_or_else(|| format!("opened {id}")),
+                text: match read_only {
+                    Some(reason) => format!("read-only: {reason}"),
+                    None => format!("opened {id}"),
+                },
                 error: false,
             });
             Vec::new()
