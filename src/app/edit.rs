@@ -298,7 +298,6 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
     let Some(command) = command else {
         return Vec::new();
     };
-    let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -390,7 +389,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 .map(|f| f.kind)
                 .or_else(|| section_list(view.section));
             match kind {
-                Some(kind) => add_record(view, kind, now),
+                Some(kind) => add_record(view, kind),
                 None => info(
                     state,
                     "Nothing to add here: lists are in sections 2, 3, 4 and 6",
@@ -519,9 +518,8 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 if read_only {
                     return Vec::new();
                 }
-                let now = state.now;
                 if let Screen::Incident(view) = &mut state.screen {
-                    add_record(view, kind, now);
+                    add_record(view, kind);
                 }
             } else {
                 let index = view.selected(kind);
@@ -595,8 +593,7 @@ fn choose(state: &mut AppState, picker: Picker) {
     }
 }
 
-fn add_record(view: &mut IncidentView, kind: RecordKind, now: jiff::Timestamp) {
-    let _ = now;
+fn add_record(view: &mut IncidentView, kind: RecordKind) {
     let inc = &mut view.incident;
     let index = match kind {
         RecordKind::Timeline => {

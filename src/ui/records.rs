@@ -42,6 +42,7 @@ pub fn render_list(
         ),
     ])];
     let rows = usize::from(area.height.saturating_sub(1));
+    let tz = zone(&inc.timezone);
     if len == 0 {
         lines.push(Line::from(Span::styled(
             format!("    (none yet: press a to add a {})", kind.noun()),
@@ -59,7 +60,7 @@ pub fn render_list(
             };
             let text = format!(
                 "{mark}{}",
-                row_text(inc, kind, index, today, index == offset)
+                row_text(inc, kind, index, today, &tz, index == offset)
             );
             let style = if is_sel && focused {
                 THEME.focus
@@ -84,6 +85,7 @@ pub fn row_text(
     kind: RecordKind,
     index: usize,
     today: jiff::civil::Date,
+    tz: &jiff::tz::TimeZone,
     first: bool,
 ) -> String {
     match kind {
@@ -91,20 +93,19 @@ pub fn row_text(
             let Some(e) = inc.timeline.get(index) else {
                 return String::new();
             };
-            let tz = zone(&inc.timezone);
             let day = |i: usize| {
                 inc.timeline
                     .get(i)
                     .and_then(|e| e.at)
-                    .map(|m| m.in_zone(&tz).date())
+                    .map(|m| m.in_zone(tz).date())
             };
             let new_day = first || index == 0 || day(index) != day(index - 1);
             let when = match e.at {
                 Some(m) if new_day => {
-                    let full = format_time(&m, &tz);
+                    let full = format_time(&m, tz);
                     full.get(5..).unwrap_or(&full).to_string()
                 }
-                Some(m) => format!("{:>11}", crate::model::timeinput::format_clock(&m, &tz)),
+                Some(m) => format!("{:>11}", crate::model::timeinput::format_clock(&m, tz)),
                 None => "(no time)".into(),
             };
             let mut flags = String::new();
