@@ -15,15 +15,15 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::Offset;
-use proptest::collection::vec;
+use proptest::collection::{btree_map, vec};
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 use retro::model::codec::{self, Parsed};
 use retro::model::{
     Action, ActionKind, ActionStatus, Category, Choice, Effect, Factor, Incident, IncidentStatus,
-    LocalDate, Metric, Milestone, Moment, Monitoring, Narrative, Priority, Severity, Stakeholders,
-    Technical, TimelineEntry,
+    LintSettings, LocalDate, Meeting, Metric, Milestone, Moment, Monitoring, Narrative, Priority,
+    Section, Severity, Stakeholders, Technical, TimelineEntry,
 };
 use retro::storage::{
     Entry, LockError, Store, StoreError, differences, read_incident, write_atomic,
@@ -151,8 +151,9 @@ prop_compose! {
         effect in choice::<Effect>(),
         description in text(),
         whys in texts(),
+        no_action in text(),
     ) -> Factor {
-        Factor { id, category, effect, description, whys }
+        Factor { id, category, effect, description, whys, no_action }
     }
 }
 
@@ -215,6 +216,28 @@ prop_compose! {
 }
 
 prop_compose! {
+    fn meeting()(
+        started_at in option::of(moment()),
+        ended_at in option::of(moment()),
+        current in option::of(select(Section::ALL.to_vec())),
+        current_since in option::of(moment()),
+        timeboxes in btree_map(select(Section::ALL.to_vec()), 0u32..600, 0..4),
+        spent in btree_map(select(Section::ALL.to_vec()), 0u64..100_000, 0..4),
+    ) -> Meeting {
+        Meeting { started_at, ended_at, current, current_since, timeboxes, spent }
+    }
+}
+
+prop_compose! {
+    fn lint_settings()(
+        words in texts(),
+        ignore in btree_map(text(), texts(), 0..3),
+    ) -> LintSettings {
+        LintSettings { words, ignore }
+    }
+}
+
+prop_compose! {
     fn incident()(
         head in header(),
         (customer_message, internal_message, reassurances) in (text(), text(), texts()),
@@ -222,6 +245,7 @@ prop_compose! {
         (expected_behavior, actual_behavior, analysis, future_risks) in (text(), text(), text(), text()),
         (narrative, impact) in (text(), text()),
         extensions in option::of(toml_table(2)),
+        (meeting, lint) in (meeting(), lint_settings()),
         timeline in vec(timeline_entry(), 0..4),
         factors in vec(factor(), 0..3),
         actions in vec(action(), 0..3),
@@ -231,6 +255,8 @@ prop_compose! {
             monitoring: Monitoring { notes, gaps, metrics },
             technical: Technical { expected_behavior, actual_behavior, analysis, future_risks },
             narrative: Narrative { text: narrative, impact },
+            meeting,
+            lint,
             extensions,
             timeline,
             factors,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::choices::{
     ActionKind, ActionStatus, Category, Effect, IncidentStatus, Milestone, Priority, Severity,
 };
+use super::facilitation::{LintSettings, Meeting};
 use super::moment::{LocalDate, Moment};
 
 /// The schema version this program reads and writes.
@@ -70,6 +71,12 @@ pub struct Incident {
     /// Section 7.
     #[serde(default, skip_serializing_if = "Narrative::is_empty")]
     pub narrative: Narrative,
+    /// The retrospective meeting's agenda and clock (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "Meeting::is_empty")]
+    pub meeting: Meeting,
+    /// Lint settings for this incident (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "LintSettings::is_empty")]
+    pub lint: LintSettings,
     /// Other tools' data, kept as it is on every rewrite and never interpreted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extensions: Option<toml::Table>,
@@ -250,6 +257,10 @@ pub struct Factor {
     /// The chain of "why?" answers, shallow to deep.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub whys: Vec<String>,
+    /// Why no follow-up action addresses this factor, when that is a decision (an addition to
+    /// FORMAT.md). A factor that made things worse needs an action or this.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub no_action: String,
 }
 
 /// Section 6: one follow-up action.

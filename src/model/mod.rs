@@ -2,6 +2,7 @@
 
 pub mod choices;
 pub mod codec;
+pub mod facilitation;
 pub mod id;
 pub mod incident;
 pub mod moment;
@@ -13,6 +14,7 @@ pub use choices::{
     Severity,
 };
 pub use codec::{FormatError, Parsed};
+pub use facilitation::{DEFAULT_TIMEBOXES, LintSettings, Meeting};
 pub use incident::{
     Action, Factor, Incident, Metric, Monitoring, Narrative, SCHEMA_VERSION, Stakeholders,
     Technical, TimelineEntry,

@@ -7,7 +7,13 @@ use super::incident::Incident;
 use super::moment::Moment;
 
 /// The overview and the seven sections of a retrospective, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// In files (the meeting agenda) each is written as its lowercase name: `overview`,
+/// `stakeholders`, `monitoring`, `timeline`, `factors`, `technical`, `actions`, `narrative`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Section {
     /// Title, severity, status, people, key moments.
     Overview,

@@ -206,6 +206,12 @@ pub fn differences(a: &Incident, b: &Incident) -> Vec<String> {
         &b.monitoring.metrics,
         "metric",
     );
+    if a.meeting != b.meeting {
+        out.push("meeting changed".to_string());
+    }
+    if a.lint != b.lint {
+        out.push("lint settings changed".to_string());
+    }
     if a.extensions != b.extensions {
         out.push("extensions changed".to_string());
     }
