@@ -24,6 +24,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `retro list | head`: the reader has all it wants; end quietly, like other tools.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("retro: {error:#}");
             ExitCode::from(2)
@@ -31,9 +33,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// True when writing to standard output failed because the reader went away.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn open_store(dir: Option<std::path::PathBuf>) -> anyhow::Result<Store> {
     let (dir, _) = resolve_dir(dir, std::env::var_os("RETRO_DIR")).map_err(anyhow::Error::msg)?;
-    Ok(Store::open(dir)?)
+    let cache = retro::storage::list_cache::cache_file(&dir, std::env::var_os("RETRO_CACHE_DIR"));
+    Ok(Store::open(dir)?.with_list_cache(cache))
 }
 
 fn demo() -> anyhow::Result<ExitCode> {

@@ -37,7 +37,10 @@ fn fixture(name: &str) -> Fixture {
 impl Fixture {
     fn retro(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_retro"));
-        cmd.env_remove("RETRO_DIR").arg("--dir").arg(&self.dir);
+        cmd.env_remove("RETRO_DIR")
+            .env("RETRO_CACHE_DIR", self._tmp.path().join("cache"))
+            .arg("--dir")
+            .arg(&self.dir);
         cmd
     }
 
@@ -409,4 +412,63 @@ fn completions_and_help() {
     let (code, out, _) = f.run(&["--version"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("retro "), "{out}");
+}
+
+#[test]
+fn list_ends_quietly_when_its_reader_stops_early() {
+    use std::io::Read;
+    use std::process::{Command as StdCommand, Stdio};
+
+    let f = fixture("good");
+    // Enough rows to fill a pipe's buffer, so that the writer meets the closed pipe.
+    for n in 0..1500 {
+        let id = format!("2026-01-01-incident-number-{n}");
+        std::fs::write(
+            f.dir.join(format!("{id}.toml")),
+            format!("schema_version = 1\nid = \"{id}\"\ntitle = \"Incident number {n}\"\n"),
+        )
+        .unwrap();
+    }
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_retro"))
+        .env_remove("RETRO_DIR")
+        .env("RETRO_CACHE_DIR", f._tmp.path().join("cache"))
+        .arg("--dir")
+        .arg(&f.dir)
+        .arg("list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is closed here, like `retro list | head -c 64`.
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        first.starts_with(b"ID "),
+        "{:?}",
+        String::from_utf8_lossy(&first)
+    );
+    assert_eq!(err, "", "nothing on stderr");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn list_sees_a_file_changed_between_runs() {
+    let f = fixture("good");
+    let (code, first, _) = f.run(&["list"]);
+    assert_eq!(code, 0);
+    let (_, again, _) = f.run(&["list"]);
+    assert_eq!(first, again);
+    let path = f.dir.join(format!("{CHECKOUT}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("title = \"", "title = \"Renamed: ", 1)).unwrap();
+    let (_, changed, _) = f.run(&["list"]);
+    assert!(changed.contains("Renamed: "), "{changed}");
 }

@@ -54,6 +54,10 @@ impl Tui {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("RETRO_DIR");
+        cmd.env(
+            "RETRO_CACHE_DIR",
+            std::env::temp_dir().join("retro-e2e-cache"),
+        );
         let child = pair.slave.spawn_command(cmd).expect("start retro");
         // Only the child holds the slave side now, so reads end when it exits.
         drop(pair.slave);

@@ -52,7 +52,11 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCod
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_string();
-        files.push(IncidentFile { name, path });
+        files.push(IncidentFile {
+            name,
+            path,
+            metadata: None,
+        });
     }
     for file in &files {
         for error in check_file(file) {

@@ -1,7 +1,6 @@
 //! Finding and reading incident files for the subcommands, and reporting broken ones.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context as _;
 
@@ -11,52 +10,13 @@ use crate::storage::{Loaded, StoreError, read_incident};
 
 use super::Context;
 
-/// A `*.toml` file of the incidents folder.
-pub(crate) struct IncidentFile {
-    /// The file name without `.toml`.
-    pub name: String,
-    /// The file.
-    pub path: PathBuf,
-}
+pub(crate) use crate::storage::listing::{IncidentFile, bad_name_error};
 
-/// Every `*.toml` file directly in the incidents folder, sorted by name.
+/// Every `*.toml` file directly in the incidents folder, sorted by name (recovery copies left
+/// out).
 pub(crate) fn incident_files(dir: &Path) -> anyhow::Result<Vec<IncidentFile>> {
-    let mut files = Vec::new();
-    let read = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    for dirent in read {
-        let Ok(dirent) = dirent else { continue };
-        let path = dirent.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("toml") {
-            continue;
-        }
-        // The directory entry's type is free; only a link needs a look at its target.
-        let regular = match dirent.file_type() {
-            Ok(t) if t.is_file() => true,
-            Ok(t) if t.is_symlink() => path.is_file(),
-            _ => false,
-        };
-        if !regular {
-            continue;
-        }
-        let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        files.push(IncidentFile {
-            name: name.to_string(),
-            path,
-        });
-    }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
-}
-
-/// The error for a file whose name cannot be an incident id.
-pub(crate) fn bad_name_error() -> FormatError {
-    FormatError {
-        line: 0,
-        column: 0,
-        message: "file name is not an incident id like 2026-03-12-short-title".into(),
-    }
+    crate::storage::listing::incident_files(dir, false)
+        .with_context(|| format!("cannot read {}", dir.display()))
 }
 
 /// Reads one file of the folder, turning every failure into a located [`FormatError`].

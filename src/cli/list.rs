@@ -1,15 +1,17 @@
 //! `retro list`: one line per incident, newest first.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::{Choice, FormatError, IncidentStatus, Section, Severity};
-use crate::storage::Summary;
+use crate::model::{Choice, IncidentStatus, Section, Severity};
+use crate::storage::{Entry, Summary};
 
-use super::files::{IncidentFile, incident_files, located};
+use anyhow::Context as _;
+
+use super::files::located;
 use super::{Context, ListFormat, parse_choice, table};
 
 pub(crate) const EXAMPLES: &str = "\
@@ -54,91 +56,26 @@ struct Row<'a> {
     read_only: bool,
 }
 
-/// What reading one file gave.
-pub(crate) enum Listed {
-    /// A readable incident.
-    Ok {
-        /// Its summary.
-        summary: Summary,
-        /// Written by a newer program.
-        read_only: bool,
-    },
-    /// A file that does not parse.
-    Broken(FormatError),
-}
-
-/// Summarises one file: the fast scanner first, the full parser when it declines. `buf` is
-/// reused from file to file.
-fn summarize(file: &IncidentFile, today: Date, buf: &mut Vec<u8>) -> Listed {
-    buf.clear();
-    if crate::model::id::is_valid_id(&file.name)
-        && std::fs::File::open(&file.path)
-            .and_then(|mut f| f.read_to_end(buf))
-            .is_ok()
-        && let Some(summary) = crate::storage::summary_fast::summarize(buf, today)
-    {
-        return Listed::Ok {
-            summary,
-            read_only: false,
-        };
-    }
-    match super::files::read_file(file) {
-        Ok(loaded) => Listed::Ok {
-            summary: Summary::of(&loaded.incident, today),
-            read_only: loaded.read_only.is_some(),
-        },
-        Err(error) => Listed::Broken(error),
-    }
-}
-
-/// Summarises every file, on as many threads as there are cores, keeping the files' order.
-pub(crate) fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Listed> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let run = |part: &[IncidentFile]| {
-        let mut buf = Vec::with_capacity(64 * 1024);
-        part.iter()
-            .map(|f| summarize(f, today, &mut buf))
-            .collect::<Vec<_>>()
-    };
-    if threads == 1 || files.len() < 64 {
-        return run(files);
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || run(part)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Vec::<Listed>::new())
-                    .into_iter()
-            })
-            .collect()
-    })
-}
-
 pub(crate) fn run(args: &ListArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
     let today = ctx.today();
-    let files = incident_files(ctx.store.dir())?;
-    let listed = summarize_all(&files, today);
-    if listed.len() != files.len() {
-        anyhow::bail!("reading the incidents folder was interrupted");
-    }
+    let entries = ctx
+        .store
+        .list(today)
+        .with_context(|| format!("cannot read {}", ctx.store.dir().display()))?;
     let mut rows: Vec<(Summary, bool)> = Vec::new();
+    let mut broken: Vec<String> = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::Incident { summary, read_only } => rows.push((summary, read_only)),
+            Entry::Broken { path, error, .. } => broken.push(located(&path, &error)),
+        }
+    }
+    // Problems in file-name order, like a compiler's, whatever the listing's order.
+    broken.sort();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    for (file, item) in files.iter().zip(listed) {
-        match item {
-            Listed::Ok { summary, read_only } => rows.push((summary, read_only)),
-            Listed::Broken(error) => {
-                let _ = writeln!(err, "{}", located(&file.path, &error));
-            }
-        }
+    for line in &broken {
+        let _ = writeln!(err, "{line}");
     }
     drop(err);
     rows.retain(|(s, _)| {
@@ -148,7 +85,6 @@ pub(crate) fn run(args: &ListArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
                 .since
                 .is_none_or(|since| s.date.is_some_and(|d| d >= since))
     });
-    rows.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
 
     let mut out = std::io::stdout().lock();
     match args.format {

@@ -1,5 +1,6 @@
 //! `retro new`: create an incident file and print its path.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
@@ -60,6 +61,6 @@ pub(crate) fn run(args: &NewArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode>
         });
     }
     let path = ctx.store.save(&incident)?;
-    println!("{}", path.display());
+    writeln!(std::io::stdout(), "{}", path.display())?;
     Ok(ExitCode::SUCCESS)
 }

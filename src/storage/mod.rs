@@ -5,6 +5,8 @@
 //! listed with its error and never overwritten; only valid ids become file names.
 
 mod dirs;
+pub mod list_cache;
+pub mod listing;
 pub mod lock;
 pub mod recovery;
 pub mod summary_fast;
@@ -84,7 +86,7 @@ impl StoreError {
 }
 
 /// A one-line view of an incident for lists, cheap to keep for thousands of files.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// The id (file name without `.toml`).
     pub id: String,
@@ -102,6 +104,9 @@ pub struct Summary {
     pub open_actions: usize,
     /// Of those, how many are past their due date.
     pub overdue_actions: usize,
+    /// The due dates of the open actions that have one, in file order (so that
+    /// `overdue_actions` can be counted again for another day).
+    pub open_due: Vec<Date>,
     /// Services, for filtering.
     pub services: Vec<String>,
 }
@@ -127,8 +132,19 @@ impl Summary {
                 .iter()
                 .filter(|a| a.is_overdue(today))
                 .count(),
+            open_due: incident
+                .actions
+                .iter()
+                .filter(|a| a.is_open())
+                .filter_map(|a| a.due.map(|d| d.0))
+                .collect(),
             services: incident.services.clone(),
         }
+    }
+
+    /// Counts the overdue actions again as of `today`.
+    pub fn recount_overdue(&mut self, today: Date) {
+        self.overdue_actions = self.open_due.iter().filter(|d| **d < today).count();
     }
 }
 
@@ -183,6 +199,7 @@ pub struct Loaded {
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
+    list_cache: Option<PathBuf>,
 }
 
 impl Store {
@@ -202,7 +219,17 @@ impl Store {
                 io::Error::new(io::ErrorKind::NotADirectory, "not a folder"),
             ));
         }
-        Ok(Store { dir })
+        Ok(Store {
+            dir,
+            list_cache: None,
+        })
+    }
+
+    /// Keeps the list's summaries in the cache file `cache` (see [`list_cache`]), so that
+    /// listing again reads only the files that changed. `None` turns the cache off.
+    pub fn with_list_cache(mut self, cache: Option<PathBuf>) -> Store {
+        self.list_cache = cache;
+        self
     }
 
     /// The folder.
@@ -235,62 +262,18 @@ impl Store {
     /// # Errors
     /// [`StoreError::Io`] only when the folder itself cannot be read.
     pub fn list(&self, today: Date) -> Result<Vec<Entry>, StoreError> {
-        let mut entries = Vec::new();
-        for dirent in fs::read_dir(&self.dir).map_err(|e| StoreError::io(&self.dir, e))? {
-            let Ok(dirent) = dirent else { continue };
-            let path = dirent.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("toml") || !path.is_file() {
-                continue;
-            }
-            if dirent
-                .file_name()
-                .to_str()
-                .is_some_and(|n| n.ends_with(RECOVERY_SUFFIX))
-            {
-                continue;
-            }
-            let Some(name) = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .map(str::to_string)
-            else {
-                continue;
-            };
-            entries.push(self.entry_for(name, path, today));
-        }
+        let files = listing::incident_files(&self.dir, self.list_cache.is_some())
+            .map_err(|e| StoreError::io(&self.dir, e))?;
+        let mut entries = match &self.list_cache {
+            Some(cache) => list_cache::summarize_cached(&self.dir, &files, today, cache),
+            None => listing::summarize_all(&files, today),
+        };
         entries.sort_by(|a, b| {
             b.sort_date()
                 .cmp(&a.sort_date())
                 .then_with(|| b.name().cmp(a.name()))
         });
         Ok(entries)
-    }
-
-    fn entry_for(&self, name: String, path: PathBuf, today: Date) -> Entry {
-        let broken = |error: FormatError| Entry::Broken {
-            name: name.clone(),
-            path: path.clone(),
-            error,
-        };
-        if !is_valid_id(&name) {
-            return broken(FormatError {
-                line: 0,
-                column: 0,
-                message: "file name is not an incident id like 2026-03-12-short-title".into(),
-            });
-        }
-        match read_incident(&path) {
-            Ok(loaded) => Entry::Incident {
-                summary: Summary::of(&loaded.incident, today),
-                read_only: loaded.read_only.is_some(),
-            },
-            Err(StoreError::Format { error, .. }) => broken(error),
-            Err(other) => broken(FormatError {
-                line: 0,
-                column: 0,
-                message: other.to_string(),
-            }),
-        }
     }
 
     /// Reads an incident by id.

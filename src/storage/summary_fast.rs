@@ -88,6 +88,7 @@ struct Facts {
     narrative: bool,
     open_actions: usize,
     overdue_actions: usize,
+    open_due: Vec<Date>,
 }
 
 /// The type a known key must have.
@@ -316,8 +317,11 @@ impl<'a> Scanner<'a> {
                 let status = entry.action_status.unwrap_or(ActionStatus::Open);
                 if matches!(status, ActionStatus::Open | ActionStatus::InProgress) {
                     self.facts.open_actions += 1;
-                    if entry.due.is_some_and(|d| d < self.today) {
-                        self.facts.overdue_actions += 1;
+                    if let Some(due) = entry.due {
+                        self.facts.open_due.push(due);
+                        if due < self.today {
+                            self.facts.overdue_actions += 1;
+                        }
                     }
                 }
             }
@@ -822,6 +826,7 @@ impl<'a> Scanner<'a> {
             sections_filled,
             open_actions: facts.open_actions,
             overdue_actions: facts.overdue_actions,
+            open_due: facts.open_due,
             services: facts.services,
         })
     }
