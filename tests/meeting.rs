@@ -269,6 +269,11 @@ fn the_clock_survives_leaving_and_reopening() {
         "{}",
         message(&h)
     );
+    // Deleting the incident from the list drops its clock there.
+    h.keys("qd");
+    assert!(h.state.home.meeting.is_some());
+    h.keys("y");
+    assert!(h.state.home.meeting.is_none());
 }
 
 #[test]
@@ -311,6 +316,11 @@ fn a_read_only_incident_shows_the_clock_but_never_changes_it() {
     h.keys("<enter>");
     assert!(h.state.incident().unwrap().read_only.is_some());
     assert_eq!(h.state.incident().unwrap().section, Section::Timeline);
+    assert!(message(&h).starts_with("read-only"), "{}", message(&h));
+    assert!(
+        h.screen(120, 40)
+            .contains("◷ Meeting 0:10 · Timeline 0:10/10")
+    );
     h.keys("4m+e");
     assert!(message(&h).starts_with("read-only"), "{}", message(&h));
     assert_eq!(meeting(&h).current, Some(Section::Timeline));
@@ -402,4 +412,92 @@ fn an_exceeded_timebox_is_warm_not_an_alarm() {
     let clock = header.find("◷").expect("the clock");
     let x = header[..clock].chars().count() as u16;
     assert_eq!(buffer[(x, 0)].fg, Color::Cyan);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event loop: a clock second wakes it while a meeting runs; nothing does once it ended.
+// ---------------------------------------------------------------------------------------------
+
+/// Scripted input for the real event loop: `None` is a poll that times out (the clock moves on
+/// by the timeout asked for); every call records the timeout and what the screen would show.
+struct Script {
+    events: std::collections::VecDeque<Option<crossterm::event::Event>>,
+    timeouts: Vec<Option<std::time::Duration>>,
+    clock: std::rc::Rc<std::cell::Cell<jiff::Timestamp>>,
+}
+
+impl retro::tui::EventSource for Script {
+    fn next(
+        &mut self,
+        timeout: Option<std::time::Duration>,
+    ) -> std::io::Result<Option<crossterm::event::Event>> {
+        self.timeouts.push(timeout);
+        let event = self
+            .events
+            .pop_front()
+            .unwrap_or_else(|| Some(crossterm::event::Event::Key(common::parse_keys("<c-c>")[0])));
+        let step = match (&event, timeout) {
+            (None, Some(t)) => t,
+            (None, None) => panic!("the loop would block for ever on a timed-out poll"),
+            (Some(_), _) => std::time::Duration::from_millis(50),
+        };
+        let now = self.clock.get();
+        self.clock.set(
+            now.checked_add(jiff::SignedDuration::try_from(step).unwrap_or_default())
+                .unwrap_or(now),
+        );
+        Ok(event)
+    }
+}
+
+#[test]
+fn the_loop_wakes_each_clock_second_while_a_meeting_runs_and_blocks_after() {
+    use crossterm::event::Event;
+    let h = Harness::empty();
+    let keys = |k: &str| -> Vec<Option<Event>> {
+        common::parse_keys(k)
+            .into_iter()
+            .map(|k| Some(Event::Key(k)))
+            .collect()
+    };
+    let mut events = Vec::new();
+    events.extend(keys("nStandup<enter>m<esc>"));
+    let ticks_from = events.len();
+    events.extend([None, None, None]);
+    events.extend(keys("q"));
+    let on_list = events.len();
+    events.extend([None]);
+    events.extend(keys("<enter>me<esc>q"));
+    let quiet_from = events.len();
+    events.extend(keys("q"));
+    let clock = std::rc::Rc::new(std::cell::Cell::new(common::now()));
+    let mut script = Script {
+        events: events.into(),
+        timeouts: Vec::new(),
+        clock: clock.clone(),
+    };
+    let mut shown = Vec::new();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut runtime = retro::tui::Runtime::new(h.store.clone());
+    runtime
+        .run_loop(&mut terminal, &mut script, &|| clock.get(), &mut |state| {
+            shown.push(retro::ui::live_text(state));
+        })
+        .unwrap();
+    // Three timed-out polls in the incident: each wakes within a second and shows a new second.
+    let ticks: Vec<&String> = shown.iter().filter(|s| s.contains("◷")).collect();
+    assert!(ticks.len() >= 4, "{shown:#?}");
+    let waits = &script.timeouts[ticks_from..ticks_from + 3];
+    assert!(
+        waits
+            .iter()
+            .all(|t| t.is_some_and(|t| t <= std::time::Duration::from_millis(1005))),
+        "{waits:?}"
+    );
+    let mut distinct: Vec<&String> = shown.iter().filter(|s| s.contains("◷")).collect();
+    distinct.dedup();
+    assert!(distinct.len() >= 4, "{distinct:#?}");
+    // On the list the running clock still wakes the loop; once ended, the list blocks.
+    assert!(script.timeouts[on_list].is_some(), "{:?}", script.timeouts);
+    assert_eq!(script.timeouts[quiet_from], None, "{:?}", script.timeouts);
 }

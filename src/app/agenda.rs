@@ -16,6 +16,7 @@ use super::state::{AppState, IncidentView, MeetingElsewhere, Overlay, Screen};
 use super::update::{error, info};
 use crate::model::timeinput::zone;
 use crate::model::{Effect as FactorEffect, Factor, Moment, Section};
+use crate::storage::Entry;
 
 /// Longest number of minutes that can be typed in the agenda (three digits).
 const TYPED_DIGITS: usize = 3;
@@ -331,6 +332,10 @@ pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
         && let Some(item) = m.current
     {
         view.section = item;
+        if view.read_only.is_some() {
+            // The status line keeps saying why it is read-only.
+            return Vec::new();
+        }
         let text = format!(
             "Meeting running ({}): back on {} · m agenda",
             format_clock(m.elapsed_secs(now)),
@@ -345,6 +350,15 @@ pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
 /// clock after leaving; drops it once that meeting is no longer running.
 pub fn remember(state: &mut AppState) {
     let Screen::Incident(view) = &state.screen else {
+        // A meeting on an incident no longer listed (deleted) is not shown.
+        if let Some(known) = &state.home.meeting
+            && !state.home.entries.iter().any(|e| match e {
+                Entry::Incident { summary, .. } => summary.id == known.id,
+                Entry::Broken { .. } => false,
+            })
+        {
+            state.home.meeting = None;
+        }
         return;
     };
     let inc = &view.incident;
