@@ -92,6 +92,8 @@ pub fn on_opening_key(
     } else if command == Some(Command::Save) {
         state.overlay = Some(Overlay::Opening { textarea, added });
         return save::save(state);
+    } else if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+        // One line per answer: there is no other field to move to.
     } else {
         textarea.input(key);
     }
