@@ -109,7 +109,8 @@ impl Runtime {
     /// The event loop: draw when something changed, block for input, update, perform
     /// effects. While an incident is open it wakes every second (every 250 ms with unsaved
     /// changes) to save after typing pauses, to notice outside changes to the file, and to
-    /// keep "saved N s ago" true; it redraws only when something shown changed.
+    /// keep "saved N s ago" true; while a meeting clock is shown it also wakes as the clock's
+    /// next second begins. It redraws only when something shown changed.
     ///
     /// `observe` sees the state after every change (the crash snapshot).
     ///
@@ -143,6 +144,13 @@ impl Runtime {
                     Duration::from_secs(1)
                 }
             });
+            // A running meeting clock wakes the loop as its next second begins, in place of
+            // the plain one-second wake (the quicker wake for unsaved changes stays).
+            let timeout = match (timeout, crate::app::agenda::clock_wait(&state)) {
+                (Some(a), Some(b)) if a < Duration::from_secs(1) => Some(a.min(b)),
+                (_, Some(b)) => Some(b),
+                (a, None) => a,
+            };
             let event = events.next(timeout)?;
             state.now = clock();
             let action = match event {
@@ -158,10 +166,7 @@ impl Runtime {
                     self.check_outside_change(&mut state);
                     self.dispatch(&mut state, Action::Tick);
                     observe(&state);
-                    let now_status = state
-                        .incident()
-                        .map(|v| ui::status_text(v, state.now))
-                        .unwrap_or_default();
+                    let now_status = ui::live_text(&state);
                     let after = state.incident().map(|v| (v.saved_revision, v.revision));
                     if now_status != status || before != after || state.overlay.is_some() {
                         status = now_status;

@@ -695,3 +695,69 @@ fn broken_and_newer_files_stay_unchanged() {
         "unexpected files: {leftovers:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Meeting mode: the clock runs on its own, on screen, and is kept in the file.
+// ---------------------------------------------------------------------------------------------
+
+/// The meeting's total on screen in seconds, read from the header's `◷ Meeting 1:05`.
+fn meeting_clock(screen: &str) -> Option<u64> {
+    let rest = &screen[screen.find("◷ Meeting ")? + "◷ Meeting ".len()..];
+    let clock: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    clock
+        .split(':')
+        .try_fold(0u64, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))
+}
+
+#[test]
+fn a_meeting_clock_advances_on_screen_and_is_saved() {
+    let title = "Meeting clock";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tui = Tui::start(dir.path());
+    create_incident(&mut tui, title);
+
+    // m starts the meeting with the opening question; one thing that went well, then on.
+    tui.send("m");
+    tui.wait_for("what went well?");
+    tui.send("Alerts fired early");
+    tui.wait_for("✎ Alerts fired early");
+    tui.send(ENTER);
+    tui.wait_for("F1 Alerts fired early");
+    tui.send(ESC);
+    tui.wait_until("the opening to close with the clock running", |s| {
+        !s.contains("what went well?") && meeting_clock(s).is_some()
+    });
+
+    // No key is pressed: the clock must move on by itself.
+    let first = meeting_clock(&tui.contents()).expect("a clock on screen");
+    tui.wait_until("the clock to advance two seconds", |s| {
+        meeting_clock(s).is_some_and(|t| t >= first + 2)
+    });
+    assert!(
+        tui.contents().contains("· Overview 0:0"),
+        "the current item's clock; screen:\n{}",
+        tui.contents()
+    );
+
+    // Leave (the list keeps showing the clock), then quit.
+    tui.send("q");
+    tui.wait_until("the list with the meeting's clock", |s| {
+        s.contains("retro · retrospectives") && s.contains(&format!("on {title}"))
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+
+    let (path, incident) = read_single_incident(dir.path());
+    let text = std::fs::read_to_string(&path).expect("read the incident file");
+    assert!(text.contains("\n[meeting]\nstarted_at = "), "{text}");
+    let meeting = &incident.meeting;
+    assert!(
+        meeting.started_at.is_some() && meeting.is_running(),
+        "{meeting:?}"
+    );
+    assert_eq!(incident.factors.len(), 1);
+    assert_eq!(incident.factors[0].description, "Alerts fired early");
+}

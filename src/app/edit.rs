@@ -44,6 +44,10 @@ pub fn paste(state: &mut AppState, text: &str) {
         textarea.insert_str(text.replace('\n', " "));
         return;
     }
+    if let Some(Overlay::Opening { .. }) = &state.overlay {
+        super::agenda::paste_opening(state, &text);
+        return;
+    }
     if state.overlay.is_some() {
         return;
     }
@@ -287,10 +291,11 @@ fn step(view: &mut IncidentView, forward: bool) {
     }
 }
 
-fn go_to_section(view: &mut IncidentView, section: Section) {
+fn go_to_section(view: &mut IncidentView, section: Section, now: jiff::Timestamp) {
     view.section = section;
     view.focus = 0;
     view.record = None;
+    super::agenda::follow(view, now);
 }
 
 /// Commands on an open incident when no text field is being edited.
@@ -298,6 +303,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
     let Some(command) = command else {
         return Vec::new();
     };
+    let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -352,16 +358,16 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             }
         }
         Command::NextSection => {
-            go_to_section(view, view.section.next());
+            go_to_section(view, view.section.next(), now);
             return super::save::save_now(state);
         }
         Command::PrevSection => {
-            go_to_section(view, view.section.prev());
+            go_to_section(view, view.section.prev(), now);
             return super::save::save_now(state);
         }
         Command::Jump(n) => {
             if let Some(section) = Section::from_number(usize::from(n)) {
-                go_to_section(view, section);
+                go_to_section(view, section, now);
             }
             return super::save::save_now(state);
         }

@@ -20,6 +20,8 @@ pub enum Context {
     Picker,
     /// A read-only view of a file's text.
     Viewer,
+    /// The meeting's agenda (over an open incident).
+    Agenda,
 }
 
 impl Context {
@@ -33,6 +35,7 @@ impl Context {
             Context::Editing => "Editing a field",
             Context::Picker => "Picking an option",
             Context::Viewer => "Viewing a file",
+            Context::Agenda => "Meeting agenda",
         }
     }
 }
@@ -96,6 +99,16 @@ pub enum Command {
     Choose,
     /// Tick or untick the highlighted option.
     Tick,
+    /// Start a meeting, or show its agenda.
+    Meeting,
+    /// One more minute for the highlighted agenda item.
+    Longer,
+    /// One minute less for the highlighted agenda item.
+    Shorter,
+    /// End the meeting.
+    EndMeeting,
+    /// Resume an ended meeting.
+    Resume,
 }
 
 /// A key with its modifiers.
@@ -451,6 +464,13 @@ pub const KEYMAP: &[Binding] = &[
         "show/hide guiding questions",
         Some("questions"),
     ),
+    bind(
+        Incident,
+        &[ch('m')],
+        C::Meeting,
+        "meeting: start the clock, or show the agenda",
+        None,
+    ),
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
     bind(
         Incident,
@@ -501,6 +521,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('x')],
         C::Delete,
         "delete this record (asks)",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('m')],
+        C::Meeting,
+        "meeting: start the clock, or show the agenda",
         None,
     ),
     bind(Record, &[ch('?')], C::Help, "show the keys", Some("help")),
@@ -598,6 +625,70 @@ pub const KEYMAP: &[Binding] = &[
         C::Back,
         "back",
         Some("back"),
+    ),
+    // Agenda
+    bind(
+        Agenda,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous agenda item",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next agenda item",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[ch('+'), ch('=')],
+        C::Longer,
+        "one minute more for the item",
+        Some("minute"),
+    ),
+    bind(
+        Agenda,
+        &[ch('-')],
+        C::Shorter,
+        "one minute less for the item",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "go to the item (or set the minutes typed)",
+        Some("go"),
+    ),
+    bind(
+        Agenda,
+        &[ch('e')],
+        C::EndMeeting,
+        "end the meeting (the summary stays)",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[ch('r')],
+        C::Resume,
+        "resume an ended meeting",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[ch('n')],
+        C::New,
+        "new meeting: clear the clock, keep the timeboxes",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[key(KeyCode::Esc), ch('q'), ch('m')],
+        C::Back,
+        "close the agenda (the clock goes on)",
+        Some("close"),
     ),
 ];
 

@@ -2,9 +2,11 @@
 //! [`update`]`(state, action) -> effects` with no terminal and no file I/O.
 
 pub mod action;
+pub mod agenda;
 pub mod edit;
 pub mod form;
 pub mod keymap;
+pub mod meeting;
 pub mod save;
 pub mod state;
 pub mod update;

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use ratatui_textarea::TextArea;
 
 use super::form::{RecordKind, Target};
-use crate::model::{Incident, Section};
+use crate::model::{Incident, Meeting, Section};
 use crate::storage::Entry;
 
 /// Everything the program shows.
@@ -49,6 +49,19 @@ pub struct Home {
     pub filtering: bool,
     /// Indices into `entries` that match the filter, recomputed when either changes.
     pub visible: Vec<usize>,
+    /// The meeting running on the incident last open, shown on the list until it is reopened.
+    pub meeting: Option<MeetingElsewhere>,
+}
+
+/// A meeting still running on an incident that is not open (its clock goes on).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeetingElsewhere {
+    /// The incident's id.
+    pub id: String,
+    /// The incident's title.
+    pub title: String,
+    /// Its meeting as last seen.
+    pub meeting: Meeting,
 }
 
 /// What fills the main area.
@@ -115,6 +128,8 @@ pub struct IncidentView {
     pub recovery_restored: bool,
     /// The version another program wrote while this one had unsaved changes.
     pub conflict: Option<Box<Incident>>,
+    /// The agenda item whose overrun was last announced (so it is announced once).
+    pub overrun_told: Option<Section>,
 }
 
 /// What happens after a save that was asked for on the way out.
@@ -181,6 +196,20 @@ pub enum Overlay {
     },
     /// Picking one or several options.
     Picker(Picker),
+    /// The meeting's agenda: timeboxes, time spent, end and resume.
+    Agenda {
+        /// Highlighted agenda item (index into [`Section::ALL`]).
+        selected: usize,
+        /// Minutes typed for the highlighted item, applied with Enter.
+        typed: String,
+    },
+    /// The meeting's opening: naming what went well, one line per factor that helped.
+    Opening {
+        /// The line being typed.
+        textarea: Box<TextArea<'static>>,
+        /// How many factors were added so far.
+        added: usize,
+    },
 }
 
 /// What a confirmed dialog does.
@@ -311,6 +340,7 @@ impl IncidentView {
             recovery: None,
             recovery_restored: false,
             conflict: None,
+            overrun_told: None,
         }
     }
 

@@ -7,11 +7,17 @@ use ratatui_textarea::TextArea;
 use super::action::{Action, Effect};
 use super::keymap::{Command, Context, lookup};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
-use super::{edit, save};
+use super::{agenda, edit, save};
 use crate::storage::Entry;
 
 /// Applies one action to the state and returns the I/O the runtime must do.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let effects = apply(state, action);
+    agenda::remember(state);
+    effects
+}
+
+fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Action::Key(key) => {
@@ -26,7 +32,10 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
             mark_changes(state, before);
             Vec::new()
         }
-        Action::Tick => save::autosave(state),
+        Action::Tick => {
+            agenda::on_tick(state);
+            save::autosave(state)
+        }
         Action::Recovered {
             incident,
             differences,
@@ -101,7 +110,7 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
                 },
                 error: false,
             });
-            Vec::new()
+            agenda::on_opened(state)
         }
         Action::Opened(Err(e)) => {
             error(state, e);
@@ -193,7 +202,8 @@ pub fn context(state: &AppState) -> Context {
     if let Some(overlay) = &state.overlay {
         return match overlay {
             Overlay::Picker(_) => Context::Picker,
-            Overlay::NewIncident { .. } => Context::Editing,
+            Overlay::NewIncident { .. } | Overlay::Opening { .. } => Context::Editing,
+            Overlay::Agenda { .. } => Context::Agenda,
             _ => Context::Global,
         };
     }
@@ -224,6 +234,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Some(Command::Quit) if ctx != Context::Home || !state.home.filtering => {
             return request_quit(state);
         }
+        Some(Command::Meeting) => return agenda::open(state),
         _ => {}
     }
     match ctx {
@@ -405,6 +416,8 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             }
         },
         Overlay::Picker(picker) => edit::on_picker_key(state, picker, key),
+        Overlay::Agenda { selected, typed } => agenda::on_agenda_key(state, selected, typed, key),
+        Overlay::Opening { textarea, added } => agenda::on_opening_key(state, textarea, added, key),
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::moment::Moment;
@@ -20,8 +21,10 @@ pub const DEFAULT_TIMEBOXES: [u32; 8] = [5, 5, 5, 10, 15, 5, 10, 5];
 /// `[meeting]`: a live retrospective meeting's agenda and clock.
 ///
 /// The clock survives closing and reopening the incident: the start and the time spent on each
-/// agenda item are saved, so the elapsed time is always `now - started_at` (until `ended_at`),
-/// and the current item's time is `spent[current] + (now - current_since)`.
+/// agenda item are saved. The current item's time is `spent[current] + (now - current_since)`
+/// while the meeting runs, and the meeting's time is the sum over all items: the same as
+/// `now - started_at`, except that the time between ending a meeting and resuming it does not
+/// count.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
@@ -64,6 +67,46 @@ impl Meeting {
     pub fn is_running(&self) -> bool {
         self.started_at.is_some() && self.ended_at.is_none()
     }
+
+    /// Seconds of the running stretch on the current item at `now`: zero when the meeting is
+    /// not running, no item is current, or `now` is before `current_since` (a clock set back).
+    pub fn running_secs(&self, now: Timestamp) -> u64 {
+        match (self.is_running(), self.current, self.current_since) {
+            (true, Some(_), Some(since)) => {
+                u64::try_from(now.duration_since(since.timestamp).as_secs()).unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+
+    /// Seconds spent on `item` by `now`, the running stretch included.
+    pub fn item_secs(&self, item: Section, now: Timestamp) -> u64 {
+        let before = self.spent.get(&item).copied().unwrap_or(0);
+        if self.current == Some(item) {
+            before.saturating_add(self.running_secs(now))
+        } else {
+            before
+        }
+    }
+
+    /// Seconds the meeting has run by `now`: the time spent on all items.
+    pub fn elapsed_secs(&self, now: Timestamp) -> u64 {
+        self.spent
+            .values()
+            .fold(self.running_secs(now), |sum, s| sum.saturating_add(*s))
+    }
+
+    /// True when the time spent on `item` by `now` is more than its timebox.
+    pub fn is_over(&self, item: Section, now: Timestamp) -> bool {
+        self.item_secs(item, now) > u64::from(self.timebox(item)) * 60
+    }
+
+    /// The planned length of the meeting: the sum of the timeboxes, in minutes.
+    pub fn planned_minutes(&self) -> u32 {
+        Section::ALL
+            .iter()
+            .fold(0u32, |sum, s| sum.saturating_add(self.timebox(*s)))
+    }
 }
 
 /// `[lint]`: this incident's settings for the blameless-language lint.
@@ -84,5 +127,46 @@ impl LintSettings {
     /// True when nothing is set (the table is then left out of the file).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.ignore.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap_or_default()
+    }
+
+    fn running() -> Meeting {
+        Meeting {
+            started_at: Some(Moment::utc(at("2026-03-13T09:30:00Z"))),
+            current: Some(Section::Factors),
+            current_since: Some(Moment::utc(at("2026-03-13T09:50:00Z"))),
+            spent: BTreeMap::from([(Section::Overview, 300), (Section::Timeline, 900)]),
+            ..Meeting::default()
+        }
+    }
+
+    #[test]
+    fn times_add_the_running_stretch_to_the_current_item() {
+        let m = running();
+        let now = at("2026-03-13T10:06:00Z");
+        assert_eq!(m.running_secs(now), 16 * 60);
+        assert_eq!(m.item_secs(Section::Factors, now), 16 * 60);
+        assert_eq!(m.item_secs(Section::Timeline, now), 900);
+        assert_eq!(m.elapsed_secs(now), 300 + 900 + 16 * 60);
+        assert!(m.is_over(Section::Factors, now));
+        assert!(m.is_over(Section::Timeline, now));
+        assert!(!m.is_over(Section::Overview, now));
+        assert_eq!(m.planned_minutes(), 60);
+    }
+
+    #[test]
+    fn an_ended_meeting_and_a_clock_set_back_add_nothing() {
+        let mut m = running();
+        assert_eq!(m.running_secs(at("2026-03-13T09:00:00Z")), 0);
+        m.ended_at = Some(Moment::utc(at("2026-03-13T10:00:00Z")));
+        assert_eq!(m.elapsed_secs(at("2026-03-13T12:00:00Z")), 1200);
     }
 }

@@ -85,6 +85,9 @@ pub fn render_hints(state: &AppState, frame: &mut Frame, area: Rect) {
         Some(Overlay::NewIncident { .. }) => {
             vec![("Enter".into(), "create"), ("Esc".into(), "cancel")]
         }
+        Some(Overlay::Opening { .. }) => {
+            vec![("Enter".into(), "add"), ("Esc".into(), "go on")]
+        }
         _ if matches!(state.screen, Screen::Home) && state.home.filtering => vec![
             ("Enter".into(), "keep filter"),
             ("Esc".into(), "clear"),

@@ -30,12 +30,24 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     } else {
         format!("{} of {} {noun}", home.visible.len(), home.entries.len())
     };
-    super::header(
-        frame,
-        Rect { height: 1, ..head },
-        vec![Span::styled(" retro · retrospectives", THEME.heading)],
-        format!("{count} "),
-    );
+    let mut left = vec![Span::styled(" retro · retrospectives", THEME.heading)];
+    if let Some(elsewhere) = &home.meeting {
+        left.push(Span::raw("   "));
+        left.extend(super::meeting::clock_spans(
+            &elsewhere.meeting,
+            state.now,
+            area.width < 100,
+        ));
+        let used: usize = left.iter().map(|s| s.width()).sum();
+        let room = usize::from(area.width).saturating_sub(used + count.chars().count() + 3);
+        if room > 8 {
+            left.push(Span::styled(
+                super::ellipsize(&format!("on {}", elsewhere.title), room),
+                THEME.dim,
+            ));
+        }
+    }
+    super::header(frame, Rect { height: 1, ..head }, left, format!("{count} "));
     let width = usize::from(list.width);
     let columns = Line::from(Span::styled(
         super::ellipsize(

@@ -16,7 +16,7 @@ const WIDE: u16 = 110;
 /// Draws the open incident.
 pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
     let [head, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    render_header(view, frame, head);
+    render_header(view, state.now, frame, head);
     let sidebar_width = if area.width >= 100 { 26 } else { 22 };
     let [side, rest] =
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
@@ -54,8 +54,9 @@ fn guide_height(view: &IncidentView, area: Rect) -> u16 {
     }
 }
 
-fn render_header(view: &IncidentView, frame: &mut Frame, area: Rect) {
+fn render_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
+    let area = super::meeting::render_header_clock(&inc.meeting, now, frame, area);
     let sev = inc.severity.map(|s| s.as_str()).unwrap_or("no severity");
     let status = inc.status.unwrap_or(IncidentStatus::Draft).label();
     let width = usize::from(area.width);

@@ -3,6 +3,7 @@
 mod footer;
 mod home;
 mod incident;
+mod meeting;
 mod overlay;
 mod records;
 mod section;
@@ -57,6 +58,16 @@ pub fn render(state: &AppState, frame: &mut Frame) {
 /// The save-state text of the status line, to tell when it changes.
 pub fn status_text(view: &crate::app::state::IncidentView, now: jiff::Timestamp) -> String {
     footer::save_state(view, now).0
+}
+
+/// Everything on screen that changes with time alone (the save state and the meeting
+/// clock), so the runtime redraws only when it changes.
+pub fn live_text(state: &AppState) -> String {
+    let save = state
+        .incident()
+        .map(|v| status_text(v, state.now))
+        .unwrap_or_default();
+    save + &meeting::shown_clock(state)
 }
 
 /// A one-line header: a bold title on the left, dim text on the right.

@@ -10,8 +10,18 @@ use crate::app::keymap::{Context, KEYMAP, keys_label};
 use crate::app::state::{AppState, Overlay, Picker};
 
 /// Draws the dialog centred over `area`.
-pub fn render(overlay: &Overlay, _state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect) {
     match overlay {
+        Overlay::Agenda { selected, typed } => {
+            if let Some(view) = state.incident() {
+                super::meeting::render_agenda(view, *selected, typed, state.now, frame, area);
+            }
+        }
+        Overlay::Opening { textarea, .. } => {
+            if let Some(view) = state.incident() {
+                super::meeting::render_opening(view, textarea, state.now, frame, area);
+            }
+        }
         Overlay::Help { scroll } => render_help(*scroll, frame, area),
         Overlay::Confirm {
             question, on_no, ..
@@ -72,7 +82,8 @@ pub fn render(overlay: &Overlay, _state: &AppState, frame: &mut Frame, area: Rec
     }
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+/// A rectangle of `width` × `height` centred in `area` (clipped to it).
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -90,6 +101,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Context::Home,
         Context::Incident,
         Context::Record,
+        Context::Agenda,
         Context::Editing,
         Context::Picker,
         Context::Viewer,
@@ -103,6 +115,12 @@ pub fn help_lines() -> Vec<Line<'static>> {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<20}", keys_label(binding)), THEME.key),
                 Span::raw(binding.help),
+            ]));
+        }
+        if context == Context::Agenda {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<20}", "0–9, Enter"), THEME.key),
+                Span::raw("type the item's minutes"),
             ]));
         }
         if context == Context::Editing {

@@ -25,6 +25,10 @@ pub struct Theme {
     pub ok: Style,
     /// Attention: unsaved, partly filled.
     pub warn: Style,
+    /// The meeting clock.
+    pub clock: Style,
+    /// A meeting item past its timebox: warm, not an alarm.
+    pub overtime: Style,
 }
 
 /// The theme.
@@ -42,4 +46,6 @@ pub const THEME: Theme = Theme {
     error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
     ok: Style::new().fg(Color::Green),
     warn: Style::new().fg(Color::Yellow),
+    clock: Style::new().fg(Color::Cyan),
+    overtime: Style::new().fg(Color::Yellow),
 };
