@@ -130,7 +130,7 @@ pub fn title_problem(title: &str) -> Option<&'static str> {
                 .zip(&words)
                 .all(|(p, w)| *p == bare(w).as_str())
         {
-            return Some("promises attention, not a change: say what will be done");
+            return Some("promises attention, not a change");
         }
     }
     if words.len() < 3 {
@@ -138,7 +138,7 @@ pub fn title_problem(title: &str) -> Option<&'static str> {
     }
     let ing = first.len() >= 6 && first.ends_with("ing");
     if NOT_A_VERB.contains(&first.as_str()) || ing {
-        return Some("does not start with what to do (e.g. add, cap, page)");
+        return Some("does not start with what to do (add, cap, page…)");
     }
     None
 }

@@ -124,7 +124,7 @@ pub fn readiness(incident: &Incident, lint_findings: usize) -> Readiness {
         ok: open.is_empty(),
         detail: match open.len() {
             0 if incident.factors.is_empty() => "no factors yet".into(),
-            0 => "each that made it worse has an action".into(),
+            0 => "each has an action or a reason".into(),
             1 => format!("{} has no action", open[0]),
             _ => format!("{} have no action", listed(&open, 3)),
         },
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(r.missing().count(), 0);
         assert_eq!(
             detail(&r, CheckKind::Factors),
-            (true, "each that made it worse has an action".into())
+            (true, "each has an action or a reason".into())
         );
     }
 

@@ -3,8 +3,10 @@
 
 pub mod action;
 pub mod edit;
+pub mod factors;
 pub mod form;
 pub mod keymap;
+pub mod publish;
 pub mod save;
 pub mod state;
 pub mod update;

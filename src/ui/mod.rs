@@ -1,5 +1,8 @@
 //! Rendering: pure functions of [`AppState`] onto a ratatui frame, one module per screen.
 
+mod by_effect;
+mod checklist;
+mod fishbone;
 mod footer;
 mod home;
 mod incident;
@@ -8,6 +11,7 @@ mod records;
 mod section;
 pub mod theme;
 mod viewer;
+mod whys;
 pub(crate) mod wrap;
 
 use ratatui::Frame;

@@ -18,7 +18,9 @@ pub fn render(overlay: &Overlay, _state: &AppState, frame: &mut Frame, area: Rec
         } => {
             let width = area.width.saturating_sub(4).min(64);
             let inner_width = usize::from(width.saturating_sub(4));
-            let mut lines: Vec<Line> = super::wrap::wrap(question, inner_width, 4)
+            // Room for a list (e.g. what a publish still misses), inside the screen.
+            let max_lines = usize::from(area.height.saturating_sub(6)).max(4);
+            let mut lines: Vec<Line> = super::wrap::wrap(question, inner_width, max_lines)
                 .into_iter()
                 .map(Line::from)
                 .collect();

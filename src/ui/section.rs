@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::theme::THEME;
 use super::wrap::wrap;
 use crate::app::form::{self, Kind, Target, section_fields};
-use crate::app::state::{AppState, IncidentView};
+use crate::app::state::{AppState, FactorView, IncidentView};
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Milestone, format_duration};
 
@@ -40,7 +40,10 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             (title, targets, rec.focus)
         }
         None => {
-            let title = format!(" {} · {} ", view.section.number(), view.section.title());
+            let mut title = format!(" {} · {} ", view.section.number(), view.section.title());
+            if view.section == crate::model::Section::Factors {
+                title.push_str(&format!("· {} (v) ", view.factor_view.name()));
+            }
             let targets = section_fields(view.section)
                 .iter()
                 .map(|f| Target::Top(*f))
@@ -57,6 +60,14 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height < 2 {
+        return;
+    }
+    if let [Target::Top(field)] = targets.as_slice()
+        && field.kind() == Kind::Records(form::RecordKind::Factor)
+        && view.record.is_none()
+        && view.factor_view != FactorView::List
+    {
+        render_grouped(view, state, frame, inner);
         return;
     }
     if let [Target::Top(field)] = targets.as_slice()
@@ -104,6 +115,54 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     draw_column(view, state, &targets, Some(focus), frame, inner);
 }
 
+/// The factors as a fishbone or grouped by effect, and the selected factor in full below
+/// when there is room.
+fn render_grouped(view: &IncidentView, state: &AppState, frame: &mut Frame, inner: Rect) {
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let lines = match view.factor_view {
+        FactorView::ByEffect => super::by_effect::lines(view, true, width, height),
+        _ => super::fishbone::lines(view, true, width, height),
+    };
+    let used = lines.len().min(height) as u16;
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: used,
+            ..inner
+        },
+    );
+    let kind = form::RecordKind::Factor;
+    let rest = inner.height.saturating_sub(used);
+    if rest < 9 || view.incident.factors.is_empty() {
+        return;
+    }
+    let label = super::ellipsize(
+        &format!("── selected {} · Enter edits · w adds a why ", kind.noun()),
+        width,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(label, THEME.dim)),
+        Rect {
+            y: inner.y + used + 1,
+            height: 1,
+            ..inner
+        },
+    );
+    let index = view.selected(kind);
+    let record: Vec<Target> = kind
+        .fields()
+        .iter()
+        .map(|f| Target::Record(kind, index, *f))
+        .collect();
+    let preview = Rect {
+        y: inner.y + used + 2,
+        height: rest - 2,
+        ..inner
+    };
+    draw_column(view, state, &record, None, frame, preview);
+}
+
 /// Draws fields top to bottom, starting early enough that the focused one is visible, with
 /// "more above/below" notes where fields did not fit.
 fn draw_column(
@@ -132,7 +191,8 @@ fn draw_column(
     // First field to draw: as early as possible while the focused one still fits.
     let mut start = focus.unwrap_or(0).min(targets.len().saturating_sub(1));
     let mut used: u16 = heights.get(start).copied().unwrap_or(0);
-    while start > 0 && used + heights[start - 1] <= inner.height {
+    // A "more above" note takes a line unless drawing starts at the first field.
+    while start > 0 && used + heights[start - 1] + u16::from(start > 1) <= inner.height {
         start -= 1;
         used += heights[start];
     }
@@ -233,7 +293,77 @@ fn field_height(
             }
         }
         Kind::ReadOnly => 1 + 5,
-        _ => 1 + u16::from(view.invalid_for(target).is_some()),
+        Kind::Chain => match target {
+            Target::Record(_, index, _) => super::whys::height(view, index, focused, width),
+            Target::Top(_) => 1,
+        },
+        Kind::Checklist => 1 + 5,
+        Kind::Links => link_lines(view, target, width).len().max(1) as u16,
+        _ => {
+            1 + u16::from(view.invalid_for(target).is_some())
+                + u16::from(title_advice(view, target).is_some())
+        }
+    }
+}
+
+/// The lines of a links field after its label: one per linked factor (of an action) or
+/// action (of a factor), id and short text; or a note when there are none.
+fn link_lines(view: &IncidentView, target: Target, width: usize) -> Vec<Span<'static>> {
+    let inc = &view.incident;
+    let room = width.saturating_sub(LABEL + 1);
+    let item = |id: &str, text: &str, extra: &str| {
+        Span::raw(super::ellipsize(
+            &format!("{id} {}{extra}", crate::analysis::short(text)),
+            room,
+        ))
+    };
+    match target {
+        Target::Record(form::RecordKind::Action, i, _) => {
+            let Some(action) = inc.actions.get(i) else {
+                return Vec::new();
+            };
+            action
+                .factors
+                .iter()
+                .map(|id| match inc.factors.iter().find(|f| f.id == *id) {
+                    Some(f) => item(id, &f.description, ""),
+                    None => Span::styled(format!("{id} (no such factor)"), THEME.error),
+                })
+                .collect()
+        }
+        Target::Record(form::RecordKind::Factor, i, _) => {
+            let Some(factor) = inc.factors.get(i) else {
+                return Vec::new();
+            };
+            let actions = crate::analysis::addressing_actions(inc, &factor.id);
+            if actions.is_empty() {
+                let note = if crate::analysis::is_addressed(inc, factor) {
+                    if factor.no_action.trim().is_empty() {
+                        Span::styled("— none needed", THEME.dim)
+                    } else {
+                        Span::styled("— none: the reason is below", THEME.dim)
+                    }
+                } else {
+                    Span::styled(
+                        super::ellipsize("⚠ no action: link one, or say below why none", room),
+                        THEME.warn,
+                    )
+                };
+                return vec![note];
+            }
+            actions
+                .iter()
+                .map(|a| {
+                    let status = a.status_or_open();
+                    let extra = match status {
+                        crate::model::ActionStatus::Open => String::new(),
+                        other => format!(" ({})", other.label()),
+                    };
+                    item(&a.id, &a.title, &extra)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -336,30 +466,90 @@ fn draw_field(
             super::records::render_list(view, k, focused, state.today(), frame, area)
         }
         Kind::ReadOnly => draw_key_moments(view, focused, frame, area),
+        Kind::Chain => {
+            if let Target::Record(_, index, _) = target {
+                let editing = view.editor.as_ref().is_some_and(|e| {
+                    matches!(e.target, Target::Record(_, i, form::RecordField::Why(_)) if i == index)
+                });
+                let label = label_span(target, focused, editing);
+                super::whys::render(view, index, label, focused, frame, area);
+            }
+        }
+        Kind::Checklist => {
+            let readiness = crate::app::publish::checklist(&view.incident);
+            let (verdict, style) = super::checklist::verdict(&readiness);
+            let mut lines = vec![Line::from(vec![
+                label_span(target, focused, false),
+                Span::raw("  "),
+                Span::styled(verdict, style),
+                Span::styled(
+                    super::ellipsize(&format!("  {hint}"), width.saturating_sub(LABEL + 16)),
+                    THEME.dim,
+                ),
+            ])];
+            lines.extend(super::checklist::lines(&readiness, width));
+            frame.render_widget(Paragraph::new(lines), area);
+        }
+        Kind::Links => {
+            let label = label_span(target, focused, false);
+            let pad = LABEL.saturating_sub(label.content.chars().count());
+            let mut lines = Vec::new();
+            let items = link_lines(view, target, width);
+            if items.is_empty() {
+                lines.push(Line::from(vec![
+                    label.clone(),
+                    Span::raw(" ".repeat(pad + 1)),
+                    Span::styled(
+                        super::ellipsize(&format!("— {hint}"), width.saturating_sub(LABEL + 1)),
+                        THEME.dim,
+                    ),
+                ]));
+            }
+            for (n, item) in items.into_iter().enumerate() {
+                if n == 0 {
+                    lines.push(Line::from(vec![
+                        label.clone(),
+                        Span::raw(" ".repeat(pad + 1)),
+                        item,
+                    ]));
+                } else {
+                    lines.push(Line::from(vec![Span::raw(" ".repeat(LABEL + 1)), item]));
+                }
+            }
+            frame.render_widget(Paragraph::new(lines), area);
+        }
         _ => {
             let value = match kind {
-                Kind::Choice | Kind::Toggle | Kind::Links => {
-                    form::display_value(&view.incident, target)
-                }
+                Kind::Choice | Kind::Toggle => form::display_value(&view.incident, target),
                 _ => current_text(view, target),
             };
             let label = label_span(target, focused, false);
             let pad = LABEL.saturating_sub(label.content.chars().count());
             let mut spans = vec![label, Span::raw(" ".repeat(pad + 1))];
             let room = width.saturating_sub(LABEL + 1);
+            let note = field_note(view, state, target);
             if value.is_empty() {
-                spans.push(Span::styled(
-                    super::ellipsize(&format!("— {hint}"), room),
-                    THEME.dim,
-                ));
+                let (text, style) = match &note {
+                    Some((note, style)) => (format!("{note}: {hint}"), *style),
+                    None => (format!("— {hint}"), THEME.dim),
+                };
+                spans.push(Span::styled(super::ellipsize(&text, room), style));
             } else {
-                let extra = overdue_note(view, state, target);
-                spans.push(Span::raw(super::ellipsize(&value, room)));
-                if let Some(note) = extra {
-                    spans.push(Span::styled(note, THEME.error));
+                let note = note.map(|(n, style)| (format!("  {n}"), style));
+                let note_width = note.as_ref().map_or(0, |(n, _)| n.chars().count());
+                let value_room = room.saturating_sub(note_width).max(room.min(12));
+                spans.push(Span::raw(super::ellipsize(&value, value_room)));
+                if let Some((note, style)) = note {
+                    spans.push(Span::styled(note, style));
                 }
             }
             let mut lines = vec![Line::from(spans)];
+            if let Some(advice) = title_advice(view, target) {
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&advice, width),
+                    THEME.warn,
+                )));
+            }
             if let Some(inv) = invalid {
                 lines.push(Line::from(Span::styled(
                     super::ellipsize(&format!("    ✗ {}", inv.error), width),
@@ -371,17 +561,46 @@ fn draw_field(
     }
 }
 
-fn overdue_note(view: &IncidentView, state: &AppState, target: Target) -> Option<String> {
-    if let Target::Record(form::RecordKind::Action, i, form::RecordField::Due) = target {
-        let action = view.incident.actions.get(i)?;
-        if action.is_overdue(state.today()) {
-            return Some("  OVERDUE".into());
-        }
+/// A warning beside an action's field: `OVERDUE` after a past due date, `⚠ no owner`,
+/// `⚠ no due date`, `⚠ vague title` (see [`crate::analysis::action_problems`]).
+fn field_note(
+    view: &IncidentView,
+    state: &AppState,
+    target: Target,
+) -> Option<(String, ratatui::style::Style)> {
+    use crate::analysis::ActionProblem;
+    use form::RecordField as R;
+    let Target::Record(form::RecordKind::Action, i, field) = target else {
+        return None;
+    };
+    let action = view.incident.actions.get(i)?;
+    if field == R::Due && action.is_overdue(state.today()) {
+        return Some(("⚠ OVERDUE".into(), THEME.error));
     }
-    None
+    crate::analysis::action_problems(action)
+        .into_iter()
+        .find_map(|p| match (&p, field) {
+            (ActionProblem::NoOwner, R::Owner) | (ActionProblem::NoDueDate, R::Due) => {
+                Some((format!("⚠ {}", p.label()), THEME.warn))
+            }
+            _ => None,
+        })
 }
 
-fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
+/// Why an action's title reads as vague, for a line under the title.
+fn title_advice(view: &IncidentView, target: Target) -> Option<String> {
+    let Target::Record(form::RecordKind::Action, i, form::RecordField::ActionTitle) = target else {
+        return None;
+    };
+    let action = view.incident.actions.get(i)?;
+    if action.title.trim().is_empty() {
+        return None;
+    }
+    crate::analysis::title_problem(&action.title).map(|why| format!("    ⚠ vague title: it {why}"))
+}
+
+/// Draws the text field being edited, in a box titled with the field's label.
+pub(super) fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
     let Some(editor) = &view.editor else {
         return;
     };
