@@ -104,7 +104,7 @@ pub fn readiness(incident: &Incident, lint_findings: usize) -> Readiness {
         detail: if missing.is_empty() {
             "all five".into()
         } else {
-            format!("missing: {}", listed(&missing, 3))
+            format!("missing: {}", listed(&missing, 5))
         },
     });
 
@@ -148,7 +148,7 @@ pub fn readiness(incident: &Incident, lint_findings: usize) -> Readiness {
             (false, format!("needed for {}", s.as_str()))
         }
         (Some(s), false) => (true, format!("not needed for {}", s.as_str())),
-        (None, false) => (false, "set the severity to tell".to_string()),
+        (None, false) => (false, "no severity set".to_string()),
     };
     items.push(Check {
         kind: CheckKind::CustomerMessage,
