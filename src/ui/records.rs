@@ -66,7 +66,18 @@ pub fn render_list(
         )));
     } else {
         let selected = view.selected(kind);
-        let offset = (selected + 1).saturating_sub(rows);
+        // Actions with warnings get a second line when every row still fits.
+        let warned = (0..len)
+            .filter(|i| {
+                kind == RecordKind::Action && !row_suffix(inc, kind, *i, today).0.is_empty()
+            })
+            .count();
+        let two_lines = warned > 0 && len + warned <= rows;
+        let offset = if two_lines {
+            0
+        } else {
+            (selected + 1).saturating_sub(rows)
+        };
         for index in offset..len.min(offset + rows) {
             let is_sel = index == selected;
             let mark = match (is_sel, focused) {
@@ -84,6 +95,18 @@ pub fn render_list(
                 THEME.text
             };
             let (suffix, suffix_style) = row_suffix(inc, kind, index, today);
+            if two_lines && !suffix.is_empty() {
+                // Room to spare: the warnings go on a line of their own under the row.
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&text, width),
+                    style,
+                )));
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&format!("      {}", suffix.trim_start()), width),
+                    suffix_style,
+                )));
+                continue;
+            }
             let room = width.saturating_sub(suffix.width());
             lines.push(Line::from(vec![
                 Span::styled(super::ellipsize(&text, room), style),
