@@ -116,6 +116,13 @@ fn too_small() {
     for (w, ht) in [(1, 1), (2, 1), (39, 9), (40, 10), (41, 11)] {
         let _ = h.screen(w, ht);
     }
+    // Nor do the factor views, the whys chain being edited, or the checklist.
+    for keys in ["4v", "4vv", "4w", "p", "6"] {
+        let h = analysis_open(keys);
+        for (w, ht) in [(40, 10), (41, 11), (50, 14), (200, 60)] {
+            let _ = h.screen(w, ht);
+        }
+    }
 }
 
 #[test]

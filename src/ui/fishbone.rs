@@ -176,11 +176,23 @@ fn row(cells: &[Option<&Cell>], widths: &[usize]) -> Line<'static> {
     Line::from(spans)
 }
 
-fn label(category: Category, count: usize) -> String {
+/// A bone's label, `Technical (2)`; in a narrow column the long names are shortened
+/// (`Comms (1)`, `Org (0)`) so the count still shows.
+fn label(category: Category, count: usize, width: usize) -> String {
     let name = category.label();
     let mut chars = name.chars();
     let first = chars.next().map(|c| c.to_uppercase().to_string());
-    format!("{}{} ({count})", first.unwrap_or_default(), chars.as_str())
+    let full = format!("{}{} ({count})", first.unwrap_or_default(), chars.as_str());
+    if full.width() <= width {
+        return full;
+    }
+    let short = match category {
+        Category::Communication => "Comms",
+        Category::Organizational => "Org",
+        Category::Technical => "Tech",
+        _ => return full,
+    };
+    format!("{short} ({count})")
 }
 
 /// The diagram's lines for a `width` × `height` area. `focused` marks the selected factor.
@@ -268,7 +280,7 @@ pub fn lines(
     let mut out = Vec::new();
     let heads: Vec<Cell> = TOP
         .iter()
-        .map(|c| (label(*c, members(*c).len()), THEME.heading))
+        .map(|c| (label(*c, members(*c).len(), text_width), THEME.heading))
         .collect();
     out.push(row(&heads.iter().map(Some).collect::<Vec<_>>(), &widths));
     for r in 0..rows(&top) {
@@ -291,7 +303,7 @@ pub fn lines(
     out.push(bone("╱", 3));
     let mut heads: Vec<Cell> = BOTTOM
         .iter()
-        .map(|c| (label(*c, members(*c).len()), THEME.heading))
+        .map(|c| (label(*c, members(*c).len(), text_width), THEME.heading))
         .collect();
     heads.push(("Effect".into(), THEME.heading));
     out.push(row(&heads.iter().map(Some).collect::<Vec<_>>(), &widths));
@@ -341,6 +353,8 @@ mod tests {
 
     #[test]
     fn labels_are_capitalised_with_counts() {
-        assert_eq!(label(Category::Organizational, 0), "Organizational (0)");
+        assert_eq!(label(Category::Organizational, 0, 20), "Organizational (0)");
+        assert_eq!(label(Category::Organizational, 0, 13), "Org (0)");
+        assert_eq!(label(Category::Process, 12, 13), "Process (12)");
     }
 }
