@@ -99,9 +99,9 @@ const NOT_A_VERB: &[&str] = &[
 /// - a question ("Should we page on disk?");
 /// - opened by a phrase that promises attention rather than a change: investigate, look
 ///   into, consider, think about, discuss, monitor, improve, try to, be (more careful), … —
-///   see [`VAGUE_OPENINGS`];
+///   see `VAGUE_OPENINGS`;
 /// - not opened by an imperative verb: its first word is an article, pronoun, modal or hedge
-///   ([`NOT_A_VERB`]), or a long `-ing` form ("Adding alerts", "Monitoring for…").
+///   (`NOT_A_VERB`), or a long `-ing` form ("Adding alerts", "Monitoring for…").
 ///
 /// Anything else passes ("Cap WAL retained by replication slots"); the heuristic does not
 /// know every verb, so it flags only what it recognises as vague.

@@ -1,5 +1,6 @@
 //! Rendering: pure functions of [`AppState`] onto a ratatui frame, one module per screen.
 
+mod annotations;
 mod by_effect;
 mod checklist;
 mod fishbone;

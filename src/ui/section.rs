@@ -14,7 +14,7 @@ use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Milestone, format_duration};
 
 /// Width of the label column of one-line fields.
-const LABEL: usize = 18;
+pub(super) const LABEL: usize = 18;
 /// Lines of a long text shown when it is not focused.
 const PREVIEW_LINES: usize = 4;
 /// Lines of a long text shown when it is focused.
@@ -298,72 +298,13 @@ fn field_height(
             Target::Top(_) => 1,
         },
         Kind::Checklist => 1 + 5,
-        Kind::Links => link_lines(view, target, width).len().max(1) as u16,
+        Kind::Links => super::annotations::link_lines(view, target, width)
+            .len()
+            .max(1) as u16,
         _ => {
             1 + u16::from(view.invalid_for(target).is_some())
-                + u16::from(title_advice(view, target).is_some())
+                + u16::from(super::annotations::title_advice(view, target).is_some())
         }
-    }
-}
-
-/// The lines of a links field after its label: one per linked factor (of an action) or
-/// action (of a factor), id and short text; or a note when there are none.
-fn link_lines(view: &IncidentView, target: Target, width: usize) -> Vec<Span<'static>> {
-    let inc = &view.incident;
-    let room = width.saturating_sub(LABEL + 1);
-    let item = |id: &str, text: &str, extra: &str| {
-        Span::raw(super::ellipsize(
-            &format!("{id} {}{extra}", crate::analysis::short(text)),
-            room,
-        ))
-    };
-    match target {
-        Target::Record(form::RecordKind::Action, i, _) => {
-            let Some(action) = inc.actions.get(i) else {
-                return Vec::new();
-            };
-            action
-                .factors
-                .iter()
-                .map(|id| match inc.factors.iter().find(|f| f.id == *id) {
-                    Some(f) => item(id, &f.description, ""),
-                    None => Span::styled(format!("{id} (no such factor)"), THEME.error),
-                })
-                .collect()
-        }
-        Target::Record(form::RecordKind::Factor, i, _) => {
-            let Some(factor) = inc.factors.get(i) else {
-                return Vec::new();
-            };
-            let actions = crate::analysis::addressing_actions(inc, &factor.id);
-            if actions.is_empty() {
-                let note = if crate::analysis::is_addressed(inc, factor) {
-                    if factor.no_action.trim().is_empty() {
-                        Span::styled("— none needed", THEME.dim)
-                    } else {
-                        Span::styled("— none: the reason is below", THEME.dim)
-                    }
-                } else {
-                    Span::styled(
-                        super::ellipsize("⚠ no action: link one, or say below why none", room),
-                        THEME.warn,
-                    )
-                };
-                return vec![note];
-            }
-            actions
-                .iter()
-                .map(|a| {
-                    let status = a.status_or_open();
-                    let extra = match status {
-                        crate::model::ActionStatus::Open => String::new(),
-                        other => format!(" ({})", other.label()),
-                    };
-                    item(&a.id, &a.title, &extra)
-                })
-                .collect()
-        }
-        _ => Vec::new(),
     }
 }
 
@@ -494,7 +435,7 @@ fn draw_field(
             let label = label_span(target, focused, false);
             let pad = LABEL.saturating_sub(label.content.chars().count());
             let mut lines = Vec::new();
-            let items = link_lines(view, target, width);
+            let items = super::annotations::link_lines(view, target, width);
             if items.is_empty() {
                 lines.push(Line::from(vec![
                     label.clone(),
@@ -527,7 +468,7 @@ fn draw_field(
             let pad = LABEL.saturating_sub(label.content.chars().count());
             let mut spans = vec![label, Span::raw(" ".repeat(pad + 1))];
             let room = width.saturating_sub(LABEL + 1);
-            let note = field_note(view, state, target);
+            let note = super::annotations::field_note(view, state, target);
             if value.is_empty() {
                 let (text, style) = match &note {
                     Some((note, style)) => (format!("{note}: {hint}"), *style),
@@ -544,7 +485,7 @@ fn draw_field(
                 }
             }
             let mut lines = vec![Line::from(spans)];
-            if let Some(advice) = title_advice(view, target) {
+            if let Some(advice) = super::annotations::title_advice(view, target) {
                 lines.push(Line::from(Span::styled(
                     super::ellipsize(&advice, width),
                     THEME.warn,
@@ -559,44 +500,6 @@ fn draw_field(
             frame.render_widget(Paragraph::new(lines), area);
         }
     }
-}
-
-/// A warning beside an action's field: `OVERDUE` after a past due date, `⚠ no owner`,
-/// `⚠ no due date`, `⚠ vague title` (see [`crate::analysis::action_problems`]).
-fn field_note(
-    view: &IncidentView,
-    state: &AppState,
-    target: Target,
-) -> Option<(String, ratatui::style::Style)> {
-    use crate::analysis::ActionProblem;
-    use form::RecordField as R;
-    let Target::Record(form::RecordKind::Action, i, field) = target else {
-        return None;
-    };
-    let action = view.incident.actions.get(i)?;
-    if field == R::Due && action.is_overdue(state.today()) {
-        return Some(("⚠ OVERDUE".into(), THEME.error));
-    }
-    crate::analysis::action_problems(action)
-        .into_iter()
-        .find_map(|p| match (&p, field) {
-            (ActionProblem::NoOwner, R::Owner) | (ActionProblem::NoDueDate, R::Due) => {
-                Some((format!("⚠ {}", p.label()), THEME.warn))
-            }
-            _ => None,
-        })
-}
-
-/// Why an action's title reads as vague, for a line under the title.
-fn title_advice(view: &IncidentView, target: Target) -> Option<String> {
-    let Target::Record(form::RecordKind::Action, i, form::RecordField::ActionTitle) = target else {
-        return None;
-    };
-    let action = view.incident.actions.get(i)?;
-    if action.title.trim().is_empty() {
-        return None;
-    }
-    crate::analysis::title_problem(&action.title).map(|why| format!("    ⚠ vague title: it {why}"))
 }
 
 /// Draws the text field being edited, in a box titled with the field's label.
