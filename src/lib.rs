@@ -1,8 +1,10 @@
 //! retro: a terminal program for writing blameless incident retrospectives.
 //!
-//! Layers: [`model`] (FORMAT.md types, pure) · [`storage`] (the incidents folder) ·
-//! `app` (state and `update`) · `ui` (rendering) · `cli` (subcommands).
+//! Layers: [`model`] (FORMAT.md types, pure) · [`analysis`] (factors, actions and readiness,
+//! pure) · [`storage`] (the incidents folder) · `app` (state and `update`) · `ui` (rendering) ·
+//! `cli` (subcommands).
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod demo;

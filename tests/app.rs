@@ -3,9 +3,10 @@
 mod common;
 
 use common::Harness;
-use retro::app::state::{Overlay, Screen};
+use retro::app::form::RecordKind;
+use retro::app::state::{FactorView, Overlay, Screen};
 use retro::model::timeinput::{format_clock, zone};
-use retro::model::{ActionStatus, Effect, Milestone, Section};
+use retro::model::{ActionStatus, Effect, IncidentStatus, Milestone, Section};
 
 fn new_incident(h: &mut Harness, title: &str) -> String {
     h.keys("n").keys(title).keys("<enter>");
@@ -377,4 +378,136 @@ fn a_newer_schema_opens_read_only_and_is_never_saved() {
     h.keys("<c-s>");
     assert!(h.state.message.as_ref().is_some_and(|m| m.error));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn w_adds_deeper_whys_each_edited_on_its_own() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Whys");
+    h.keys("4aCache TTL was a day<esc>");
+    // In the open factor, w adds a why and edits it; Enter finishes it.
+    h.keys("wWhy A<enter>wWhy B<enter>");
+    // From the factors list, w opens the selected factor and adds a deeper one.
+    h.keys("<esc>");
+    assert!(h.state.incident().unwrap().record.is_none());
+    h.keys("wWhy C<enter>");
+    assert_eq!(h.incident().factors[0].whys, ["Why A", "Why B", "Why C"]);
+    let view = h.state.incident().unwrap();
+    assert!(view.record.is_some(), "w opens the factor");
+    // An answer left empty is dropped when its editor closes.
+    h.keys("w<esc>");
+    assert_eq!(h.incident().factors[0].whys.len(), 3);
+    // ↑ selects a shallower answer, Enter edits just that one.
+    h.keys("<up><enter> more<enter>");
+    assert_eq!(h.incident().factors[0].whys[1], "Why B more");
+    // x deletes the selected answer after asking.
+    h.keys("x");
+    assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
+    h.keys("y");
+    assert_eq!(h.incident().factors[0].whys, ["Why A", "Why C"]);
+    assert_eq!(h.incident().factors.len(), 1, "only the why is deleted");
+    h.keys("<c-s>");
+    assert_eq!(h.on_disk(&id).factors[0].whys, ["Why A", "Why C"]);
+    // Outside the factors, w says where it works.
+    h.keys("<esc>1w");
+    assert!(h.state.incident().unwrap().editor.is_none());
+    assert!(h.state.message.as_ref().unwrap().text.contains("section 4"));
+}
+
+#[test]
+fn v_cycles_the_factor_views_and_moves_in_their_order() {
+    let mut h = Harness::demo();
+    h.keys("<enter>4");
+    let view = |h: &Harness| h.state.incident().unwrap().factor_view;
+    assert_eq!(view(&h), FactorView::List);
+    h.keys("v");
+    assert_eq!(view(&h), FactorView::Fishbone);
+    // Category by category: F1, F2 (technical), F3 (tooling), F5 (process), F4 (communication).
+    h.keys("jjjj");
+    let selected = h.state.incident().unwrap().selected(RecordKind::Factor);
+    assert_eq!(h.incident().factors[selected].id, "F4");
+    // Enter opens the selected factor.
+    h.keys("<enter>");
+    assert_eq!(h.state.incident().unwrap().record.unwrap().index, selected);
+    h.keys("<esc>v");
+    assert_eq!(view(&h), FactorView::ByEffect);
+    h.keys("v");
+    assert_eq!(view(&h), FactorView::List);
+    // From another section, v shows the factors.
+    h.keys("0v");
+    assert_eq!(h.state.incident().unwrap().section, Section::Factors);
+}
+
+#[test]
+fn publishing_what_is_not_ready_asks_first_and_lists_what_is_missing() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Publish me");
+    h.keys("<tab><tab><enter><down><down><enter>");
+    match &h.state.overlay {
+        Some(Overlay::Confirm { question, .. }) => {
+            assert!(question.starts_with("Not ready to publish:"), "{question}");
+            assert!(question.contains("✗ Key moments — missing: impact started"));
+            assert!(question.contains("✗ Sections complete"));
+            assert!(!question.contains("Factors addressed"), "{question}");
+        }
+        _ => panic!("publishing should ask first"),
+    }
+    h.keys("<esc>");
+    assert_eq!(h.incident().status, Some(IncidentStatus::Draft));
+    h.keys("<enter><down><down><enter>y");
+    assert_eq!(h.incident().status, Some(IncidentStatus::Published));
+    assert_eq!(h.on_disk(&id).status, Some(IncidentStatus::Published));
+    // Other statuses are set at once.
+    h.keys("<enter><up><enter>");
+    assert!(h.state.overlay.is_none());
+    assert_eq!(h.incident().status, Some(IncidentStatus::InReview));
+}
+
+#[test]
+fn p_shows_the_checklist_and_a_ready_incident_publishes_at_once() {
+    let mut h = Harness::demo();
+    h.keys("<enter>3p");
+    let view = h.state.incident().unwrap();
+    assert_eq!(view.section, Section::Overview);
+    let field = retro::app::form::section_fields(Section::Overview)[view.focus];
+    assert_eq!(field, retro::app::form::Field::Readiness);
+    // Enter on the checklist offers the status, published highlighted.
+    h.keys("<enter>");
+    match &h.state.overlay {
+        Some(Overlay::Picker(p)) => assert_eq!(p.options[p.selected], "published"),
+        _ => panic!("a status picker"),
+    }
+    h.keys("<enter>");
+    assert!(
+        h.state.overlay.is_none(),
+        "a ready incident needs no confirmation"
+    );
+    assert_eq!(h.incident().status, Some(IncidentStatus::Published));
+}
+
+#[test]
+fn a_factor_is_addressed_by_linking_an_action_or_giving_a_reason() {
+    let mut h = Harness::empty();
+    let _ = new_incident(&mut h, "Links");
+    h.keys("4aResolver cache kept stale records<esc><esc>");
+    h.keys("aOn-call runbook was easy to find<esc><esc>");
+    let unaddressed = |h: &Harness| -> Vec<String> {
+        retro::analysis::unaddressed_factors(h.incident())
+            .iter()
+            .map(|f| f.id.clone())
+            .collect()
+    };
+    assert_eq!(unaddressed(&h), ["F1", "F2"]);
+    h.keys("6aCap the resolver cache TTL at five minutes<esc><esc>");
+    // From the factor's side: "Addressed by" ticks actions.
+    h.keys("4<home><enter><tab><tab><tab><tab><enter><space><enter>");
+    assert_eq!(h.incident().actions[0].factors, ["F1"]);
+    assert_eq!(unaddressed(&h), ["F2"]);
+    // A reason for no action addresses a factor too.
+    h.keys("]<tab><tab><tab><tab><tab><enter>It helped; nothing to change<esc>");
+    assert_eq!(
+        h.incident().factors[1].no_action,
+        "It helped; nothing to change"
+    );
+    assert!(unaddressed(&h).is_empty());
 }

@@ -389,6 +389,42 @@ fn check_passes_good_files_and_locates_every_problem() {
 }
 
 #[test]
+fn check_ready_reports_the_checklist_and_fails_when_not_ready() {
+    let f = fixture("good");
+    let (code, out, err) = f.run(&["check", "--ready"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err, "0 of 2 incidents ready to publish\n");
+    insta::assert_snapshot!("check_ready", out);
+
+    // A complete retrospective (a built-in example, named by its path) is ready.
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/2026-09-03-order-placement-outage-after-database-disk-filled.toml");
+    let (code, out, err) = f.run(&["check", "--ready", example.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "2026-09-03-order-placement-outage-after-database-disk-filled: ready to publish\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches('✓').count(), 5, "{out}");
+    assert_eq!(err, "1 of 1 incident ready to publish\n");
+
+    // Files that cannot be read, and unknown ids, are not ready either.
+    let f = fixture("broken");
+    let (code, out, err) = f.run(&["check", "--ready", "2026-01-01-nothing", CHECKOUT]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("2026-01-01-nothing: no such incident or file"),
+        "{err}"
+    );
+    assert!(out.starts_with(&format!("{CHECKOUT}: not ready")), "{out}");
+    let (code, _, err) = f.run(&["check", "--ready"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown field `titel`"), "{err}");
+}
+
+#[test]
 fn completions_and_help() {
     let f = fixture("good");
     for shell in ["bash", "zsh", "fish"] {

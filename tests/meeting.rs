@@ -134,7 +134,7 @@ fn an_exceeded_timebox_is_marked_and_told_once() {
     let mut h = open_demo();
     h.keys("m<esc>");
     h.tick_after(299.0);
-    assert!(!h.screen(80, 24).contains(" over"));
+    assert!(!h.screen(80, 24).contains("/5 over"));
     h.tick_after(2.0);
     assert!(
         message(&h).contains("Overview has had its 5 min"),

@@ -116,6 +116,13 @@ fn too_small() {
     for (w, ht) in [(1, 1), (2, 1), (39, 9), (40, 10), (41, 11)] {
         let _ = h.screen(w, ht);
     }
+    // Nor do the factor views, the whys chain being edited, or the checklist.
+    for keys in ["4v", "4vv", "4w", "p", "6"] {
+        let h = analysis_open(keys);
+        for (w, ht) in [(40, 10), (41, 11), (50, 14), (200, 60)] {
+            let _ = h.screen(w, ht);
+        }
+    }
 }
 
 #[test]
@@ -145,4 +152,79 @@ fn focus_and_errors_are_coloured() {
     let buffer = terminal.backend().buffer();
     assert_eq!(buffer[(0, 22)].symbol(), "!");
     assert_eq!(buffer[(0, 22)].fg, Color::Red);
+}
+
+/// An incident with gaps to analyse: missing sections and key moments, a factor with no
+/// action (F6), one with a reason for none (F3), an overdue action (A1), an action with no
+/// owner, no due date and a vague title (A2). Opened on its overview.
+fn analysis_open(keys: &str) -> Harness {
+    let mut h = Harness::empty();
+    let name = "2026-11-10-dns-lookups-failed-after-resolver-upgrade.toml";
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/analysis")
+        .join(name);
+    std::fs::copy(src, h.dir.path().join(name)).unwrap();
+    h.refresh();
+    h.keys("<enter>").keys(keys);
+    h.state.message = None;
+    h
+}
+
+#[test]
+fn factor_views() {
+    snap("factors_fishbone", &demo_open("4v"));
+    snap("factors_by_effect", &demo_open("4vv"));
+    snap("factors_fishbone_gaps", &analysis_open("4vjj"));
+    snap("factors_by_effect_gaps", &analysis_open("4vv"));
+    snap("factors_list_gaps", &analysis_open("4"));
+}
+
+#[test]
+fn whys_chain() {
+    snap(
+        "whys_chain",
+        &analysis_open("4<enter><tab><tab><tab><down>"),
+    );
+    snap("whys_adding", &analysis_open("4w"));
+}
+
+#[test]
+fn readiness_and_publishing() {
+    snap("readiness_checklist", &analysis_open("p"));
+    snap(
+        "publish_confirm",
+        &analysis_open("<tab><tab><enter><down><down><enter>"),
+    );
+}
+
+#[test]
+fn actions_with_problems() {
+    snap("actions_problems", &analysis_open("6"));
+    snap("action_problems_record", &analysis_open("6<down><enter>"));
+}
+
+#[test]
+fn warnings_are_coloured() {
+    let h = analysis_open("6");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| retro::ui::render(&h.state, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let find = |needle: &str| {
+        (0..40)
+            .find_map(|y| {
+                let line: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+                let col = line.find(needle)?;
+                let x = line[..col].chars().count() as u16;
+                Some((x, y))
+            })
+            .unwrap_or_else(|| panic!("{needle} not on screen"))
+    };
+    // Overdue in the error colour, other problems in the warning colour.
+    let (x, y) = find("⚠ overdue");
+    assert_eq!(buffer[(x + 2, y)].fg, Color::Red);
+    let (x, y) = find("⚠ no owner");
+    assert_eq!(buffer[(x + 2, y)].fg, Color::Yellow);
+    // The sidebar counts overdue actions in red.
+    let (x, y) = find("1 action overdue");
+    assert_eq!(buffer[(x, y)].fg, Color::Red);
 }

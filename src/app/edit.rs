@@ -5,10 +5,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
+use super::factors;
 use super::form::{self, Kind, RecordKind, Target, choice_index, choice_labels, section_fields};
 use super::keymap::Command;
 use super::state::{
-    AppState, Confirmed, Editor, IncidentView, Invalid, Overlay, Picker, RecordForm, Screen,
+    AppState, Confirmed, Editor, FactorView, IncidentView, Invalid, Overlay, Picker, RecordForm,
+    Screen,
 };
 use super::update::{error, info};
 use crate::model::{Action as FollowUp, Effect as FactorEffect, Factor, Metric, Section};
@@ -88,7 +90,8 @@ pub fn focused_target(view: &IncidentView) -> Option<Target> {
         .map(|f| Target::Top(*f))
 }
 
-fn start_editor(view: &mut IncidentView, target: Target) {
+/// Opens a text editor on `target` with its current (or kept invalid) text.
+pub(crate) fn start_editor(view: &mut IncidentView, target: Target) {
     let text = view
         .invalid_for(target)
         .map(|i| i.text.clone())
@@ -178,7 +181,9 @@ fn resort_timeline(view: &mut IncidentView, index: usize) {
 fn close_editor(state: &mut AppState) {
     commit_editor(state);
     if let Screen::Incident(view) = &mut state.screen {
-        view.editor = None;
+        if let Some(editor) = view.editor.take() {
+            factors::drop_empty_why(view, editor.target);
+        }
         if let Some(invalid) = view.invalid.last() {
             let message = format!("{}: {}", invalid.target.label().0, invalid.error);
             error(state, message);
@@ -264,7 +269,15 @@ fn focused_list(view: &IncidentView) -> Option<RecordKind> {
 
 /// Moves down (or up) through list items, then on to the next (or previous) field.
 fn step(view: &mut IncidentView, forward: bool) {
-    if let Some(kind) = focused_list(view) {
+    if view.record.is_some() && factors::on_chain(view) && factors::step_why(view, forward) {
+        return;
+    }
+    if focused_list(view) == Some(RecordKind::Factor) && view.factor_view != FactorView::List {
+        if factors::can_step_factor(view, forward) {
+            factors::step_factor(view, if forward { 1 } else { -1 });
+            return;
+        }
+    } else if let Some(kind) = focused_list(view) {
         let len = kind.len(&view.incident);
         let sel = view.selected(kind);
         if forward && sel + 1 < len {
@@ -278,6 +291,9 @@ fn step(view: &mut IncidentView, forward: bool) {
     }
     let before = view.focus;
     move_field(view, forward);
+    if view.record.is_some() && view.focus != before && factors::on_chain(view) {
+        factors::entered_chain(view, forward);
+    }
     if view.record.is_none()
         && view.focus != before
         && let Some(kind) = focused_list(view)
@@ -316,6 +332,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             | Command::MoveUp
             | Command::MoveDown
             | Command::Tick
+            | Command::AddWhy
     );
     if let Some(reason) = read_only
         && editing_command
@@ -333,6 +350,18 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::Up => step(view, false),
         Command::NextField => move_field(view, true),
         Command::PrevField => move_field(view, false),
+        Command::Home | Command::End | Command::PageUp | Command::PageDown
+            if focused_list(view) == Some(RecordKind::Factor)
+                && view.factor_view != FactorView::List =>
+        {
+            let delta = match command {
+                Command::Home => isize::MIN,
+                Command::End => isize::MAX,
+                Command::PageUp => -10,
+                _ => 10,
+            };
+            factors::step_factor(view, delta);
+        }
         Command::Home | Command::End | Command::PageUp | Command::PageDown => {
             if let Some(kind) = focused_list(view) {
                 let sel = view.selected(kind);
@@ -355,6 +384,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 };
                 let (kind, index) = (form.kind, form.index);
                 view.select(kind, index);
+                view.why = 0;
             }
         }
         Command::NextSection => {
@@ -401,6 +431,19 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                     "Nothing to add here: lists are in sections 2, 3, 4 and 6",
                 ),
             }
+        }
+        Command::Delete if in_record && factors::on_chain(view) => factors::ask_delete_why(state),
+        Command::AddWhy => factors::add_why(state),
+        Command::CycleView => factors::cycle_view(state),
+        Command::Readiness => super::publish::show_readiness(view),
+        Command::MoveUp | Command::MoveDown
+            if focused_list(view) == Some(RecordKind::Factor)
+                && view.factor_view != FactorView::List =>
+        {
+            info(
+                state,
+                "Factors keep their order in the list view: press v until it shows the list",
+            );
         }
         Command::Delete => {
             let chosen = match view.record {
@@ -486,6 +529,23 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
             form::toggle(&mut view.incident, target);
             view.revision += 1;
         }
+        Kind::Chain => factors::edit_why(state),
+        Kind::Checklist => {
+            let target = Target::Top(form::Field::Status);
+            let published = crate::model::IncidentStatus::Published;
+            state.overlay = Some(Overlay::Picker(Picker {
+                target,
+                options: choice_labels(target)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+                selected: crate::model::Choice::index(published),
+                ticked: None,
+            }));
+        }
+        Kind::Links if matches!(target, Target::Record(RecordKind::Factor, ..)) => {
+            factors::links_picker(state, target);
+        }
         Kind::Links => {
             let Target::Record(RecordKind::Action, index, _) = target else {
                 return Vec::new();
@@ -534,6 +594,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                     index,
                     focus: 0,
                 });
+                view.why = 0;
             }
         }
         Kind::ReadOnly => info(
@@ -570,10 +631,22 @@ pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) ->
 }
 
 fn choose(state: &mut AppState, picker: Picker) {
+    if picker.target == Target::Top(form::Field::Status) {
+        if let Some(status) = <crate::model::IncidentStatus as crate::model::Choice>::ALL
+            .get(picker.selected)
+            .copied()
+        {
+            super::publish::choose_status(state, status);
+        }
+        return;
+    }
     let Screen::Incident(view) = &mut state.screen else {
         return;
     };
     match (&picker.ticked, picker.target) {
+        (Some(ticked), Target::Record(RecordKind::Factor, index, _)) => {
+            factors::set_addressed_by(view, index, ticked);
+        }
         (Some(ticked), Target::Record(RecordKind::Action, index, _)) => {
             let ids: Vec<String> = view
                 .incident

@@ -40,6 +40,11 @@ pub enum Kind {
     Records(RecordKind),
     /// Shown, not edited here (e.g. computed key moments).
     ReadOnly,
+    /// A chain of short answers (a factor's whys), each edited on its own as a
+    /// [`RecordField::Why`]; `w` adds a deeper one.
+    Chain,
+    /// A computed checklist (readiness to publish), shown, not edited.
+    Checklist,
 }
 
 impl Kind {
@@ -104,7 +109,14 @@ impl RecordKind {
                 Miscommunication,
                 InternalOnly,
             ],
-            RecordKind::Factor => &[FactorDescription, FactorCategory, FactorEffect, Whys],
+            RecordKind::Factor => &[
+                FactorDescription,
+                FactorCategory,
+                FactorEffect,
+                Whys,
+                AddressedBy,
+                NoAction,
+            ],
             RecordKind::Metric => &[MetricName, Source, Unit, Baseline, Peak, MetricNote],
             RecordKind::Action => &[
                 ActionTitle,
@@ -165,6 +177,8 @@ pub enum Field {
     Actions,
     NarrativeText,
     Impact,
+    /// The readiness checklist of the overview (computed).
+    Readiness,
 }
 
 /// A field inside one record.
@@ -183,6 +197,11 @@ pub enum RecordField {
     FactorCategory,
     FactorEffect,
     Whys,
+    /// One answer of a factor's whys chain, by position (0 is the shallowest).
+    Why(usize),
+    /// The follow-up actions that link the factor (edited from the factor's side).
+    AddressedBy,
+    NoAction,
     MetricName,
     Source,
     Unit,
@@ -224,6 +243,7 @@ pub fn section_fields(section: Section) -> &'static [Field] {
             Facilitator,
             Participants,
             KeyMoments,
+            Readiness,
         ],
         Section::Stakeholders => &[CustomerMessage, Reassurances, InternalMessage],
         Section::Monitoring => &[MonitoringNotes, Metrics, Gaps],
@@ -273,6 +293,7 @@ impl Field {
                 "normal work, the disruption, what was tried and learned",
             ),
             Impact => ("Impact", "how severe, for whom, for how long, and why"),
+            Readiness => ("Ready to publish", "Enter picks the status"),
         }
     }
 
@@ -284,6 +305,7 @@ impl Field {
             Severity | Status => Kind::Choice,
             Services | Tags | Participants => Kind::CommaList,
             KeyMoments => Kind::ReadOnly,
+            Readiness => Kind::Checklist,
             Reassurances | Gaps => Kind::LineList,
             Metrics => Kind::Records(RecordKind::Metric),
             Timeline => Kind::Records(RecordKind::Timeline),
@@ -311,7 +333,10 @@ impl RecordField {
             FactorDescription => ("Factor", "a condition of the system or work, not a person"),
             FactorCategory => ("Category", "technical, tooling, process, …"),
             FactorEffect => ("Effect", "made it worse, helped, or luck"),
-            Whys => ("Whys", "one \"why?\" answer per line, deeper each time"),
+            Whys => ("Whys", "why? → why? → … · w adds a deeper one"),
+            Why(_) => ("Why?", "and why was that so? one answer"),
+            AddressedBy => ("Addressed by", "follow-up actions that work on it"),
+            NoAction => ("No action, because", "when no action is decided, say why"),
             MetricName => ("Name", "e.g. checkout 5xx rate"),
             Source => ("Source", "dashboard link"),
             Unit => ("Unit", "e.g. %, ms, req/s"),
@@ -336,17 +361,18 @@ impl RecordField {
         use RecordField::*;
         match self {
             At => Kind::Time,
-            Actor | Role | Channel | MetricName | Source | Unit | ActionTitle | Owner | Tracker => {
-                Kind::Line
+            Actor | Role | Channel | MetricName | Source | Unit | ActionTitle | Owner | Tracker
+            | Why(_) => Kind::Line,
+            EntryText | FactorDescription | MetricNote | Rationale | ExpectedImpact | NoAction => {
+                Kind::Multi
             }
-            EntryText | FactorDescription | MetricNote | Rationale | ExpectedImpact => Kind::Multi,
             EntryMilestone | FactorCategory | FactorEffect | ActionKindField | ActionPriority
             | ActionStatusField => Kind::Choice,
             Miscommunication | InternalOnly => Kind::Toggle,
-            Whys => Kind::LineList,
+            Whys => Kind::Chain,
             Baseline | Peak => Kind::Number,
             Due => Kind::Date,
-            ActionFactors => Kind::Links,
+            ActionFactors | AddressedBy => Kind::Links,
         }
     }
 }
@@ -450,6 +476,8 @@ pub fn text_of(incident: &Incident, target: Target) -> String {
             match f {
                 R::FactorDescription => x.description.clone(),
                 R::Whys => join_lines(&x.whys),
+                R::Why(n) => x.whys.get(n).cloned().unwrap_or_default(),
+                R::NoAction => x.no_action.clone(),
                 _ => String::new(),
             }
         }
@@ -565,6 +593,15 @@ pub fn set_text(
             match f {
                 R::FactorDescription => x.description = body(),
                 R::Whys => x.whys = split_lines(text),
+                R::Why(n) => {
+                    // An emptied answer stays while it is edited; closing the editor drops it.
+                    let answer = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    match x.whys.get_mut(n) {
+                        Some(why) => *why = answer,
+                        None => x.whys.push(answer),
+                    }
+                }
+                R::NoAction => x.no_action = body(),
                 _ => {}
             }
         }
@@ -781,6 +818,17 @@ pub fn display_value(incident: &Incident, target: Target) -> String {
                 .actions
                 .get(i)
                 .map(|a| a.factors.join(", "))
+                .unwrap_or_default(),
+            Target::Record(RecordKind::Factor, i, _) => incident
+                .factors
+                .get(i)
+                .map(|f| {
+                    crate::analysis::addressing_actions(incident, &f.id)
+                        .iter()
+                        .map(|a| a.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default(),
             _ => String::new(),
         },

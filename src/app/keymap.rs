@@ -109,6 +109,12 @@ pub enum Command {
     EndMeeting,
     /// Resume an ended meeting.
     Resume,
+    /// Add a deeper "why?" to the selected or open contributing factor and edit it.
+    AddWhy,
+    /// Show the contributing factors as a list, a fishbone, or grouped by effect.
+    CycleView,
+    /// Show the readiness checklist (in the overview).
+    Readiness,
 }
 
 /// A key with its modifiers.
@@ -471,6 +477,27 @@ pub const KEYMAP: &[Binding] = &[
         "meeting: start the clock, or show the agenda",
         None,
     ),
+    bind(
+        Incident,
+        &[ch('w')],
+        C::AddWhy,
+        "add a deeper \"why?\" to the selected factor",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('v')],
+        C::CycleView,
+        "factors as list / fishbone / by effect",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('p')],
+        C::Readiness,
+        "readiness to publish (overview checklist)",
+        None,
+    ),
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
     bind(
         Incident,
@@ -482,16 +509,30 @@ pub const KEYMAP: &[Binding] = &[
     // Record
     bind(
         Record,
-        &[key(KeyCode::Tab), key(KeyCode::Down), ch('j')],
+        &[key(KeyCode::Tab)],
         C::NextField,
         "next field",
         None,
     ),
     bind(
         Record,
-        &[key(KeyCode::BackTab), key(KeyCode::Up), ch('k')],
+        &[key(KeyCode::BackTab)],
         C::PrevField,
         "previous field",
+        None,
+    ),
+    bind(
+        Record,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next \"why?\" of the chain, or next field",
+        None,
+    ),
+    bind(
+        Record,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous \"why?\", or previous field",
         None,
     ),
     bind(
@@ -520,7 +561,14 @@ pub const KEYMAP: &[Binding] = &[
         Record,
         &[ch('x')],
         C::Delete,
-        "delete this record (asks)",
+        "delete this record, or the selected \"why?\" (asks)",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('w')],
+        C::AddWhy,
+        "add a deeper \"why?\" (contributing factor)",
         None,
     ),
     bind(

@@ -4,9 +4,11 @@
 pub mod action;
 pub mod agenda;
 pub mod edit;
+pub mod factors;
 pub mod form;
 pub mod keymap;
 pub mod meeting;
+pub mod publish;
 pub mod save;
 pub mod state;
 pub mod update;

@@ -130,6 +130,43 @@ pub struct IncidentView {
     pub conflict: Option<Box<Incident>>,
     /// The agenda item whose overrun was last announced (so it is announced once).
     pub overrun_told: Option<Section>,
+    /// How the contributing factors are shown (`v` cycles).
+    pub factor_view: FactorView,
+    /// The selected answer of the open factor's whys chain.
+    pub why: usize,
+}
+
+/// How the contributing factors section shows its factors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FactorView {
+    /// One row per factor, in the file's order.
+    #[default]
+    List,
+    /// A fishbone diagram: the seven categories as bones of a spine that points at the
+    /// incident.
+    Fishbone,
+    /// Grouped by effect: made it worse, helped, luck.
+    ByEffect,
+}
+
+impl FactorView {
+    /// The next view: list → fishbone → by effect → list.
+    pub fn next(self) -> FactorView {
+        match self {
+            FactorView::List => FactorView::Fishbone,
+            FactorView::Fishbone => FactorView::ByEffect,
+            FactorView::ByEffect => FactorView::List,
+        }
+    }
+
+    /// Its name, as shown in the section's title.
+    pub fn name(self) -> &'static str {
+        match self {
+            FactorView::List => "list",
+            FactorView::Fishbone => "fishbone",
+            FactorView::ByEffect => "by effect",
+        }
+    }
 }
 
 /// What happens after a save that was asked for on the way out.
@@ -231,6 +268,10 @@ pub enum Confirmed {
     ReloadTheirs,
     /// Quit without saving.
     DiscardAndQuit,
+    /// Delete answer `.1` of the whys chain of factor `.0`.
+    DeleteWhy(usize, usize),
+    /// Set the status to published although the readiness checklist is not all ticked.
+    Publish,
 }
 
 /// A list of options.
@@ -341,6 +382,8 @@ impl IncidentView {
             recovery_restored: false,
             conflict: None,
             overrun_told: None,
+            factor_view: FactorView::List,
+            why: 0,
         }
     }
 

@@ -453,5 +453,13 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
             state.quit = true;
             Vec::new()
         }
+        Confirmed::DeleteWhy(factor, why) => {
+            super::factors::delete_why(state, factor, why);
+            Vec::new()
+        }
+        Confirmed::Publish => {
+            super::publish::publish_anyway(state);
+            super::save::save_now(state)
+        }
     }
 }

@@ -17,11 +17,17 @@ Examples:
   retro check
   retro check 2026-03-12-checkout-api-errors-after-config-push
   retro check incidents/*.toml
+  retro check --ready 2026-03-12-checkout-api-errors-after-config-push
 
 Prints file:line:column: message for each problem: a file that does not parse (bad TOML, an
 unknown key, a wrong value), an id that differs from the file name, a milestone marked twice,
 a timeline out of order, two factors or actions with one id, an action linked to a factor that
-does not exist. Exit status: 0 when all is well, 1 when there is a problem.";
+does not exist. Exit status: 0 when all is well, 1 when there is a problem.
+
+With --ready, prints each incident's readiness checklist instead: all seven sections complete,
+all five key moments, every factor that made things worse addressed by an action (or a reason
+for none), no lint findings, and a customer message for SEV1 and SEV2. Exit status 1 when any
+incident is not ready (or cannot be read).";
 
 /// Options of `retro check`.
 #[derive(Debug, clap::Args)]
@@ -29,6 +35,9 @@ pub struct CheckArgs {
     /// Incident ids or file paths; every incident of the folder when none is given.
     #[arg(value_name = "ID|FILE")]
     pub targets: Vec<String>,
+    /// Report whether each incident is ready to publish (the checklist) instead.
+    #[arg(long)]
+    pub ready: bool,
 }
 
 pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
@@ -38,6 +47,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCod
         files = incident_files(ctx.store.dir())?;
     }
     for target in &args.targets {
+        // An id of the folder, or a file anywhere.
         let path = if is_valid_id(target) && !Path::new(target).is_file() {
             ctx.store.dir().join(format!("{target}.toml"))
         } else {
@@ -57,6 +67,9 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCod
             path,
             metadata: None,
         });
+    }
+    if args.ready {
+        return super::ready::run(&files, problems);
     }
     for file in &files {
         for error in check_file(file) {

@@ -289,6 +289,9 @@ pub(crate) fn internal(incident: &Incident) -> String {
                             for (n, why) in f.whys.iter().enumerate() {
                                 let _ = writeln!(out, "  {}. {}", n + 1, inline(why));
                             }
+                            if !f.no_action.trim().is_empty() {
+                                let _ = writeln!(out, "  - No action: {}", inline(&f.no_action));
+                            }
                         }
                         out.push('\n');
                     }

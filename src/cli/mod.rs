@@ -13,6 +13,7 @@ mod json;
 mod list;
 mod markdown;
 mod new;
+mod ready;
 mod show;
 mod table;
 

@@ -213,6 +213,13 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
                             for (n, why) in f.whys.iter().enumerate() {
                                 doc.para(&format!("why {}: {why}", n + 1), "      ", "        ");
                             }
+                            if !f.no_action.trim().is_empty() {
+                                doc.para(
+                                    &format!("no action: {}", f.no_action),
+                                    "      ",
+                                    "        ",
+                                );
+                            }
                         }
                     }
                 }

@@ -202,6 +202,7 @@ fn key_kind(table: Table, key: &[u8]) -> Option<(u32, Kind)> {
             (b"effect", Choice(ChoiceUse::Effect)),
             (b"description", Text(TextUse::Ignore)),
             (b"whys", Array(ArrayUse::Ignore)),
+            (b"no_action", Text(TextUse::Ignore)),
         ],
         Table::Action => &[
             (b"id", Text(TextUse::Ignore)),

@@ -110,7 +110,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
 
 fn row(entry: &Entry, selected: bool, width: usize) -> Line<'static> {
     let marker = if selected { " ▶ " } else { "   " };
-    let text = match entry {
+    let style = if selected { THEME.focus } else { THEME.text };
+    match entry {
         Entry::Incident { summary, read_only } => {
             let date = summary
                 .date
@@ -118,28 +119,40 @@ fn row(entry: &Entry, selected: bool, width: usize) -> Line<'static> {
                 .unwrap_or_else(|| "—".into());
             let sev = summary.severity.map(|s| s.as_str()).unwrap_or("—");
             let open = summary.open_actions;
-            let late = match summary.overdue_actions {
-                0 => String::new(),
-                n => n.to_string(),
-            };
             let lock = if *read_only { " (read-only)" } else { "" };
-            format!(
-                "{marker}{date:<10}  {sev:<4}  {:<9}  {}/7       {open:<4}  {late:<4}  {}{lock}",
+            let head = format!(
+                "{marker}{date:<10}  {sev:<4}  {:<9}  {}/7       {open:<4}  ",
                 summary.status.label(),
                 summary.sections_filled,
-                summary.title
-            )
+            );
+            // Overdue actions stand out: marked and in the error colour.
+            let late = match summary.overdue_actions {
+                0 => "      ".to_string(),
+                n => format!("{:<6}", format!("⚠ {n}")),
+            };
+            let title = format!("{}{lock}", summary.title);
+            let head_width = head.chars().count() + late.chars().count();
+            let late_style = if selected || summary.overdue_actions == 0 {
+                style
+            } else {
+                THEME.error
+            };
+            if head_width >= width {
+                return Line::from(Span::styled(
+                    super::ellipsize(&format!("{head}{late}{title}"), width),
+                    style,
+                ));
+            }
+            Line::from(vec![
+                Span::styled(head, style),
+                Span::styled(late, late_style),
+                Span::styled(super::ellipsize(&title, width - head_width), style),
+            ])
         }
         Entry::Broken { name, error, .. } => {
-            format!("{marker}⚠ {name}.toml — cannot be read: {error}")
+            let text = format!("{marker}⚠ {name}.toml — cannot be read: {error}");
+            let style = if selected { THEME.focus } else { THEME.error };
+            Line::from(Span::styled(super::ellipsize(&text, width), style))
         }
-    };
-    let text = super::ellipsize(&text, width);
-    let style = match (selected, entry) {
-        (true, _) => THEME.focus,
-        (false, Entry::Broken { .. }) => THEME.error,
-        (false, Entry::Incident { summary, .. }) if summary.overdue_actions > 0 => THEME.text,
-        _ => THEME.text,
-    };
-    Line::from(Span::styled(text, style))
+    }
 }

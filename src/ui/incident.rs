@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::THEME;
-use crate::app::state::{AppState, IncidentView};
+use crate::app::state::{AppState, FactorView, IncidentView};
 use crate::guidance::GUIDANCE;
 use crate::model::{Choice, Fill, IncidentStatus, Section, format_duration};
 
@@ -20,11 +20,15 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let sidebar_width = if area.width >= 100 { 26 } else { 22 };
     let [side, rest] =
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
-    render_sidebar(view, frame, side);
+    render_sidebar(view, state, frame, side);
     let guide_rows = guide_height(view, rest);
+    // The fishbone and by-effect views want the width: the guide goes below them.
+    let grouped = view.section == Section::Factors
+        && view.record.is_none()
+        && view.factor_view != FactorView::List;
     let (body, guide) = if !view.show_guide {
         (rest, None)
-    } else if rest.width >= WIDE - sidebar_width {
+    } else if rest.width >= WIDE - sidebar_width && !grouped {
         let [b, g] = Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
         (b, Some(g))
     } else if guide_rows > 0 {
@@ -74,7 +78,7 @@ fn render_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, a
     super::header(frame, area, left, right);
 }
 
-fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
+fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
     let inner_width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
@@ -107,6 +111,23 @@ fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" to {label:<9}"), THEME.dim),
             Span::raw(format_duration(value)),
         ]));
+    }
+    lines.push(Line::from(""));
+    let (ready, style) = super::checklist::summary(&crate::app::publish::checklist(inc));
+    lines.push(Line::from(Span::styled(
+        super::ellipsize(&ready, inner_width),
+        style,
+    )));
+    let overdue = crate::analysis::overdue_actions(inc, state.today()).len();
+    if overdue > 0 {
+        let text = format!(
+            " ⚠ {overdue} action{} overdue",
+            if overdue == 1 { "" } else { "s" }
+        );
+        lines.push(Line::from(Span::styled(
+            super::ellipsize(&text, inner_width),
+            THEME.error,
+        )));
     }
     if area.height as usize >= lines.len() + 4 {
         lines.push(Line::from(""));

@@ -1,5 +1,9 @@
 //! Rendering: pure functions of [`AppState`] onto a ratatui frame, one module per screen.
 
+mod annotations;
+mod by_effect;
+mod checklist;
+mod fishbone;
 mod footer;
 mod home;
 mod incident;
@@ -9,6 +13,7 @@ mod records;
 mod section;
 pub mod theme;
 mod viewer;
+mod whys;
 pub(crate) mod wrap;
 
 use ratatui::Frame;

@@ -28,7 +28,9 @@ pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect
         } => {
             let width = area.width.saturating_sub(4).min(64);
             let inner_width = usize::from(width.saturating_sub(4));
-            let mut lines: Vec<Line> = super::wrap::wrap(question, inner_width, 4)
+            // Room for a list (e.g. what a publish still misses), inside the screen.
+            let max_lines = usize::from(area.height.saturating_sub(6)).max(4);
+            let mut lines: Vec<Line> = super::wrap::wrap(question, inner_width, max_lines)
                 .into_iter()
                 .map(Line::from)
                 .collect();

@@ -3,8 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::THEME;
 use crate::app::form::{Field, RecordKind};
@@ -34,11 +36,25 @@ pub fn render_list(
     let (label, hint) = field.label();
     let marker = if focused { "▶ " } else { "  " };
     let head_style = if focused { THEME.focus } else { THEME.heading };
+    let unaddressed = if kind == RecordKind::Action {
+        crate::analysis::unaddressed_factors(inc)
+    } else {
+        Vec::new()
+    };
+    let (hint, hint_style) = if unaddressed.is_empty() {
+        (format!("  {hint}"), THEME.dim)
+    } else {
+        let ids: Vec<&str> = unaddressed.iter().map(|f| f.id.as_str()).collect();
+        (
+            format!("  ⚠ no action yet for {}", ids.join(", ")),
+            THEME.warn,
+        )
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{marker}{label} ({len})"), head_style),
         Span::styled(
-            super::ellipsize(&format!("  {hint}"), width.saturating_sub(label.len() + 8)),
-            THEME.dim,
+            super::ellipsize(&hint, width.saturating_sub(label.len() + 8)),
+            hint_style,
         ),
     ])];
     let rows = usize::from(area.height.saturating_sub(1));
@@ -50,7 +66,18 @@ pub fn render_list(
         )));
     } else {
         let selected = view.selected(kind);
-        let offset = (selected + 1).saturating_sub(rows);
+        // Actions with warnings get a second line when every row still fits.
+        let warned = (0..len)
+            .filter(|i| {
+                kind == RecordKind::Action && !row_suffix(inc, kind, *i, today).0.is_empty()
+            })
+            .count();
+        let two_lines = warned > 0 && len + warned <= rows;
+        let offset = if two_lines {
+            0
+        } else {
+            (selected + 1).saturating_sub(rows)
+        };
         for index in offset..len.min(offset + rows) {
             let is_sel = index == selected;
             let mark = match (is_sel, focused) {
@@ -67,13 +94,68 @@ pub fn render_list(
             } else {
                 THEME.text
             };
-            lines.push(Line::from(Span::styled(
-                super::ellipsize(&text, width),
-                style,
-            )));
+            let (suffix, suffix_style) = row_suffix(inc, kind, index, today);
+            if two_lines && !suffix.is_empty() {
+                // Room to spare: the warnings go on a line of their own under the row.
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&text, width),
+                    style,
+                )));
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&format!("      {}", suffix.trim_start()), width),
+                    suffix_style,
+                )));
+                continue;
+            }
+            let room = width.saturating_sub(suffix.width());
+            lines.push(Line::from(vec![
+                Span::styled(super::ellipsize(&text, room), style),
+                Span::styled(suffix, suffix_style),
+            ]));
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What a row says at its end, always shown: `⚠ no action` after a factor that made things
+/// worse and has no action; `⚠ overdue · no owner · vague title` after an action (in the
+/// error colour when overdue, else the warning colour).
+pub fn row_suffix(
+    inc: &Incident,
+    kind: RecordKind,
+    index: usize,
+    today: jiff::civil::Date,
+) -> (String, Style) {
+    match kind {
+        RecordKind::Factor => match inc.factors.get(index) {
+            Some(f) if !crate::analysis::is_addressed(inc, f) => {
+                ("  ⚠ no action".into(), THEME.warn)
+            }
+            _ => (String::new(), THEME.text),
+        },
+        RecordKind::Action => {
+            let Some(a) = inc.actions.get(index) else {
+                return (String::new(), THEME.text);
+            };
+            let overdue = a.is_overdue(today);
+            let mut words: Vec<&str> = Vec::new();
+            if overdue {
+                words.push("overdue");
+            }
+            words.extend(
+                crate::analysis::action_problems(a)
+                    .iter()
+                    .map(|p| p.label()),
+            );
+            if words.is_empty() {
+                (String::new(), THEME.text)
+            } else {
+                let style = if overdue { THEME.error } else { THEME.warn };
+                (format!("  ⚠ {}", words.join(" · ")), style)
+            }
+        }
+        _ => (String::new(), THEME.text),
+    }
 }
 
 /// One record as a line of text.
@@ -84,7 +166,7 @@ pub fn row_text(
     inc: &Incident,
     kind: RecordKind,
     index: usize,
-    today: jiff::civil::Date,
+    _today: jiff::civil::Date,
     tz: &jiff::tz::TimeZone,
     first: bool,
 ) -> String {
@@ -156,23 +238,19 @@ pub fn row_text(
             let Some(a) = inc.actions.get(index) else {
                 return String::new();
             };
-            let due = a
-                .due
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "no date".into());
-            let owner = if a.owner.is_empty() {
-                "no owner"
+            let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+            let owner = if a.owner.trim().is_empty() {
+                String::new()
             } else {
-                &a.owner
+                format!(" ({})", a.owner)
             };
             let links = if a.factors.is_empty() {
                 String::new()
             } else {
                 format!(" → {}", a.factors.join(","))
             };
-            let overdue = if a.is_overdue(today) { "!" } else { " " };
             format!(
-                "{:<3} {:<11} {due:<10}{overdue} {} ({owner}){links}",
+                "{:<3} {:<11} {due:<10} {}{owner}{links}",
                 a.id,
                 a.status_or_open().label(),
                 a.title

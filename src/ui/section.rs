@@ -9,12 +9,12 @@ use ratatui::widgets::{Block, Paragraph};
 use super::theme::THEME;
 use super::wrap::wrap;
 use crate::app::form::{self, Kind, Target, section_fields};
-use crate::app::state::{AppState, IncidentView};
+use crate::app::state::{AppState, FactorView, IncidentView};
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Milestone, format_duration};
 
 /// Width of the label column of one-line fields.
-const LABEL: usize = 18;
+pub(super) const LABEL: usize = 18;
 /// Lines of a long text shown when it is not focused.
 const PREVIEW_LINES: usize = 4;
 /// Lines of a long text shown when it is focused.
@@ -40,7 +40,10 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             (title, targets, rec.focus)
         }
         None => {
-            let title = format!(" {} · {} ", view.section.number(), view.section.title());
+            let mut title = format!(" {} · {} ", view.section.number(), view.section.title());
+            if view.section == crate::model::Section::Factors {
+                title.push_str(&format!("· {} (v) ", view.factor_view.name()));
+            }
             let targets = section_fields(view.section)
                 .iter()
                 .map(|f| Target::Top(*f))
@@ -57,6 +60,14 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height < 2 {
+        return;
+    }
+    if let [Target::Top(field)] = targets.as_slice()
+        && field.kind() == Kind::Records(form::RecordKind::Factor)
+        && view.record.is_none()
+        && view.factor_view != FactorView::List
+    {
+        render_grouped(view, state, frame, inner);
         return;
     }
     if let [Target::Top(field)] = targets.as_slice()
@@ -104,6 +115,54 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     draw_column(view, state, &targets, Some(focus), frame, inner);
 }
 
+/// The factors as a fishbone or grouped by effect, and the selected factor in full below
+/// when there is room.
+fn render_grouped(view: &IncidentView, state: &AppState, frame: &mut Frame, inner: Rect) {
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let lines = match view.factor_view {
+        FactorView::ByEffect => super::by_effect::lines(view, true, width, height),
+        _ => super::fishbone::lines(view, true, width, height),
+    };
+    let used = lines.len().min(height) as u16;
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: used,
+            ..inner
+        },
+    );
+    let kind = form::RecordKind::Factor;
+    let rest = inner.height.saturating_sub(used);
+    if rest < 9 || view.incident.factors.is_empty() {
+        return;
+    }
+    let label = super::ellipsize(
+        &format!("── selected {} · Enter edits · w adds a why ", kind.noun()),
+        width,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(label, THEME.dim)),
+        Rect {
+            y: inner.y + used + 1,
+            height: 1,
+            ..inner
+        },
+    );
+    let index = view.selected(kind);
+    let record: Vec<Target> = kind
+        .fields()
+        .iter()
+        .map(|f| Target::Record(kind, index, *f))
+        .collect();
+    let preview = Rect {
+        y: inner.y + used + 2,
+        height: rest - 2,
+        ..inner
+    };
+    draw_column(view, state, &record, None, frame, preview);
+}
+
 /// Draws fields top to bottom, starting early enough that the focused one is visible, with
 /// "more above/below" notes where fields did not fit.
 fn draw_column(
@@ -132,7 +191,8 @@ fn draw_column(
     // First field to draw: as early as possible while the focused one still fits.
     let mut start = focus.unwrap_or(0).min(targets.len().saturating_sub(1));
     let mut used: u16 = heights.get(start).copied().unwrap_or(0);
-    while start > 0 && used + heights[start - 1] <= inner.height {
+    // A "more above" note takes a line unless drawing starts at the first field.
+    while start > 0 && used + heights[start - 1] + u16::from(start > 1) <= inner.height {
         start -= 1;
         used += heights[start];
     }
@@ -233,7 +293,18 @@ fn field_height(
             }
         }
         Kind::ReadOnly => 1 + 5,
-        _ => 1 + u16::from(view.invalid_for(target).is_some()),
+        Kind::Chain => match target {
+            Target::Record(_, index, _) => super::whys::height(view, index, focused, width),
+            Target::Top(_) => 1,
+        },
+        Kind::Checklist => 1 + 5,
+        Kind::Links => super::annotations::link_lines(view, target, width)
+            .len()
+            .max(1) as u16,
+        _ => {
+            1 + u16::from(view.invalid_for(target).is_some())
+                + u16::from(super::annotations::title_advice(view, target).is_some())
+        }
     }
 }
 
@@ -336,30 +407,90 @@ fn draw_field(
             super::records::render_list(view, k, focused, state.today(), frame, area)
         }
         Kind::ReadOnly => draw_key_moments(view, focused, frame, area),
+        Kind::Chain => {
+            if let Target::Record(_, index, _) = target {
+                let editing = view.editor.as_ref().is_some_and(|e| {
+                    matches!(e.target, Target::Record(_, i, form::RecordField::Why(_)) if i == index)
+                });
+                let label = label_span(target, focused, editing);
+                super::whys::render(view, index, label, focused, frame, area);
+            }
+        }
+        Kind::Checklist => {
+            let readiness = crate::app::publish::checklist(&view.incident);
+            let (verdict, style) = super::checklist::verdict(&readiness);
+            let mut lines = vec![Line::from(vec![
+                label_span(target, focused, false),
+                Span::raw("  "),
+                Span::styled(verdict, style),
+                Span::styled(
+                    super::ellipsize(&format!("  {hint}"), width.saturating_sub(LABEL + 16)),
+                    THEME.dim,
+                ),
+            ])];
+            lines.extend(super::checklist::lines(&readiness, width));
+            frame.render_widget(Paragraph::new(lines), area);
+        }
+        Kind::Links => {
+            let label = label_span(target, focused, false);
+            let pad = LABEL.saturating_sub(label.content.chars().count());
+            let mut lines = Vec::new();
+            let items = super::annotations::link_lines(view, target, width);
+            if items.is_empty() {
+                lines.push(Line::from(vec![
+                    label.clone(),
+                    Span::raw(" ".repeat(pad + 1)),
+                    Span::styled(
+                        super::ellipsize(&format!("— {hint}"), width.saturating_sub(LABEL + 1)),
+                        THEME.dim,
+                    ),
+                ]));
+            }
+            for (n, item) in items.into_iter().enumerate() {
+                if n == 0 {
+                    lines.push(Line::from(vec![
+                        label.clone(),
+                        Span::raw(" ".repeat(pad + 1)),
+                        item,
+                    ]));
+                } else {
+                    lines.push(Line::from(vec![Span::raw(" ".repeat(LABEL + 1)), item]));
+                }
+            }
+            frame.render_widget(Paragraph::new(lines), area);
+        }
         _ => {
             let value = match kind {
-                Kind::Choice | Kind::Toggle | Kind::Links => {
-                    form::display_value(&view.incident, target)
-                }
+                Kind::Choice | Kind::Toggle => form::display_value(&view.incident, target),
                 _ => current_text(view, target),
             };
             let label = label_span(target, focused, false);
             let pad = LABEL.saturating_sub(label.content.chars().count());
             let mut spans = vec![label, Span::raw(" ".repeat(pad + 1))];
             let room = width.saturating_sub(LABEL + 1);
+            let note = super::annotations::field_note(view, state, target);
             if value.is_empty() {
-                spans.push(Span::styled(
-                    super::ellipsize(&format!("— {hint}"), room),
-                    THEME.dim,
-                ));
+                let (text, style) = match &note {
+                    Some((note, style)) => (format!("{note}: {hint}"), *style),
+                    None => (format!("— {hint}"), THEME.dim),
+                };
+                spans.push(Span::styled(super::ellipsize(&text, room), style));
             } else {
-                let extra = overdue_note(view, state, target);
-                spans.push(Span::raw(super::ellipsize(&value, room)));
-                if let Some(note) = extra {
-                    spans.push(Span::styled(note, THEME.error));
+                let note = note.map(|(n, style)| (format!("  {n}"), style));
+                let note_width = note.as_ref().map_or(0, |(n, _)| n.chars().count());
+                let value_room = room.saturating_sub(note_width).max(room.min(12));
+                spans.push(Span::raw(super::ellipsize(&value, value_room)));
+                if let Some((note, style)) = note {
+                    spans.push(Span::styled(note, style));
                 }
             }
             let mut lines = vec![Line::from(spans)];
+            if let Some(advice) = super::annotations::title_advice(view, target) {
+                lines.push(Line::from(Span::styled(
+                    super::ellipsize(&advice, width),
+                    THEME.warn,
+                )));
+            }
             if let Some(inv) = invalid {
                 lines.push(Line::from(Span::styled(
                     super::ellipsize(&format!("    ✗ {}", inv.error), width),
@@ -371,17 +502,8 @@ fn draw_field(
     }
 }
 
-fn overdue_note(view: &IncidentView, state: &AppState, target: Target) -> Option<String> {
-    if let Target::Record(form::RecordKind::Action, i, form::RecordField::Due) = target {
-        let action = view.incident.actions.get(i)?;
-        if action.is_overdue(state.today()) {
-            return Some("  OVERDUE".into());
-        }
-    }
-    None
-}
-
-fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
+/// Draws the text field being edited, in a box titled with the field's label.
+pub(super) fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
     let Some(editor) = &view.editor else {
         return;
     };

@@ -1,0 +1,76 @@
+//! Readiness to publish: `p` shows the checklist in the overview, and setting the status to
+//! published asks first when the checklist is not all ticked.
+
+use super::form::{Field, section_fields};
+use super::state::{AppState, Confirmed, IncidentView, Overlay, Screen};
+use super::update::info;
+use crate::analysis::{Readiness, readiness};
+use crate::model::{Incident, IncidentStatus, Section};
+
+/// The number of blameless-language lint findings for the incident, for the checklist.
+// lint: returns 0 until the lint engine is merged; then `crate::lint::lint_incident(incident).len()`.
+pub fn lint_findings(_incident: &Incident) -> usize {
+    0
+}
+
+/// The readiness checklist of an incident as the program shows it (lint findings included).
+pub fn checklist(incident: &Incident) -> Readiness {
+    readiness(incident, lint_findings(incident))
+}
+
+/// `p`: the overview, focused on the readiness checklist.
+pub fn show_readiness(view: &mut IncidentView) {
+    view.section = Section::Overview;
+    view.record = None;
+    view.focus = section_fields(Section::Overview)
+        .iter()
+        .position(|f| *f == Field::Readiness)
+        .unwrap_or(0);
+}
+
+/// The status picker chose `status`. Publishing an incident that is not ready asks first,
+/// listing what is missing; anything else is set at once. Returns true when the status was
+/// set (or was already that).
+pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
+    let Screen::Incident(view) = &mut state.screen else {
+        return false;
+    };
+    if view.incident.status == Some(status) {
+        return true;
+    }
+    if status == IncidentStatus::Published {
+        let check = checklist(&view.incident);
+        if !check.is_ready() {
+            let mut question = String::from("Not ready to publish:\n");
+            for item in check.missing() {
+                question.push_str(&format!("✗ {} — {}\n", item.label, item.detail));
+            }
+            question.push_str("Publish anyway?");
+            state.overlay = Some(Overlay::Confirm {
+                question,
+                on_yes: Confirmed::Publish,
+                on_no: None,
+            });
+            return false;
+        }
+        set_published(view);
+        info(state, "published: every item of the checklist is ticked");
+        return true;
+    }
+    view.incident.status = Some(status);
+    view.revision += 1;
+    true
+}
+
+fn set_published(view: &mut IncidentView) {
+    view.incident.status = Some(IncidentStatus::Published);
+    view.revision += 1;
+}
+
+/// Publishes after the user confirmed despite the open items.
+pub fn publish_anyway(state: &mut AppState) {
+    if let Screen::Incident(view) = &mut state.screen {
+        set_published(view);
+        info(state, "published, with items of the checklist still open");
+    }
+}

@@ -1,0 +1,57 @@
+//! `retro check --ready`: the readiness checklist of each incident, as the overview shows it.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::analysis::readiness;
+
+use super::files::{IncidentFile, located, read_file};
+
+/// Prints the checklist of every file and returns exit status 1 when any incident is not
+/// ready or a file cannot be read. `problems` are targets already found missing.
+pub(crate) fn run(files: &[IncidentFile], problems: Vec<String>) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let mut ready = 0;
+    let mut failed = problems.len();
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    for (n, file) in files.iter().enumerate() {
+        let loaded = match read_file(file) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                eprintln!("{}", located(&file.path, &error));
+                failed += 1;
+                continue;
+            }
+        };
+        let incident = &loaded.incident;
+        // lint: pass `crate::lint::lint_incident(incident).len()` once the lint is merged.
+        let check = readiness(incident, 0);
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let verdict = if check.is_ready() {
+            ready += 1;
+            "ready to publish"
+        } else {
+            failed += 1;
+            "not ready to publish"
+        };
+        writeln!(out, "{}: {verdict}", incident.id)?;
+        for item in &check.items {
+            let mark = if item.ok { "✓" } else { "✗" };
+            writeln!(out, "  {mark} {:<18} {}", item.label, item.detail)?;
+        }
+    }
+    let total = files.len() + problems.len();
+    eprintln!(
+        "{ready} of {total} incident{} ready to publish",
+        if total == 1 { "" } else { "s" }
+    );
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
