@@ -501,3 +501,27 @@ fn the_loop_wakes_each_clock_second_while_a_meeting_runs_and_blocks_after() {
     assert!(script.timeouts[on_list].is_some(), "{:?}", script.timeouts);
     assert_eq!(script.timeouts[quiet_from], None, "{:?}", script.timeouts);
 }
+
+#[test]
+fn a_meeting_started_by_mistake_can_be_discarded() {
+    let mut h = open_demo();
+    h.keys("m<esc>m++");
+    h.tick_after(30.0);
+    // `x` asks first; `n` keeps the clock.
+    h.keys("x");
+    assert!(h.screen(80, 24).contains("Discard this meeting's clock?"));
+    h.keys("n");
+    assert!(meeting(&h).started_at.is_some());
+    h.keys("m");
+    h.keys("x");
+    h.keys("y");
+    let m = meeting(&h);
+    assert_eq!(m.started_at, None);
+    assert!(m.spent.is_empty() && m.current.is_none());
+    // The timeboxes stay, and the file holds no clock.
+    assert_eq!(m.timebox(Section::Overview), 7);
+    let on_disk = h.on_disk(ID).meeting;
+    assert_eq!(on_disk.started_at, None);
+    assert_eq!(on_disk.timebox(Section::Overview), 7);
+    assert!(!h.screen(80, 24).lines().next().unwrap_or("").contains('◷'));
+}

@@ -12,7 +12,7 @@ use super::edit::{self, is_newline_key};
 use super::keymap::{Command, Context, lookup};
 use super::meeting::{self, format_clock};
 use super::save;
-use super::state::{AppState, IncidentView, MeetingElsewhere, Overlay, Screen};
+use super::state::{AppState, Confirmed, IncidentView, MeetingElsewhere, Overlay, Screen};
 use super::update::{error, info};
 use crate::model::timeinput::zone;
 use crate::model::{Effect as FactorEffect, Factor, Moment, Section};
@@ -187,6 +187,7 @@ pub fn on_agenda_key(
                 | Command::EndMeeting
                 | Command::Resume
                 | Command::New
+                | Command::Delete
         )
     ) || (command == Some(Command::Choose) && !typed.is_empty());
     let mut effects = Vec::new();
@@ -263,6 +264,16 @@ pub fn on_agenda_key(
             } else {
                 return start(state, now);
             }
+        }
+        Some(Command::Delete) if meeting.started_at.is_some() => {
+            state.overlay = Some(Overlay::Confirm {
+                question: "Discard this meeting's clock? The time spent on each item is \
+                           forgotten; the timeboxes and everything written stay."
+                    .into(),
+                on_yes: Confirmed::DiscardMeeting,
+                on_no: None,
+            });
+            return effects;
         }
         Some(Command::Back) => return Vec::new(),
         Some(Command::Save) => effects = save::save(state),
@@ -387,4 +398,18 @@ pub fn clock_wait(state: &AppState) -> Option<Duration> {
         Screen::Viewer(_) => return None,
     };
     meeting::until_next_second(meeting, state.now)
+}
+
+/// After the confirmation: forgets the meeting's clock and saves.
+pub fn discard(state: &mut AppState) -> Vec<Effect> {
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if !meeting::discard(&mut view.incident.meeting) {
+        return Vec::new();
+    }
+    view.revision += 1;
+    view.overrun_told = None;
+    info(state, "Meeting discarded: m starts a new one");
+    save::save_now(state)
 }

@@ -733,6 +733,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Agenda,
+        &[ch('x')],
+        C::Delete,
+        "discard the meeting's clock (asks; timeboxes stay)",
+        None,
+    ),
+    bind(
+        Agenda,
         &[key(KeyCode::Esc), ch('q'), ch('m')],
         C::Back,
         "close the agenda (the clock goes on)",

@@ -71,6 +71,20 @@ fn end_at(meeting: &mut Meeting, at: Timestamp) -> bool {
     true
 }
 
+/// Forgets the meeting's clock (a meeting started by mistake), keeping the timeboxes. Returns
+/// false when there was no clock to forget.
+pub fn discard(meeting: &mut Meeting) -> bool {
+    if meeting.started_at.is_none() {
+        return false;
+    }
+    meeting.started_at = None;
+    meeting.ended_at = None;
+    meeting.current = None;
+    meeting.current_since = None;
+    meeting.spent.clear();
+    true
+}
+
 /// Resumes an ended meeting at `now` on `item`; the time between does not count. Returns false
 /// when there is nothing to resume (never started, or running).
 pub fn resume(meeting: &mut Meeting, item: Section, now: Timestamp) -> bool {

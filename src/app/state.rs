@@ -270,6 +270,8 @@ pub enum Confirmed {
     DiscardAndQuit,
     /// Delete answer `.1` of the whys chain of factor `.0`.
     DeleteWhy(usize, usize),
+    /// Forget the meeting's clock (started by mistake), keeping the timeboxes.
+    DiscardMeeting,
     /// Set the status to published although the readiness checklist is not all ticked.
     Publish,
 }

@@ -457,6 +457,7 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
             super::factors::delete_why(state, factor, why);
             Vec::new()
         }
+        Confirmed::DiscardMeeting => super::agenda::discard(state),
         Confirmed::Publish => {
             super::publish::publish_anyway(state);
             super::save::save_now(state)
