@@ -10,6 +10,7 @@ mod completions;
 mod export;
 mod files;
 mod json;
+mod lint;
 mod list;
 mod markdown;
 mod new;
@@ -29,6 +30,7 @@ pub use actions::ActionsArgs;
 pub use check::CheckArgs;
 pub use completions::CompletionsArgs;
 pub use export::{Audience, ExportArgs, ExportFormat};
+pub use lint::{LintArgs, LintFormat};
 pub use list::ListArgs;
 pub use new::NewArgs;
 pub use show::ShowArgs;
@@ -68,6 +70,9 @@ pub enum Command {
     /// Check incident files against the format; exit status 1 if any has a problem.
     #[command(after_help = check::EXAMPLES)]
     Check(CheckArgs),
+    /// Point out blaming or hindsight wording; exit status 1 if there is any.
+    #[command(after_help = lint::EXAMPLES)]
+    Lint(LintArgs),
     /// Print a shell completion script.
     #[command(after_help = completions::EXAMPLES)]
     Completions(CompletionsArgs),
@@ -111,6 +116,7 @@ pub fn run(command: Command, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
         Command::Actions(args) => actions::run(&args, ctx),
         Command::New(args) => new::run(&args, ctx),
         Command::Check(args) => check::run(&args, ctx),
+        Command::Lint(args) => lint::run(&args, ctx),
         Command::Completions(args) => completions::run(&args),
     }
 }

@@ -1,0 +1,992 @@
+//! The rules: small phrase patterns over the tokens of one text, with the subject of a verb
+//! found from the mentions around it. Every rule skips quoted text and links.
+
+use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
+use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
+use super::text::{Doc, Token, parse};
+use super::{Context, Hit, Rule};
+
+/// Lints one text.
+pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
+    let doc = parse(text);
+    let mentions = mentions(&doc, ctx.people);
+    let mut scan = Scan {
+        text,
+        doc: &doc,
+        mentions: &mentions,
+        implied: who_is(ctx.actor, ctx.people),
+        hits: Vec::new(),
+    };
+    scan.blame_words();
+    scan.human_error();
+    scan.counterfactuals();
+    scan.person_failures();
+    scan.naming();
+    scan.custom_words(ctx.words);
+    if ctx.factor && !scan.hits.iter().any(|h| h.rule == Rule::HumanError) {
+        scan.factor_is_person();
+    }
+    let mut hits = scan.hits;
+    // A factor that is a person says it all; its slip is not reported twice.
+    let whole: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| h.rule == Rule::FactorIsPerson)
+        .map(|h| (h.start, h.end))
+        .collect();
+    hits.retain(|h| {
+        h.rule != Rule::PersonFailure || !whole.iter().any(|(s, e)| *s <= h.start && h.end <= *e)
+    });
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        let inside = kept
+            .iter()
+            .any(|k| k.rule == h.rule && k.start <= h.start && h.end <= k.end);
+        if !inside {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    doc: &'a Doc,
+    mentions: &'a [Mention],
+    implied: Option<Who>,
+    hits: Vec<Hit>,
+}
+
+/// Judgement words about people, with the words after them that make them technical.
+const JUDGEMENTS: &[(&str, &[&str])] = &[
+    ("careless|carelessly|carelessness", &[]),
+    ("negligent|negligently|negligence", &[]),
+    ("sloppy|sloppily|sloppiness", &[]),
+    ("stupid|stupidly|stupidity", &[]),
+    (
+        "lazy|lazily|laziness",
+        &[
+            "loading",
+            "loaded",
+            "load",
+            "loads",
+            "evaluation",
+            "evaluated",
+            "initialization",
+            "initialisation",
+            "initialized",
+            "initialised",
+            "init",
+            "static",
+            "val",
+            "iterator",
+            "fetch",
+            "fetching",
+            "fetched",
+            "import",
+            "imports",
+            "imported",
+            "mode",
+            "binding",
+            "computed",
+            "created",
+        ],
+    ),
+    (
+        "incompetent|incompetently|incompetence|inept|ineptitude",
+        &[],
+    ),
+    ("reckless|recklessly|recklessness", &[]),
+    (
+        "irresponsible|irresponsibly|thoughtless|clueless|inattentive",
+        &[],
+    ),
+    ("idiot|idiots|idiotic|foolish|boneheaded", &[]),
+    (
+        "dumb",
+        &[
+            "terminal",
+            "terminals",
+            "pipe",
+            "pipes",
+            "client",
+            "proxy",
+            "switch",
+        ],
+    ),
+    ("dropped|drop|drops|dropping the ball", &[]),
+    ("asleep at the wheel", &[]),
+    ("not|wasn't|weren't paying attention", &[]),
+    ("fat fingered|finger|fingering", &[]),
+    ("rookie mistake|mistakes|error", &[]),
+];
+
+/// Blame and fault, outside their technical senses (git blame, page fault).
+const BLAME: &[&str] = &[
+    "to blame",
+    "blame|blamed|blames|blaming|blameworthy",
+    "at fault",
+    "fault of",
+    "fault lies|lay",
+    "whose fault",
+    "faulted",
+];
+
+const HUMAN_ERROR: &[&str] = &[
+    "human error|errors|mistake|mistakes|failure|failures",
+    "operator error|errors|mistake|mistakes",
+    "user error|errors",
+    "pilot error|errors",
+    "pebkac|pebcak",
+];
+
+/// Nouns after "human error" that make it a technical term (the operator error log).
+const TECHNICAL_AFTER: &[&str] = &[
+    "log", "logs", "message", "messages", "rate", "rates", "count", "counts", "code", "codes",
+    "page", "pages", "handling", "handler", "path", "event", "events", "metric", "metrics",
+    "budget", "budgets", "type", "types", "class",
+];
+
+/// What a counterfactual pattern is, for the subject it needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counter {
+    /// should have / could have + a participle.
+    Modal,
+    /// failed to.
+    FailTo,
+    /// forgot, neglected, didn't bother: only people do these.
+    Omission,
+    /// ignored.
+    Ignored,
+}
+
+const COUNTERFACTUALS: &[(&str, Counter)] = &[
+    ("should ~ have|'ve", Counter::Modal),
+    ("should've", Counter::Modal),
+    ("should not ~ have", Counter::Modal),
+    ("shouldn't ~ have", Counter::Modal),
+    ("ought to have", Counter::Modal),
+    ("could ~ have", Counter::Modal),
+    ("could've", Counter::Modal),
+    (
+        "failed|fails|failing|fail|failure|failures to",
+        Counter::FailTo,
+    ),
+    ("forgot|forgotten|forgetting", Counter::Omission),
+    ("forget|forgets to", Counter::Omission),
+    ("neglected|neglecting|neglects", Counter::Omission),
+    ("didn't|doesn't ~ bother|bothered", Counter::Omission),
+    ("did|does not ~ bother", Counter::Omission),
+    ("never bothered", Counter::Omission),
+    ("couldn't be bothered", Counter::Omission),
+    ("could not be bothered", Counter::Omission),
+    ("ignored|ignoring", Counter::Ignored),
+];
+
+/// Verbs that make their subject the author of a failure.
+const FAILURES: &[&str] = &[
+    "broke|breaks|broken",
+    "caused|causes",
+    "crashed",
+    "took|takes|brought|brings * down",
+    "took|takes|brought|brings * * down",
+    "took|takes|brought|brings * * * down",
+    "took|takes|brought|brings down",
+    "messed|screwed up",
+    "botched|misconfigured|mistyped|misread|overlooked|missed",
+    "made a|an|the ~ mistake|error|blunder",
+    "made mistakes|errors|blunders",
+    "made a bad call",
+    "failed",
+];
+
+/// Pieces of work a person makes: `Dave's change` failing names Dave as its author.
+const WORK: &[&str] = &[
+    "change",
+    "changes",
+    "commit",
+    "commits",
+    "push",
+    "deploy",
+    "deploys",
+    "deployment",
+    "script",
+    "scripts",
+    "config",
+    "configuration",
+    "patch",
+    "query",
+    "migration",
+    "code",
+    "pr",
+    "merge",
+    "release",
+    "rollout",
+    "fix",
+    "edit",
+    "edits",
+    "command",
+    "typo",
+];
+
+const ROOT_CAUSE: &[&str] = &[
+    "root cause|causes analysis",
+    "root cause|causes|caused|causing",
+    "rca|rcas",
+];
+
+const POSTMORTEM: &[&str] = &["postmortem|postmortems|post-mortem", "post mortem|mortems"];
+
+/// Words a factor that is only a person may hold besides the person.
+const PERSON_FILLER: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "new",
+    "junior",
+    "senior",
+    "inexperienced",
+    "tired",
+    "overworked",
+    "distracted",
+    "single",
+    "one",
+    "lone",
+    "same",
+    "by",
+    "of",
+    "on",
+    "part",
+    "lack",
+    "attention",
+    "focus",
+    "care",
+    "judgement",
+    "judgment",
+    "poor",
+    "bad",
+    "human",
+];
+
+impl Scan<'_> {
+    fn token(&self, i: usize) -> Option<&Token> {
+        self.doc.tokens.get(i)
+    }
+
+    /// Matches a pattern of words at token `i`: words separated by spaces, alternatives by
+    /// `|`, `~` an optional adverb, `*` any one word. Returns the end token (exclusive).
+    fn match_at(&self, i: usize, pattern: &str) -> Option<usize> {
+        let mut k = i;
+        let parts: Vec<&str> = pattern.split(' ').collect();
+        for (n, part) in parts.iter().enumerate() {
+            let part = *part;
+            let t = self.token(k);
+            if part == "~" {
+                // An optional adverb, unless the word is what comes next (`should have`).
+                let next_matches = parts.get(n + 1).is_some_and(|next| {
+                    t.is_some_and(|t| next.split('|').any(|alt| alt == t.lower))
+                });
+                if !next_matches && t.is_some_and(|t| t.word && !t.quoted && is(GLUE, &t.lower)) {
+                    k += 1;
+                }
+                continue;
+            }
+            let t = t?;
+            if !t.word || t.quoted || t.opaque {
+                return None;
+            }
+            if part != "*" && !part.split('|').any(|alt| alt == t.lower) {
+                return None;
+            }
+            // Only the last word may be possessive (`Dave's fault` is not `fault of`).
+            k += 1;
+        }
+        Some(k)
+    }
+
+    fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&i))
+            .map(|s| s.tokens.clone())
+            .unwrap_or(i..i + 1)
+    }
+
+    /// True when one of the `window` words before token `i` in its sentence denies it.
+    fn negated(&self, i: usize, window: usize) -> bool {
+        let start = self.sentence_of(i).start;
+        (start..i)
+            .rev()
+            .filter(|&k| self.doc.tokens[k].word)
+            .take(window)
+            .any(|k| {
+                let w = &self.doc.tokens[k].lower;
+                is(NEGATIONS, w) || w.ends_with("n't") || w == "rather" || w == "instead"
+            })
+    }
+
+    fn push(&mut self, rule: Rule, from: usize, to: usize, reason: String, suggestion: String) {
+        let (Some(first), Some(last)) = (
+            self.token(from),
+            to.checked_sub(1).and_then(|t| self.token(t)),
+        ) else {
+            return;
+        };
+        let (start, end) = (first.start, last.end);
+        if start < end {
+            self.hits.push(Hit {
+                rule,
+                start,
+                end,
+                reason,
+                suggestion,
+            });
+        }
+    }
+
+    fn text_of(&self, from: usize, to: usize) -> &str {
+        match (
+            self.token(from),
+            to.checked_sub(1).and_then(|t| self.token(t)),
+        ) {
+            (Some(a), Some(b)) if a.start < b.end => &self.text[a.start..b.end],
+            _ => "",
+        }
+    }
+
+    fn clause(&self) -> ClauseFor<'_> {
+        ClauseFor { scan: self }
+    }
+
+    fn blame_words(&mut self) {
+        for i in 0..self.doc.tokens.len() {
+            for (pattern, technical) in JUDGEMENTS {
+                let Some(end) = self.match_at(i, pattern) else {
+                    continue;
+                };
+                let next = self.token(end).filter(|t| t.word).map(|t| t.lower.as_str());
+                if next.is_some_and(|n| technical.contains(&n)) || self.negated(i, 3) {
+                    continue;
+                }
+                self.push(
+                    Rule::BlameWord,
+                    i,
+                    end,
+                    "judges a person rather than describing what happened".into(),
+                    "describe the action and what made it likely, not the person".into(),
+                );
+            }
+            for pattern in BLAME {
+                let Some(end) = self.match_at(i, pattern) else {
+                    continue;
+                };
+                let before = i.checked_sub(1).and_then(|b| self.token(b));
+                let after = self.token(end);
+                let tool = before.is_some_and(|b| {
+                    b.word && matches!(b.lower.as_str(), "git" | "svn" | "hg" | "annotate")
+                });
+                let compound = after.is_some_and(|a| {
+                    a.joined && matches!(a.lower.as_str(), "free" | "less" | "aware")
+                });
+                if tool || compound || self.negated(i, 3) {
+                    continue;
+                }
+                self.push(
+                    Rule::BlameWord,
+                    i,
+                    end,
+                    "assigns blame".into(),
+                    "describe the contributing factors instead of who is at fault".into(),
+                );
+            }
+            // `Dave's fault`, `their fault`.
+            if self.match_at(i, "fault").is_some()
+                && let Some(b) = i.checked_sub(1).and_then(|b| self.token(b))
+                && b.word
+                && (b.possessive
+                    || is(PERSON_POSSESSIVES, &b.lower)
+                    || b.lower == "my"
+                    || b.lower == "our")
+                && !self.negated(i - 1, 3)
+            {
+                self.push(
+                    Rule::BlameWord,
+                    i - 1,
+                    i + 1,
+                    "assigns blame".into(),
+                    "describe the contributing factors instead of who is at fault".into(),
+                );
+            }
+        }
+    }
+
+    fn human_error(&mut self) {
+        for i in 0..self.doc.tokens.len() {
+            for pattern in HUMAN_ERROR {
+                let Some(end) = self.match_at(i, pattern) else {
+                    continue;
+                };
+                let next = self.token(end).filter(|t| t.word).map(|t| t.lower.as_str());
+                if next.is_some_and(|n| TECHNICAL_AFTER.contains(&n)) || self.negated(i, 3) {
+                    continue;
+                }
+                self.push(
+                    Rule::HumanError,
+                    i,
+                    end,
+                    "names people as the cause".into(),
+                    "name the conditions that made the slip easy to make: design, tooling, time pressure, missing information".into(),
+                );
+            }
+        }
+    }
+
+    fn counterfactuals(&mut self) {
+        let n = self.doc.tokens.len();
+        for i in 0..n {
+            // if only …
+            if let Some(end) = self.match_at(i, "if only") {
+                let subject = self.clause().subject_after(end);
+                if is_counter_person(subject.who, true) {
+                    let who = who_text(self, &subject);
+                    self.push(
+                        Rule::Counterfactual,
+                        i,
+                        end,
+                        format!("wishes {who} had acted otherwise, with hindsight"),
+                        suggestion_for(&subject, &who),
+                    );
+                }
+                continue;
+            }
+            // if <person> had <participle>; had <person> <participle>
+            if self.match_at(i, "if").is_some() {
+                self.if_had(i);
+            }
+            if self.match_at(i, "had").is_some() && self.starts_sentence(i) {
+                self.had_first(i);
+            }
+            for (pattern, kind) in COUNTERFACTUALS {
+                let Some(mut end) = self.match_at(i, pattern) else {
+                    continue;
+                };
+                if !pattern.contains("not") && !pattern.contains("n't") && self.negated(i, 1) {
+                    continue;
+                }
+                let subject = match kind {
+                    Counter::Modal => {
+                        let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
+                            continue;
+                        };
+                        if !is_participle(&verb.lower) {
+                            continue; // `should have a runbook`: a recommendation.
+                        }
+                        if verb.lower == "been"
+                            && self
+                                .token(end + 1)
+                                .is_some_and(|t| t.word && is_participle(&t.lower))
+                        {
+                            continue; // `should have been paged`: done to them, not by them.
+                        }
+                        end += 1;
+                        let subject = self.clause().subject_before(i);
+                        // Not customers: they "should have received" an email they were owed.
+                        let ok = is_counter_person(subject.who, true);
+                        if !ok {
+                            continue;
+                        }
+                        subject
+                    }
+                    Counter::FailTo => {
+                        if self.token(end).is_some_and(|t| t.word) {
+                            end += 1;
+                        }
+                        let subject = self.clause().subject_before(i);
+                        if !is_counter_person(subject.who, true) {
+                            continue;
+                        }
+                        subject
+                    }
+                    Counter::Omission => {
+                        let subject = self.clause().subject_before(i);
+                        let ok = matches!(subject.who, Who::Unknown) && subject.mention.is_none()
+                            || is_counter_person(subject.who, true);
+                        if !ok {
+                            continue;
+                        }
+                        subject
+                    }
+                    Counter::Ignored => {
+                        let subject = self
+                            .clause()
+                            .agent_after(end)
+                            .unwrap_or_else(|| self.clause().subject_before(i));
+                        if !is_counter_person(subject.who, true) {
+                            continue;
+                        }
+                        subject
+                    }
+                };
+                let who = who_text(self, &subject);
+                let reason = match kind {
+                    Counter::Modal => format!("judges {who} with hindsight"),
+                    Counter::FailTo => format!("frames {who} as failing"),
+                    Counter::Omission => format!("blames {who} for an omission"),
+                    Counter::Ignored => format!("says {who} ignored a signal"),
+                };
+                let suggestion = if *kind == Counter::Ignored && subject.who != Who::First {
+                    "say what made the signal easy to miss or safe-looking at the time".to_string()
+                } else {
+                    suggestion_for(&subject, &who)
+                };
+                self.push(Rule::Counterfactual, i, end, reason, suggestion);
+                break;
+            }
+        }
+    }
+
+    /// `if the on-call had checked …`: a counterfactual about a person.
+    fn if_had(&mut self, i: usize) {
+        let sentence = self.sentence_of(i);
+        let limit = (i + 9).min(sentence.end);
+        let Some(had) = (i + 1..limit).find(|&k| {
+            self.token(k)
+                .is_some_and(|t| t.word && !t.quoted && t.lower == "had")
+        }) else {
+            return;
+        };
+        let mut verb = had + 1;
+        if self
+            .token(verb)
+            .is_some_and(|t| t.word && (t.lower == "not" || t.lower == "only" || t.lower == "just"))
+        {
+            verb += 1;
+        }
+        if !self
+            .token(verb)
+            .is_some_and(|t| t.word && is_participle(&t.lower))
+        {
+            return;
+        }
+        let subject = self
+            .mentions
+            .iter()
+            .rfind(|m| m.tokens.start > i && m.tokens.end <= had)
+            .map(|m| Subject {
+                who: m.who,
+                mention: Some(m.clone()),
+            });
+        let Some(subject) = subject.filter(|s| s.who.is_other_person()) else {
+            return;
+        };
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::Counterfactual,
+            i,
+            verb + 1,
+            format!("imagines {who} acting otherwise, with hindsight"),
+            suggestion_for(&subject, &who),
+        );
+    }
+
+    fn starts_sentence(&self, i: usize) -> bool {
+        let start = self.sentence_of(i).start;
+        (start..i).all(|k| !self.doc.tokens[k].word)
+    }
+
+    /// `Had the engineer read the runbook, …`: an inverted counterfactual about a person.
+    fn had_first(&mut self, i: usize) {
+        let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| m.tokens.start > i && m.tokens.start <= i + 2)
+            .cloned()
+        else {
+            return;
+        };
+        let verb = m.tokens.end;
+        if !m.who.is_other_person()
+            || !self
+                .token(verb)
+                .is_some_and(|t| t.word && !t.quoted && is_participle(&t.lower))
+        {
+            return;
+        }
+        let subject = Subject {
+            who: m.who,
+            mention: Some(m),
+        };
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::Counterfactual,
+            i,
+            verb + 1,
+            format!("imagines {who} acting otherwise, with hindsight"),
+            suggestion_for(&subject, &who),
+        );
+    }
+
+    fn person_failures(&mut self) {
+        let n = self.doc.tokens.len();
+        for i in 0..n {
+            self.owned_slip(i);
+            for pattern in FAILURES {
+                let Some(end) = self.match_at(i, pattern) else {
+                    continue;
+                };
+                if *pattern == "failed"
+                    && self.token(end).is_some_and(|t| {
+                        t.word
+                            && matches!(
+                                t.lower.as_str(),
+                                "to" | "over" | "back" | "open" | "closed"
+                            )
+                    })
+                {
+                    continue;
+                }
+                // `a failed renewal`, `the broken build`: an adjective, not a verb.
+                if i.checked_sub(1)
+                    .and_then(|b| self.token(b))
+                    .is_some_and(|b| {
+                        b.word && matches!(b.lower.as_str(), "a" | "an" | "the" | "this" | "that")
+                    })
+                {
+                    continue;
+                }
+                if self.negated(i, 2) {
+                    continue;
+                }
+                let subject = self
+                    .clause()
+                    .agent_after(end)
+                    .unwrap_or_else(|| self.clause().subject_before(i));
+                // `Dave's change broke checkout`: a participant named as the owner of the
+                // work that failed (not of a laptop that crashed).
+                let named_owner = subject.mention.as_ref().is_some_and(|m| {
+                    m.possessor == Some(Who::Named)
+                        && self
+                            .token(m.tokens.end - 1)
+                            .is_some_and(|t| is(WORK, &t.lower))
+                });
+                if !(subject.who.is_other_person() || named_owner) {
+                    continue;
+                }
+                let who = who_text(self, &subject);
+                self.push(
+                    Rule::PersonFailure,
+                    i,
+                    end,
+                    format!("makes {who} the subject of a failure"),
+                    "make the change or the system the subject, e.g. \"the config push removed every upstream\"".into(),
+                );
+                break;
+            }
+        }
+    }
+
+    /// `Dave's mistake`, `a mistake by the on-call`.
+    fn owned_slip(&mut self, i: usize) {
+        let Some(t) = self.token(i).filter(|t| t.word && !t.quoted && !t.opaque) else {
+            return;
+        };
+        let owner_is_person =
+            |m: &Mention| m.who.is_other_person() || m.possessor.is_some_and(Who::is_other_person);
+        // Possessor then (an adjective and) a slip noun.
+        if t.possessive || is(PERSON_POSSESSIVES, &t.lower) {
+            let owner = self
+                .mentions
+                .iter()
+                .find(|m| m.tokens.end == i + 1)
+                .cloned();
+            let person = match &owner {
+                Some(m) => owner_is_person(m) || (m.possessor == Some(Who::Unknown) && t.capital),
+                None => is(PERSON_POSSESSIVES, &t.lower) || (t.possessive && t.capital),
+            };
+            if !person {
+                return;
+            }
+            for gap in 0..=1 {
+                let k = i + 1 + gap;
+                if let Some(end) = self.match_slip(k) {
+                    if self.token(k).is_some_and(|t| t.lower == "fault") && gap == 0 {
+                        return; // reported as blame
+                    }
+                    if self
+                        .token(end)
+                        .is_some_and(|t| t.word && TECHNICAL_AFTER.contains(&t.lower.as_str()))
+                    {
+                        return; // the API's error rate
+                    }
+                    let from = owner.as_ref().map_or(i, |m| m.tokens.start);
+                    let who = if owner
+                        .as_ref()
+                        .is_some_and(|m| m.possessor == Some(Who::Named))
+                    {
+                        self.text_of(from, i + 1)
+                            .trim_end_matches("'s")
+                            .trim_end_matches("’s")
+                            .to_string()
+                    } else {
+                        "a person".to_string()
+                    };
+                    if self.negated(from, 2) {
+                        return;
+                    }
+                    self.push(
+                        Rule::PersonFailure,
+                        from,
+                        end,
+                        format!("puts the slip on {who}"),
+                        "describe what made the slip easy to make, and the condition it exposed"
+                            .into(),
+                    );
+                    return;
+                }
+            }
+            return;
+        }
+        // A slip noun, then `by` or `of` a person.
+        if let Some(end) = self.match_slip(i)
+            && self
+                .token(end)
+                .is_some_and(|t| t.word && (t.lower == "by" || t.lower == "of"))
+            && let Some(m) = self
+                .mentions
+                .iter()
+                .find(|m| m.tokens.start > end && m.tokens.start <= end + 2)
+            && m.who.is_other_person()
+            && !self.negated(i, 3)
+        {
+            let who = who_text(
+                self,
+                &Subject {
+                    who: m.who,
+                    mention: Some(m.clone()),
+                },
+            );
+            let to = m.tokens.end;
+            if self.token(i).is_some_and(|t| t.lower == "fault") {
+                return;
+            }
+            self.push(
+                Rule::PersonFailure,
+                i,
+                to,
+                format!("puts the slip on {who}"),
+                "describe what made the slip easy to make, and the condition it exposed".into(),
+            );
+        }
+    }
+
+    fn match_slip(&self, i: usize) -> Option<usize> {
+        BLAME_NOUNS.iter().filter_map(|p| self.match_at(i, p)).max()
+    }
+
+    fn naming(&mut self) {
+        for i in 0..self.doc.tokens.len() {
+            for pattern in ROOT_CAUSE {
+                if let Some(end) = self.match_at(i, pattern) {
+                    if !self.negated(i, 3) {
+                        self.push(
+                            Rule::RootCause,
+                            i,
+                            end,
+                            "suggests a single cause".into(),
+                            "\"contributing factors\"".into(),
+                        );
+                    }
+                    break;
+                }
+            }
+            for pattern in POSTMORTEM {
+                if let Some(end) = self.match_at(i, pattern) {
+                    if !self.negated(i, 2) {
+                        self.push(
+                            Rule::Postmortem,
+                            i,
+                            end,
+                            "we call these retrospectives".into(),
+                            "\"retrospective\"".into(),
+                        );
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    fn custom_words(&mut self, words: &[String]) {
+        for word in words {
+            let doc = parse(word);
+            let phrase: Vec<&str> = doc
+                .tokens
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.lower.as_str())
+                .collect();
+            if phrase.is_empty() {
+                continue;
+            }
+            let pattern = phrase.join(" ").replace('|', "");
+            for i in 0..self.doc.tokens.len() {
+                if let Some(end) = self.match_at(i, &pattern) {
+                    self.push(
+                        Rule::CustomWord,
+                        i,
+                        end,
+                        format!(
+                            "\"{}\" is on this incident's list of words to avoid",
+                            word.trim()
+                        ),
+                        "say what happened without it".into(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A factor whose description is only a person, or a person's slip.
+    fn factor_is_person(&mut self) {
+        let words: Vec<usize> = (0..self.doc.tokens.len())
+            .filter(|&i| self.doc.tokens[i].word)
+            .collect();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            return;
+        };
+        let mut person = false;
+        let mut covered = vec![false; self.doc.tokens.len()];
+        for m in self.mentions {
+            let slip_after = self.match_slip(m.tokens.end).is_some();
+            let is_person = m.who.is_other_person()
+                || (m
+                    .possessor
+                    .is_some_and(|p| p.is_other_person() || p == Who::Unknown)
+                    && slip_after);
+            if is_person {
+                person = true;
+                for c in m.tokens.clone() {
+                    covered[c] = true;
+                }
+            }
+        }
+        // `Bob's mistake`: an unknown name owning a slip.
+        for &i in &words {
+            let t = &self.doc.tokens[i];
+            if t.possessive && t.capital && self.match_slip(i + 1).is_some() {
+                person = true;
+                covered[i] = true;
+            }
+        }
+        if !person {
+            return;
+        }
+        let mut k = 0;
+        while k < words.len() {
+            let i = words[k];
+            if covered[i] || is(PERSON_FILLER, &self.doc.tokens[i].lower) {
+                k += 1;
+                continue;
+            }
+            if let Some(end) = self.match_slip(i) {
+                while k < words.len() && words[k] < end {
+                    k += 1;
+                }
+                continue;
+            }
+            return;
+        }
+        self.push(
+            Rule::FactorIsPerson,
+            first,
+            last + 1,
+            "a factor is a condition, not a person".into(),
+            "describe the condition they worked in: missing training, an unclear runbook, a tool that allowed it".into(),
+        );
+    }
+}
+
+struct ClauseFor<'a> {
+    scan: &'a Scan<'a>,
+}
+
+impl ClauseFor<'_> {
+    fn with<T>(&self, f: impl FnOnce(&Clause<'_>) -> T, at: usize) -> T {
+        let s = self.scan;
+        let clauses = s
+            .doc
+            .sentences
+            .iter()
+            .find(|x| x.tokens.contains(&at))
+            .map(|x| x.clauses.clone())
+            .unwrap_or_default();
+        let sentence = s.sentence_of(at);
+        let mentions: Vec<Mention> = s
+            .mentions
+            .iter()
+            .filter(|m| sentence.contains(&m.tokens.start))
+            .cloned()
+            .collect();
+        let clause = Clause {
+            doc: s.doc,
+            mentions: &mentions,
+            clauses: &clauses,
+            implied: s.implied,
+        };
+        f(&clause)
+    }
+
+    fn subject_before(&self, verb: usize) -> Subject {
+        self.with(|c| c.subject_before(verb), verb)
+    }
+
+    fn subject_after(&self, after: usize) -> Subject {
+        self.with(|c| c.subject_after(after), after.saturating_sub(1))
+    }
+
+    fn agent_after(&self, end: usize) -> Option<Subject> {
+        self.with(|c| c.agent_after(end), end.saturating_sub(1))
+    }
+}
+
+/// True for subjects a counterfactual about is blame: other people, and oneself.
+fn is_counter_person(who: Who, first_counts: bool) -> bool {
+    who.is_other_person() || (first_counts && who == Who::First)
+}
+
+/// How a subject is named in a message: the participant's name, `the engineer`, `a person`.
+fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
+    match (subject.who, &subject.mention) {
+        (Who::First, _) => "yourselves".into(),
+        (Who::Named, Some(m)) => scan
+            .text_of(m.tokens.start, m.tokens.end)
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_string(),
+        (Who::Role, Some(m)) => {
+            let text = scan.text_of(m.tokens.start, m.tokens.end);
+            format!("the {}", text.trim_end_matches("'s").trim_end_matches("’s"))
+        }
+        (_, Some(m)) if m.possessor == Some(Who::Named) => {
+            let text = scan.text_of(m.tokens.start, m.tokens.end);
+            text.split(['\'', '’']).next().unwrap_or(text).to_string()
+        }
+        _ => "a person".into(),
+    }
+}
+
+/// The rewrite direction for a counterfactual about `subject`.
+fn suggestion_for(subject: &Subject, who: &str) -> String {
+    if subject.who == Who::First {
+        "say what you did not have at the time, e.g. \"I didn't get what I needed to see …\"".into()
+    } else {
+        format!("say what {who} knew and had at the time, and what was missing")
+    }
+}

@@ -1,0 +1,421 @@
+//! Every rule, both ways: what it flags (with the exact span) and what it leaves alone.
+
+use super::*;
+use crate::model::{Factor, TimelineEntry};
+
+fn people() -> People {
+    People::new([
+        "Dave",
+        "Priya Raman",
+        "Sam (facilitator)",
+        "payments on-call",
+    ])
+}
+
+/// `(rule, span)` of every hit in `text`, linted as a story.
+fn hits(text: &str) -> Vec<(Rule, String)> {
+    hits_with(text, "", false, &[])
+}
+
+fn hits_with(text: &str, actor: &str, factor: bool, words: &[String]) -> Vec<(Rule, String)> {
+    let p = people();
+    let ctx = Context {
+        people: &p,
+        words,
+        actor,
+        factor,
+    };
+    lint_text(text, &ctx)
+        .into_iter()
+        .map(|h| {
+            assert!(!h.reason.is_empty() && !h.suggestion.is_empty());
+            (h.rule, text[h.start..h.end].to_string())
+        })
+        .collect()
+}
+
+fn flags(text: &str, rule: Rule, span: &str) {
+    let found = hits(text);
+    assert!(
+        found.contains(&(rule, span.to_string())),
+        "expected {rule} \"{span}\" in {text:?}, got {found:?}"
+    );
+}
+
+fn quiet(text: &str) {
+    let found = hits(text);
+    assert!(
+        found.is_empty(),
+        "expected nothing in {text:?}, got {found:?}"
+    );
+}
+
+#[test]
+fn blame_words() {
+    flags("The change was careless.", Rule::BlameWord, "careless");
+    flags("A sloppy review let it through.", Rule::BlameWord, "sloppy");
+    flags("Ops dropped the ball.", Rule::BlameWord, "dropped the ball");
+    flags(
+        "He wasn't paying attention.",
+        Rule::BlameWord,
+        "wasn't paying attention",
+    );
+    flags(
+        "The SRE fat-fingered the flag.",
+        Rule::BlameWord,
+        "fat-fingered",
+    );
+    flags("It was Dave's fault.", Rule::BlameWord, "Dave's fault");
+    flags("The new hire is to blame.", Rule::BlameWord, "to blame");
+    flags("Blame lies with the DBA.", Rule::BlameWord, "Blame");
+    flags(
+        "Nobody can deny he was negligent.",
+        Rule::BlameWord,
+        "negligent",
+    );
+    quiet("No one was careless; the defaults were unsafe.");
+    quiet("This retrospective is blameless and blame-free.");
+    quiet("We ran git blame on the file.");
+    quiet("A page fault storm followed; fault injection never covered it.");
+    quiet("Images are lazy loaded and the dumb terminal showed nothing.");
+    quiet("The note said \"careless\" but it was the tool's default.");
+}
+
+#[test]
+fn human_error() {
+    flags("This was human error.", Rule::HumanError, "human error");
+    flags("Cause: operator error.", Rule::HumanError, "operator error");
+    flags(
+        "An operator mistake, again.",
+        Rule::HumanError,
+        "operator mistake",
+    );
+    flags("Classic user error.", Rule::HumanError, "user error");
+    quiet("This was not human error: the form allowed it.");
+    quiet("The operator error log showed a lease failure.");
+    quiet("The ticket called it 'human error'.");
+    quiet("The human factors of the pager setup mattered.");
+}
+
+#[test]
+fn counterfactuals_about_people() {
+    flags(
+        "Dave should have checked the config.",
+        Rule::Counterfactual,
+        "should have checked",
+    );
+    flags(
+        "The engineer should've known.",
+        Rule::Counterfactual,
+        "should've known",
+    );
+    flags(
+        "We could have noticed sooner.",
+        Rule::Counterfactual,
+        "could have noticed",
+    );
+    flags(
+        "Priya failed to escalate.",
+        Rule::Counterfactual,
+        "failed to escalate",
+    );
+    flags(
+        "Someone forgot to renew it.",
+        Rule::Counterfactual,
+        "forgot",
+    );
+    flags(
+        "The on-call ignored the alert.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "The alert was ignored by the on-call.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "They didn't bother to look.",
+        Rule::Counterfactual,
+        "didn't bother",
+    );
+    flags("If only Dave had looked.", Rule::Counterfactual, "If only");
+    flags(
+        "If the on-call had checked, it would have been short.",
+        Rule::Counterfactual,
+        "If the on-call had checked",
+    );
+    flags(
+        "Had the engineer read it, all was fine.",
+        Rule::Counterfactual,
+        "Had the engineer read",
+    );
+    flags(
+        "The engineer who ran the migration should have tested it.",
+        Rule::Counterfactual,
+        "should have tested",
+    );
+    flags(
+        "The engineer, who was new, failed to check the lag.",
+        Rule::Counterfactual,
+        "failed to check",
+    );
+    flags(
+        "The alert that the on-call ignored fired twice.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "I should have caught it.",
+        Rule::Counterfactual,
+        "should have caught",
+    );
+}
+
+#[test]
+fn counterfactuals_stay_quiet_on_systems_and_recommendations() {
+    quiet("The deploy pipeline failed to detect the empty list.");
+    quiet("The check that the engineer wrote failed to fire.");
+    quiet("We should add an alert; the runbook should say where to look.");
+    quiet("Each service should have its own pool.");
+    quiet("I didn't get what I needed.");
+    quiet("The alert should have fired at 80%.");
+    quiet("The engineer should have been paged by the disk alert.");
+    quiet("Anyone could have made this change.");
+    quiet("Customers failed to check out and users could have seen errors.");
+    quiet("Customers should have received an email.");
+    quiet("Don't forget to drain the node.");
+    quiet("The client ignored the TTL.");
+    quiet("The Kubernetes operator failed to reconcile.");
+    quiet("The on-call couldn't have known.");
+    quiet("If only the runbook had said so. If the alert had paged, we'd know.");
+    quiet("The replicas fell behind and they failed to catch up.");
+    quiet("The dashboard said 'someone should have looked'.");
+}
+
+#[test]
+fn person_failure() {
+    flags("Dave broke the build.", Rule::PersonFailure, "broke");
+    flags(
+        "The new hire caused the outage.",
+        Rule::PersonFailure,
+        "caused",
+    );
+    flags(
+        "Priya took the payments API down.",
+        Rule::PersonFailure,
+        "took the payments API down",
+    );
+    flags(
+        "Priya Raman made a mistake in the record.",
+        Rule::PersonFailure,
+        "made a mistake",
+    );
+    flags(
+        "Dave's mistake cost an hour.",
+        Rule::PersonFailure,
+        "Dave's mistake",
+    );
+    flags(
+        "It was a mistake by the on-call.",
+        Rule::PersonFailure,
+        "mistake by the on-call",
+    );
+    flags(
+        "The outage was caused by Dave's change.",
+        Rule::PersonFailure,
+        "caused",
+    );
+    flags(
+        "Bob's oversight hid it.",
+        Rule::PersonFailure,
+        "Bob's oversight",
+    );
+    quiet("Dave rolled back the config and errors stopped.");
+    quiet("We caused a second spike with the restart.");
+    quiet("The restart caused a second spike.");
+    quiet("This incident was not caused by any one person.");
+    quiet("Dave's laptop crashed during the call.");
+    quiet("The operator error log showed a failed lease renewal.");
+    quiet("The API's error rate rose.");
+}
+
+#[test]
+fn root_cause_and_postmortem() {
+    flags(
+        "The root cause was a full disk.",
+        Rule::RootCause,
+        "root cause",
+    );
+    flags(
+        "We need a root-cause analysis.",
+        Rule::RootCause,
+        "root-cause analysis",
+    );
+    flags("Our RCA says so.", Rule::RootCause, "RCA");
+    flags("The postmortem is due.", Rule::Postmortem, "postmortem");
+    flags("Post-mortem: checkout", Rule::Postmortem, "Post-mortem");
+    flags(
+        "This post mortem covers it.",
+        Rule::Postmortem,
+        "post mortem",
+    );
+    quiet("There was no single root cause.");
+    quiet("A retrospective, not a postmortem.");
+    quiet("The root filesystem filled up.");
+}
+
+#[test]
+fn factor_is_person() {
+    let factor = |text: &str| hits_with(text, "", true, &[]);
+    for text in [
+        "The new hire",
+        "Dave",
+        "Bob's mistake",
+        "The on-call engineer's inexperience",
+        "Lack of attention by the operator",
+        "An inexperienced operator",
+    ] {
+        let found = factor(text);
+        assert!(
+            found.contains(&(Rule::FactorIsPerson, text.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "The new hire had no access to staging.",
+        "Lack of training for new on-call engineers",
+        "Deploy pipeline accepted an empty list",
+        "Kafka",
+    ] {
+        assert!(
+            !factor(text).iter().any(|(r, _)| *r == Rule::FactorIsPerson),
+            "{text}"
+        );
+    }
+    // Elsewhere a bare role is fine.
+    quiet("The new hire");
+}
+
+#[test]
+fn custom_words() {
+    let words = vec!["cowboy".to_string(), "Heroic effort".to_string()];
+    let found = hits_with(
+        "A cowboy deploy, then a heroic  effort; cowboys are fine.",
+        "",
+        false,
+        &words,
+    );
+    assert_eq!(
+        found,
+        [
+            (Rule::CustomWord, "cowboy".to_string()),
+            (Rule::CustomWord, "heroic  effort".to_string())
+        ]
+    );
+    assert!(hits_with("Nothing here.", "", false, &["".into()]).is_empty());
+}
+
+#[test]
+fn timeline_actor_is_the_subject_of_a_sentence_without_one() {
+    let found = hits_with("Ignored the page.", "Dave", false, &[]);
+    assert_eq!(found, [(Rule::Counterfactual, "Ignored".to_string())]);
+    assert!(
+        hits_with(
+            "Failed to roll out; retried.",
+            "deploy pipeline",
+            false,
+            &[]
+        )
+        .is_empty()
+    );
+    assert!(
+        hits_with(
+            "Failed three times and paged.",
+            "synthetic probe",
+            false,
+            &[]
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn messages_name_the_person_and_the_direction() {
+    let p = people();
+    let ctx = Context {
+        people: &p,
+        words: &[],
+        actor: "",
+        factor: false,
+    };
+    let hit = &lint_text("Dave should have checked.", &ctx)[0];
+    assert_eq!(hit.reason, "judges Dave with hindsight");
+    assert!(
+        hit.suggestion.contains("what Dave knew"),
+        "{}",
+        hit.suggestion
+    );
+    let hit = &lint_text("I should have checked.", &ctx)[0];
+    assert!(hit.suggestion.contains("I didn't get what I needed"));
+    assert_eq!(Rule::from_id("person-failure"), Some(Rule::PersonFailure));
+    assert_eq!(Rule::from_id("nope"), None);
+    assert!(Rule::ALL.iter().all(|r| Rule::from_id(r.id()) == Some(*r)));
+}
+
+#[test]
+fn incidents_are_linted_field_by_field_with_ignores() {
+    let mut inc = Incident {
+        title: "Postmortem: checkout".into(),
+        participants: vec!["Dave".into()],
+        ..Incident::default()
+    };
+    inc.narrative.text = "Dave should have checked. The root cause was a disk.".into();
+    inc.timeline.push(TimelineEntry {
+        actor: "Dave".into(),
+        text: "Forgot to announce it.".into(),
+        ..TimelineEntry::default()
+    });
+    inc.factors.push(Factor {
+        id: "F1".into(),
+        description: "Dave".into(),
+        whys: vec!["Why? Human error.".into()],
+        ..Factor::default()
+    });
+    let found: Vec<(String, Rule, String)> = lint_incident(&inc)
+        .into_iter()
+        .map(|f| (f.field, f.rule, f.text))
+        .collect();
+    let expect = |field: &str, rule: Rule, text: &str| (field.to_string(), rule, text.to_string());
+    assert_eq!(
+        found,
+        [
+            expect("title", Rule::Postmortem, "Postmortem"),
+            expect(
+                "narrative.text",
+                Rule::Counterfactual,
+                "should have checked"
+            ),
+            expect("narrative.text", Rule::RootCause, "root cause"),
+            expect("timeline[0].text", Rule::Counterfactual, "Forgot"),
+            expect("factors[0].description", Rule::FactorIsPerson, "Dave"),
+            expect("factors[0].whys[0]", Rule::HumanError, "Human error"),
+        ]
+    );
+    inc.lint
+        .ignore
+        .insert("factors[F1]".into(), vec!["*".into()]);
+    inc.lint
+        .ignore
+        .insert("narrative.text".into(), vec!["root-cause".into()]);
+    inc.lint
+        .ignore
+        .insert("*".into(), vec!["postmortem".into()]);
+    let rules: Vec<Rule> = lint_incident(&inc).into_iter().map(|f| f.rule).collect();
+    assert_eq!(rules, [Rule::Counterfactual, Rule::Counterfactual]);
+    let f = &lint_incident(&inc)[0];
+    assert!(
+        f.message()
+            .starts_with("counterfactual: \"should have checked\": judges Dave")
+    );
+}

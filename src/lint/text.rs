@@ -1,0 +1,437 @@
+//! Splitting a text into word tokens, sentences and clauses, with quoted stretches marked.
+//!
+//! Deliberately small: words are runs of letters and digits (with inner apostrophes, dots and
+//! clock colons), hyphenated words become several tokens marked as joined (`on-call` is `on`
+//! `call`), a trailing `'s` is a possessive, and links or paths are one opaque token.
+
+use std::ops::Range;
+
+/// One word or punctuation mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text, including a possessive `'s`.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// Lowercased, with `’` read as `'` and a possessive `'s` removed; for punctuation, the
+    /// character itself.
+    pub lower: String,
+    /// True for words, false for punctuation.
+    pub word: bool,
+    /// The word ended in `'s` (or `s'`): a possessive.
+    pub possessive: bool,
+    /// The word starts with an upper-case letter.
+    pub capital: bool,
+    /// Joined to the word before by a hyphen (`call` in `on-call`).
+    pub joined: bool,
+    /// Inside quotation marks or backticks.
+    pub quoted: bool,
+    /// A link, path or other code-like chunk: never matched.
+    pub opaque: bool,
+}
+
+/// A sentence: a range of tokens split into clauses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Token indices of the whole sentence.
+    pub tokens: Range<usize>,
+    /// Token indices of each clause, in order.
+    pub clauses: Vec<Range<usize>>,
+}
+
+/// A tokenised text.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// The sentences.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "approx", "cf", "incl", "no"];
+
+/// Words that start a new clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "so", "because", "while", "whereas", "although", "though", "when",
+    "whenever", "after", "before", "until", "since", "once", "if", "unless",
+];
+
+/// Clause-opening words whose clause is not the sentence's main one.
+pub const SUBORDINATE: &[&str] = &[
+    "because", "while", "whereas", "although", "though", "when", "whenever", "after", "before",
+    "until", "since", "once", "if", "unless", "which", "who", "whose", "where", "whom",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Byte ranges of quoted stretches (between matching quotation marks or backticks, within
+/// one line); an unmatched mark quotes nothing.
+fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut open: Option<(char, usize)> = None;
+        for (n, &(i, c)) in chars.iter().enumerate() {
+            let prev = n.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(n + 1).map(|x| x.1);
+            let at = line_start + i;
+            match open {
+                None => {
+                    let opens = match c {
+                        '"' | '“' | '`' | '‘' | '«' => true,
+                        '\'' => {
+                            prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+                                && next.is_some_and(is_word_char)
+                        }
+                        _ => false,
+                    };
+                    if opens {
+                        open = Some((c, at));
+                    }
+                }
+                Some((o, start)) => {
+                    let closes = match (o, c) {
+                        ('"', '"') | ('`', '`') | ('“', '”') | ('“', '"') | ('«', '»') => {
+                            true
+                        }
+                        ('‘', '’') | ('\'', '\'') => {
+                            // Not an apostrophe inside a word (don't, Dave's).
+                            !(prev.is_some_and(is_word_char) && next.is_some_and(is_word_char))
+                        }
+                        _ => false,
+                    };
+                    if closes {
+                        out.push(start..at + c.len_utf8());
+                        open = None;
+                    }
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Splits `text` into tokens, sentences and clauses.
+pub fn parse(text: &str) -> Doc {
+    let quotes = quoted_ranges(text);
+    let mut tokens = tokenize(text, &quotes);
+    for t in &mut tokens {
+        t.quoted = quotes.iter().any(|q| q.start <= t.start && t.end <= q.end);
+    }
+    let sentences = sentences(text, &tokens);
+    Doc { tokens, sentences }
+}
+
+fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |n: usize| chars.get(n).map(|x| x.1);
+    let byte = |n: usize| chars.get(n).map_or(text.len(), |x| x.0);
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut n = 0;
+    while n < chars.len() {
+        let c = chars[n].1;
+        if c == '\n' {
+            tokens.push(punct(byte(n), '\n'));
+            n += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            n += 1;
+            continue;
+        }
+        // A chunk up to the next whitespace that looks like a link or a path is one token.
+        let chunk_end = (n..chars.len())
+            .find(|&k| chars[k].1.is_whitespace())
+            .unwrap_or(chars.len());
+        let chunk = &text[byte(n)..byte(chunk_end)];
+        if chunk.contains("://") || (chunk.contains('/') && chunk.len() > 3 && !chunk.contains(' '))
+        {
+            let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+            let end = byte(n) + trimmed.len();
+            tokens.push(Token {
+                start: byte(n),
+                end,
+                lower: trimmed.to_lowercase(),
+                word: true,
+                possessive: false,
+                capital: false,
+                joined: false,
+                quoted: false,
+                opaque: true,
+            });
+            while n < chars.len() && chars[n].0 < end {
+                n += 1;
+            }
+            continue;
+        }
+        if is_word_char(c) {
+            let start = n;
+            let mut k = n + 1;
+            while let Some(d) = at(k) {
+                let prev = chars[k - 1].1;
+                let next = at(k + 1);
+                let inner = if is_word_char(d) {
+                    true
+                } else if is_apostrophe(d) || d == '.' {
+                    is_word_char(prev) && next.is_some_and(is_word_char)
+                } else if d == ':' {
+                    prev.is_ascii_digit() && next.is_some_and(|x| x.is_ascii_digit())
+                } else {
+                    false
+                };
+                if !inner {
+                    break;
+                }
+                k += 1;
+            }
+            let raw = &text[byte(start)..byte(k)];
+            let mut lower = raw.to_lowercase().replace('’', "'");
+            let mut possessive = false;
+            let mut end = byte(k);
+            if let Some(base) = lower.strip_suffix("'s")
+                && !matches!(
+                    base,
+                    "he" | "she" | "it" | "that" | "there" | "what" | "who"
+                )
+            {
+                lower = base.to_string();
+                possessive = true;
+            } else if lower.ends_with('s')
+                && at(k).is_some_and(is_apostrophe)
+                && !at(k + 1).is_some_and(is_word_char)
+                && !quotes.iter().any(|q| q.end == byte(k + 1))
+            {
+                // engineers' laptops
+                possessive = true;
+                end = byte(k + 1);
+                k += 1;
+            }
+            let joined = start > 0
+                && chars[start - 1].1 == '-'
+                && start >= 2
+                && is_word_char(chars[start - 2].1);
+            tokens.push(Token {
+                start: byte(start),
+                end,
+                lower,
+                word: true,
+                possessive,
+                capital: c.is_uppercase(),
+                joined,
+                quoted: false,
+                opaque: false,
+            });
+            n = k;
+            continue;
+        }
+        // A hyphen inside a word joins; anything else is punctuation.
+        let inner_hyphen = c == '-'
+            && n > 0
+            && is_word_char(chars[n - 1].1)
+            && at(n + 1).is_some_and(is_word_char);
+        if !inner_hyphen {
+            tokens.push(punct(byte(n), c));
+        }
+        n += 1;
+    }
+    tokens
+}
+
+fn punct(start: usize, c: char) -> Token {
+    Token {
+        start,
+        end: start + c.len_utf8(),
+        lower: c.to_string(),
+        word: false,
+        possessive: false,
+        capital: false,
+        joined: false,
+        quoted: false,
+        opaque: false,
+    }
+}
+
+fn ends_sentence(tokens: &[Token], i: usize, text: &str) -> bool {
+    let t = &tokens[i];
+    match t.lower.as_str() {
+        "\n" | "!" | "?" | ";" | ":" => true,
+        "." => {
+            let prev = i.checked_sub(1).map(|p| &tokens[p]);
+            let abbreviation = prev.is_some_and(|p| {
+                p.word && p.end == t.start && ABBREVIATIONS.contains(&p.lower.as_str())
+            });
+            let followed_by_space = text[t.end..].chars().next().is_none_or(char::is_whitespace);
+            !abbreviation && followed_by_space
+        }
+        _ => false,
+    }
+}
+
+fn is_clause_punct(t: &Token) -> bool {
+    !t.word
+        && matches!(
+            t.lower.as_str(),
+            "," | "(" | ")" | "—" | "–" | "-" | "[" | "]"
+        )
+}
+
+fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=tokens.len() {
+        let end_here = i == tokens.len() || ends_sentence(tokens, i, text);
+        if !end_here {
+            continue;
+        }
+        let stop = if i == tokens.len() { i } else { i + 1 };
+        if (start..stop).any(|k| tokens[k].word) {
+            out.push(Sentence {
+                tokens: start..stop,
+                clauses: clauses(tokens, start..stop),
+            });
+        }
+        start = stop;
+    }
+    out
+}
+
+fn clauses(tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for i in range.clone() {
+        let t = &tokens[i];
+        let word_break =
+            t.word && !t.quoted && i > start && CLAUSE_WORDS.contains(&t.lower.as_str());
+        if is_clause_punct(t) {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + 1;
+        } else if word_break {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out.retain(|r| r.clone().any(|k| tokens[k].word));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(doc: &Doc) -> Vec<&str> {
+        doc.tokens
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.lower.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn words_hyphens_possessives_and_contractions() {
+        let doc = parse("The on-call's phone didn't ring; Dave’s laptop, the engineers' VPN.");
+        assert_eq!(
+            words(&doc),
+            [
+                "the",
+                "on",
+                "call",
+                "phone",
+                "didn't",
+                "ring",
+                "dave",
+                "laptop",
+                "the",
+                "engineers",
+                "vpn"
+            ]
+        );
+        let call = &doc.tokens[2];
+        assert!(call.joined && call.possessive);
+        assert!(
+            doc.tokens
+                .iter()
+                .any(|t| t.lower == "dave" && t.possessive && t.capital)
+        );
+        assert!(
+            doc.tokens
+                .iter()
+                .any(|t| t.lower == "engineers" && t.possessive)
+        );
+        assert_eq!(doc.sentences.len(), 2);
+    }
+
+    #[test]
+    fn numbers_times_abbreviations_and_links_stay_whole() {
+        let doc = parse("At 14:02, e.g. 99.7% of https://x.example/a.b failed. Then it stopped.");
+        let w = words(&doc);
+        assert!(
+            w.contains(&"14:02") && w.contains(&"99.7") && w.contains(&"e.g"),
+            "{w:?}"
+        );
+        assert!(
+            doc.tokens
+                .iter()
+                .any(|t| t.opaque && t.lower == "https://x.example/a.b")
+        );
+        assert_eq!(doc.sentences.len(), 2);
+    }
+
+    #[test]
+    fn quotes_are_marked_but_apostrophes_are_not_quotes() {
+        let text = "He said \"human error\" and 'operator error'; it wasn't Dave's `git blame`.";
+        let doc = parse(text);
+        let quoted: Vec<&str> = doc
+            .tokens
+            .iter()
+            .filter(|t| t.word && t.quoted)
+            .map(|t| t.lower.as_str())
+            .collect();
+        assert_eq!(
+            quoted,
+            ["human", "error", "operator", "error", "git", "blame"]
+        );
+        // An unmatched quotation mark quotes nothing.
+        let doc = parse("The \"healthy status was wrong.");
+        assert!(doc.tokens.iter().all(|t| !t.quoted));
+    }
+
+    #[test]
+    fn clauses_split_at_commas_and_conjunctions() {
+        let doc = parse("After the alert fired, the SRE ignored it and went back to bed.");
+        let s = &doc.sentences[0];
+        let texts: Vec<String> = s
+            .clauses
+            .iter()
+            .map(|r| {
+                doc.tokens[r.clone()]
+                    .iter()
+                    .filter(|t| t.word)
+                    .map(|t| t.lower.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "after the alert fired",
+                "the sre ignored it",
+                "and went back to bed"
+            ]
+        );
+    }
+}
