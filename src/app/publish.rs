@@ -8,9 +8,8 @@ use crate::analysis::{Readiness, readiness};
 use crate::model::{Incident, IncidentStatus, Section};
 
 /// The number of blameless-language lint findings for the incident, for the checklist.
-// lint: returns 0 until the lint engine is merged; then `crate::lint::lint_incident(incident).len()`.
-pub fn lint_findings(_incident: &Incident) -> usize {
-    0
+pub fn lint_findings(incident: &Incident) -> usize {
+    crate::lint::lint_incident(incident).len()
 }
 
 /// The readiness checklist of an incident as the program shows it (lint findings included).

@@ -26,8 +26,7 @@ pub(crate) fn run(files: &[IncidentFile], problems: Vec<String>) -> anyhow::Resu
             }
         };
         let incident = &loaded.incident;
-        // lint: pass `crate::lint::lint_incident(incident).len()` once the lint is merged.
-        let check = readiness(incident, 0);
+        let check = readiness(incident, crate::lint::lint_incident(incident).len());
         if n > 0 {
             writeln!(out)?;
         }

@@ -47,12 +47,12 @@ pub fn verdict(readiness: &Readiness) -> (String, ratatui::style::Style) {
     }
 }
 
-/// The sidebar's line: ` ✓ ready to publish` or ` ✗ not ready: 2 open`.
+/// The sidebar's line: ` ✓ ready to publish` or ` ✗ not ready: 2 left` (checklist items).
 pub fn summary(readiness: &Readiness) -> (String, ratatui::style::Style) {
     let open = readiness.missing().count();
     if open == 0 {
         (" ✓ ready to publish".into(), THEME.ok)
     } else {
-        (format!(" ✗ not ready: {open} open"), THEME.warn)
+        (format!(" ✗ not ready: {open} left"), THEME.warn)
     }
 }
