@@ -96,6 +96,12 @@ pub enum Command {
     Choose,
     /// Tick or untick the highlighted option.
     Tick,
+    /// Show or hide the wording notes of the section.
+    ToggleLint,
+    /// Switch off the focused wording note's rule for its field.
+    IgnoreLint,
+    /// Switch the wording checks on again for the focused field.
+    UnignoreLint,
 }
 
 /// A key with its modifiers.
@@ -451,6 +457,27 @@ pub const KEYMAP: &[Binding] = &[
         "show/hide guiding questions",
         Some("questions"),
     ),
+    bind(
+        Incident,
+        &[ch('l')],
+        C::ToggleLint,
+        "show/hide wording notes (⚑)",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('i')],
+        C::IgnoreLint,
+        "wording note on the focused field: ignore its rule there",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('I')],
+        C::UnignoreLint,
+        "check the focused field's wording again",
+        None,
+    ),
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
     bind(
         Incident,
@@ -501,6 +528,27 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('x')],
         C::Delete,
         "delete this record (asks)",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('l')],
+        C::ToggleLint,
+        "show/hide wording notes (⚑)",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('i')],
+        C::IgnoreLint,
+        "wording note on the focused field: ignore its rule there",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('I')],
+        C::UnignoreLint,
+        "check the focused field's wording again",
         None,
     ),
     bind(Record, &[ch('?')], C::Help, "show the keys", Some("help")),

@@ -5,6 +5,7 @@ pub mod action;
 pub mod edit;
 pub mod form;
 pub mod keymap;
+pub mod lint;
 pub mod save;
 pub mod state;
 pub mod update;

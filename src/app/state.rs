@@ -115,6 +115,10 @@ pub struct IncidentView {
     pub recovery_restored: bool,
     /// The version another program wrote while this one had unsaved changes.
     pub conflict: Option<Box<Incident>>,
+    /// Wording findings of the incident, kept up to date by [`super::update`].
+    pub lint: super::lint::LintCache,
+    /// Whether the section's wording notes are listed (`l` hides them).
+    pub show_lint: bool,
 }
 
 /// What happens after a save that was asked for on the way out.
@@ -290,6 +294,7 @@ fn entry_text(entry: &Entry) -> String {
 impl IncidentView {
     /// Opens an incident on its overview.
     pub fn new(incident: Incident, read_only: Option<String>) -> IncidentView {
+        let lint = super::lint::LintCache::new(&incident, 0);
         IncidentView {
             incident,
             read_only,
@@ -311,6 +316,8 @@ impl IncidentView {
             recovery: None,
             recovery_restored: false,
             conflict: None,
+            lint,
+            show_lint: true,
         }
     }
 

@@ -170,25 +170,40 @@ struct Unit {
 }
 
 /// Length in tokens of `phrase` matched at `i`, if it matches (words only, in order).
-fn phrase_at(tokens: &[Token], i: usize, phrase: &[String], case_sensitive: bool) -> usize {
-    for (k, word) in phrase.iter().enumerate() {
+fn phrase_at<'p>(
+    tokens: &[Token],
+    i: usize,
+    phrase: impl ExactSizeIterator<Item = &'p str>,
+    case_sensitive: bool,
+) -> usize {
+    let len = phrase.len();
+    for (k, word) in phrase.enumerate() {
         let Some(t) = tokens.get(i + k) else {
             return 0;
         };
-        if !t.word || t.opaque || t.quoted || t.lower != *word || (case_sensitive && !t.capital) {
+        if !t.word || t.opaque || t.quoted || t.lower != word || (case_sensitive && !t.capital) {
             return 0;
         }
         // Only the last word of a phrase may be possessive.
-        if t.possessive && k + 1 < phrase.len() {
+        if t.possessive && k + 1 < len {
             return 0;
         }
     }
-    phrase.len()
+    len
+}
+
+fn owned_phrase_at(tokens: &[Token], i: usize, phrase: &[String], case_sensitive: bool) -> usize {
+    phrase_at(tokens, i, phrase.iter().map(String::as_str), case_sensitive)
 }
 
 fn static_phrase_at(tokens: &[Token], i: usize, phrase: &str) -> usize {
-    let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
-    phrase_at(tokens, i, &words, false)
+    // Cheap rejection on the first word before walking the phrase.
+    let first = phrase.split(' ').next().unwrap_or("");
+    if tokens.get(i).is_none_or(|t| t.lower != first) {
+        return 0;
+    }
+    let words: Vec<&str> = phrase.split(' ').collect();
+    phrase_at(tokens, i, words.into_iter(), false)
 }
 
 fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize) -> Vec<Unit> {
@@ -208,10 +223,10 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             }
         };
         for name in &people.names {
-            consider(phrase_at(tokens, i, name, true), Class::Name);
+            consider(owned_phrase_at(tokens, i, name, true), Class::Name);
         }
         for role in &people.roles {
-            consider(phrase_at(tokens, i, role, false), Class::Person);
+            consider(owned_phrase_at(tokens, i, role, false), Class::Person);
         }
         for p in PERSON_PHRASES.iter().filter(|p| p.contains(' ')) {
             consider(static_phrase_at(tokens, i, p), Class::Person);
@@ -254,7 +269,7 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             Class::NoOne
         } else if w == "it" {
             Class::It
-        } else if is(THINGS, w) || w == "warning" || w == "warnings" {
+        } else if super::lexicon::is_thing(w) {
             Class::Thing
         } else if t.capital && i != sentence_start && w != "i" {
             Class::Proper

@@ -1,6 +1,9 @@
 //! The rules: small phrase patterns over the tokens of one text, with the subject of a verb
 //! found from the mentions around it. Every rule skips quoted text and links.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
 use super::text::{Doc, Token, parse};
@@ -10,12 +13,25 @@ use super::{Context, Hit, Rule};
 pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     let doc = parse(text);
     let mentions = mentions(&doc, ctx.people);
+    let mut sentence = vec![usize::MAX; doc.tokens.len()];
+    for (n, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            sentence[i] = n;
+        }
+    }
+    let starter = doc
+        .tokens
+        .iter()
+        .map(|t| t.word && STARTERS.contains(t.lower.as_str()))
+        .collect();
     let mut scan = Scan {
         text,
         doc: &doc,
         mentions: &mentions,
         implied: who_is(ctx.actor, ctx.people),
         hits: Vec::new(),
+        sentence,
+        starter,
     };
     scan.blame_words();
     scan.human_error();
@@ -28,6 +44,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     }
     let mut hits = scan.hits;
     // A factor that is a person says it all; its slip is not reported twice.
+    // (Only a factor's description can hold one, so this stays short.)
     let whole: Vec<(usize, usize)> = hits
         .iter()
         .filter(|h| h.rule == Rule::FactorIsPerson)
@@ -37,12 +54,15 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         h.rule != Rule::PersonFailure || !whole.iter().any(|(s, e)| *s <= h.start && h.end <= *e)
     });
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
+    // Drop a hit inside an earlier one of the same rule: sorted by start, that is one whose
+    // end is within the furthest end reached by that rule so far.
+    let mut reach = [0usize; Rule::ALL.len()];
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
-        let inside = kept
-            .iter()
-            .any(|k| k.rule == h.rule && k.start <= h.start && h.end <= k.end);
+        let r = h.rule as usize;
+        let inside = reach[r] > 0 && h.end <= reach[r];
         if !inside {
+            reach[r] = reach[r].max(h.end);
             kept.push(h);
         }
     }
@@ -55,7 +75,32 @@ struct Scan<'a> {
     mentions: &'a [Mention],
     implied: Option<Who>,
     hits: Vec<Hit>,
+    /// The sentence of each token.
+    sentence: Vec<usize>,
+    /// Whether each token may start a built-in pattern.
+    starter: Vec<bool>,
 }
+
+/// Every word a built-in pattern starts with, to skip all other words at once.
+static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    let judgements = JUDGEMENTS.iter().map(|(p, _)| *p);
+    let counterfactuals = COUNTERFACTUALS.iter().map(|(p, _)| *p);
+    let all = judgements
+        .chain(counterfactuals)
+        .chain(BLAME.iter().copied())
+        .chain(HUMAN_ERROR.iter().copied())
+        .chain(FAILURES.iter().copied())
+        .chain(ROOT_CAUSE.iter().copied())
+        .chain(POSTMORTEM.iter().copied())
+        .chain(BLAME_NOUNS.iter().copied())
+        .chain(["if", "had", "fault"]);
+    for pattern in all {
+        let first = pattern.split(' ').next().unwrap_or("");
+        set.extend(first.split('|'));
+    }
+    set
+});
 
 /// Judgement words about people, with the words after them that make them technical.
 const JUDGEMENTS: &[(&str, &[&str])] = &[
@@ -282,14 +327,18 @@ impl Scan<'_> {
     /// Matches a pattern of words at token `i`: words separated by spaces, alternatives by
     /// `|`, `~` an optional adverb, `*` any one word. Returns the end token (exclusive).
     fn match_at(&self, i: usize, pattern: &str) -> Option<usize> {
+        // Most words start no pattern: reject them before splitting the pattern.
+        let first = self.token(i)?;
+        if !first.word || !first_word_is(pattern, &first.lower) {
+            return None;
+        }
         let mut k = i;
-        let parts: Vec<&str> = pattern.split(' ').collect();
-        for (n, part) in parts.iter().enumerate() {
-            let part = *part;
+        let mut parts = pattern.split(' ').peekable();
+        while let Some(part) = parts.next() {
             let t = self.token(k);
             if part == "~" {
                 // An optional adverb, unless the word is what comes next (`should have`).
-                let next_matches = parts.get(n + 1).is_some_and(|next| {
+                let next_matches = parts.peek().is_some_and(|next| {
                     t.is_some_and(|t| next.split('|').any(|alt| alt == t.lower))
                 });
                 if !next_matches && t.is_some_and(|t| t.word && !t.quoted && is(GLUE, &t.lower)) {
@@ -311,10 +360,9 @@ impl Scan<'_> {
     }
 
     fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
-        self.doc
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&i))
+        self.sentence
+            .get(i)
+            .and_then(|n| self.doc.sentences.get(*n))
             .map(|s| s.tokens.clone())
             .unwrap_or(i..i + 1)
     }
@@ -367,6 +415,9 @@ impl Scan<'_> {
 
     fn blame_words(&mut self) {
         for i in 0..self.doc.tokens.len() {
+            if !self.starter[i] {
+                continue;
+            }
             for (pattern, technical) in JUDGEMENTS {
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
@@ -429,6 +480,9 @@ impl Scan<'_> {
 
     fn human_error(&mut self) {
         for i in 0..self.doc.tokens.len() {
+            if !self.starter[i] {
+                continue;
+            }
             for pattern in HUMAN_ERROR {
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
@@ -451,6 +505,9 @@ impl Scan<'_> {
     fn counterfactuals(&mut self) {
         let n = self.doc.tokens.len();
         for i in 0..n {
+            if !self.starter[i] {
+                continue;
+            }
             // if only …
             if let Some(end) = self.match_at(i, "if only") {
                 let subject = self.clause().subject_after(end);
@@ -637,6 +694,9 @@ impl Scan<'_> {
         let n = self.doc.tokens.len();
         for i in 0..n {
             self.owned_slip(i);
+            if !self.starter[i] {
+                continue;
+            }
             for pattern in FAILURES {
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
@@ -792,6 +852,9 @@ impl Scan<'_> {
 
     fn naming(&mut self) {
         for i in 0..self.doc.tokens.len() {
+            if !self.starter[i] {
+                continue;
+            }
             for pattern in ROOT_CAUSE {
                 if let Some(end) = self.match_at(i, pattern) {
                     if !self.negated(i, 3) {
@@ -913,6 +976,23 @@ impl Scan<'_> {
     }
 }
 
+/// True when `word` is one of the alternatives of the first word of `pattern`.
+fn first_word_is(pattern: &str, word: &str) -> bool {
+    let bytes = pattern.as_bytes();
+    let head = &bytes[..bytes.iter().position(|&b| b == b' ').unwrap_or(bytes.len())];
+    let mut rest = head;
+    loop {
+        let cut = rest.iter().position(|&b| b == b'|').unwrap_or(rest.len());
+        if &rest[..cut] == word.as_bytes() {
+            return true;
+        }
+        if cut == rest.len() {
+            return false;
+        }
+        rest = &rest[cut + 1..];
+    }
+}
+
 struct ClauseFor<'a> {
     scan: &'a Scan<'a>,
 }
@@ -920,24 +1000,23 @@ struct ClauseFor<'a> {
 impl ClauseFor<'_> {
     fn with<T>(&self, f: impl FnOnce(&Clause<'_>) -> T, at: usize) -> T {
         let s = self.scan;
-        let clauses = s
-            .doc
-            .sentences
-            .iter()
-            .find(|x| x.tokens.contains(&at))
-            .map(|x| x.clauses.clone())
-            .unwrap_or_default();
+        let clauses: &[std::ops::Range<usize>] = s
+            .sentence
+            .get(at)
+            .and_then(|n| s.doc.sentences.get(*n))
+            .map_or(&[], |x| x.clauses.as_slice());
         let sentence = s.sentence_of(at);
-        let mentions: Vec<Mention> = s
+        // Mentions are in text order: the sentence's are one slice.
+        let from = s
             .mentions
-            .iter()
-            .filter(|m| sentence.contains(&m.tokens.start))
-            .cloned()
-            .collect();
+            .partition_point(|m| m.tokens.start < sentence.start);
+        let to = s
+            .mentions
+            .partition_point(|m| m.tokens.start < sentence.end);
         let clause = Clause {
             doc: s.doc,
-            mentions: &mentions,
-            clauses: &clauses,
+            mentions: &s.mentions[from..to],
+            clauses,
             implied: s.implied,
         };
         f(&clause)

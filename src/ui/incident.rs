@@ -22,19 +22,25 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
     render_sidebar(view, frame, side);
     let guide_rows = guide_height(view, rest);
+    // Below the section, the guide gives way to the wording notes.
+    let notes = super::wording::wanted(view);
     let (body, guide) = if !view.show_guide {
         (rest, None)
     } else if rest.width >= WIDE - sidebar_width {
         let [b, g] = Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
         (b, Some(g))
-    } else if guide_rows > 0 {
+    } else if guide_rows > 0 && notes == 0 {
         let [b, g] =
             Layout::vertical([Constraint::Min(6), Constraint::Length(guide_rows)]).areas(rest);
         (b, Some(g))
     } else {
         (rest, None)
     };
+    let (body, notes) = super::wording::split(view, body);
     super::section::render(view, state, frame, body);
+    if let Some(area) = notes {
+        super::wording::render(view, frame, area);
+    }
     if let Some(g) = guide {
         render_guide(view, frame, g, g.y == body.y);
     }
@@ -83,7 +89,12 @@ fn render_sidebar(view: &IncidentView, frame: &mut Frame, area: Rect) {
         let marker = if current { "▶" } else { " " };
         let name = format!("{marker}{} {}", section.number(), section.short());
         let pad = inner_width.saturating_sub(name.chars().count() + 2);
-        let text = format!("{name}{} {}", " ".repeat(pad), fill.mark());
+        let flag = if view.lint.in_section(section).next().is_some() {
+            "⚑"
+        } else {
+            " "
+        };
+        let text = format!("{name}{}{flag}{}", " ".repeat(pad), fill.mark());
         let style = if current {
             THEME.focus
         } else {

@@ -8,6 +8,7 @@ mod records;
 mod section;
 pub mod theme;
 mod viewer;
+mod wording;
 pub(crate) mod wrap;
 
 use ratatui::Frame;

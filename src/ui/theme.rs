@@ -25,6 +25,8 @@ pub struct Theme {
     pub ok: Style,
     /// Attention: unsaved, partly filled.
     pub warn: Style,
+    /// Wording the lint flags, in place (underlined) and its `⚑` marks.
+    pub flag: Style,
 }
 
 /// The theme.
@@ -42,4 +44,7 @@ pub const THEME: Theme = Theme {
     error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
     ok: Style::new().fg(Color::Green),
     warn: Style::new().fg(Color::Yellow),
+    flag: Style::new()
+        .fg(Color::Magenta)
+        .add_modifier(Modifier::UNDERLINED),
 };
