@@ -339,10 +339,15 @@ fn mentions_in(
             continue;
         }
         // A run of adjacent noun-like units; a possessive ends the possessor part.
+        // A name never ends a compound (`the config Dave pushed`: two mentions).
+        let joins = |a: &Unit, b: &Unit| {
+            b.class.nounish()
+                && b.tokens.start == a.tokens.end
+                && !(b.class == Class::Name && a.class != Class::Name)
+        };
         let mut end = k + 1;
         while end < units.len()
-            && units[end].class.nounish()
-            && units[end].tokens.start == units[end - 1].tokens.end
+            && joins(&units[end - 1], &units[end])
             && !tokens[units[end - 1].tokens.end - 1].possessive
         {
             end += 1;
@@ -359,10 +364,7 @@ fn mentions_in(
         {
             possessor = Some(head_who(&units[k..end], tokens));
             stop = end + 1;
-            while stop < units.len()
-                && units[stop].class.nounish()
-                && units[stop].tokens.start == units[stop - 1].tokens.end
-            {
+            while stop < units.len() && joins(&units[stop - 1], &units[stop]) {
                 stop += 1;
             }
             let who = head_who(&units[end..stop], tokens);

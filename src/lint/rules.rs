@@ -376,7 +376,12 @@ impl Scan<'_> {
             .take(window)
             .any(|k| {
                 let w = &self.doc.tokens[k].lower;
-                is(NEGATIONS, w) || w.ends_with("n't") || w == "rather" || w == "instead"
+                is(NEGATIONS, w)
+                    || w.ends_with("n't")
+                    || matches!(
+                        w.as_str(),
+                        "rather" | "instead" | "stop" | "stopped" | "avoid" | "avoiding"
+                    )
             })
     }
 
@@ -465,6 +470,8 @@ impl Scan<'_> {
                     || is(PERSON_POSSESSIVES, &b.lower)
                     || b.lower == "my"
                     || b.lower == "our")
+                && !is(NEGATIONS, &b.lower)
+                && !matches!(b.lower.as_str(), "one" | "anyone" | "anybody")
                 && !self.negated(i - 1, 3)
             {
                 self.push(
@@ -566,7 +573,7 @@ impl Scan<'_> {
                             end += 1;
                         }
                         let subject = self.clause().subject_before(i);
-                        if !is_counter_person(subject.who, true) {
+                        if !is_counter_person(subject.who, false) {
                             continue;
                         }
                         subject
@@ -574,7 +581,7 @@ impl Scan<'_> {
                     Counter::Omission => {
                         let subject = self.clause().subject_before(i);
                         let ok = matches!(subject.who, Who::Unknown) && subject.mention.is_none()
-                            || is_counter_person(subject.who, true);
+                            || is_counter_person(subject.who, false);
                         if !ok {
                             continue;
                         }
@@ -585,7 +592,7 @@ impl Scan<'_> {
                             .clause()
                             .agent_after(end)
                             .unwrap_or_else(|| self.clause().subject_before(i));
-                        if !is_counter_person(subject.who, true) {
+                        if !is_counter_person(subject.who, false) {
                             continue;
                         }
                         subject
@@ -593,6 +600,9 @@ impl Scan<'_> {
                 };
                 let who = who_text(self, &subject);
                 let reason = match kind {
+                    Counter::Modal if subject.who == Who::First => {
+                        "judges your own part with hindsight".to_string()
+                    }
                     Counter::Modal => format!("judges {who} with hindsight"),
                     Counter::FailTo => format!("frames {who} as failing"),
                     Counter::Omission => format!("blames {who} for an omission"),
@@ -1035,7 +1045,9 @@ impl ClauseFor<'_> {
     }
 }
 
-/// True for subjects a counterfactual about is blame: other people, and oneself.
+/// True for subjects a counterfactual about is blame: other people, and oneself when
+/// `first_counts` (hindsight about one's own part: "I should have known"; a plain account such
+/// as "I forgot the flag" or "we failed to notify you" is not flagged).
 fn is_counter_person(who: Who, first_counts: bool) -> bool {
     who.is_other_person() || (first_counts && who == Who::First)
 }
@@ -1043,7 +1055,16 @@ fn is_counter_person(who: Who, first_counts: bool) -> bool {
 /// How a subject is named in a message: the participant's name, `the engineer`, `a person`.
 fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
     match (subject.who, &subject.mention) {
-        (Who::First, _) => "yourselves".into(),
+        (Who::First, _) => "yourself".into(),
+        (who, Some(m)) if m.possessor == Some(Who::Named) => {
+            // `Dave's team` is a group of people; of `Dave's change`, name Dave.
+            let text = scan.text_of(m.tokens.start, m.tokens.end);
+            if who == Who::Role {
+                text.to_string()
+            } else {
+                text.split(['\'', '’']).next().unwrap_or(text).to_string()
+            }
+        }
         (Who::Named, Some(m)) => scan
             .text_of(m.tokens.start, m.tokens.end)
             .trim_end_matches("'s")
@@ -1051,11 +1072,20 @@ fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
             .to_string(),
         (Who::Role, Some(m)) => {
             let text = scan.text_of(m.tokens.start, m.tokens.end);
-            format!("the {}", text.trim_end_matches("'s").trim_end_matches("’s"))
-        }
-        (_, Some(m)) if m.possessor == Some(Who::Named) => {
-            let text = scan.text_of(m.tokens.start, m.tokens.end);
-            text.split(['\'', '’']).next().unwrap_or(text).to_string()
+            let text = text.trim_end_matches("'s").trim_end_matches("’s");
+            // `Engineers` at the start of a sentence reads `the engineers`; `SRE` stays.
+            let words: Vec<String> = text
+                .split(' ')
+                .map(|w| {
+                    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+                    if upper == 1 && w.chars().next().is_some_and(char::is_uppercase) {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            format!("the {}", words.join(" "))
         }
         _ => "a person".into(),
     }
