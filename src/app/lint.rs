@@ -262,7 +262,7 @@ pub fn ignore_focused(state: &mut AppState) -> Vec<Effect> {
     info(
         state,
         format!(
-            "{} off for {key} · saved in [lint.ignore] · I undoes",
+            "{} off here · I undoes · saved as {key} in [lint.ignore]",
             finding.rule
         ),
     );

@@ -285,6 +285,25 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
     out
 }
 
+/// Adverbs that may stand between a relative pronoun and its verb (`that also failed`).
+const ADVERBS: &[&str] = &[
+    "also",
+    "just",
+    "never",
+    "not",
+    "still",
+    "already",
+    "then",
+    "simply",
+    "clearly",
+    "really",
+    "probably",
+    "obviously",
+    "again",
+    "only",
+    "even",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "our", "their", "your", "this", "that", "his", "her", "my", "its", "one",
     "any", "each", "every", "some",
@@ -516,6 +535,24 @@ impl Clause<'_> {
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.end <= verb)
             .collect();
         let tokens = &self.doc.tokens;
+        // `every circumstance that could have led…`: a relative pronoun right before the verb
+        // stands for the noun before it.
+        let before = (range.start..verb)
+            .rev()
+            .find(|&k| tokens[k].word && !is(ADVERBS, &tokens[k].lower));
+        if let Some(rel) = before
+            && matches!(tokens[rel].lower.as_str(), "that" | "which" | "who")
+        {
+            if let Some(m) = self.mentions.iter().find(|m| m.tokens.end == rel) {
+                return Subject::of(m);
+            }
+            let who = if tokens[rel].lower == "who" {
+                Who::Pronoun
+            } else {
+                Who::System
+            };
+            return Subject { who, mention: None };
+        }
         if let Some(m) = inside.iter().find(|m| {
             m.who.is_other_person()
                 && tokens

@@ -29,6 +29,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         doc: &doc,
         mentions: &mentions,
         implied: who_is(ctx.actor, ctx.people),
+        actor: ctx.actor.trim(),
         hits: Vec::new(),
         sentence,
         starter,
@@ -74,6 +75,8 @@ struct Scan<'a> {
     doc: &'a Doc,
     mentions: &'a [Mention],
     implied: Option<Who>,
+    /// Who acted, as written (a timeline entry's actor), for messages.
+    actor: &'a str,
     hits: Vec<Hit>,
     /// The sentence of each token.
     sentence: Vec<usize>,
@@ -231,7 +234,7 @@ const COUNTERFACTUALS: &[(&str, Counter)] = &[
 /// Verbs that make their subject the author of a failure.
 const FAILURES: &[&str] = &[
     "broke|breaks|broken",
-    "caused|causes",
+    "caused",
     "crashed",
     "took|takes|brought|brings * down",
     "took|takes|brought|brings * * down",
@@ -560,6 +563,9 @@ impl Scan<'_> {
                             continue; // `should have been paged`: done to them, not by them.
                         }
                         end += 1;
+                        if self.learning_question(i, end) {
+                            continue;
+                        }
                         let subject = self.clause().subject_before(i);
                         // Not customers: they "should have received" an email they were owed.
                         let ok = is_counter_person(subject.who, true);
@@ -579,7 +585,15 @@ impl Scan<'_> {
                         subject
                     }
                     Counter::Omission => {
-                        let subject = self.clause().subject_before(i);
+                        let subject = if self.passive(i) {
+                            // `the step was forgotten`: only with a person as the agent.
+                            match self.clause().agent_after(end) {
+                                Some(agent) => agent,
+                                None => continue,
+                            }
+                        } else {
+                            self.clause().subject_before(i)
+                        };
                         let ok = matches!(subject.who, Who::Unknown) && subject.mention.is_none()
                             || is_counter_person(subject.who, false);
                         if !ok {
@@ -663,6 +677,56 @@ impl Scan<'_> {
         );
     }
 
+    /// `what we could have done better`, `could have handled it differently`: a team reflecting,
+    /// not hindsight about someone. `end` is just past the participle.
+    fn learning_question(&self, modal: usize, end: usize) -> bool {
+        if !self
+            .token(modal)
+            .is_some_and(|t| t.lower.starts_with("could"))
+        {
+            return false;
+        }
+        let start = self.sentence_of(modal).start;
+        let asked = (start..modal)
+            .filter(|&k| self.doc.tokens[k].word)
+            .any(|k| matches!(self.doc.tokens[k].lower.as_str(), "what" | "how"));
+        let sentence_end = self.sentence_of(modal).end;
+        let done_better = (end..(end + 3).min(sentence_end)).any(|k| {
+            self.token(k)
+                .is_some_and(|t| t.word && matches!(t.lower.as_str(), "better" | "differently"))
+        });
+        asked || done_better
+    }
+
+    /// True when the participle at `i` is passive (`was forgotten`, `is broken`), not perfect
+    /// (`had forgotten`) or simple past (`neglected`).
+    fn passive(&self, i: usize) -> bool {
+        let word = self.token(i).map(|t| t.lower.as_str()).unwrap_or("");
+        let start = self.sentence_of(i).start;
+        let prev = (start..i)
+            .rev()
+            .map(|k| &self.doc.tokens[k])
+            .find(|t| {
+                t.word
+                    && !t.lower.ends_with("ly")
+                    && !matches!(
+                        t.lower.as_str(),
+                        "not" | "never" | "also" | "just" | "still" | "already" | "then"
+                    )
+            })
+            .map_or("", |t| t.lower.as_str());
+        let be = matches!(
+            prev,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got" | "gets" | "get"
+        );
+        let have = matches!(prev, "has" | "have" | "had" | "'ve");
+        match word {
+            "forgotten" => !have,
+            "neglected" | "broken" => be,
+            _ => false,
+        }
+    }
+
     fn starts_sentence(&self, i: usize) -> bool {
         let start = self.sentence_of(i).start;
         (start..i).all(|k| !self.doc.tokens[k].word)
@@ -734,10 +798,11 @@ impl Scan<'_> {
                 if self.negated(i, 2) {
                     continue;
                 }
-                let subject = self
-                    .clause()
-                    .agent_after(end)
-                    .unwrap_or_else(|| self.clause().subject_before(i));
+                let agent = self.clause().agent_after(end);
+                if agent.is_none() && self.passive(i) {
+                    continue; // `something is broken`
+                }
+                let subject = agent.unwrap_or_else(|| self.clause().subject_before(i));
                 // `Dave's change broke checkout`: a participant named as the owner of the
                 // work that failed (not of a laptop that crashed).
                 let named_owner = subject.mention.as_ref().is_some_and(|m| {
@@ -1086,6 +1151,19 @@ fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
                 })
                 .collect();
             format!("the {}", words.join(" "))
+        }
+        // No subject in the text: the entry's actor.
+        (Who::Named, None) if !scan.actor.is_empty() => scan.actor.to_string(),
+        (Who::Role, None) if !scan.actor.is_empty() => {
+            let lower = scan.actor.to_lowercase();
+            if ["the ", "a ", "an ", "our ", "their "]
+                .iter()
+                .any(|d| lower.starts_with(d))
+            {
+                scan.actor.to_string()
+            } else {
+                format!("the {}", scan.actor)
+            }
         }
         _ => "a person".into(),
     }

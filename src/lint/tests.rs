@@ -193,6 +193,29 @@ fn counterfactuals_stay_quiet_on_systems_and_recommendations() {
     quiet("If only the runbook had said so. If the alert had paged, we'd know.");
     quiet("The replicas fell behind and they failed to catch up.");
     quiet("The dashboard said 'someone should have looked'.");
+    quiet("What could we have done better? We could have done it differently.");
+    quiet("Some steps were forgotten and the build is broken.");
+    quiet("Every circumstance that could have led to the mistake was looked at.");
+    flags(
+        "Dave had forgotten the flag.",
+        Rule::Counterfactual,
+        "forgotten",
+    );
+    flags(
+        "The step was forgotten by the on-call.",
+        Rule::Counterfactual,
+        "forgotten",
+    );
+    flags(
+        "The admin neglected the alert.",
+        Rule::Counterfactual,
+        "neglected",
+    );
+    flags(
+        "Someone who should have known said nothing.",
+        Rule::Counterfactual,
+        "should have known",
+    );
     // A first-person account is not hindsight; only "I should have" is.
     quiet("We failed to notify you for two hours. I forgot that the flag existed.");
     quiet("I ignored the alert because it had fired falsely all week.");
@@ -332,6 +355,15 @@ fn custom_words() {
 fn timeline_actor_is_the_subject_of_a_sentence_without_one() {
     let found = hits_with("Ignored the page.", "Dave", false, &[]);
     assert_eq!(found, [(Rule::Counterfactual, "Ignored".to_string())]);
+    let p = people();
+    let ctx = Context {
+        people: &p,
+        words: &[],
+        actor: "database on-call",
+        factor: false,
+    };
+    let hit = &lint_text("Should have failed over sooner.", &ctx)[0];
+    assert_eq!(hit.reason, "judges the database on-call with hindsight");
     assert!(
         hits_with(
             "Failed to roll out; retried.",

@@ -169,7 +169,9 @@ pub fn split(view: &IncidentView, area: Rect) -> (Rect, Option<Rect>) {
 pub fn render(view: &IncidentView, frame: &mut Frame, area: Rect) {
     let list = notes(view);
     let any_focused = list.first().is_some_and(|(_, focused)| *focused);
-    let title = if any_focused {
+    let title = if view.editor.is_some() {
+        " ⚑ Wording · checked again when you finish "
+    } else if any_focused {
         " ⚑ Wording · i ignores ▶ here · l hides "
     } else {
         " ⚑ Wording · l hides "
