@@ -115,7 +115,7 @@ pub struct IncidentView {
     pub recovery_restored: bool,
     /// The version another program wrote while this one had unsaved changes.
     pub conflict: Option<Box<Incident>>,
-    /// Wording findings of the incident, kept up to date by [`super::update`].
+    /// Wording findings of the incident, kept up to date by [`super::update::update`].
     pub lint: super::lint::LintCache,
     /// Whether the section's wording notes are listed (`l` hides them).
     pub show_lint: bool,
