@@ -84,7 +84,7 @@ fn i_switches_a_rule_off_for_the_field_and_i_again_on() {
     let message = h.state.message.clone().unwrap().text;
     assert_eq!(
         message,
-        "counterfactual off for narrative.text · saved in [lint.ignore] · I undoes"
+        "counterfactual off here · I undoes · saved as narrative.text in [lint.ignore]"
     );
     assert!(!h.screen(80, 24).contains("⚑ Wording"));
     h.keys("<c-s>");
