@@ -402,6 +402,9 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             return super::save::save_now(state);
         }
         Command::ToggleGuide => view.show_guide = !view.show_guide,
+        Command::ToggleLint => view.show_lint = !view.show_lint,
+        Command::IgnoreLint => return super::lint::ignore_focused(state),
+        Command::UnignoreLint => return super::lint::unignore_focused(state),
         Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Back if in_record => {
             if let Some(form) = view.record.take() {

@@ -115,6 +115,12 @@ pub enum Command {
     CycleView,
     /// Show the readiness checklist (in the overview).
     Readiness,
+    /// Show or hide the wording notes of the section.
+    ToggleLint,
+    /// Switch off the focused wording note's rule for its field.
+    IgnoreLint,
+    /// Switch the wording checks on again for the focused field.
+    UnignoreLint,
 }
 
 /// A key with its modifiers.
@@ -479,9 +485,23 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Incident,
+        &[ch('l')],
+        C::ToggleLint,
+        "show/hide wording notes (⚑)",
+        None,
+    ),
+    bind(
+        Incident,
         &[ch('w')],
         C::AddWhy,
         "add a deeper \"why?\" to the selected factor",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('i')],
+        C::IgnoreLint,
+        "wording note on the focused field: ignore its rule there",
         None,
     ),
     bind(
@@ -496,6 +516,13 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('p')],
         C::Readiness,
         "readiness to publish (overview checklist)",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('I')],
+        C::UnignoreLint,
+        "check the focused field's wording again",
         None,
     ),
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
@@ -576,6 +603,27 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('m')],
         C::Meeting,
         "meeting: start the clock, or show the agenda",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('l')],
+        C::ToggleLint,
+        "show/hide wording notes (⚑)",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('i')],
+        C::IgnoreLint,
+        "wording note on the focused field: ignore its rule there",
+        None,
+    ),
+    bind(
+        Record,
+        &[ch('I')],
+        C::UnignoreLint,
+        "check the focused field's wording again",
         None,
     ),
     bind(Record, &[ch('?')], C::Help, "show the keys", Some("help")),

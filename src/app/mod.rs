@@ -7,6 +7,7 @@ pub mod edit;
 pub mod factors;
 pub mod form;
 pub mod keymap;
+pub mod lint;
 pub mod meeting;
 pub mod publish;
 pub mod save;

@@ -5,16 +5,12 @@ use super::form::{Field, section_fields};
 use super::state::{AppState, Confirmed, IncidentView, Overlay, Screen};
 use super::update::info;
 use crate::analysis::{Readiness, readiness};
-use crate::model::{Incident, IncidentStatus, Section};
+use crate::model::{IncidentStatus, Section};
 
-/// The number of blameless-language lint findings for the incident, for the checklist.
-pub fn lint_findings(incident: &Incident) -> usize {
-    crate::lint::lint_incident(incident).len()
-}
-
-/// The readiness checklist of an incident as the program shows it (lint findings included).
-pub fn checklist(incident: &Incident) -> Readiness {
-    readiness(incident, lint_findings(incident))
+/// The readiness checklist of the open incident (lint findings included), from the view's
+/// lint cache, which `update` keeps current: drawing it does not lint again.
+pub fn checklist(view: &IncidentView) -> Readiness {
+    readiness(&view.incident, view.lint.findings().len())
 }
 
 /// `p`: the overview, focused on the readiness checklist.
@@ -38,7 +34,7 @@ pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
         return true;
     }
     if status == IncidentStatus::Published {
-        let check = checklist(&view.incident);
+        let check = checklist(view);
         if !check.is_ready() {
             let mut question = String::from("Not ready to publish:\n");
             for item in check.missing() {

@@ -134,6 +134,10 @@ pub struct IncidentView {
     pub factor_view: FactorView,
     /// The selected answer of the open factor's whys chain.
     pub why: usize,
+    /// Wording findings of the incident, kept up to date by [`super::update::update`].
+    pub lint: super::lint::LintCache,
+    /// Whether the section's wording notes are listed (`l` hides them).
+    pub show_lint: bool,
 }
 
 /// How the contributing factors section shows its factors.
@@ -362,6 +366,7 @@ fn entry_text(entry: &Entry) -> String {
 impl IncidentView {
     /// Opens an incident on its overview.
     pub fn new(incident: Incident, read_only: Option<String>) -> IncidentView {
+        let lint = super::lint::LintCache::new(&incident, 0);
         IncidentView {
             incident,
             read_only,
@@ -386,6 +391,8 @@ impl IncidentView {
             overrun_told: None,
             factor_view: FactorView::List,
             why: 0,
+            lint,
+            show_lint: true,
         }
     }
 

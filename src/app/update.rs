@@ -12,8 +12,18 @@ use crate::storage::Entry;
 
 /// Applies one action to the state and returns the I/O the runtime must do.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+    // Changes come with a new revision, except a reload from disk (an outside change, or a
+    // dialog's answer to one): then the lint looks again regardless.
+    let routine = match &action {
+        Action::Key(_) => state.overlay.is_none(),
+        Action::ChangedOnDisk(_) => false,
+        _ => true,
+    };
     let effects = apply(state, action);
     agenda::remember(state);
+    if let Screen::Incident(view) = &mut state.screen {
+        view.lint.refresh(&view.incident, view.revision, !routine);
+    }
     effects
 }
 

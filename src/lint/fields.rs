@@ -202,7 +202,7 @@ pub fn join_path(steps: &[Step]) -> String {
 }
 
 /// True when ignore key `key` covers `path`: equal, a prefix of it, or `*`.
-fn covers(key: &str, path: &str) -> bool {
+pub fn covers(key: &str, path: &str) -> bool {
     let key = key.trim();
     key == "*"
         || path == key

@@ -173,6 +173,7 @@ pub const THINGS: &[&str] = &[
     "approval",
     "automation",
     "autoscaler",
+    "backlog",
     "backup",
     "backups",
     "balancer",
@@ -223,13 +224,13 @@ pub const THINGS: &[&str] = &[
     "containers",
     "controller",
     "cron",
+    "daemon",
     "dashboard",
     "dashboards",
     "data",
     "database",
     "databases",
     "db",
-    "daemon",
     "default",
     "defaults",
     "deploy",
@@ -259,10 +260,16 @@ pub const THINGS: &[&str] = &[
     "health",
     "host",
     "hosts",
+    "incident",
+    "incidents",
     "index",
     "indexes",
     "instance",
     "instances",
+    "issue",
+    "issues",
+    "item",
+    "items",
     "job",
     "jobs",
     "kernel",
@@ -290,6 +297,8 @@ pub const THINGS: &[&str] = &[
     "network",
     "node",
     "nodes",
+    "outage",
+    "outages",
     "page",
     "pager",
     "panel",
@@ -310,6 +319,8 @@ pub const THINGS: &[&str] = &[
     "primary",
     "probe",
     "probes",
+    "problem",
+    "problems",
     "procedure",
     "process",
     "processes",
@@ -320,6 +331,7 @@ pub const THINGS: &[&str] = &[
     "queue",
     "queues",
     "quota",
+    "regression",
     "release",
     "releases",
     "replica",
@@ -355,10 +367,14 @@ pub const THINGS: &[&str] = &[
     "settings",
     "shard",
     "shards",
+    "signal",
+    "signals",
     "slot",
     "slots",
     "snapshot",
     "standby",
+    "step",
+    "steps",
     "storage",
     "suite",
     "switch",
@@ -366,6 +382,8 @@ pub const THINGS: &[&str] = &[
     "systems",
     "table",
     "tables",
+    "task",
+    "tasks",
     "template",
     "test",
     "tests",
@@ -559,7 +577,37 @@ pub fn is(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
+/// True when `word` names a thing ([`THINGS`], kept sorted for this search).
+pub fn is_thing(word: &str) -> bool {
+    THINGS.binary_search(&word).is_ok() || word == "warning" || word == "warnings"
+}
+
 /// True when `word` reads as a past participle: `checked`, `known`, `been`.
 pub fn is_participle(word: &str) -> bool {
     (word.len() > 3 && word.ends_with("ed")) || is(IRREGULAR_PARTICIPLES, word) || word == "been"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn things_are_sorted_and_lists_are_lowercase() {
+        assert!(
+            THINGS.windows(2).all(|w| w[0] < w[1]),
+            "THINGS must stay sorted"
+        );
+        for list in [
+            PERSON_PHRASES,
+            AMBIGUOUS,
+            AFFECTED,
+            THINGS,
+            GLUE,
+            BLAME_NOUNS,
+        ] {
+            assert!(list.iter().all(|w| w.to_lowercase() == *w));
+        }
+        assert!(is_thing("pipeline") && !is_thing("engineer"));
+        assert!(is_participle("checked") && is_participle("known") && !is_participle("a"));
+    }
 }

@@ -26,7 +26,8 @@ use std::fmt;
 use crate::model::Incident;
 
 pub use fields::{
-    FieldText, Step, is_ignored, join_path, parse_path, section_of, stable_path, text_fields,
+    FieldText, Step, covers, is_ignored, join_path, parse_path, section_of, stable_path,
+    text_fields,
 };
 pub use people::People;
 

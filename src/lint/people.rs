@@ -170,25 +170,40 @@ struct Unit {
 }
 
 /// Length in tokens of `phrase` matched at `i`, if it matches (words only, in order).
-fn phrase_at(tokens: &[Token], i: usize, phrase: &[String], case_sensitive: bool) -> usize {
-    for (k, word) in phrase.iter().enumerate() {
+fn phrase_at<'p>(
+    tokens: &[Token],
+    i: usize,
+    phrase: impl ExactSizeIterator<Item = &'p str>,
+    case_sensitive: bool,
+) -> usize {
+    let len = phrase.len();
+    for (k, word) in phrase.enumerate() {
         let Some(t) = tokens.get(i + k) else {
             return 0;
         };
-        if !t.word || t.opaque || t.quoted || t.lower != *word || (case_sensitive && !t.capital) {
+        if !t.word || t.opaque || t.quoted || t.lower != word || (case_sensitive && !t.capital) {
             return 0;
         }
         // Only the last word of a phrase may be possessive.
-        if t.possessive && k + 1 < phrase.len() {
+        if t.possessive && k + 1 < len {
             return 0;
         }
     }
-    phrase.len()
+    len
+}
+
+fn owned_phrase_at(tokens: &[Token], i: usize, phrase: &[String], case_sensitive: bool) -> usize {
+    phrase_at(tokens, i, phrase.iter().map(String::as_str), case_sensitive)
 }
 
 fn static_phrase_at(tokens: &[Token], i: usize, phrase: &str) -> usize {
-    let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
-    phrase_at(tokens, i, &words, false)
+    // Cheap rejection on the first word before walking the phrase.
+    let first = phrase.split(' ').next().unwrap_or("");
+    if tokens.get(i).is_none_or(|t| t.lower != first) {
+        return 0;
+    }
+    let words: Vec<&str> = phrase.split(' ').collect();
+    phrase_at(tokens, i, words.into_iter(), false)
 }
 
 fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize) -> Vec<Unit> {
@@ -208,10 +223,10 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             }
         };
         for name in &people.names {
-            consider(phrase_at(tokens, i, name, true), Class::Name);
+            consider(owned_phrase_at(tokens, i, name, true), Class::Name);
         }
         for role in &people.roles {
-            consider(phrase_at(tokens, i, role, false), Class::Person);
+            consider(owned_phrase_at(tokens, i, role, false), Class::Person);
         }
         for p in PERSON_PHRASES.iter().filter(|p| p.contains(' ')) {
             consider(static_phrase_at(tokens, i, p), Class::Person);
@@ -254,7 +269,7 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             Class::NoOne
         } else if w == "it" {
             Class::It
-        } else if is(THINGS, w) || w == "warning" || w == "warnings" {
+        } else if super::lexicon::is_thing(w) {
             Class::Thing
         } else if t.capital && i != sentence_start && w != "i" {
             Class::Proper
@@ -269,6 +284,25 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
     }
     out
 }
+
+/// Adverbs that may stand between a relative pronoun and its verb (`that also failed`).
+const ADVERBS: &[&str] = &[
+    "also",
+    "just",
+    "never",
+    "not",
+    "still",
+    "already",
+    "then",
+    "simply",
+    "clearly",
+    "really",
+    "probably",
+    "obviously",
+    "again",
+    "only",
+    "even",
+];
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "our", "their", "your", "this", "that", "his", "her", "my", "its", "one",
@@ -324,10 +358,15 @@ fn mentions_in(
             continue;
         }
         // A run of adjacent noun-like units; a possessive ends the possessor part.
+        // A name never ends a compound (`the config Dave pushed`: two mentions).
+        let joins = |a: &Unit, b: &Unit| {
+            b.class.nounish()
+                && b.tokens.start == a.tokens.end
+                && !(b.class == Class::Name && a.class != Class::Name)
+        };
         let mut end = k + 1;
         while end < units.len()
-            && units[end].class.nounish()
-            && units[end].tokens.start == units[end - 1].tokens.end
+            && joins(&units[end - 1], &units[end])
             && !tokens[units[end - 1].tokens.end - 1].possessive
         {
             end += 1;
@@ -344,10 +383,7 @@ fn mentions_in(
         {
             possessor = Some(head_who(&units[k..end], tokens));
             stop = end + 1;
-            while stop < units.len()
-                && units[stop].class.nounish()
-                && units[stop].tokens.start == units[stop - 1].tokens.end
-            {
+            while stop < units.len() && joins(&units[stop - 1], &units[stop]) {
                 stop += 1;
             }
             let who = head_who(&units[end..stop], tokens);
@@ -499,6 +535,24 @@ impl Clause<'_> {
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.end <= verb)
             .collect();
         let tokens = &self.doc.tokens;
+        // `every circumstance that could have led…`: a relative pronoun right before the verb
+        // stands for the noun before it.
+        let before = (range.start..verb)
+            .rev()
+            .find(|&k| tokens[k].word && !is(ADVERBS, &tokens[k].lower));
+        if let Some(rel) = before
+            && matches!(tokens[rel].lower.as_str(), "that" | "which" | "who")
+        {
+            if let Some(m) = self.mentions.iter().find(|m| m.tokens.end == rel) {
+                return Subject::of(m);
+            }
+            let who = if tokens[rel].lower == "who" {
+                Who::Pronoun
+            } else {
+                Who::System
+            };
+            return Subject { who, mention: None };
+        }
         if let Some(m) = inside.iter().find(|m| {
             m.who.is_other_person()
                 && tokens

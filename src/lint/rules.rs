@@ -1,6 +1,9 @@
 //! The rules: small phrase patterns over the tokens of one text, with the subject of a verb
 //! found from the mentions around it. Every rule skips quoted text and links.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
 use super::text::{Doc, Token, parse};
@@ -10,12 +13,26 @@ use super::{Context, Hit, Rule};
 pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     let doc = parse(text);
     let mentions = mentions(&doc, ctx.people);
+    let mut sentence = vec![usize::MAX; doc.tokens.len()];
+    for (n, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            sentence[i] = n;
+        }
+    }
+    let starter = doc
+        .tokens
+        .iter()
+        .map(|t| t.word && STARTERS.contains(t.lower.as_str()))
+        .collect();
     let mut scan = Scan {
         text,
         doc: &doc,
         mentions: &mentions,
         implied: who_is(ctx.actor, ctx.people),
+        actor: ctx.actor.trim(),
         hits: Vec::new(),
+        sentence,
+        starter,
     };
     scan.blame_words();
     scan.human_error();
@@ -28,6 +45,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     }
     let mut hits = scan.hits;
     // A factor that is a person says it all; its slip is not reported twice.
+    // (Only a factor's description can hold one, so this stays short.)
     let whole: Vec<(usize, usize)> = hits
         .iter()
         .filter(|h| h.rule == Rule::FactorIsPerson)
@@ -37,12 +55,15 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         h.rule != Rule::PersonFailure || !whole.iter().any(|(s, e)| *s <= h.start && h.end <= *e)
     });
     hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
+    // Drop a hit inside an earlier one of the same rule: sorted by start, that is one whose
+    // end is within the furthest end reached by that rule so far.
+    let mut reach = [0usize; Rule::ALL.len()];
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
-        let inside = kept
-            .iter()
-            .any(|k| k.rule == h.rule && k.start <= h.start && h.end <= k.end);
+        let r = h.rule as usize;
+        let inside = reach[r] > 0 && h.end <= reach[r];
         if !inside {
+            reach[r] = reach[r].max(h.end);
             kept.push(h);
         }
     }
@@ -54,8 +75,35 @@ struct Scan<'a> {
     doc: &'a Doc,
     mentions: &'a [Mention],
     implied: Option<Who>,
+    /// Who acted, as written (a timeline entry's actor), for messages.
+    actor: &'a str,
     hits: Vec<Hit>,
+    /// The sentence of each token.
+    sentence: Vec<usize>,
+    /// Whether each token may start a built-in pattern.
+    starter: Vec<bool>,
 }
+
+/// Every word a built-in pattern starts with, to skip all other words at once.
+static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    let judgements = JUDGEMENTS.iter().map(|(p, _)| *p);
+    let counterfactuals = COUNTERFACTUALS.iter().map(|(p, _)| *p);
+    let all = judgements
+        .chain(counterfactuals)
+        .chain(BLAME.iter().copied())
+        .chain(HUMAN_ERROR.iter().copied())
+        .chain(FAILURES.iter().copied())
+        .chain(ROOT_CAUSE.iter().copied())
+        .chain(POSTMORTEM.iter().copied())
+        .chain(BLAME_NOUNS.iter().copied())
+        .chain(["if", "had", "fault"]);
+    for pattern in all {
+        let first = pattern.split(' ').next().unwrap_or("");
+        set.extend(first.split('|'));
+    }
+    set
+});
 
 /// Judgement words about people, with the words after them that make them technical.
 const JUDGEMENTS: &[(&str, &[&str])] = &[
@@ -186,7 +234,7 @@ const COUNTERFACTUALS: &[(&str, Counter)] = &[
 /// Verbs that make their subject the author of a failure.
 const FAILURES: &[&str] = &[
     "broke|breaks|broken",
-    "caused|causes",
+    "caused",
     "crashed",
     "took|takes|brought|brings * down",
     "took|takes|brought|brings * * down",
@@ -282,14 +330,18 @@ impl Scan<'_> {
     /// Matches a pattern of words at token `i`: words separated by spaces, alternatives by
     /// `|`, `~` an optional adverb, `*` any one word. Returns the end token (exclusive).
     fn match_at(&self, i: usize, pattern: &str) -> Option<usize> {
+        // Most words start no pattern: reject them before splitting the pattern.
+        let first = self.token(i)?;
+        if !first.word || !first_word_is(pattern, &first.lower) {
+            return None;
+        }
         let mut k = i;
-        let parts: Vec<&str> = pattern.split(' ').collect();
-        for (n, part) in parts.iter().enumerate() {
-            let part = *part;
+        let mut parts = pattern.split(' ').peekable();
+        while let Some(part) = parts.next() {
             let t = self.token(k);
             if part == "~" {
                 // An optional adverb, unless the word is what comes next (`should have`).
-                let next_matches = parts.get(n + 1).is_some_and(|next| {
+                let next_matches = parts.peek().is_some_and(|next| {
                     t.is_some_and(|t| next.split('|').any(|alt| alt == t.lower))
                 });
                 if !next_matches && t.is_some_and(|t| t.word && !t.quoted && is(GLUE, &t.lower)) {
@@ -311,10 +363,9 @@ impl Scan<'_> {
     }
 
     fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
-        self.doc
-            .sentences
-            .iter()
-            .find(|s| s.tokens.contains(&i))
+        self.sentence
+            .get(i)
+            .and_then(|n| self.doc.sentences.get(*n))
             .map(|s| s.tokens.clone())
             .unwrap_or(i..i + 1)
     }
@@ -328,7 +379,12 @@ impl Scan<'_> {
             .take(window)
             .any(|k| {
                 let w = &self.doc.tokens[k].lower;
-                is(NEGATIONS, w) || w.ends_with("n't") || w == "rather" || w == "instead"
+                is(NEGATIONS, w)
+                    || w.ends_with("n't")
+                    || matches!(
+                        w.as_str(),
+                        "rather" | "instead" | "stop" | "stopped" | "avoid" | "avoiding"
+                    )
             })
     }
 
@@ -367,6 +423,9 @@ impl Scan<'_> {
 
     fn blame_words(&mut self) {
         for i in 0..self.doc.tokens.len() {
+            if !self.starter[i] {
+                continue;
+            }
             for (pattern, technical) in JUDGEMENTS {
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
@@ -414,6 +473,8 @@ impl Scan<'_> {
                     || is(PERSON_POSSESSIVES, &b.lower)
                     || b.lower == "my"
                     || b.lower == "our")
+                && !is(NEGATIONS, &b.lower)
+                && !matches!(b.lower.as_str(), "one" | "anyone" | "anybody")
                 && !self.negated(i - 1, 3)
             {
                 self.push(
@@ -429,6 +490,9 @@ impl Scan<'_> {
 
     fn human_error(&mut self) {
         for i in 0..self.doc.tokens.len() {
+            if !self.starter[i] {
+                continue;
+            }
             for pattern in HUMAN_ERROR {
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
@@ -451,6 +515,9 @@ impl Scan<'_> {
     fn counterfactuals(&mut self) {
         let n = self.doc.tokens.len();
         for i in 0..n {
+            if !self.starter[i] {
+                continue;
+            }
             // if only …
             if let Some(end) = self.match_at(i, "if only") {
                 let subject = self.clause().subject_after(end);
@@ -496,6 +563,9 @@ impl Scan<'_> {
                             continue; // `should have been paged`: done to them, not by them.
                         }
                         end += 1;
+                        if self.learning_question(i, end) {
+                            continue;
+                        }
                         let subject = self.clause().subject_before(i);
                         // Not customers: they "should have received" an email they were owed.
                         let ok = is_counter_person(subject.who, true);
@@ -509,15 +579,23 @@ impl Scan<'_> {
                             end += 1;
                         }
                         let subject = self.clause().subject_before(i);
-                        if !is_counter_person(subject.who, true) {
+                        if !is_counter_person(subject.who, false) {
                             continue;
                         }
                         subject
                     }
                     Counter::Omission => {
-                        let subject = self.clause().subject_before(i);
+                        let subject = if self.passive(i) {
+                            // `the step was forgotten`: only with a person as the agent.
+                            match self.clause().agent_after(end) {
+                                Some(agent) => agent,
+                                None => continue,
+                            }
+                        } else {
+                            self.clause().subject_before(i)
+                        };
                         let ok = matches!(subject.who, Who::Unknown) && subject.mention.is_none()
-                            || is_counter_person(subject.who, true);
+                            || is_counter_person(subject.who, false);
                         if !ok {
                             continue;
                         }
@@ -528,7 +606,7 @@ impl Scan<'_> {
                             .clause()
                             .agent_after(end)
                             .unwrap_or_else(|| self.clause().subject_before(i));
-                        if !is_counter_person(subject.who, true) {
+                        if !is_counter_person(subject.who, false) {
                             continue;
                         }
                         subject
@@ -536,6 +614,9 @@ impl Scan<'_> {
                 };
                 let who = who_text(self, &subject);
                 let reason = match kind {
+                    Counter::Modal if subject.who == Who::First => {
+                        "judges your own part with hindsight".to_string()
+                    }
                     Counter::Modal => format!("judges {who} with hindsight"),
                     Counter::FailTo => format!("frames {who} as failing"),
                     Counter::Omission => format!("blames {who} for an omission"),
@@ -596,6 +677,56 @@ impl Scan<'_> {
         );
     }
 
+    /// `what we could have done better`, `could have handled it differently`: a team reflecting,
+    /// not hindsight about someone. `end` is just past the participle.
+    fn learning_question(&self, modal: usize, end: usize) -> bool {
+        if !self
+            .token(modal)
+            .is_some_and(|t| t.lower.starts_with("could"))
+        {
+            return false;
+        }
+        let start = self.sentence_of(modal).start;
+        let asked = (start..modal)
+            .filter(|&k| self.doc.tokens[k].word)
+            .any(|k| matches!(self.doc.tokens[k].lower.as_str(), "what" | "how"));
+        let sentence_end = self.sentence_of(modal).end;
+        let done_better = (end..(end + 3).min(sentence_end)).any(|k| {
+            self.token(k)
+                .is_some_and(|t| t.word && matches!(t.lower.as_str(), "better" | "differently"))
+        });
+        asked || done_better
+    }
+
+    /// True when the participle at `i` is passive (`was forgotten`, `is broken`), not perfect
+    /// (`had forgotten`) or simple past (`neglected`).
+    fn passive(&self, i: usize) -> bool {
+        let word = self.token(i).map(|t| t.lower.as_str()).unwrap_or("");
+        let start = self.sentence_of(i).start;
+        let prev = (start..i)
+            .rev()
+            .map(|k| &self.doc.tokens[k])
+            .find(|t| {
+                t.word
+                    && !t.lower.ends_with("ly")
+                    && !matches!(
+                        t.lower.as_str(),
+                        "not" | "never" | "also" | "just" | "still" | "already" | "then"
+                    )
+            })
+            .map_or("", |t| t.lower.as_str());
+        let be = matches!(
+            prev,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got" | "gets" | "get"
+        );
+        let have = matches!(prev, "has" | "have" | "had" | "'ve");
+        match word {
+            "forgotten" => !have,
+            "neglected" | "broken" => be,
+            _ => false,
+        }
+    }
+
     fn starts_sentence(&self, i: usize) -> bool {
         let start = self.sentence_of(i).start;
         (start..i).all(|k| !self.doc.tokens[k].word)
@@ -637,6 +768,9 @@ impl Scan<'_> {
         let n = self.doc.tokens.len();
         for i in 0..n {
             self.owned_slip(i);
+            if !self.starter[i] {
+                continue;
+            }
             for pattern in FAILURES {
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
@@ -664,10 +798,11 @@ impl Scan<'_> {
                 if self.negated(i, 2) {
                     continue;
                 }
-                let subject = self
-                    .clause()
-                    .agent_after(end)
-                    .unwrap_or_else(|| self.clause().subject_before(i));
+                let agent = self.clause().agent_after(end);
+                if agent.is_none() && self.passive(i) {
+                    continue; // `something is broken`
+                }
+                let subject = agent.unwrap_or_else(|| self.clause().subject_before(i));
                 // `Dave's change broke checkout`: a participant named as the owner of the
                 // work that failed (not of a laptop that crashed).
                 let named_owner = subject.mention.as_ref().is_some_and(|m| {
@@ -792,6 +927,9 @@ impl Scan<'_> {
 
     fn naming(&mut self) {
         for i in 0..self.doc.tokens.len() {
+            if !self.starter[i] {
+                continue;
+            }
             for pattern in ROOT_CAUSE {
                 if let Some(end) = self.match_at(i, pattern) {
                     if !self.negated(i, 3) {
@@ -913,6 +1051,23 @@ impl Scan<'_> {
     }
 }
 
+/// True when `word` is one of the alternatives of the first word of `pattern`.
+fn first_word_is(pattern: &str, word: &str) -> bool {
+    let bytes = pattern.as_bytes();
+    let head = &bytes[..bytes.iter().position(|&b| b == b' ').unwrap_or(bytes.len())];
+    let mut rest = head;
+    loop {
+        let cut = rest.iter().position(|&b| b == b'|').unwrap_or(rest.len());
+        if &rest[..cut] == word.as_bytes() {
+            return true;
+        }
+        if cut == rest.len() {
+            return false;
+        }
+        rest = &rest[cut + 1..];
+    }
+}
+
 struct ClauseFor<'a> {
     scan: &'a Scan<'a>,
 }
@@ -920,24 +1075,23 @@ struct ClauseFor<'a> {
 impl ClauseFor<'_> {
     fn with<T>(&self, f: impl FnOnce(&Clause<'_>) -> T, at: usize) -> T {
         let s = self.scan;
-        let clauses = s
-            .doc
-            .sentences
-            .iter()
-            .find(|x| x.tokens.contains(&at))
-            .map(|x| x.clauses.clone())
-            .unwrap_or_default();
+        let clauses: &[std::ops::Range<usize>] = s
+            .sentence
+            .get(at)
+            .and_then(|n| s.doc.sentences.get(*n))
+            .map_or(&[], |x| x.clauses.as_slice());
         let sentence = s.sentence_of(at);
-        let mentions: Vec<Mention> = s
+        // Mentions are in text order: the sentence's are one slice.
+        let from = s
             .mentions
-            .iter()
-            .filter(|m| sentence.contains(&m.tokens.start))
-            .cloned()
-            .collect();
+            .partition_point(|m| m.tokens.start < sentence.start);
+        let to = s
+            .mentions
+            .partition_point(|m| m.tokens.start < sentence.end);
         let clause = Clause {
             doc: s.doc,
-            mentions: &mentions,
-            clauses: &clauses,
+            mentions: &s.mentions[from..to],
+            clauses,
             implied: s.implied,
         };
         f(&clause)
@@ -956,7 +1110,9 @@ impl ClauseFor<'_> {
     }
 }
 
-/// True for subjects a counterfactual about is blame: other people, and oneself.
+/// True for subjects a counterfactual about is blame: other people, and oneself when
+/// `first_counts` (hindsight about one's own part: "I should have known"; a plain account such
+/// as "I forgot the flag" or "we failed to notify you" is not flagged).
 fn is_counter_person(who: Who, first_counts: bool) -> bool {
     who.is_other_person() || (first_counts && who == Who::First)
 }
@@ -964,7 +1120,16 @@ fn is_counter_person(who: Who, first_counts: bool) -> bool {
 /// How a subject is named in a message: the participant's name, `the engineer`, `a person`.
 fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
     match (subject.who, &subject.mention) {
-        (Who::First, _) => "yourselves".into(),
+        (Who::First, _) => "yourself".into(),
+        (who, Some(m)) if m.possessor == Some(Who::Named) => {
+            // `Dave's team` is a group of people; of `Dave's change`, name Dave.
+            let text = scan.text_of(m.tokens.start, m.tokens.end);
+            if who == Who::Role {
+                text.to_string()
+            } else {
+                text.split(['\'', '’']).next().unwrap_or(text).to_string()
+            }
+        }
         (Who::Named, Some(m)) => scan
             .text_of(m.tokens.start, m.tokens.end)
             .trim_end_matches("'s")
@@ -972,11 +1137,33 @@ fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
             .to_string(),
         (Who::Role, Some(m)) => {
             let text = scan.text_of(m.tokens.start, m.tokens.end);
-            format!("the {}", text.trim_end_matches("'s").trim_end_matches("’s"))
+            let text = text.trim_end_matches("'s").trim_end_matches("’s");
+            // `Engineers` at the start of a sentence reads `the engineers`; `SRE` stays.
+            let words: Vec<String> = text
+                .split(' ')
+                .map(|w| {
+                    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+                    if upper == 1 && w.chars().next().is_some_and(char::is_uppercase) {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            format!("the {}", words.join(" "))
         }
-        (_, Some(m)) if m.possessor == Some(Who::Named) => {
-            let text = scan.text_of(m.tokens.start, m.tokens.end);
-            text.split(['\'', '’']).next().unwrap_or(text).to_string()
+        // No subject in the text: the entry's actor.
+        (Who::Named, None) if !scan.actor.is_empty() => scan.actor.to_string(),
+        (Who::Role, None) if !scan.actor.is_empty() => {
+            let lower = scan.actor.to_lowercase();
+            if ["the ", "a ", "an ", "our ", "their "]
+                .iter()
+                .any(|d| lower.starts_with(d))
+            {
+                scan.actor.to_string()
+            } else {
+                format!("the {}", scan.actor)
+            }
         }
         _ => "a person".into(),
     }

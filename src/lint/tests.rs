@@ -79,6 +79,8 @@ fn blame_words() {
     quiet("A page fault storm followed; fault injection never covered it.");
     quiet("Images are lazy loaded and the dumb terminal showed nothing.");
     quiet("The note said \"careless\" but it was the tool's default.");
+    quiet("It was nobody's fault, and no one's fault in particular.");
+    quiet("Stop blaming people; don't blame the intern.");
 }
 
 #[test]
@@ -191,6 +193,32 @@ fn counterfactuals_stay_quiet_on_systems_and_recommendations() {
     quiet("If only the runbook had said so. If the alert had paged, we'd know.");
     quiet("The replicas fell behind and they failed to catch up.");
     quiet("The dashboard said 'someone should have looked'.");
+    quiet("What could we have done better? We could have done it differently.");
+    quiet("Some steps were forgotten and the build is broken.");
+    quiet("Every circumstance that could have led to the mistake was looked at.");
+    flags(
+        "Dave had forgotten the flag.",
+        Rule::Counterfactual,
+        "forgotten",
+    );
+    flags(
+        "The step was forgotten by the on-call.",
+        Rule::Counterfactual,
+        "forgotten",
+    );
+    flags(
+        "The admin neglected the alert.",
+        Rule::Counterfactual,
+        "neglected",
+    );
+    flags(
+        "Someone who should have known said nothing.",
+        Rule::Counterfactual,
+        "should have known",
+    );
+    // A first-person account is not hindsight; only "I should have" is.
+    quiet("We failed to notify you for two hours. I forgot that the flag existed.");
+    quiet("I ignored the alert because it had fired falsely all week.");
 }
 
 #[test]
@@ -238,6 +266,13 @@ fn person_failure() {
     quiet("Dave's laptop crashed during the call.");
     quiet("The operator error log showed a failed lease renewal.");
     quiet("The API's error rate rose.");
+    quiet("The config Dave pushed caused the outage.");
+    quiet("The outage was caused by a config Dave pushed.");
+    flags(
+        "Dave's team caused the outage.",
+        Rule::PersonFailure,
+        "caused",
+    );
 }
 
 #[test]
@@ -320,6 +355,15 @@ fn custom_words() {
 fn timeline_actor_is_the_subject_of_a_sentence_without_one() {
     let found = hits_with("Ignored the page.", "Dave", false, &[]);
     assert_eq!(found, [(Rule::Counterfactual, "Ignored".to_string())]);
+    let p = people();
+    let ctx = Context {
+        people: &p,
+        words: &[],
+        actor: "database on-call",
+        factor: false,
+    };
+    let hit = &lint_text("Should have failed over sooner.", &ctx)[0];
+    assert_eq!(hit.reason, "judges the database on-call with hindsight");
     assert!(
         hits_with(
             "Failed to roll out; retried.",
@@ -418,4 +462,103 @@ fn incidents_are_linted_field_by_field_with_ignores() {
         f.message()
             .starts_with("counterfactual: \"should have checked\": judges Dave")
     );
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::super::locate::Locator;
+    use super::super::*;
+    use crate::model::codec::to_toml_string;
+
+    /// Text made of words the rules care about, with quotes, escapes and line breaks.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Dave",
+            "should",
+            "have",
+            "checked",
+            "the",
+            "engineer",
+            "failed",
+            "to",
+            "\"",
+            "'",
+            "\\",
+            "\n",
+            "\t",
+            "careless",
+            "root",
+            "cause",
+            "é",
+            "🔥",
+            "didn't",
+            "bother",
+            ",",
+            ".",
+            ";",
+            "on-call",
+            "ignored",
+            "by",
+            "Dave's",
+            "mistake",
+            "if",
+            "only",
+            "had",
+            "human",
+            "error",
+            "postmortem",
+            "’",
+            "“",
+            "”",
+            "`",
+            "—",
+            "  ",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_lints_without_panicking_and_spans_are_valid(t in text()) {
+            let people = People::new(["Dave", "Priya"]);
+            for factor in [false, true] {
+                let ctx = Context { people: &people, words: &[], actor: "Dave", factor };
+                for hit in lint_text(&t, &ctx) {
+                    prop_assert!(hit.start < hit.end && hit.end <= t.len());
+                    prop_assert!(t.is_char_boundary(hit.start) && t.is_char_boundary(hit.end));
+                }
+            }
+        }
+
+        #[test]
+        fn findings_are_located_where_their_text_is_in_the_file(t in text()) {
+            let mut inc = Incident {
+                schema_version: 1,
+                id: "2026-01-01-x".into(),
+                title: "x".into(),
+                participants: vec!["Dave".into()],
+                ..Incident::default()
+            };
+            inc.narrative.text = t.clone();
+            inc.stakeholders.reassurances = vec![t.replace('\n', " ")];
+            let Ok(file) = to_toml_string(&inc) else { return Ok(()); };
+            let locator = Locator::new(&file);
+            for f in lint_incident(&inc) {
+                let (line, column) = locator.position(&f.field, f.start).expect("located");
+                let at: String = file
+                    .lines()
+                    .nth(line - 1)
+                    .unwrap_or("")
+                    .chars()
+                    .skip(column - 1)
+                    .take(f.text.chars().count())
+                    .collect();
+                // Where the span needs no escaping, the file holds it verbatim there.
+                if !f.text.contains(['"', '\\', '\n', '\t']) {
+                    prop_assert_eq!(&at, &f.text, "{}:{}:{} in {:?}", f.field, line, column, file);
+                }
+            }
+        }
+    }
 }

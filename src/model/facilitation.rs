@@ -118,7 +118,10 @@ pub struct LintSettings {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
     /// Rules switched off for one field: field path (as `retro lint` prints it, such as
-    /// `narrative.text` or `factors[2].description`) to the rule ids not to apply there.
+    /// `narrative.text` or `factors[2].description`, or with a record named by what survives
+    /// reordering: `factors[F2].description`, `timeline[2026-03-12T14:02:00Z].text`) to the
+    /// rule ids not to apply there. A key covers the paths under it; `*` covers all, and `*`
+    /// as a rule id means every rule. See [`crate::lint::is_ignored`].
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ignore: BTreeMap<String, Vec<String>>,
 }

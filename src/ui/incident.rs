@@ -26,19 +26,25 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let grouped = view.section == Section::Factors
         && view.record.is_none()
         && view.factor_view != FactorView::List;
+    // Below the section, the guide gives way to the wording notes.
+    let notes = super::wording::wanted(view);
     let (body, guide) = if !view.show_guide {
         (rest, None)
     } else if rest.width >= WIDE - sidebar_width && !grouped {
         let [b, g] = Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
         (b, Some(g))
-    } else if guide_rows > 0 {
+    } else if guide_rows > 0 && notes == 0 {
         let [b, g] =
             Layout::vertical([Constraint::Min(6), Constraint::Length(guide_rows)]).areas(rest);
         (b, Some(g))
     } else {
         (rest, None)
     };
+    let (body, notes) = super::wording::split(view, body);
     super::section::render(view, state, frame, body);
+    if let Some(area) = notes {
+        super::wording::render(view, frame, area);
+    }
     if let Some(g) = guide {
         render_guide(view, frame, g, g.y == body.y);
     }
@@ -88,7 +94,12 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         let marker = if current { "▶" } else { " " };
         let name = format!("{marker}{} {}", section.number(), section.short());
         let pad = inner_width.saturating_sub(name.chars().count() + 2);
-        let text = format!("{name}{} {}", " ".repeat(pad), fill.mark());
+        let flag = if view.lint.in_section(section).next().is_some() {
+            "⚑"
+        } else {
+            " "
+        };
+        let text = format!("{name}{}{flag}{}", " ".repeat(pad), fill.mark());
         let style = if current {
             THEME.focus
         } else {
@@ -113,7 +124,7 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         ]));
     }
     lines.push(Line::from(""));
-    let (ready, style) = super::checklist::summary(&crate::app::publish::checklist(inc));
+    let (ready, style) = super::checklist::summary(&crate::app::publish::checklist(view));
     lines.push(Line::from(Span::styled(
         super::ellipsize(&ready, inner_width),
         style,

@@ -14,6 +14,7 @@ mod section;
 pub mod theme;
 mod viewer;
 mod whys;
+mod wording;
 pub(crate) mod wrap;
 
 use ratatui::Frame;

@@ -80,11 +80,15 @@ pub fn render_list(
         };
         for index in offset..len.min(offset + rows) {
             let is_sel = index == selected;
-            let mark = match (is_sel, focused) {
+            let mut mark = match (is_sel, focused) {
                 (true, true) => " ▶ ",
                 (true, false) => " › ",
                 _ => "   ",
-            };
+            }
+            .to_string();
+            if view.lint.in_record(kind, index) > 0 {
+                mark.replace_range(0..1, "⚑");
+            }
             let text = format!(
                 "{mark}{}",
                 row_text(inc, kind, index, today, &tz, index == offset)

@@ -57,6 +57,20 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     if view.record.is_some() {
         block = block.title_bottom(Span::styled(" Esc closes · [ ] previous/next ", THEME.dim));
     }
+    let hidden_notes = if view.show_lint {
+        0
+    } else {
+        super::wording::notes(view).len()
+    };
+    if hidden_notes > 0 {
+        block = block.title_bottom(
+            ratatui::text::Line::from(Span::styled(
+                format!(" ⚑ {hidden_notes} wording · l shows "),
+                THEME.flag,
+            ))
+            .right_aligned(),
+        );
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 10 || inner.height < 2 {
@@ -377,23 +391,26 @@ fn draw_field(
     let invalid = view.invalid_for(target);
     match kind {
         Kind::Multi | Kind::LineList => {
-            let mut lines = vec![Line::from(vec![
-                label_span(target, focused, false),
-                Span::styled(
-                    super::ellipsize(&format!("  {hint}"), width.saturating_sub(LABEL)),
-                    THEME.dim,
-                ),
-            ])];
+            let flagged = view.lint.in_target(&view.incident, target);
+            let mut head = vec![label_span(target, focused, false)];
+            head.extend(super::wording::mark(flagged.len()));
+            head.push(Span::styled(
+                super::ellipsize(&format!("  {hint}"), width.saturating_sub(LABEL)),
+                THEME.dim,
+            ));
+            let mut lines = vec![Line::from(head)];
             let text = current_text(view, target);
             if text.trim().is_empty() {
                 lines.push(Line::from(Span::styled("    (empty)", THEME.dim)));
             } else {
                 let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
-                lines.extend(
-                    value_lines(&text, kind, width, max)
-                        .into_iter()
-                        .map(Line::from),
-                );
+                lines.extend(super::wording::lines(
+                    value_lines(&text, kind, width, max),
+                    4,
+                    &text,
+                    &flagged,
+                    THEME.text,
+                ));
             }
             if let Some(inv) = invalid {
                 lines.push(Line::from(Span::styled(
@@ -417,7 +434,7 @@ fn draw_field(
             }
         }
         Kind::Checklist => {
-            let readiness = crate::app::publish::checklist(&view.incident);
+            let readiness = crate::app::publish::checklist(view);
             let (verdict, style) = super::checklist::verdict(&readiness);
             let mut lines = vec![Line::from(vec![
                 label_span(target, focused, false),
@@ -465,8 +482,14 @@ fn draw_field(
                 _ => current_text(view, target),
             };
             let label = label_span(target, focused, false);
-            let pad = LABEL.saturating_sub(label.content.chars().count());
-            let mut spans = vec![label, Span::raw(" ".repeat(pad + 1))];
+            let flagged = view.lint.in_target(&view.incident, target);
+            let flag = super::wording::mark(flagged.len());
+            let used = label.content.chars().count()
+                + flag.as_ref().map_or(0, |f| f.content.chars().count());
+            let pad = LABEL.saturating_sub(used);
+            let mut spans = vec![label];
+            spans.extend(flag);
+            spans.push(Span::raw(" ".repeat(pad + 1)));
             let room = width.saturating_sub(LABEL + 1);
             let note = super::annotations::field_note(view, state, target);
             if value.is_empty() {
@@ -479,7 +502,9 @@ fn draw_field(
                 let note = note.map(|(n, style)| (format!("  {n}"), style));
                 let note_width = note.as_ref().map_or(0, |(n, _)| n.chars().count());
                 let value_room = room.saturating_sub(note_width).max(room.min(12));
-                spans.push(Span::raw(super::ellipsize(&value, value_room)));
+                let shown = super::ellipsize(&value, value_room);
+                let styled = super::wording::lines(vec![shown], 0, &value, &flagged, THEME.text);
+                spans.extend(styled.into_iter().flat_map(|l| l.spans));
                 if let Some((note, style)) = note {
                     spans.push(Span::styled(note, style));
                 }

@@ -29,6 +29,8 @@ pub struct Theme {
     pub clock: Style,
     /// A meeting item past its timebox: warm, not an alarm.
     pub overtime: Style,
+    /// Wording the lint flags, in place (underlined) and its `⚑` marks.
+    pub flag: Style,
 }
 
 /// The theme.
@@ -48,4 +50,7 @@ pub const THEME: Theme = Theme {
     warn: Style::new().fg(Color::Yellow),
     clock: Style::new().fg(Color::Cyan),
     overtime: Style::new().fg(Color::Yellow),
+    flag: Style::new()
+        .fg(Color::Magenta)
+        .add_modifier(Modifier::UNDERLINED),
 };

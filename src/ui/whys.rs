@@ -81,6 +81,21 @@ fn items(view: &IncidentView, index: usize, width: usize) -> Vec<Item> {
     out
 }
 
+/// The flagged byte ranges that fall in answer `n`, relative to that answer's text. `flagged`
+/// is in the answers joined by newlines (how the lint cache reports a list field).
+fn answer_ranges(whys: &[String], n: usize, flagged: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let Some(answer) = whys.get(n) else {
+        return Vec::new();
+    };
+    let base: usize = whys.iter().take(n).map(|w| w.len() + 1).sum();
+    let end = base + answer.len();
+    flagged
+        .iter()
+        .filter(|(s, e)| *s >= base && *e <= end)
+        .map(|(s, e)| (s - base, e - base))
+        .collect()
+}
+
 /// Rows the chain needs at `width`: its label and every answer (at most a preview's worth
 /// when it is not focused).
 pub fn height(view: &IncidentView, index: usize, focused: bool, width: usize) -> u16 {
@@ -110,13 +125,16 @@ pub fn render(
 ) {
     let width = usize::from(area.width);
     let (_, hint) = RecordField::Whys.label();
-    let head = Line::from(vec![
-        label,
-        Span::styled(
-            super::ellipsize(&format!("  {hint}"), width.saturating_sub(8)),
-            THEME.dim,
-        ),
-    ]);
+    // Wording findings in the chain, as byte ranges of the answers joined by newlines.
+    let whys_target = Target::Record(RecordKind::Factor, index, RecordField::Whys);
+    let flagged = view.lint.in_target(&view.incident, whys_target);
+    let mut head = vec![label];
+    head.extend(super::wording::mark(flagged.len()));
+    head.push(Span::styled(
+        super::ellipsize(&format!("  {hint}"), width.saturating_sub(8)),
+        THEME.dim,
+    ));
+    let head = Line::from(head);
     frame.render_widget(Paragraph::new(head), Rect { height: 1, ..area });
     let body = Rect {
         y: area.y + 1,
@@ -154,6 +172,12 @@ pub fn render(
         start -= 1;
         used = more;
     }
+    let whys = view
+        .incident
+        .factors
+        .get(index)
+        .map(|f| f.whys.as_slice())
+        .unwrap_or_default();
     let mut y = body.y;
     let bottom = body.y + body.height;
     if start > 0 {
@@ -208,6 +232,8 @@ pub fn render(
         let style = if is_selected { THEME.focus } else { THEME.text };
         let lines_left = usize::from(bottom - y);
         let shown = item.lines.len().min(lines_left);
+        let answer = whys.get(n).map(String::as_str).unwrap_or("");
+        let own = answer_ranges(whys, n, &flagged);
         let mut lines = Vec::with_capacity(shown);
         for (i, text) in item.lines.iter().take(shown).enumerate() {
             let lead = if i == 0 {
@@ -220,10 +246,14 @@ pub fn render(
                 text.push_str(" …");
             }
             let text_style = if text == "(empty)" { THEME.dim } else { style };
-            lines.push(Line::from(vec![
-                Span::styled(lead, style),
-                Span::styled(text, text_style),
-            ]));
+            let mut spans = vec![Span::styled(lead, style)];
+            if own.is_empty() {
+                spans.push(Span::styled(text, text_style));
+            } else {
+                let styled = super::wording::lines(vec![text], 0, answer, &own, text_style);
+                spans.extend(styled.into_iter().flat_map(|l| l.spans));
+            }
+            lines.push(Line::from(spans));
         }
         frame.render_widget(
             Paragraph::new(lines),

@@ -1,0 +1,456 @@
+//! The lint in the terminal UI: findings kept per incident revision, mapped to the fields the
+//! screen shows, and the keys that switch a rule off (or on again) for the focused field.
+//!
+//! Linting is incremental: each text's hits are remembered by a hash of the text and what it
+//! is linted with, so a change to one field re-lints that field only, even on a timeline of
+//! thousands of entries.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use super::action::Effect;
+use super::edit::focused_target;
+use super::form::{Field, Kind, RecordField, RecordKind, Target};
+use super::state::{AppState, IncidentView, Screen};
+use super::update::{error, info};
+use crate::lint::{
+    Context, Finding, Hit, People, lint_incident_with, lint_text, parse_path, stable_path,
+};
+use crate::model::{Incident, Section};
+
+/// Findings of the open incident, recomputed when it changes.
+#[derive(Clone, Debug, Default)]
+pub struct LintCache {
+    revision: Option<u64>,
+    memo: HashMap<u64, Vec<Hit>>,
+    findings: Vec<Finding>,
+    /// Where each finding is shown, parallel to `findings`.
+    places: Vec<Place>,
+}
+
+/// Where a finding is shown: its section, and its field and list item when it has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    section: Section,
+    target: Option<(Target, Option<usize>)>,
+}
+
+impl LintCache {
+    /// Lints `incident` now.
+    pub fn new(incident: &Incident, revision: u64) -> LintCache {
+        let mut cache = LintCache::default();
+        cache.refresh(incident, revision, true);
+        cache
+    }
+
+    /// Re-lints when the revision moved, or always with `force` (the incident was replaced
+    /// without a new revision, e.g. reloaded from disk). Unchanged texts cost a hash each.
+    pub fn refresh(&mut self, incident: &Incident, revision: u64, force: bool) {
+        if !force && self.revision == Some(revision) {
+            return;
+        }
+        let mut context_hash = DefaultHasher::new();
+        People::of(incident).hash(&mut context_hash);
+        incident.lint.words.hash(&mut context_hash);
+        let context_hash = context_hash.finish();
+        let mut old = std::mem::take(&mut self.memo);
+        let mut memo = HashMap::new();
+        let mut lint = |text: &str, ctx: &Context<'_>| {
+            let mut h = DefaultHasher::new();
+            (context_hash, text, ctx.actor, ctx.factor).hash(&mut h);
+            let key = h.finish();
+            let hits = old
+                .remove(&key)
+                .or_else(|| memo.get(&key).cloned())
+                .unwrap_or_else(|| lint_text(text, ctx));
+            memo.insert(key, hits.clone());
+            hits
+        };
+        self.findings = lint_incident_with(incident, &mut lint);
+        self.places = self
+            .findings
+            .iter()
+            .map(|f| Place {
+                section: crate::lint::section_of(&f.field),
+                target: target_of(&f.field),
+            })
+            .collect();
+        self.memo = memo;
+        self.revision = Some(revision);
+    }
+
+    /// Every finding, in field order.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Findings shown in a field, with their byte range in the field's displayed text
+    /// ([`super::form::text_of`]: list items joined by newlines).
+    pub fn in_target(&self, incident: &Incident, target: Target) -> Vec<(usize, usize)> {
+        self.findings
+            .iter()
+            .zip(&self.places)
+            .filter_map(|(f, p)| {
+                let (t, item) = p.target?;
+                if t != target {
+                    return None;
+                }
+                let base = item.map_or(0, |i| list_offset(incident, target, i));
+                Some((base + f.start, base + f.end))
+            })
+            .collect()
+    }
+
+    /// Findings of one record (any of its fields).
+    pub fn in_record(&self, kind: RecordKind, index: usize) -> usize {
+        self.places
+            .iter()
+            .filter(|p| {
+                matches!(p.target, Some((Target::Record(k, i, _), _)) if k == kind && i == index)
+            })
+            .count()
+    }
+
+    /// Findings of a section, in field order.
+    pub fn in_section(&self, section: Section) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .zip(&self.places)
+            .filter(move |(_, p)| p.section == section)
+            .map(|(f, _)| f)
+    }
+
+    /// Every finding with the field it is shown in (see [`target_of`]).
+    pub fn with_targets(&self) -> impl Iterator<Item = (&Finding, Option<Target>)> {
+        self.findings
+            .iter()
+            .zip(&self.places)
+            .map(|(f, p)| (f, p.target.map(|(t, _)| t)))
+    }
+}
+
+/// The field a finding's path is shown in, and the list item it is in (for lists of
+/// sentences). `None` for texts the screen does not show as a field.
+pub fn target_of(path: &str) -> Option<(Target, Option<usize>)> {
+    use RecordField as R;
+    let steps = parse_path(path)?;
+    let index = |n: usize| -> Option<usize> { steps.get(n)?.index.as_ref()?.parse().ok() };
+    let key = |n: usize| steps.get(n).map(|s| s.key.as_str());
+    let top = |f: Field| Some((Target::Top(f), None));
+    match (key(0)?, key(1)) {
+        ("title", None) => top(Field::Title),
+        ("stakeholders", Some("customer_message")) => top(Field::CustomerMessage),
+        ("stakeholders", Some("internal_message")) => top(Field::InternalMessage),
+        ("stakeholders", Some("reassurances")) => {
+            Some((Target::Top(Field::Reassurances), index(1)))
+        }
+        ("monitoring", Some("notes")) => top(Field::MonitoringNotes),
+        ("monitoring", Some("gaps")) => Some((Target::Top(Field::Gaps), index(1))),
+        ("monitoring", Some("metrics")) if key(2) == Some("note") => Some((
+            Target::Record(RecordKind::Metric, index(1)?, R::MetricNote),
+            None,
+        )),
+        ("technical", Some("expected_behavior")) => top(Field::ExpectedBehavior),
+        ("technical", Some("actual_behavior")) => top(Field::ActualBehavior),
+        ("technical", Some("analysis")) => top(Field::Analysis),
+        ("technical", Some("future_risks")) => top(Field::FutureRisks),
+        ("narrative", Some("text")) => top(Field::NarrativeText),
+        ("narrative", Some("impact")) => top(Field::Impact),
+        ("timeline", Some("text")) => Some((
+            Target::Record(RecordKind::Timeline, index(0)?, R::EntryText),
+            None,
+        )),
+        ("factors", Some(field)) => {
+            let f = match field {
+                "description" => R::FactorDescription,
+                "whys" => R::Whys,
+                "no_action" => R::NoAction,
+                _ => return None,
+            };
+            let item = if f == R::Whys { index(1) } else { None };
+            Some((Target::Record(RecordKind::Factor, index(0)?, f), item))
+        }
+        ("actions", Some(field)) => {
+            let f = match field {
+                "title" => R::ActionTitle,
+                "rationale" => R::Rationale,
+                "expected_impact" => R::ExpectedImpact,
+                _ => return None,
+            };
+            Some((Target::Record(RecordKind::Action, index(0)?, f), None))
+        }
+        _ => None,
+    }
+}
+
+/// Byte offset of list item `item` in a list field's displayed text (items joined by `\n`).
+fn list_offset(incident: &Incident, target: Target, item: usize) -> usize {
+    let items: &[String] = match target {
+        Target::Top(Field::Reassurances) => &incident.stakeholders.reassurances,
+        Target::Top(Field::Gaps) => &incident.monitoring.gaps,
+        Target::Record(RecordKind::Factor, i, RecordField::Whys) => match incident.factors.get(i) {
+            Some(f) => &f.whys,
+            None => return 0,
+        },
+        _ => return 0,
+    };
+    items.iter().take(item).map(|s| s.len() + 1).sum()
+}
+
+/// The `[lint.ignore]` key the screen writes for a finding's field: records by id or time
+/// (see [`stable_path`]), and a list of sentences as a whole (`factors[F2].whys`).
+pub fn ignore_key(incident: &Incident, path: &str) -> String {
+    let stable = stable_path(incident, path);
+    match parse_path(&stable) {
+        Some(mut steps) => {
+            if let Some(last) = steps.last_mut()
+                && matches!(last.key.as_str(), "reassurances" | "gaps" | "whys")
+            {
+                last.index = None;
+            }
+            crate::lint::join_path(&steps)
+        }
+        None => stable,
+    }
+}
+
+/// True when a finding shown in `target` is in what has focus: the focused field, or the
+/// selected record when a list has focus.
+pub fn is_focused(view: &IncidentView, target: Option<Target>) -> bool {
+    let Some(target) = target else {
+        return false;
+    };
+    match focused_target(view) {
+        Some(Target::Top(field)) if view.record.is_none() => match field.kind() {
+            Kind::Records(kind) => matches!(
+                target,
+                Target::Record(k, i, _) if k == kind && i == view.selected(kind)
+            ),
+            _ => target == Target::Top(field),
+        },
+        Some(focused) => target == focused,
+        None => false,
+    }
+}
+
+/// `i`: switches off the first focused finding's rule for its field, in `[lint.ignore]`.
+pub fn ignore_focused(state: &mut AppState) -> Vec<Effect> {
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if let Some(reason) = &view.read_only {
+        let message = format!("read-only: {reason}");
+        error(state, message);
+        return Vec::new();
+    }
+    let Some(finding) = view
+        .lint
+        .with_targets()
+        .find(|(_, t)| is_focused(view, *t))
+        .map(|(f, _)| f.clone())
+    else {
+        info(state, "No wording notes on the focused field");
+        return Vec::new();
+    };
+    let key = ignore_key(&view.incident, &finding.field);
+    let rules = view.incident.lint.ignore.entry(key.clone()).or_default();
+    if !rules.iter().any(|r| r == finding.rule.id()) {
+        rules.push(finding.rule.id().to_string());
+    }
+    view.revision += 1;
+    info(
+        state,
+        format!(
+            "{} off here · I undoes · saved as {key} in [lint.ignore]",
+            finding.rule
+        ),
+    );
+    Vec::new()
+}
+
+/// `I`: removes the ignores that cover the focused field (or the selected record).
+pub fn unignore_focused(state: &mut AppState) -> Vec<Effect> {
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    if let Some(reason) = &view.read_only {
+        let message = format!("read-only: {reason}");
+        error(state, message);
+        return Vec::new();
+    }
+    let bases = focused_paths(view);
+    let incident = &view.incident;
+    let forms: Vec<String> = bases
+        .iter()
+        .flat_map(|b| [b.clone(), stable_path(incident, b)])
+        .collect();
+    let removed: Vec<String> = incident
+        .lint
+        .ignore
+        .keys()
+        .filter(|k| {
+            k.trim() != "*"
+                && forms
+                    .iter()
+                    .any(|p| crate::lint::covers(k, p) || crate::lint::covers(p, k))
+        })
+        .cloned()
+        .collect();
+    if removed.is_empty() {
+        info(state, "Nothing is switched off here");
+        return Vec::new();
+    }
+    for key in &removed {
+        view.incident.lint.ignore.remove(key);
+    }
+    view.revision += 1;
+    info(
+        state,
+        format!("wording checks are on again for {}", removed.join(", ")),
+    );
+    Vec::new()
+}
+
+/// Paths (0-based, without list item) of what has focus: one field, or a record's fields.
+fn focused_paths(view: &IncidentView) -> Vec<String> {
+    let target = match focused_target(view) {
+        Some(Target::Top(field)) if view.record.is_none() => match field.kind() {
+            Kind::Records(kind) => {
+                let i = view.selected(kind);
+                return kind
+                    .fields()
+                    .iter()
+                    .filter_map(|f| path_of(Target::Record(kind, i, *f)))
+                    .collect();
+            }
+            _ => Target::Top(field),
+        },
+        Some(t) => t,
+        None => return Vec::new(),
+    };
+    path_of(target).into_iter().collect()
+}
+
+/// The path of a field (lists of sentences without an item index).
+fn path_of(target: Target) -> Option<String> {
+    use RecordField as R;
+    Some(match target {
+        Target::Top(field) => match field {
+            Field::Title => "title".into(),
+            Field::CustomerMessage => "stakeholders.customer_message".into(),
+            Field::InternalMessage => "stakeholders.internal_message".into(),
+            Field::Reassurances => "stakeholders.reassurances".into(),
+            Field::MonitoringNotes => "monitoring.notes".into(),
+            Field::Gaps => "monitoring.gaps".into(),
+            Field::ExpectedBehavior => "technical.expected_behavior".into(),
+            Field::ActualBehavior => "technical.actual_behavior".into(),
+            Field::Analysis => "technical.analysis".into(),
+            Field::FutureRisks => "technical.future_risks".into(),
+            Field::NarrativeText => "narrative.text".into(),
+            Field::Impact => "narrative.impact".into(),
+            _ => return None,
+        },
+        Target::Record(RecordKind::Timeline, i, R::EntryText) => format!("timeline[{i}].text"),
+        Target::Record(RecordKind::Metric, i, R::MetricNote) => {
+            format!("monitoring.metrics[{i}].note")
+        }
+        Target::Record(RecordKind::Factor, i, R::FactorDescription) => {
+            format!("factors[{i}].description")
+        }
+        Target::Record(RecordKind::Factor, i, R::Whys) => format!("factors[{i}].whys"),
+        Target::Record(RecordKind::Factor, i, R::NoAction) => format!("factors[{i}].no_action"),
+        Target::Record(RecordKind::Action, i, R::ActionTitle) => format!("actions[{i}].title"),
+        Target::Record(RecordKind::Action, i, R::Rationale) => format!("actions[{i}].rationale"),
+        Target::Record(RecordKind::Action, i, R::ExpectedImpact) => {
+            format!("actions[{i}].expected_impact")
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Factor, TimelineEntry};
+
+    #[test]
+    fn paths_map_to_fields_and_back() {
+        let cases = [
+            ("title", Target::Top(Field::Title), None),
+            (
+                "stakeholders.reassurances[2]",
+                Target::Top(Field::Reassurances),
+                Some(2),
+            ),
+            (
+                "factors[1].whys[0]",
+                Target::Record(RecordKind::Factor, 1, RecordField::Whys),
+                Some(0),
+            ),
+            (
+                "timeline[4].text",
+                Target::Record(RecordKind::Timeline, 4, RecordField::EntryText),
+                None,
+            ),
+            (
+                "monitoring.metrics[0].note",
+                Target::Record(RecordKind::Metric, 0, RecordField::MetricNote),
+                None,
+            ),
+        ];
+        for (path, target, item) in cases {
+            assert_eq!(target_of(path), Some((target, item)), "{path}");
+            let back = path_of(target).unwrap();
+            assert!(path.starts_with(&back), "{path} {back}");
+        }
+        assert_eq!(
+            target_of("factors[0].no_action"),
+            Some((
+                Target::Record(RecordKind::Factor, 0, RecordField::NoAction),
+                None
+            ))
+        );
+        assert_eq!(
+            path_of(Target::Record(RecordKind::Factor, 0, RecordField::NoAction)).as_deref(),
+            Some("factors[0].no_action")
+        );
+        assert_eq!(target_of("nonsense["), None);
+    }
+
+    #[test]
+    fn cache_relints_only_what_changed_and_maps_offsets() {
+        let mut inc = Incident {
+            participants: vec!["Dave".into()],
+            ..Incident::default()
+        };
+        inc.stakeholders.reassurances = vec!["Fine.".into(), "The root cause is known.".into()];
+        inc.timeline.push(TimelineEntry {
+            text: "Dave forgot to page.".into(),
+            ..TimelineEntry::default()
+        });
+        inc.factors.push(Factor {
+            id: "F3".into(),
+            whys: vec!["a".into(), "Human error".into()],
+            ..Factor::default()
+        });
+        let cache = LintCache::new(&inc, 0);
+        assert_eq!(cache.findings().len(), 3);
+        let spans = cache.in_target(&inc, Target::Top(Field::Reassurances));
+        let joined = "Fine.\nThe root cause is known.";
+        assert_eq!(&joined[spans[0].0..spans[0].1], "root cause");
+        assert_eq!(cache.in_record(RecordKind::Timeline, 0), 1);
+        assert_eq!(cache.in_section(Section::Factors).count(), 1);
+        assert_eq!(
+            ignore_key(&inc, "factors[0].whys[1]"),
+            "factors[F3].whys".to_string()
+        );
+        // Same revision: nothing recomputed; a new revision picks up the change.
+        let mut cache = cache;
+        inc.timeline[0].text = "Dave paged the team.".into();
+        cache.refresh(&inc, 0, false);
+        assert_eq!(cache.findings().len(), 3);
+        cache.refresh(&inc, 1, false);
+        assert_eq!(cache.findings().len(), 2);
+    }
+}
