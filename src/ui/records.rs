@@ -111,6 +111,7 @@ pub fn render_list(
                 )));
                 continue;
             }
+            let suffix = compact_suffix(suffix, width);
             let room = width.saturating_sub(suffix.width());
             lines.push(Line::from(vec![
                 Span::styled(super::ellipsize(&text, room), style),
@@ -119,6 +120,26 @@ pub fn render_list(
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Shortens a row's warnings when they would leave the row's own text less than half the
+/// width: `  ⚠ no owner · no due date` becomes `  ⚠ no owner +1`, then `  ⚠ 2`.
+fn compact_suffix(suffix: String, width: usize) -> String {
+    if suffix.width() * 2 <= width {
+        return suffix;
+    }
+    let words: Vec<&str> = suffix
+        .trim_start()
+        .trim_start_matches('⚠')
+        .split(" · ")
+        .map(str::trim)
+        .collect();
+    let first = format!("  ⚠ {} +{}", words[0], words.len() - 1);
+    if words.len() > 1 && first.width() * 2 <= width {
+        first
+    } else {
+        format!("  ⚠ {}", words.len())
+    }
 }
 
 /// What a row says at its end, always shown: `⚠ no action` after a factor that made things
@@ -260,5 +281,19 @@ pub fn row_text(
                 a.title
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod compact_tests {
+    use super::compact_suffix;
+
+    #[test]
+    fn warnings_give_way_to_the_row_text() {
+        let full = "  ⚠ no owner · no due date".to_string();
+        assert_eq!(compact_suffix(full.clone(), 80), full);
+        assert_eq!(compact_suffix(full.clone(), 50), "  ⚠ no owner +1");
+        assert_eq!(compact_suffix(full, 20), "  ⚠ 2");
+        assert_eq!(compact_suffix("  ⚠ no action".into(), 56), "  ⚠ no action");
     }
 }
