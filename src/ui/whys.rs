@@ -35,13 +35,17 @@ fn edited(view: &IncidentView, index: usize) -> Option<usize> {
     }
 }
 
-fn items(view: &IncidentView, index: usize, width: usize) -> Vec<Item> {
-    let whys = view
-        .incident
+/// The answers of factor `index` (none when there is no such factor).
+fn whys_of(view: &IncidentView, index: usize) -> &[String] {
+    view.incident
         .factors
         .get(index)
         .map(|f| f.whys.as_slice())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn items(view: &IncidentView, index: usize, width: usize) -> Vec<Item> {
+    let whys = whys_of(view, index);
     let editing = edited(view, index);
     let mut out = Vec::new();
     for n in 0..whys.len().max(editing.map_or(0, |e| e + 1)) {
@@ -172,12 +176,7 @@ pub fn render(
         start -= 1;
         used = more;
     }
-    let whys = view
-        .incident
-        .factors
-        .get(index)
-        .map(|f| f.whys.as_slice())
-        .unwrap_or_default();
+    let whys = whys_of(view, index);
     let mut y = body.y;
     let bottom = body.y + body.height;
     if start > 0 {
