@@ -6,59 +6,17 @@
 //! the rules between their parts. Internal-only fields carry `SENTINEL-` strings that the
 //! customer export must never contain.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 const CHECKOUT: &str = "2026-03-12-checkout-api-errors-after-config-push";
 const DNS: &str = "2025-11-02-dns-resolution-failures";
 
-/// A copy of a fixture folder in a fresh temporary folder.
-struct Fixture {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-}
+#[path = "common/cli.rs"]
+mod cli_fixture;
 
-fn fixture(name: &str) -> Fixture {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("incidents");
-    std::fs::create_dir(&dir).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/cli")
-        .join(name);
-    for entry in std::fs::read_dir(src).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
-    Fixture { _tmp: tmp, dir }
-}
-
-impl Fixture {
-    fn retro(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_retro"));
-        cmd.env_remove("RETRO_DIR")
-            .env("RETRO_CACHE_DIR", self._tmp.path().join("cache"))
-            .arg("--dir")
-            .arg(&self.dir);
-        cmd
-    }
-
-    /// Runs `retro --dir DIR args…`: (exit code, stdout, stderr with the folder as `[DIR]`).
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.retro().args(args).output().unwrap();
-        let clean = |bytes: &[u8]| {
-            String::from_utf8(bytes.to_vec())
-                .unwrap()
-                .replace(&self.dir.display().to_string(), "[DIR]")
-        };
-        (
-            out.status.code().unwrap_or(-1),
-            clean(&out.stdout),
-            clean(&out.stderr),
-        )
-    }
-}
+use cli_fixture::fixture;
 
 const SENTINELS: &[&str] = &[
     "SENTINEL-INTERNAL-MESSAGE",
@@ -467,7 +425,7 @@ fn list_ends_quietly_when_its_reader_stops_early() {
     }
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_retro"))
         .env_remove("RETRO_DIR")
-        .env("RETRO_CACHE_DIR", f._tmp.path().join("cache"))
+        .env("RETRO_CACHE_DIR", f.tmp.path().join("cache"))
         .arg("--dir")
         .arg(&f.dir)
         .arg("list")

@@ -4,54 +4,15 @@
 //! (a `"""` string with escapes and a line-ending backslash, an array, a timeline entry, a
 //! factor) plus `[lint]` words and an ignore, and one clean incident.
 
-use std::path::{Path, PathBuf};
-
 use assert_cmd::Command;
 
 const FINDINGS: &str = "2026-04-02-search-timeouts-after-index-rebuild";
 const CLEAN: &str = "2026-04-03-clean-retrospective";
 
-struct Fixture {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-}
+#[path = "common/cli.rs"]
+mod cli_fixture;
 
-fn fixture(name: &str) -> Fixture {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("incidents");
-    std::fs::create_dir(&dir).unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/cli")
-        .join(name);
-    for entry in std::fs::read_dir(src).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
-    }
-    Fixture { _tmp: tmp, dir }
-}
-
-impl Fixture {
-    /// Runs `retro --dir DIR args…`: (exit code, stdout, stderr), the folder shown as `[DIR]`.
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_retro"))
-            .env_remove("RETRO_DIR")
-            .arg("--dir")
-            .arg(&self.dir)
-            .args(args)
-            .output()
-            .unwrap();
-        let clean = |bytes: &[u8]| {
-            String::from_utf8(bytes.to_vec())
-                .unwrap()
-                .replace(&self.dir.display().to_string(), "[DIR]")
-        };
-        (
-            out.status.code().unwrap_or(-1),
-            clean(&out.stdout),
-            clean(&out.stderr),
-        )
-    }
-}
+use cli_fixture::fixture;
 
 #[test]
 fn text_output_locates_each_finding_and_exits_1() {
