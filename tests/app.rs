@@ -87,16 +87,21 @@ fn a_bad_time_keeps_the_text_and_shows_an_error() {
     let _ = new_incident(&mut h, "Bad time");
     h.keys("3a14h02<enter>");
     let view = h.state.incident().unwrap();
-    assert_eq!(view.invalid.len(), 1);
-    assert_eq!(view.invalid[0].text, "14h02");
-    assert!(view.invalid[0].error.contains("14:02"));
+    assert_eq!(view.invalid_count(), 1);
+    let target = retro::model::FieldPath::parse("timeline[0].at").unwrap();
+    let invalid = view.invalid_for(target).unwrap();
+    assert_eq!(invalid.text, "14h02");
+    assert!(invalid.error.contains("14:02"));
     assert!(h.incident().timeline[0].at.is_none());
+    // The typed text is part of the incident, so it is saved with it.
+    assert_eq!(h.incident().timeline[0].unparsed["at"], "14h02");
     assert!(h.state.message.as_ref().is_some_and(|m| m.error));
     // Editing again starts from what was typed; fixing it clears the error.
     h.keys("<enter><bs><bs><bs><bs><bs>14:02<enter>");
     let view = h.state.incident().unwrap();
-    assert!(view.invalid.is_empty());
+    assert_eq!(view.invalid_count(), 0);
     assert!(h.incident().timeline[0].at.is_some());
+    assert!(h.incident().timeline[0].unparsed.is_empty());
 }
 
 #[test]
@@ -469,8 +474,10 @@ fn p_shows_the_checklist_and_a_ready_incident_publishes_at_once() {
     h.keys("<enter>3p");
     let view = h.state.incident().unwrap();
     assert_eq!(view.section, Section::Overview);
-    let field = retro::app::form::section_fields(Section::Overview)[view.focus];
-    assert_eq!(field, retro::app::form::Field::Readiness);
+    let field = retro::app::form::section_fields(Section::Overview)
+        .nth(view.focus)
+        .unwrap();
+    assert_eq!(field.def().kind, retro::model::Kind::Checklist);
     // Enter on the checklist offers the status, published highlighted.
     h.keys("<enter>");
     match &h.state.overlay {
@@ -510,4 +517,59 @@ fn a_factor_is_addressed_by_linking_an_action_or_giving_a_reason() {
         "It helped; nothing to change"
     );
     assert!(unaddressed(&h).is_empty());
+}
+
+#[test]
+fn a_value_that_cannot_be_stored_survives_leaving_and_reopening() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Bad values kept");
+    // The steps: a bad time, a name, leave the entry, the section and the incident.
+    h.keys("3ayesterday<tab>on-call<esc><esc><esc>");
+    assert!(matches!(h.state.screen, Screen::Home));
+    let saved = h.on_disk(&id);
+    assert_eq!(saved.timeline.len(), 1);
+    assert_eq!(saved.timeline[0].unparsed["at"], "yesterday");
+    assert_eq!(saved.timeline[0].actor, "on-call");
+    // A bad due date and a bad number too.
+    h.keys("<enter>6anext friday-ish<tab><tab><tab><enter>soon<esc><esc>");
+    h.keys("2a<tab><tab><tab>lots<esc><esc><esc>");
+    let saved = h.on_disk(&id);
+    assert_eq!(saved.actions[0].unparsed["due"], "soon");
+    assert_eq!(saved.monitoring.metrics[0].unparsed["baseline"], "lots");
+    // Reopened, the typed text is shown with its error, not "(no time)".
+    h.keys("<enter>3");
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("yesterday"), "{screen}");
+    assert!(!screen.contains("(no time)"), "{screen}");
+}
+
+#[test]
+fn records_left_empty_are_not_kept_and_deleted_ones_come_back() {
+    let mut h = Harness::empty();
+    let id = new_incident(&mut h, "Empty records");
+    h.keys("4a<esc><esc>");
+    assert!(
+        h.incident().factors.is_empty(),
+        "an empty factor is dropped"
+    );
+    h.keys("3a14:02<esc><esc>");
+    assert!(h.incident().timeline.is_empty(), "a time alone is dropped");
+    h.keys("6a<esc><esc>2a<esc><esc>");
+    assert!(h.incident().actions.is_empty());
+    assert!(h.incident().monitoring.metrics.is_empty());
+    // A factor with text is kept; deleted, u brings it back with its links.
+    h.keys("4aQueue had no back-pressure<esc><esc>");
+    h.keys("6aAdd back-pressure to the queue<esc><tab><tab><tab><tab><tab><tab><enter><space><enter><esc>");
+    assert_eq!(h.incident().actions[0].factors, vec!["F1".to_string()]);
+    h.keys("4xy");
+    assert!(h.incident().factors.is_empty());
+    assert!(h.incident().actions[0].factors.is_empty());
+    h.keys("u");
+    assert_eq!(
+        h.incident().factors[0].description,
+        "Queue had no back-pressure"
+    );
+    assert_eq!(h.incident().actions[0].factors, vec!["F1".to_string()]);
+    h.keys("<c-s>");
+    assert_eq!(h.on_disk(&id).factors.len(), 1);
 }

@@ -129,6 +129,15 @@ fn toml_table(depth: u32) -> BoxedStrategy<toml::Table> {
         .boxed()
 }
 
+/// Text kept because it could not be stored, by field key.
+fn unparsed() -> impl Strategy<Value = std::collections::BTreeMap<String, String>> {
+    btree_map(
+        select(vec!["at", "due", "baseline", "peak"]).prop_map(str::to_string),
+        text(),
+        0..2,
+    )
+}
+
 prop_compose! {
     fn timeline_entry()(
         at in option::of(moment()),
@@ -139,8 +148,9 @@ prop_compose! {
         milestone in choice::<Milestone>(),
         miscommunication in any::<bool>(),
         internal_only in any::<bool>(),
+        unparsed in unparsed(),
     ) -> TimelineEntry {
-        TimelineEntry { at, actor, role, channel, text: body, milestone, miscommunication, internal_only }
+        TimelineEntry { at, actor, role, channel, text: body, milestone, miscommunication, internal_only, unparsed }
     }
 }
 
@@ -152,8 +162,9 @@ prop_compose! {
         description in text(),
         whys in texts(),
         no_action in text(),
+        unparsed in unparsed(),
     ) -> Factor {
-        Factor { id, category, effect, description, whys, no_action }
+        Factor { id, category, effect, description, whys, no_action, unparsed }
     }
 }
 
@@ -165,8 +176,9 @@ prop_compose! {
         status in choice::<ActionStatus>(),
         factors in texts(),
         (rationale, expected_impact, tracker) in (text(), text(), text()),
+        unparsed in unparsed(),
     ) -> Action {
-        Action { id, title, kind, owner, due, priority, status, factors, rationale, expected_impact, tracker }
+        Action { id, title, kind, owner, due, priority, status, factors, rationale, expected_impact, tracker, unparsed }
     }
 }
 
@@ -178,8 +190,9 @@ prop_compose! {
         baseline in option::of(finite()),
         peak in option::of(finite()),
         note in text(),
+        unparsed in unparsed(),
     ) -> Metric {
-        Metric { name, source, unit, baseline, peak, note }
+        Metric { name, source, unit, baseline, peak, note, unparsed }
     }
 }
 

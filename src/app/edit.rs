@@ -6,15 +6,20 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::factors;
-use super::form::{self, Kind, RecordKind, Target, choice_index, choice_labels, section_fields};
+use super::form::{
+    self, FieldId, Kind, RecordKind, Target, choice_index, choice_labels, section_fields,
+};
 use super::keymap::Command;
 use super::state::{
-    AppState, Confirmed, Editor, FactorView, IncidentView, Invalid, Overlay, Picker, RecordForm,
-    Screen,
+    AppState, Confirmed, Editor, FactorView, IncidentView, Overlay, Picker, RecordForm, Screen,
 };
 use super::update::{error, info};
-use crate::model::{Action as FollowUp, Effect as FactorEffect, Factor, Metric, Section};
-use crate::model::{ActionStatus, TimelineEntry};
+use crate::model::Section;
+
+/// The incident's status (the checklist's Enter picks it).
+const STATUS: FieldId = FieldId::named("status");
+/// A timeline entry's time (the timeline is kept sorted by it).
+const AT: FieldId = FieldId::named("timeline[].at");
 
 /// True for keys a text area turns into a new line (Enter, Ctrl-M, Ctrl-J).
 pub fn is_newline_key(key: &KeyEvent) -> bool {
@@ -82,20 +87,17 @@ pub fn paste(state: &mut AppState, text: &str) {
 /// The value under focus: a section field, or a field of the open record.
 pub fn focused_target(view: &IncidentView) -> Option<Target> {
     if let Some(form) = view.record {
-        let field = form.kind.fields().get(form.focus)?;
-        return Some(Target::Record(form.kind, form.index, *field));
+        let field = form.kind.field(form.focus)?;
+        return Some(Target::record(field, form.index));
     }
     section_fields(view.section)
-        .get(view.focus)
-        .map(|f| Target::Top(*f))
+        .nth(view.focus)
+        .map(Target::top)
 }
 
 /// Opens a text editor on `target` with its current (or kept invalid) text.
 pub(crate) fn start_editor(view: &mut IncidentView, target: Target) {
-    let text = view
-        .invalid_for(target)
-        .map(|i| i.text.clone())
-        .unwrap_or_else(|| form::text_of(&view.incident, target));
+    let text = form::edit_text(&view.incident, target);
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
     } else {
@@ -105,7 +107,7 @@ pub(crate) fn start_editor(view: &mut IncidentView, target: Target) {
     textarea.set_wrap_mode(WrapMode::WordOrGlyph);
     textarea.move_cursor(CursorMove::Bottom);
     textarea.move_cursor(CursorMove::End);
-    textarea.set_placeholder_text(target.label().1);
+    textarea.set_placeholder_text(form::label(target).1);
     view.editor = Some(Editor { target, textarea });
 }
 
@@ -130,28 +132,22 @@ fn store_text(
     text: &str,
     today: jiff::civil::Date,
 ) -> bool {
-    let before = form::text_of(&view.incident, target);
-    match form::set_text(&mut view.incident, target, text, today) {
-        Ok(()) => {
-            view.invalid.retain(|i| i.target != target);
-            if form::text_of(&view.incident, target) != before {
-                view.revision += 1;
-                if let Target::Record(RecordKind::Timeline, index, form::RecordField::At) = target {
-                    resort_timeline(view, index);
-                }
-            }
-            true
-        }
-        Err(message) => {
-            view.invalid.retain(|i| i.target != target);
-            view.invalid.push(Invalid {
-                target,
-                text: text.to_string(),
-                error: message,
-            });
-            false
+    let before = (
+        form::text_of(&view.incident, target),
+        form::unparsed_text(&view.incident, target).map(str::to_string),
+    );
+    let stored = form::set_text(&mut view.incident, target, text, today).is_ok();
+    let after = (
+        form::text_of(&view.incident, target),
+        form::unparsed_text(&view.incident, target).map(str::to_string),
+    );
+    if after != before {
+        view.revision += 1;
+        if stored && target.field == AT {
+            resort_timeline(view, target.record);
         }
     }
+    stored
 }
 
 /// Keeps the timeline sorted after entry `index` changed time, following it to its new place.
@@ -166,10 +162,6 @@ fn resort_timeline(view: &mut IncidentView, index: usize) {
         .iter()
         .position(|e| *e == entry)
         .unwrap_or(index);
-    if new_index != index {
-        view.invalid
-            .retain(|i| !matches!(i.target, Target::Record(RecordKind::Timeline, ..)));
-    }
     view.select(RecordKind::Timeline, new_index);
     if let Some(form) = &mut view.record
         && form.kind == RecordKind::Timeline
@@ -181,11 +173,16 @@ fn resort_timeline(view: &mut IncidentView, index: usize) {
 fn close_editor(state: &mut AppState) {
     commit_editor(state);
     if let Screen::Incident(view) = &mut state.screen {
-        if let Some(editor) = view.editor.take() {
-            factors::drop_empty_why(view, editor.target);
-        }
-        if let Some(invalid) = view.invalid.last() {
-            let message = format!("{}: {}", invalid.target.label().0, invalid.error);
+        let Some(editor) = view.editor.take() else {
+            return;
+        };
+        factors::drop_empty_why(view, editor.target);
+        if let Some(invalid) = view.invalid_for(editor.target) {
+            let message = format!(
+                "{}: {} (kept as typed until it is fixed)",
+                form::label(invalid.target).0,
+                invalid.error
+            );
             error(state, message);
         }
     }
@@ -235,7 +232,7 @@ pub fn on_editing_key(
 
 /// The record list a section adds to, if it has one.
 fn section_list(section: Section) -> Option<RecordKind> {
-    section_fields(section).iter().find_map(|f| match f.kind() {
+    section_fields(section).find_map(|f| match f.def().kind {
         Kind::Records(kind) => Some(kind),
         _ => None,
     })
@@ -243,8 +240,8 @@ fn section_list(section: Section) -> Option<RecordKind> {
 
 fn move_field(view: &mut IncidentView, forward: bool) {
     let count = match view.record {
-        Some(form) => form.kind.fields().len(),
-        None => section_fields(view.section).len(),
+        Some(form) => form.kind.field_count(),
+        None => section_fields(view.section).count(),
     };
     let focus = match &mut view.record {
         Some(form) => &mut form.focus,
@@ -261,7 +258,7 @@ fn focused_list(view: &IncidentView) -> Option<RecordKind> {
     if view.record.is_some() {
         return None;
     }
-    match section_fields(view.section).get(view.focus)?.kind() {
+    match section_fields(view.section).nth(view.focus)?.def().kind {
         Kind::Records(kind) => Some(kind),
         _ => None,
     }
@@ -409,9 +406,11 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::Back if in_record => {
             if let Some(form) = view.record.take() {
                 view.select(form.kind, form.index);
+                drop_if_blank(view, form.kind, form.index);
             }
             return super::save::save_now(state);
         }
+        Command::Undo => undo_delete(state),
         Command::Back => return super::save::leave(state),
         Command::Open => return open_focused(state),
         Command::Tick => {
@@ -534,7 +533,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
         }
         Kind::Chain => factors::edit_why(state),
         Kind::Checklist => {
-            let target = Target::Top(form::Field::Status);
+            let target = Target::top(STATUS);
             let published = crate::model::IncidentStatus::Published;
             state.overlay = Some(Overlay::Picker(Picker {
                 target,
@@ -546,13 +545,11 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 ticked: None,
             }));
         }
-        Kind::Links if matches!(target, Target::Record(RecordKind::Factor, ..)) => {
+        Kind::Links if target.field.def().record == Some(RecordKind::Factor) => {
             factors::links_picker(state, target);
         }
         Kind::Links => {
-            let Target::Record(RecordKind::Action, index, _) = target else {
-                return Vec::new();
-            };
+            let index = target.record;
             let linked = view
                 .incident
                 .actions
@@ -600,7 +597,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 view.why = 0;
             }
         }
-        Kind::ReadOnly => info(
+        Kind::KeyMoments => info(
             state,
             "Key moments come from the timeline: in section 3, open an entry and set its key moment",
         ),
@@ -634,7 +631,7 @@ pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) ->
 }
 
 fn choose(state: &mut AppState, picker: Picker) {
-    if picker.target == Target::Top(form::Field::Status) {
+    if picker.target.field == STATUS {
         if let Some(status) = <crate::model::IncidentStatus as crate::model::Choice>::ALL
             .get(picker.selected)
             .copied()
@@ -646,11 +643,12 @@ fn choose(state: &mut AppState, picker: Picker) {
     let Screen::Incident(view) = &mut state.screen else {
         return;
     };
-    match (&picker.ticked, picker.target) {
-        (Some(ticked), Target::Record(RecordKind::Factor, index, _)) => {
+    let index = picker.target.record;
+    match (&picker.ticked, picker.target.field.def().record) {
+        (Some(ticked), Some(RecordKind::Factor)) => {
             factors::set_addressed_by(view, index, ticked);
         }
-        (Some(ticked), Target::Record(RecordKind::Action, index, _)) => {
+        (Some(ticked), Some(RecordKind::Action)) => {
             let ids: Vec<String> = view
                 .incident
                 .factors
@@ -676,35 +674,7 @@ fn choose(state: &mut AppState, picker: Picker) {
 }
 
 fn add_record(view: &mut IncidentView, kind: RecordKind) {
-    let inc = &mut view.incident;
-    let index = match kind {
-        RecordKind::Timeline => {
-            inc.timeline.push(TimelineEntry::default());
-            inc.timeline.len() - 1
-        }
-        RecordKind::Factor => {
-            let id = inc.next_record_id('F');
-            inc.factors.push(Factor {
-                id,
-                effect: Some(FactorEffect::Contributor),
-                ..Factor::default()
-            });
-            inc.factors.len() - 1
-        }
-        RecordKind::Metric => {
-            inc.monitoring.metrics.push(Metric::default());
-            inc.monitoring.metrics.len() - 1
-        }
-        RecordKind::Action => {
-            let id = inc.next_record_id('A');
-            inc.actions.push(FollowUp {
-                id,
-                status: Some(ActionStatus::Open),
-                ..FollowUp::default()
-            });
-            inc.actions.len() - 1
-        }
-    };
+    let index = super::records::add(&mut view.incident, kind);
     view.revision += 1;
     view.select(kind, index);
     view.record = Some(RecordForm {
@@ -721,26 +691,40 @@ fn add_record(view: &mut IncidentView, kind: RecordKind) {
 
 fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
     let index = view.selected(kind);
-    let len = kind.len(&view.incident);
-    let other = if down {
-        index + 1
-    } else {
-        index.wrapping_sub(1)
-    };
-    if other >= len || index >= len {
+    if let Some(other) = super::records::shift(&mut view.incident, kind, index, down) {
+        view.revision += 1;
+        view.select(kind, other);
+    }
+}
+
+/// Removes record `index` when it holds nothing typed (see [`RecordKind::is_blank`]): a
+/// record opened by `a` and left empty is not kept.
+pub fn drop_if_blank(view: &mut IncidentView, kind: RecordKind, index: usize) {
+    if view.read_only.is_none()
+        && kind.is_blank(&view.incident, index)
+        && super::records::remove(&mut view.incident, kind, index).is_some()
+    {
+        view.revision += 1;
+        view.select(kind, index.saturating_sub(1));
+    }
+}
+
+/// `u`: brings back the record deleted last while the incident is open.
+fn undo_delete(state: &mut AppState) {
+    let Screen::Incident(view) = &mut state.screen else {
         return;
-    }
-    let inc = &mut view.incident;
-    match kind {
-        RecordKind::Factor => inc.factors.swap(index, other),
-        RecordKind::Metric => inc.monitoring.metrics.swap(index, other),
-        RecordKind::Action => inc.actions.swap(index, other),
-        RecordKind::Timeline => return,
-    }
-    view.invalid
-        .retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
+    };
+    let Some(deleted) = view.deleted.pop() else {
+        info(
+            state,
+            "Nothing to undo: no record was deleted since the incident was opened",
+        );
+        return;
+    };
+    let (kind, index) = super::records::restore(&mut view.incident, deleted);
     view.revision += 1;
-    view.select(kind, other);
+    view.select(kind, index);
+    info(state, format!("{} restored", kind.noun()));
 }
 
 /// Deletes a record (after confirmation). Deleting a factor also removes its links.
@@ -751,28 +735,12 @@ pub fn delete_record(state: &mut AppState, kind: RecordKind, index: usize) {
     if index >= kind.len(&view.incident) {
         return;
     }
-    let inc = &mut view.incident;
-    match kind {
-        RecordKind::Timeline => {
-            inc.timeline.remove(index);
-        }
-        RecordKind::Factor => {
-            let removed = inc.factors.remove(index);
-            for action in &mut inc.actions {
-                action.factors.retain(|id| *id != removed.id);
-            }
-        }
-        RecordKind::Metric => {
-            inc.monitoring.metrics.remove(index);
-        }
-        RecordKind::Action => {
-            inc.actions.remove(index);
-        }
-    }
-    view.invalid
-        .retain(|i| !matches!(i.target, Target::Record(k, ..) if k == kind));
+    let Some(deleted) = super::records::remove(&mut view.incident, kind, index) else {
+        return;
+    };
+    view.deleted.push(deleted);
     view.revision += 1;
     view.record = None;
     view.select(kind, index);
-    info(state, format!("{} deleted", kind.noun()));
+    info(state, format!("{} deleted · u brings it back", kind.noun()));
 }

@@ -3,7 +3,10 @@
 //! the follow-up actions that address it.
 
 use super::edit::{focused_target, start_editor};
-use super::form::{Kind, RecordField, RecordKind, Target};
+use super::form::{FieldId, Kind, RecordKind, Target};
+
+/// A factor's chain of whys.
+const WHYS: FieldId = FieldId::named("factors[].whys");
 use super::state::{AppState, Confirmed, FactorView, IncidentView, Overlay, Picker, RecordForm};
 use super::update::{error, info};
 use crate::analysis::{by_category, by_effect, short};
@@ -80,8 +83,7 @@ fn current_factor(view: &IncidentView) -> Option<usize> {
 fn whys_focus() -> usize {
     RecordKind::Factor
         .fields()
-        .iter()
-        .position(|f| *f == RecordField::Whys)
+        .position(|f| f == WHYS)
         .unwrap_or(0)
 }
 
@@ -114,10 +116,7 @@ pub fn add_why(state: &mut AppState) {
         focus: whys_focus(),
     });
     view.why = n;
-    start_editor(
-        view,
-        Target::Record(RecordKind::Factor, index, RecordField::Why(n)),
-    );
+    start_editor(view, Target::record(WHYS, index).item(n));
 }
 
 /// True when the open record's focused field is a whys chain.
@@ -164,7 +163,7 @@ pub fn edit_why(state: &mut AppState) {
         return;
     }
     view.why = view.why.min(len - 1);
-    let target = Target::Record(RecordKind::Factor, index, RecordField::Why(view.why));
+    let target = Target::record(WHYS, index).item(view.why);
     start_editor(view, target);
 }
 
@@ -207,16 +206,15 @@ pub fn delete_why(state: &mut AppState, index: usize, n: usize) {
         factor.whys.remove(n);
         view.revision += 1;
         view.why = n.min(factor.whys.len().saturating_sub(1));
-        view.invalid
-            .retain(|i| !matches!(i.target, Target::Record(RecordKind::Factor, ..)));
         info(state, "why deleted");
     }
 }
 
 /// When the editor of answer `n` of factor `index` closes: an answer left empty is dropped.
 pub fn drop_empty_why(view: &mut IncidentView, target: Target) {
-    if let Target::Record(RecordKind::Factor, index, RecordField::Why(n)) = target
-        && let Some(factor) = view.incident.factors.get_mut(index)
+    if target.field == WHYS
+        && let Some(n) = target.item
+        && let Some(factor) = view.incident.factors.get_mut(target.record)
         && factor.whys.get(n).is_some_and(|w| w.trim().is_empty())
     {
         factor.whys.remove(n);
@@ -230,9 +228,10 @@ pub fn links_picker(state: &mut AppState, target: Target) {
     let Some(view) = incident_view(state) else {
         return;
     };
-    let Target::Record(RecordKind::Factor, index, _) = target else {
+    if target.field.def().record != Some(RecordKind::Factor) {
         return;
-    };
+    }
+    let index = target.record;
     let Some(factor) = view.incident.factors.get(index) else {
         return;
     };

@@ -121,6 +121,8 @@ pub enum Command {
     IgnoreLint,
     /// Switch the wording checks on again for the focused field.
     UnignoreLint,
+    /// Bring back the record deleted last.
+    Undo,
 }
 
 /// A key with its modifiers.
@@ -396,6 +398,13 @@ pub const KEYMAP: &[Binding] = &[
         C::Delete,
         "delete the selected record (asks)",
         Some("delete"),
+    ),
+    bind(
+        Incident,
+        &[ch('u')],
+        C::Undo,
+        "bring back the record deleted last",
+        None,
     ),
     bind(
         Incident,

@@ -11,12 +11,14 @@ use std::hash::{Hash, Hasher};
 
 use super::action::Effect;
 use super::edit::focused_target;
-use super::form::{Field, Kind, RecordField, RecordKind, Target};
+use super::form::{Kind, RecordKind, Target};
 use super::state::{AppState, IncidentView, Screen};
 use super::update::{error, info};
 use crate::lint::{
     Context, Finding, Hit, People, lint_incident_with, lint_text, parse_path, stable_path,
 };
+use crate::model::FieldPath;
+use crate::model::fields::{Lint, Value};
 use crate::model::{Incident, Section};
 
 /// Findings of the open incident, recomputed when it changes.
@@ -107,7 +109,8 @@ impl LintCache {
         self.places
             .iter()
             .filter(|p| {
-                matches!(p.target, Some((Target::Record(k, i, _), _)) if k == kind && i == index)
+                p.target
+                    .is_some_and(|(t, _)| t.field.def().record == Some(kind) && t.record == index)
             })
             .count()
     }
@@ -131,71 +134,20 @@ impl LintCache {
 }
 
 /// The field a finding's path is shown in, and the list item it is in (for lists of
-/// sentences). `None` for texts the screen does not show as a field.
+/// sentences). `None` for a path that names no field of the table.
 pub fn target_of(path: &str) -> Option<(Target, Option<usize>)> {
-    use RecordField as R;
-    let steps = parse_path(path)?;
-    let index = |n: usize| -> Option<usize> { steps.get(n)?.index.as_ref()?.parse().ok() };
-    let key = |n: usize| steps.get(n).map(|s| s.key.as_str());
-    let top = |f: Field| Some((Target::Top(f), None));
-    match (key(0)?, key(1)) {
-        ("title", None) => top(Field::Title),
-        ("stakeholders", Some("customer_message")) => top(Field::CustomerMessage),
-        ("stakeholders", Some("internal_message")) => top(Field::InternalMessage),
-        ("stakeholders", Some("reassurances")) => {
-            Some((Target::Top(Field::Reassurances), index(1)))
-        }
-        ("monitoring", Some("notes")) => top(Field::MonitoringNotes),
-        ("monitoring", Some("gaps")) => Some((Target::Top(Field::Gaps), index(1))),
-        ("monitoring", Some("metrics")) if key(2) == Some("note") => Some((
-            Target::Record(RecordKind::Metric, index(1)?, R::MetricNote),
-            None,
-        )),
-        ("technical", Some("expected_behavior")) => top(Field::ExpectedBehavior),
-        ("technical", Some("actual_behavior")) => top(Field::ActualBehavior),
-        ("technical", Some("analysis")) => top(Field::Analysis),
-        ("technical", Some("future_risks")) => top(Field::FutureRisks),
-        ("narrative", Some("text")) => top(Field::NarrativeText),
-        ("narrative", Some("impact")) => top(Field::Impact),
-        ("timeline", Some("text")) => Some((
-            Target::Record(RecordKind::Timeline, index(0)?, R::EntryText),
-            None,
-        )),
-        ("factors", Some(field)) => {
-            let f = match field {
-                "description" => R::FactorDescription,
-                "whys" => R::Whys,
-                "no_action" => R::NoAction,
-                _ => return None,
-            };
-            let item = if f == R::Whys { index(1) } else { None };
-            Some((Target::Record(RecordKind::Factor, index(0)?, f), item))
-        }
-        ("actions", Some(field)) => {
-            let f = match field {
-                "title" => R::ActionTitle,
-                "rationale" => R::Rationale,
-                "expected_impact" => R::ExpectedImpact,
-                _ => return None,
-            };
-            Some((Target::Record(RecordKind::Action, index(0)?, f), None))
-        }
-        _ => None,
-    }
+    let path = FieldPath::parse(path)?;
+    Some((path.whole(), path.item))
 }
 
 /// Byte offset of list item `item` in a list field's displayed text (items joined by `\n`).
 fn list_offset(incident: &Incident, target: Target, item: usize) -> usize {
-    let items: &[String] = match target {
-        Target::Top(Field::Reassurances) => &incident.stakeholders.reassurances,
-        Target::Top(Field::Gaps) => &incident.monitoring.gaps,
-        Target::Record(RecordKind::Factor, i, RecordField::Whys) => match incident.factors.get(i) {
-            Some(f) => &f.whys,
-            None => return 0,
-        },
-        _ => return 0,
+    let Value::List(get, _) = target.field.def().value else {
+        return 0;
     };
-    items.iter().take(item).map(|s| s.len() + 1).sum()
+    get(incident, target.record)
+        .map(|items| items.iter().take(item).map(|s| s.len() + 1).sum())
+        .unwrap_or(0)
 }
 
 /// The `[lint.ignore]` key the screen writes for a finding's field: records by id or time
@@ -222,14 +174,13 @@ pub fn is_focused(view: &IncidentView, target: Option<Target>) -> bool {
         return false;
     };
     match focused_target(view) {
-        Some(Target::Top(field)) if view.record.is_none() => match field.kind() {
-            Kind::Records(kind) => matches!(
-                target,
-                Target::Record(k, i, _) if k == kind && i == view.selected(kind)
-            ),
-            _ => target == Target::Top(field),
+        Some(focused) if view.record.is_none() => match focused.kind() {
+            Kind::Records(kind) => {
+                target.field.def().record == Some(kind) && target.record == view.selected(kind)
+            }
+            _ => target == focused,
         },
-        Some(focused) => target == focused,
+        Some(focused) => target == focused.whole(),
         None => false,
     }
 }
@@ -315,16 +266,15 @@ pub fn unignore_focused(state: &mut AppState) -> Vec<Effect> {
 /// Paths (0-based, without list item) of what has focus: one field, or a record's fields.
 fn focused_paths(view: &IncidentView) -> Vec<String> {
     let target = match focused_target(view) {
-        Some(Target::Top(field)) if view.record.is_none() => match field.kind() {
+        Some(focused) if view.record.is_none() => match focused.kind() {
             Kind::Records(kind) => {
                 let i = view.selected(kind);
                 return kind
                     .fields()
-                    .iter()
-                    .filter_map(|f| path_of(Target::Record(kind, i, *f)))
+                    .filter_map(|f| path_of(Target::record(f, i)))
                     .collect();
             }
-            _ => Target::Top(field),
+            _ => focused,
         },
         Some(t) => t,
         None => return Vec::new(),
@@ -332,41 +282,9 @@ fn focused_paths(view: &IncidentView) -> Vec<String> {
     path_of(target).into_iter().collect()
 }
 
-/// The path of a field (lists of sentences without an item index).
+/// The path of a linted field (lists of sentences without an item index).
 fn path_of(target: Target) -> Option<String> {
-    use RecordField as R;
-    Some(match target {
-        Target::Top(field) => match field {
-            Field::Title => "title".into(),
-            Field::CustomerMessage => "stakeholders.customer_message".into(),
-            Field::InternalMessage => "stakeholders.internal_message".into(),
-            Field::Reassurances => "stakeholders.reassurances".into(),
-            Field::MonitoringNotes => "monitoring.notes".into(),
-            Field::Gaps => "monitoring.gaps".into(),
-            Field::ExpectedBehavior => "technical.expected_behavior".into(),
-            Field::ActualBehavior => "technical.actual_behavior".into(),
-            Field::Analysis => "technical.analysis".into(),
-            Field::FutureRisks => "technical.future_risks".into(),
-            Field::NarrativeText => "narrative.text".into(),
-            Field::Impact => "narrative.impact".into(),
-            _ => return None,
-        },
-        Target::Record(RecordKind::Timeline, i, R::EntryText) => format!("timeline[{i}].text"),
-        Target::Record(RecordKind::Metric, i, R::MetricNote) => {
-            format!("monitoring.metrics[{i}].note")
-        }
-        Target::Record(RecordKind::Factor, i, R::FactorDescription) => {
-            format!("factors[{i}].description")
-        }
-        Target::Record(RecordKind::Factor, i, R::Whys) => format!("factors[{i}].whys"),
-        Target::Record(RecordKind::Factor, i, R::NoAction) => format!("factors[{i}].no_action"),
-        Target::Record(RecordKind::Action, i, R::ActionTitle) => format!("actions[{i}].title"),
-        Target::Record(RecordKind::Action, i, R::Rationale) => format!("actions[{i}].rationale"),
-        Target::Record(RecordKind::Action, i, R::ExpectedImpact) => {
-            format!("actions[{i}].expected_impact")
-        }
-        _ => return None,
-    })
+    (target.field.def().lint != Lint::No).then(|| target.whole().to_string())
 }
 
 #[cfg(test)]
@@ -374,28 +292,24 @@ mod tests {
     use super::*;
     use crate::model::{Factor, TimelineEntry};
 
+    fn at(path: &str) -> Target {
+        Target::parse(path).unwrap()
+    }
+
     #[test]
     fn paths_map_to_fields_and_back() {
         let cases = [
-            ("title", Target::Top(Field::Title), None),
+            ("title", at("title"), None),
             (
                 "stakeholders.reassurances[2]",
-                Target::Top(Field::Reassurances),
+                at("stakeholders.reassurances"),
                 Some(2),
             ),
-            (
-                "factors[1].whys[0]",
-                Target::Record(RecordKind::Factor, 1, RecordField::Whys),
-                Some(0),
-            ),
-            (
-                "timeline[4].text",
-                Target::Record(RecordKind::Timeline, 4, RecordField::EntryText),
-                None,
-            ),
+            ("factors[1].whys[0]", at("factors[1].whys"), Some(0)),
+            ("timeline[4].text", at("timeline[4].text"), None),
             (
                 "monitoring.metrics[0].note",
-                Target::Record(RecordKind::Metric, 0, RecordField::MetricNote),
+                at("monitoring.metrics[0].note"),
                 None,
             ),
         ];
@@ -406,14 +320,16 @@ mod tests {
         }
         assert_eq!(
             target_of("factors[0].no_action"),
-            Some((
-                Target::Record(RecordKind::Factor, 0, RecordField::NoAction),
-                None
-            ))
+            Some((at("factors[0].no_action"), None))
         );
         assert_eq!(
-            path_of(Target::Record(RecordKind::Factor, 0, RecordField::NoAction)).as_deref(),
+            path_of(at("factors[0].no_action")).as_deref(),
             Some("factors[0].no_action")
+        );
+        assert_eq!(
+            path_of(at("actions[0].owner")),
+            None,
+            "owners are not linted"
         );
         assert_eq!(target_of("nonsense["), None);
     }
@@ -436,7 +352,7 @@ mod tests {
         });
         let cache = LintCache::new(&inc, 0);
         assert_eq!(cache.findings().len(), 3);
-        let spans = cache.in_target(&inc, Target::Top(Field::Reassurances));
+        let spans = cache.in_target(&inc, at("stakeholders.reassurances"));
         let joined = "Fine.\nThe root cause is known.";
         assert_eq!(&joined[spans[0].0..spans[0].1], "root cause");
         assert_eq!(cache.in_record(RecordKind::Timeline, 0), 1);

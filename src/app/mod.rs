@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod lint;
 pub mod meeting;
 pub mod publish;
+pub mod records;
 pub mod save;
 pub mod state;
 pub mod update;

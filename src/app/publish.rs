@@ -1,7 +1,7 @@
 //! Readiness to publish: `p` shows the checklist in the overview, and setting the status to
 //! published asks first when the checklist is not all ticked.
 
-use super::form::{Field, section_fields};
+use super::form::{Kind, section_fields};
 use super::state::{AppState, Confirmed, IncidentView, Overlay, Screen};
 use super::update::info;
 use crate::analysis::{Readiness, readiness};
@@ -18,8 +18,7 @@ pub fn show_readiness(view: &mut IncidentView) {
     view.section = Section::Overview;
     view.record = None;
     view.focus = section_fields(Section::Overview)
-        .iter()
-        .position(|f| *f == Field::Readiness)
+        .position(|f| f.def().kind == Kind::Checklist)
         .unwrap_or(0);
 }
 

@@ -175,7 +175,7 @@ pub fn saved(
             if std::mem::take(&mut view.recovery_restored) {
                 effects.push(Effect::DiscardRecovery(view.incident.id.clone()));
             }
-            let invalid = view.invalid.len();
+            let invalid = view.invalid_count();
             if invalid > 0 {
                 let message = format!(
                     "saved; {invalid} field(s) hold text that could not be stored (marked ✗)"
@@ -229,7 +229,6 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
     }
     if !view.dirty() && view.editor.is_none() {
         view.incident = *theirs;
-        view.invalid.clear();
         view.record = None;
         info(state, "the file changed on disk and was reloaded");
         return Vec::new();
@@ -251,7 +250,6 @@ fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
     let mine = std::mem::replace(&mut view.incident, *theirs);
     view.editor = None;
     view.record = None;
-    view.invalid.clear();
     view.saved_revision = view.revision;
     view.unsaved_since = None;
     Some(mine)

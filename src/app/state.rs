@@ -108,8 +108,8 @@ pub struct IncidentView {
     pub record: Option<RecordForm>,
     /// The text field being edited, if any.
     pub editor: Option<Editor>,
-    /// Text that could not be stored (bad time, date, number), kept with its error.
-    pub invalid: Vec<Invalid>,
+    /// Records deleted while the incident is open, newest last (`u` brings one back).
+    pub deleted: Vec<super::records::Deleted>,
     /// Whether the guiding questions are shown.
     pub show_guide: bool,
     /// What to do once the pending save succeeds.
@@ -378,7 +378,7 @@ impl IncidentView {
             selected: [0; 4],
             record: None,
             editor: None,
-            invalid: Vec::new(),
+            deleted: Vec::new(),
             show_guide: true,
             after_save: None,
             typed_at: None,
@@ -412,9 +412,19 @@ impl IncidentView {
         self.selected[kind_slot(kind)] = index.min(len.saturating_sub(1));
     }
 
-    /// The invalid text kept for a target, if any.
-    pub fn invalid_for(&self, target: Target) -> Option<&Invalid> {
-        self.invalid.iter().find(|i| i.target == target)
+    /// The text kept for a target because it could not be stored, with the reason.
+    pub fn invalid_for(&self, target: Target) -> Option<Invalid> {
+        let text = super::form::unparsed_text(&self.incident, target)?;
+        Some(Invalid {
+            target,
+            text: text.to_string(),
+            error: super::form::unparsed_error(&self.incident, target).unwrap_or_default(),
+        })
+    }
+
+    /// How many values hold text that could not be stored.
+    pub fn invalid_count(&self) -> usize {
+        super::form::unparsed_targets(&self.incident).len()
     }
 }
 

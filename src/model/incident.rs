@@ -3,6 +3,8 @@
 //! Field order here is the key order written to disk. Every field but `schema_version`, `id`
 //! and `title` may be absent; absent means empty, and empty values are not written.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::choices::{
@@ -77,6 +79,10 @@ pub struct Incident {
     /// Lint settings for this incident (an addition to FORMAT.md).
     #[serde(default, skip_serializing_if = "LintSettings::is_empty")]
     pub lint: LintSettings,
+    /// Text typed into a field of the incident that could not be stored (a time zone that
+    /// does not exist), by field key, kept until it is fixed (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
     /// Other tools' data, kept as it is on every rewrite and never interpreted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extensions: Option<toml::Table>,
@@ -159,6 +165,10 @@ pub struct Metric {
     /// How the baseline was taken, caveats.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Text typed into a field of this record that could not be stored (a bad time, date or
+    /// number), by field key, kept until it is fixed (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 /// Section 5: technical analysis.
@@ -236,6 +246,10 @@ pub struct TimelineEntry {
     /// Chatter or feelings: left out of customer-facing output.
     #[serde(default, skip_serializing_if = "is_false")]
     pub internal_only: bool,
+    /// Text typed into a field of this record that could not be stored (a bad time, date or
+    /// number), by field key, kept until it is fixed (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 /// Section 4: one contributing factor.
@@ -261,6 +275,10 @@ pub struct Factor {
     /// FORMAT.md). A factor that made things worse needs an action or this.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub no_action: String,
+    /// Text typed into a field of this record that could not be stored (a bad time, date or
+    /// number), by field key, kept until it is fixed (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 /// Section 6: one follow-up action.
@@ -300,6 +318,10 @@ pub struct Action {
     /// Link to the tracker ticket.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tracker: String,
+    /// Text typed into a field of this record that could not be stored (a bad time, date or
+    /// number), by field key, kept until it is fixed (an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unparsed: BTreeMap<String, String>,
 }
 
 impl Action {

@@ -3,9 +3,11 @@
 pub mod choices;
 pub mod codec;
 pub mod facilitation;
+pub mod fields;
 pub mod id;
 pub mod incident;
 pub mod moment;
+pub mod path;
 pub mod sections;
 pub mod timeinput;
 
@@ -15,9 +17,11 @@ pub use choices::{
 };
 pub use codec::{FormatError, Parsed};
 pub use facilitation::{DEFAULT_TIMEBOXES, LintSettings, Meeting};
+pub use fields::{FIELDS, FieldDef, FieldId, Kind, RecordKind};
 pub use incident::{
     Action, Factor, Incident, Metric, Monitoring, Narrative, SCHEMA_VERSION, Stakeholders,
     Technical, TimelineEntry,
 };
 pub use moment::{LocalDate, Moment};
+pub use path::FieldPath;
 pub use sections::{Durations, Fill, Section, format_duration};

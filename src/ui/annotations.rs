@@ -21,8 +21,8 @@ pub(super) fn link_lines(view: &IncidentView, target: Target, width: usize) -> V
         ))
     };
     match target {
-        Target::Record(form::RecordKind::Action, i, _) => {
-            let Some(action) = inc.actions.get(i) else {
+        _ if target.field.def().record == Some(form::RecordKind::Action) => {
+            let Some(action) = inc.actions.get(target.record) else {
                 return Vec::new();
             };
             action
@@ -34,8 +34,8 @@ pub(super) fn link_lines(view: &IncidentView, target: Target, width: usize) -> V
                 })
                 .collect()
         }
-        Target::Record(form::RecordKind::Factor, i, _) => {
-            let Some(factor) = inc.factors.get(i) else {
+        _ if target.field.def().record == Some(form::RecordKind::Factor) => {
+            let Some(factor) = inc.factors.get(target.record) else {
                 return Vec::new();
             };
             let actions = crate::analysis::addressing_actions(inc, &factor.id);
@@ -78,18 +78,18 @@ pub(super) fn field_note(
     target: Target,
 ) -> Option<(String, ratatui::style::Style)> {
     use crate::analysis::ActionProblem;
-    use form::RecordField as R;
-    let Target::Record(form::RecordKind::Action, i, field) = target else {
+    if target.field.def().record != Some(form::RecordKind::Action) {
         return None;
-    };
-    let action = view.incident.actions.get(i)?;
-    if field == R::Due && action.is_overdue(state.today()) {
+    }
+    let key = target.field.def().key();
+    let action = view.incident.actions.get(target.record)?;
+    if key == "due" && action.is_overdue(state.today()) {
         return Some(("⚠ OVERDUE".into(), THEME.error));
     }
     crate::analysis::action_problems(action)
         .into_iter()
-        .find_map(|p| match (&p, field) {
-            (ActionProblem::NoOwner, R::Owner) | (ActionProblem::NoDueDate, R::Due) => {
+        .find_map(|p| match (&p, key) {
+            (ActionProblem::NoOwner, "owner") | (ActionProblem::NoDueDate, "due") => {
                 Some((format!("⚠ {}", p.label()), THEME.warn))
             }
             _ => None,
@@ -98,10 +98,10 @@ pub(super) fn field_note(
 
 /// Why an action's title reads as vague, for a line under the title.
 pub(super) fn title_advice(view: &IncidentView, target: Target) -> Option<String> {
-    let Target::Record(form::RecordKind::Action, i, form::RecordField::ActionTitle) = target else {
+    if target.field != form::FieldId::named("actions[].title") {
         return None;
-    };
-    let action = view.incident.actions.get(i)?;
+    }
+    let action = view.incident.actions.get(target.record)?;
     if action.title.trim().is_empty() {
         return None;
     }

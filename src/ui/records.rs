@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::THEME;
-use crate::app::form::{Field, RecordKind};
+use crate::app::form::RecordKind;
 use crate::app::state::IncidentView;
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Incident};
@@ -27,13 +27,10 @@ pub fn render_list(
     let inc = &view.incident;
     let len = kind.len(inc);
     let width = usize::from(area.width);
-    let field = match kind {
-        RecordKind::Timeline => Field::Timeline,
-        RecordKind::Factor => Field::Factors,
-        RecordKind::Metric => Field::Metrics,
-        RecordKind::Action => Field::Actions,
-    };
-    let (label, hint) = field.label();
+    let (label, hint) = kind
+        .list_field()
+        .map(|f| (f.def().label, f.def().hint))
+        .unwrap_or(("", ""));
     let marker = if focused { "▶ " } else { "  " };
     let head_style = if focused { THEME.focus } else { THEME.heading };
     let unaddressed = if kind == RecordKind::Action {
@@ -207,13 +204,17 @@ pub fn row_text(
                     .map(|m| m.in_zone(tz).date())
             };
             let new_day = first || index == 0 || day(index) != day(index - 1);
-            let when = match e.at {
-                Some(m) if new_day => {
+            let when = match (e.unparsed.get("at"), e.at) {
+                // Typed but not a time: shown as typed, marked, until it is fixed.
+                (Some(typed), _) => format!("✗ {}", super::ellipsize(typed, 9)),
+                (None, Some(m)) if new_day => {
                     let full = format_time(&m, tz);
                     full.get(5..).unwrap_or(&full).to_string()
                 }
-                Some(m) => format!("{:>11}", crate::model::timeinput::format_clock(&m, tz)),
-                None => "(no time)".into(),
+                (None, Some(m)) => {
+                    format!("{:>11}", crate::model::timeinput::format_clock(&m, tz))
+                }
+                (None, None) => "(no time)".into(),
             };
             let mut flags = String::new();
             if let Some(m) = e.milestone {

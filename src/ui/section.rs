@@ -34,8 +34,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             let targets: Vec<Target> = rec
                 .kind
                 .fields()
-                .iter()
-                .map(|f| Target::Record(rec.kind, rec.index, *f))
+                .map(|f| Target::record(f, rec.index))
                 .collect();
             (title, targets, rec.focus)
         }
@@ -44,10 +43,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             if view.section == crate::model::Section::Factors {
                 title.push_str(&format!("· {} (v) ", view.factor_view.name()));
             }
-            let targets = section_fields(view.section)
-                .iter()
-                .map(|f| Target::Top(*f))
-                .collect();
+            let targets = section_fields(view.section).map(Target::top).collect();
             (title, targets, view.focus)
         }
     };
@@ -76,16 +72,16 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     if inner.width < 10 || inner.height < 2 {
         return;
     }
-    if let [Target::Top(field)] = targets.as_slice()
-        && field.kind() == Kind::Records(form::RecordKind::Factor)
+    if let [target] = targets.as_slice()
+        && target.kind() == Kind::Records(form::RecordKind::Factor)
         && view.record.is_none()
         && view.factor_view != FactorView::List
     {
         render_grouped(view, state, frame, inner);
         return;
     }
-    if let [Target::Top(field)] = targets.as_slice()
-        && let Kind::Records(kind) = field.kind()
+    if let [target] = targets.as_slice()
+        && let Kind::Records(kind) = target.kind()
         && view.record.is_none()
     {
         let len = kind.len(&view.incident) as u16;
@@ -117,11 +113,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
                     ..inner
                 },
             );
-            let record: Vec<Target> = kind
-                .fields()
-                .iter()
-                .map(|f| Target::Record(kind, index, *f))
-                .collect();
+            let record: Vec<Target> = kind.fields().map(|f| Target::record(f, index)).collect();
             draw_column(view, state, &record, None, frame, preview);
             return;
         }
@@ -164,11 +156,7 @@ fn render_grouped(view: &IncidentView, state: &AppState, frame: &mut Frame, inne
         },
     );
     let index = view.selected(kind);
-    let record: Vec<Target> = kind
-        .fields()
-        .iter()
-        .map(|f| Target::Record(kind, index, *f))
-        .collect();
+    let record: Vec<Target> = kind.fields().map(|f| Target::record(f, index)).collect();
     let preview = Rect {
         y: inner.y + used + 2,
         height: rest - 2,
@@ -306,11 +294,8 @@ fn field_height(
                 1 + (len.max(1) as u16).min(if focused { 10 } else { 5 })
             }
         }
-        Kind::ReadOnly => 1 + 5,
-        Kind::Chain => match target {
-            Target::Record(_, index, _) => super::whys::height(view, index, focused, width),
-            Target::Top(_) => 1,
-        },
+        Kind::KeyMoments => 1 + 5,
+        Kind::Chain => super::whys::height(view, target.record, focused, width),
         Kind::Checklist => 1 + 5,
         Kind::Links => super::annotations::link_lines(view, target, width)
             .len()
@@ -350,9 +335,7 @@ fn value_lines(text: &str, kind: Kind, width: usize, max: usize) -> Vec<String> 
 
 /// The text to show: what was typed but not stored, else the stored value.
 fn current_text(view: &IncidentView, target: Target) -> String {
-    view.invalid_for(target)
-        .map(|i| i.text.clone())
-        .unwrap_or_else(|| form::text_of(&view.incident, target))
+    form::edit_text(&view.incident, target)
 }
 
 fn label_span(target: Target, focused: bool, editing: bool) -> Span<'static> {
@@ -423,15 +406,16 @@ fn draw_field(
         Kind::Records(k) => {
             super::records::render_list(view, k, focused, state.today(), frame, area)
         }
-        Kind::ReadOnly => draw_key_moments(view, focused, frame, area),
+        Kind::KeyMoments => draw_key_moments(view, target, focused, frame, area),
         Kind::Chain => {
-            if let Target::Record(_, index, _) = target {
-                let editing = view.editor.as_ref().is_some_and(|e| {
-                    matches!(e.target, Target::Record(_, i, form::RecordField::Why(_)) if i == index)
-                });
-                let label = label_span(target, focused, editing);
-                super::whys::render(view, index, label, focused, frame, area);
-            }
+            let index = target.record;
+            let editing = view.editor.as_ref().is_some_and(|e| {
+                e.target.field == target.field
+                    && e.target.record == index
+                    && e.target.item.is_some()
+            });
+            let label = label_span(target, focused, editing);
+            super::whys::render(view, index, label, focused, frame, area);
         }
         Kind::Checklist => {
             let readiness = crate::app::publish::checklist(view);
@@ -549,10 +533,15 @@ pub(super) fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame
     }
 }
 
-fn draw_key_moments(view: &IncidentView, focused: bool, frame: &mut Frame, area: Rect) {
+fn draw_key_moments(
+    view: &IncidentView,
+    target: Target,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let inc = &view.incident;
     let tz = zone(&inc.timezone);
-    let target = Target::Top(form::Field::KeyMoments);
     let mut lines = vec![Line::from(vec![
         label_span(target, focused, false),
         Span::styled("  from timeline entries (section 3)", THEME.dim),

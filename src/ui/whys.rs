@@ -8,7 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::THEME;
 use super::wrap::wrap;
-use crate::app::form::{RecordField, RecordKind, Target};
+use crate::app::form::{FieldId, Target};
+
+const WHYS: FieldId = FieldId::named("factors[].whys");
 use crate::app::state::IncidentView;
 
 /// Deepest indentation step; deeper answers stay at this depth so they keep room to wrap.
@@ -29,9 +31,11 @@ struct Item {
 
 /// The answer being edited, if it belongs to factor `index`.
 fn edited(view: &IncidentView, index: usize) -> Option<usize> {
-    match view.editor.as_ref()?.target {
-        Target::Record(RecordKind::Factor, i, RecordField::Why(n)) if i == index => Some(n),
-        _ => None,
+    let target = view.editor.as_ref()?.target;
+    if target.field == WHYS && target.record == index {
+        target.item
+    } else {
+        None
     }
 }
 
@@ -128,9 +132,9 @@ pub fn render(
     area: Rect,
 ) {
     let width = usize::from(area.width);
-    let (_, hint) = RecordField::Whys.label();
+    let hint = WHYS.def().hint;
     // Wording findings in the chain, as byte ranges of the answers joined by newlines.
-    let whys_target = Target::Record(RecordKind::Factor, index, RecordField::Whys);
+    let whys_target = Target::record(WHYS, index);
     let flagged = view.lint.in_target(&view.incident, whys_target);
     let mut head = vec![label];
     head.extend(super::wording::mark(flagged.len()));
@@ -219,12 +223,7 @@ pub fn render(
                 width: body.width.saturating_sub(item.indent as u16),
                 height: h,
             };
-            super::section::draw_editor(
-                view,
-                Target::Record(RecordKind::Factor, index, RecordField::Why(n)),
-                frame,
-                rect,
-            );
+            super::section::draw_editor(view, Target::record(WHYS, index).item(n), frame, rect);
             y += h;
             continue;
         }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::THEME;
-use crate::app::form::{RecordKind, Target};
+use crate::app::form::RecordKind;
 use crate::app::lint::{is_focused, target_of};
 use crate::app::state::IncidentView;
 use crate::lint::Finding;
@@ -221,8 +221,12 @@ pub fn render(view: &IncidentView, frame: &mut Frame, area: Rect) {
 fn place(view: &IncidentView, f: &Finding) -> String {
     let inc = &view.incident;
     match target_of(&f.field) {
-        Some((Target::Top(field), _)) => field.label().0.to_string(),
-        Some((Target::Record(kind, i, field), _)) => {
+        Some((target, _)) if target.field.def().record.is_none() => {
+            target.field.def().label.to_string()
+        }
+        Some((target, _)) => {
+            let i = target.record;
+            let kind = target.field.def().record.unwrap_or(RecordKind::Timeline);
             let tag = match kind {
                 RecordKind::Factor => inc.factors.get(i).map(|x| x.id.clone()),
                 RecordKind::Action => inc.actions.get(i).map(|x| x.id.clone()),
@@ -235,7 +239,7 @@ fn place(view: &IncidentView, f: &Finding) -> String {
             }
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| format!("#{}", i + 1));
-            format!("{tag} {}", field.label().0)
+            format!("{tag} {}", target.field.def().label)
         }
         None => f.field.clone(),
     }
