@@ -127,7 +127,7 @@ impl Runtime {
         B::Error: Send + Sync + 'static,
     {
         let now = clock();
-        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let today = crate::model::timeinput::local_date(now);
         let entries = self.store.list(today)?;
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         let mut redraw = true;
@@ -223,7 +223,7 @@ impl Runtime {
     /// Performs one effect against the store and reports the results as actions.
     pub fn perform(&mut self, now: Timestamp, effect: Effect) -> Vec<Action> {
         let store = &self.store;
-        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let today = crate::model::timeinput::local_date(now);
         match effect {
             Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
             Effect::Open(id) => self.open(&id),

@@ -18,6 +18,8 @@ pub enum CheckKind {
     Lint,
     /// SEV1 and SEV2 incidents have a customer-facing message.
     CustomerMessage,
+    /// No text waits to be stored (a time, date or number typed that did not parse).
+    Unparsed,
 }
 
 /// One item of the checklist.
@@ -72,7 +74,8 @@ fn listed(items: &[String], max: usize) -> String {
 ///    [`super::factors::is_addressed`]);
 /// 4. the lint finds nothing;
 /// 5. a SEV1 or SEV2 incident has a customer message (a lower severity needs none; without a
-///    severity this item does not pass, as it cannot be told).
+///    severity this item does not pass, as it cannot be told);
+/// 6. no value holds text that could not be stored (see [`crate::model::fields::unparsed`]).
 pub fn readiness(incident: &Incident, lint_findings: usize) -> Readiness {
     let mut items = Vec::with_capacity(5);
 
@@ -157,6 +160,20 @@ pub fn readiness(incident: &Incident, lint_findings: usize) -> Readiness {
         detail,
     });
 
+    // Listed only when something waits: a value typed that could not be stored.
+    let unparsed: Vec<String> = crate::model::fields::unparsed_values(incident)
+        .into_iter()
+        .map(|(path, text)| format!("{path} `{text}`"))
+        .collect();
+    if !unparsed.is_empty() {
+        items.push(Check {
+            kind: CheckKind::Unparsed,
+            label: "Values stored",
+            ok: false,
+            detail: format!("not yet: {}", listed(&unparsed, 3)),
+        });
+    }
+
     Readiness { items }
 }
 
@@ -239,6 +256,22 @@ mod tests {
             (false, "needed for SEV1".into())
         );
         assert_eq!(r.missing().count(), 5);
+    }
+
+    #[test]
+    fn text_that_was_not_stored_is_an_open_item() {
+        let mut inc = demo();
+        let before = readiness(&inc, 0).items.len();
+        inc.actions[0]
+            .unparsed
+            .insert("due".into(), "next friday".into());
+        let r = readiness(&inc, 0);
+        assert_eq!(r.items.len(), before + 1);
+        assert_eq!(
+            detail(&r, CheckKind::Unparsed),
+            (false, "not yet: actions[0].due `next friday`".into())
+        );
+        assert!(!r.is_ready());
     }
 
     #[test]

@@ -99,21 +99,10 @@ pub fn unparsed_text(incident: &Incident, target: Target) -> Option<&str> {
 
 /// Every value holding text that could not be stored, in table order.
 pub fn unparsed_targets(incident: &Incident) -> Vec<Target> {
-    let mut out = Vec::new();
-    for field in crate::model::FieldId::all() {
-        let def = field.def();
-        if !def.kind.is_parsed() {
-            continue;
-        }
-        let count = def.record.map_or(1, |kind| kind.len(incident));
-        for n in 0..count {
-            let target = FieldPath::record(field, n);
-            if unparsed_text(incident, target).is_some() {
-                out.push(target);
-            }
-        }
-    }
-    out
+    crate::model::fields::unparsed_values(incident)
+        .into_iter()
+        .map(|(target, _)| target)
+        .collect()
 }
 
 /// Why the kept text of `target` cannot be stored, if it holds such text.

@@ -319,9 +319,10 @@ impl AppState {
         }
     }
 
-    /// Today's date in UTC.
+    /// Today's date on this machine's clock and zone (see
+    /// [`crate::model::timeinput::local_date`]).
     pub fn today(&self) -> jiff::civil::Date {
-        self.now.to_zoned(jiff::tz::TimeZone::UTC).date()
+        crate::model::timeinput::local_date(self.now)
     }
 }
 

@@ -22,7 +22,7 @@ Examples:
 Prints file:line:column: message for each problem: a file that does not parse (bad TOML, an
 unknown key, a wrong value), an id that differs from the file name, a milestone marked twice,
 a timeline out of order, two factors or actions with one id, an action linked to a factor that
-does not exist. Exit status: 0 when all is well, 1 when there is a problem.
+does not exist, a value typed that could not be stored (kept under `unparsed`). Exit status: 0 when all is well, 1 when there is a problem.
 
 With --ready, prints each incident's readiness checklist instead: all seven sections complete,
 all five key moments, every factor that made things worse addressed by an action (or a reason
@@ -236,6 +236,27 @@ fn rules(incident: &Incident, text: &str) -> Vec<FormatError> {
                 ));
             }
         }
+    }
+    for (path, typed) in crate::model::fields::unparsed_values(incident) {
+        let message = format!(
+            "{path}: `{typed}` was typed but could not be stored; fix it in retro or in the file"
+        );
+        let def = path.field.def();
+        let located = match def.record {
+            Some(kind) => {
+                let list = kind.path();
+                at(list, path.record, "unparsed", message)
+            }
+            None => {
+                let (line, column) = key_in(text, None, "unparsed").unwrap_or((0, 0));
+                FormatError {
+                    line,
+                    column,
+                    message,
+                }
+            }
+        };
+        errors.push(located);
     }
     errors
 }

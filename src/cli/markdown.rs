@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use crate::model::fields::{Value, section_fields};
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{
     Category, Choice, Effect, Factor, Incident, Milestone, Section, format_duration,
@@ -195,11 +196,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
         let _ = writeln!(out, "## {}\n", section.title());
         let before = out.len();
         match section {
-            Section::Stakeholders => {
-                let s = &incident.stakeholders;
-                sub(&mut out, "Customer message", &s.customer_message);
-                sub(&mut out, "Internal message", &s.internal_message);
-                bullets(&mut out, "Not affected", &s.reassurances);
+            Section::Stakeholders | Section::Technical | Section::Narrative => {
+                prose(&mut out, incident, section);
             }
             Section::Monitoring => {
                 let m = &incident.monitoring;
@@ -297,13 +295,6 @@ pub(crate) fn internal(incident: &Incident) -> String {
                     }
                 }
             }
-            Section::Technical => {
-                let t = &incident.technical;
-                sub(&mut out, "Expected behaviour", &t.expected_behavior);
-                sub(&mut out, "Actual behaviour", &t.actual_behavior);
-                sub(&mut out, "Analysis", &t.analysis);
-                sub(&mut out, "Future risks", &t.future_risks);
-            }
             Section::Actions => {
                 if !incident.actions.is_empty() {
                     let rows: Vec<Vec<String>> = incident
@@ -348,12 +339,6 @@ pub(crate) fn internal(incident: &Incident) -> String {
                     }
                 }
             }
-            Section::Narrative => {
-                if !incident.narrative.text.trim().is_empty() {
-                    let _ = writeln!(out, "{}", block(&incident.narrative.text));
-                }
-                sub(&mut out, "Impact", &incident.narrative.impact);
-            }
             Section::Overview => {}
         }
         if out.len() == before {
@@ -394,6 +379,18 @@ fn capitalise(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// The section's own texts and lists, from the field table, in its order.
+fn prose(out: &mut String, incident: &Incident, section: Section) {
+    for field in section_fields(section) {
+        let def = field.def();
+        match def.value {
+            Value::Text(get, _) => sub(out, def.label, get(incident, 0).map_or("", |s| s)),
+            Value::List(get, _) => bullets(out, def.label, get(incident, 0).map_or(&[], |v| v)),
+            _ => {}
+        }
+    }
 }
 
 fn sub(out: &mut String, title: &str, text: &str) {

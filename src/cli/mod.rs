@@ -89,7 +89,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// Today's date on this machine's clock and time zone (for overdue actions).
     pub fn today(&self) -> jiff::civil::Date {
-        self.now.to_zoned(jiff::tz::TimeZone::system()).date()
+        crate::model::timeinput::local_date(self.now)
     }
 }
 

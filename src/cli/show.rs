@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
+use crate::model::fields::{Value, section_fields};
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Effect, Incident, Milestone, Section, format_duration};
 
@@ -131,11 +132,8 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
         doc.heading(&format!("{}. {}", section.number(), section.title()), '-');
         let before = doc.out.len();
         match section {
-            Section::Stakeholders => {
-                let s = &incident.stakeholders;
-                doc.field("Customer message", &s.customer_message);
-                doc.field("Internal message", &s.internal_message);
-                doc.list("Not affected", &s.reassurances);
+            Section::Stakeholders | Section::Technical | Section::Narrative => {
+                prose(&mut doc, incident, section);
             }
             Section::Monitoring => {
                 let m = &incident.monitoring;
@@ -224,13 +222,6 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
                     }
                 }
             }
-            Section::Technical => {
-                let t = &incident.technical;
-                doc.field("Expected behaviour", &t.expected_behavior);
-                doc.field("Actual behaviour", &t.actual_behavior);
-                doc.field("Analysis", &t.analysis);
-                doc.field("Future risks", &t.future_risks);
-            }
             Section::Actions => {
                 for a in &incident.actions {
                     let id = if a.id.is_empty() { "-" } else { &a.id };
@@ -264,12 +255,6 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
                     }
                 }
             }
-            Section::Narrative => {
-                if !incident.narrative.text.trim().is_empty() {
-                    doc.para(&incident.narrative.text, "", "");
-                }
-                doc.field("Impact", &incident.narrative.impact);
-            }
             Section::Overview => {}
         }
         if doc.out.len() == before {
@@ -277,6 +262,18 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
         }
     }
     doc.out
+}
+
+/// The section's own texts and lists, from the field table, in its order.
+fn prose(doc: &mut Doc, incident: &Incident, section: Section) {
+    for field in section_fields(section) {
+        let def = field.def();
+        match def.value {
+            Value::Text(get, _) => doc.field(def.label, get(incident, 0).map_or("", |s| s)),
+            Value::List(get, _) => doc.list(def.label, get(incident, 0).map_or(&[], |v| v)),
+            _ => {}
+        }
+    }
 }
 
 fn effect_title(effect: Effect) -> &'static str {

@@ -7,7 +7,8 @@
 //! A key covers the paths it is a prefix of (`factors[F2]` is every field of F2,
 //! `stakeholders.reassurances` every reassurance), and `*` covers everything.
 
-use crate::model::{Incident, LintSettings, Section};
+use crate::model::fields::{Lint, Value};
+use crate::model::{FieldId, FieldPath, Incident, LintSettings, RecordKind, Section};
 
 use super::Rule;
 
@@ -24,78 +25,65 @@ pub struct FieldText<'a> {
     pub factor: bool,
 }
 
-fn field<'a>(path: String, text: &'a str) -> FieldText<'a> {
-    FieldText {
-        path,
-        text,
-        actor: "",
-        factor: false,
-    }
-}
-
-/// Every text field of `incident` worth linting, in file order, empty ones left out.
+/// Every text field of `incident` worth linting (the fields of [`crate::model::FIELDS`]
+/// marked for the lint), the incident's own first, then record by record; empty ones left
+/// out.
 ///
 /// Short naming fields (people, owners, actors, channels, services, metric names, links) are
 /// not linted: naming an owner or who acted is not blame.
 pub fn text_fields(incident: &Incident) -> Vec<FieldText<'_>> {
-    let mut out = vec![field("title".into(), &incident.title)];
-    let s = &incident.stakeholders;
-    out.push(field(
-        "stakeholders.customer_message".into(),
-        &s.customer_message,
-    ));
-    out.push(field(
-        "stakeholders.internal_message".into(),
-        &s.internal_message,
-    ));
-    for (i, r) in s.reassurances.iter().enumerate() {
-        out.push(field(format!("stakeholders.reassurances[{i}]"), r));
+    let mut out = Vec::new();
+    let linted = |f: &FieldId| f.def().lint != Lint::No;
+    for field in FieldId::all().filter(|f| linted(f) && f.def().record.is_none()) {
+        push_field(&mut out, incident, FieldPath::top(field));
     }
-    let m = &incident.monitoring;
-    out.push(field("monitoring.notes".into(), &m.notes));
-    for (i, g) in m.gaps.iter().enumerate() {
-        out.push(field(format!("monitoring.gaps[{i}]"), g));
-    }
-    for (i, metric) in m.metrics.iter().enumerate() {
-        out.push(field(format!("monitoring.metrics[{i}].note"), &metric.note));
-    }
-    let t = &incident.technical;
-    for (key, text) in [
-        ("expected_behavior", &t.expected_behavior),
-        ("actual_behavior", &t.actual_behavior),
-        ("analysis", &t.analysis),
-        ("future_risks", &t.future_risks),
+    for kind in [
+        RecordKind::Metric,
+        RecordKind::Timeline,
+        RecordKind::Factor,
+        RecordKind::Action,
     ] {
-        out.push(field(format!("technical.{key}"), text));
-    }
-    out.push(field("narrative.text".into(), &incident.narrative.text));
-    out.push(field("narrative.impact".into(), &incident.narrative.impact));
-    for (i, e) in incident.timeline.iter().enumerate() {
-        out.push(FieldText {
-            actor: &e.actor,
-            ..field(format!("timeline[{i}].text"), &e.text)
-        });
-    }
-    for (i, f) in incident.factors.iter().enumerate() {
-        out.push(FieldText {
-            factor: true,
-            ..field(format!("factors[{i}].description"), &f.description)
-        });
-        for (j, w) in f.whys.iter().enumerate() {
-            out.push(field(format!("factors[{i}].whys[{j}]"), w));
+        for n in 0..kind.len(incident) {
+            for field in kind.fields().filter(linted) {
+                push_field(&mut out, incident, FieldPath::record(field, n));
+            }
         }
-        out.push(field(format!("factors[{i}].no_action"), &f.no_action));
-    }
-    for (i, a) in incident.actions.iter().enumerate() {
-        out.push(field(format!("actions[{i}].title"), &a.title));
-        out.push(field(format!("actions[{i}].rationale"), &a.rationale));
-        out.push(field(
-            format!("actions[{i}].expected_impact"),
-            &a.expected_impact,
-        ));
     }
     out.retain(|f| !f.text.trim().is_empty());
     out
+}
+
+fn push_field<'a>(out: &mut Vec<FieldText<'a>>, incident: &'a Incident, path: FieldPath) {
+    let def = path.field.def();
+    let n = path.record;
+    let actor = match def.lint {
+        Lint::WithActor => incident.timeline.get(n).map_or("", |e| e.actor.as_str()),
+        _ => "",
+    };
+    let factor = def.lint == Lint::Factor;
+    match def.value {
+        Value::Text(get, _) => {
+            if let Some(text) = get(incident, n) {
+                out.push(FieldText {
+                    path: path.to_string(),
+                    text,
+                    actor,
+                    factor,
+                });
+            }
+        }
+        Value::List(get, _) => {
+            for (j, text) in get(incident, n).into_iter().flatten().enumerate() {
+                out.push(FieldText {
+                    path: path.item(j).to_string(),
+                    text,
+                    actor,
+                    factor,
+                });
+            }
+        }
+        _ => {}
+    }
 }
 
 /// One step of a path: a key and an optional `[index]`.
@@ -142,17 +130,7 @@ pub fn parse_path(path: &str) -> Option<Vec<Step>> {
 
 /// The section a field belongs to.
 pub fn section_of(path: &str) -> Section {
-    let first = path.split(['.', '[']).next().unwrap_or("");
-    match first {
-        "stakeholders" => Section::Stakeholders,
-        "monitoring" => Section::Monitoring,
-        "timeline" => Section::Timeline,
-        "factors" => Section::Factors,
-        "technical" => Section::Technical,
-        "actions" => Section::Actions,
-        "narrative" => Section::Narrative,
-        _ => Section::Overview,
-    }
+    FieldPath::parse(path).map_or(Section::Overview, |p| p.field.def().section)
 }
 
 /// The path with records named by what survives reordering: factors and actions by id,

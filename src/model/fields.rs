@@ -246,6 +246,22 @@ impl Value {
     }
 }
 
+impl Value {
+    /// True when the value is the same in `a` and `b` (record `n` of each).
+    pub fn same(&self, a: &Incident, b: &Incident, n: usize) -> bool {
+        match self {
+            Value::Text(get, _) => get(a, n) == get(b, n),
+            Value::List(get, _) => get(a, n) == get(b, n),
+            Value::Time(get, _) => get(a, n) == get(b, n),
+            Value::Date(get, _) => get(a, n) == get(b, n),
+            Value::Number(get, _) => get(a, n) == get(b, n),
+            Value::Toggle(get, _) => get(a, n) == get(b, n),
+            Value::Choice(c) => c.current(a, n) == c.current(b, n),
+            Value::Derived => true,
+        }
+    }
+}
+
 /// A choice field's options and value, whatever the closed set it picks from.
 pub trait ChoiceAccess {
     /// The options as labels; index 0 is "(none)" where the field may be left empty.
@@ -425,6 +441,25 @@ pub fn unparsed(
     }
 }
 
+/// Every value holding text that was typed but could not be stored, with that text, in
+/// table order (the incident's own fields, then record by record).
+pub fn unparsed_values(incident: &Incident) -> Vec<(super::path::FieldPath, &str)> {
+    let mut out = Vec::new();
+    for field in FieldId::all() {
+        let def = field.def();
+        if !def.kind.is_parsed() {
+            continue;
+        }
+        let count = def.record.map_or(1, |kind| kind.len(incident));
+        for n in 0..count {
+            if let Some(text) = unparsed(incident, def.record, n).and_then(|m| m.get(def.key())) {
+                out.push((super::path::FieldPath::record(field, n), text.as_str()));
+            }
+        }
+    }
+    out
+}
+
 /// [`unparsed`], for writing.
 pub fn unparsed_mut(
     incident: &mut Incident,
@@ -582,8 +617,8 @@ pub const FIELDS: &[FieldDef] = &[
     field("stakeholders.customer_message", None, S::Stakeholders, "Customer message",
         "impact in the user's terms, what was not affected, the plan", K::Multi,
         top!(Text, stakeholders.customer_message)).lint(Lint::Text).customer(),
-    field("stakeholders.reassurances", None, S::Stakeholders, "Reassurances",
-        "what was not affected, one per line", K::LineList,
+    field("stakeholders.reassurances", None, S::Stakeholders, "Not affected",
+        "reassurances: what was not affected, one per line", K::LineList,
         top!(List, stakeholders.reassurances)).lint(Lint::Text).customer(),
     field("stakeholders.internal_message", None, S::Stakeholders, "Internal message",
         "the fuller version for colleagues", K::Multi,
@@ -624,7 +659,7 @@ pub const FIELDS: &[FieldDef] = &[
         top!(Text, narrative.text)).lint(Lint::Text),
     field("narrative.impact", None, S::Narrative, "Impact",
         "how severe, for whom, for how long, and why", K::Multi,
-        top!(Text, narrative.impact)).lint(Lint::Text),
+        top!(Text, narrative.impact)).lint(Lint::Text).customer(),
     // A timeline entry.
     field("timeline[].at", T, S::Timeline, "Time", "14:02, 2026-03-12 14:02 or RFC 3339",
         K::Time, rec!(Time, timeline; at)).customer().not_content(),

@@ -6,6 +6,12 @@ use jiff::tz::TimeZone;
 
 use super::moment::Moment;
 
+/// Today's date for `now` on this machine's clock and time zone (`TZ`): the one "today"
+/// that the incident list, the terminal UI and the command line use for overdue actions.
+pub fn local_date(now: jiff::Timestamp) -> jiff::civil::Date {
+    now.to_zoned(TimeZone::system()).date()
+}
+
 /// The incident's zone: the IANA name, or UTC when the name is empty or unknown.
 pub fn zone(name: &str) -> TimeZone {
     if name.is_empty() {

@@ -12,8 +12,9 @@ use std::time::SystemTime;
 
 use super::{Store, StoreError, read_incident, write};
 use crate::model::codec;
+use crate::model::fields::Value;
 use crate::model::id::is_valid_id;
-use crate::model::{Incident, TimelineEntry};
+use crate::model::{FieldId, Incident, Kind, TimelineEntry};
 
 /// The file-name ending of recovery copies.
 pub const RECOVERY_SUFFIX: &str = ".recovery.toml";
@@ -118,87 +119,42 @@ impl Store {
 /// alone is not counted as a difference.
 pub fn differences(a: &Incident, b: &Incident) -> Vec<String> {
     let mut out = Vec::new();
-    let mut scalar = |name: &str, same: bool| {
+    let scalar = |out: &mut Vec<String>, name: &str, same: bool| {
         if !same {
             out.push(format!("{name} changed"));
         }
     };
-    scalar("schema_version", a.schema_version == b.schema_version);
-    scalar("id", a.id == b.id);
-    scalar("title", a.title == b.title);
-    scalar("severity", a.severity == b.severity);
-    scalar("status", a.status == b.status);
-    scalar("timezone", a.timezone == b.timezone);
-    scalar("facilitator", a.facilitator == b.facilitator);
-    scalar("created_at", a.created_at == b.created_at);
-    list(&mut out, "services", &a.services, &b.services, "item");
-    list(&mut out, "tags", &a.tags, &b.tags, "item");
-    list(
+    scalar(
         &mut out,
-        "participants",
-        &a.participants,
-        &b.participants,
-        "item",
+        "schema_version",
+        a.schema_version == b.schema_version,
     );
-
-    let texts: [(&str, &str, &str); 9] = [
-        (
-            "stakeholders.customer_message",
-            &a.stakeholders.customer_message,
-            &b.stakeholders.customer_message,
-        ),
-        (
-            "stakeholders.internal_message",
-            &a.stakeholders.internal_message,
-            &b.stakeholders.internal_message,
-        ),
-        ("monitoring.notes", &a.monitoring.notes, &b.monitoring.notes),
-        (
-            "technical.expected_behavior",
-            &a.technical.expected_behavior,
-            &b.technical.expected_behavior,
-        ),
-        (
-            "technical.actual_behavior",
-            &a.technical.actual_behavior,
-            &b.technical.actual_behavior,
-        ),
-        (
-            "technical.analysis",
-            &a.technical.analysis,
-            &b.technical.analysis,
-        ),
-        (
-            "technical.future_risks",
-            &a.technical.future_risks,
-            &b.technical.future_risks,
-        ),
-        ("narrative.text", &a.narrative.text, &b.narrative.text),
-        ("narrative.impact", &a.narrative.impact, &b.narrative.impact),
-    ];
-    for (name, x, y) in texts {
-        if x != y {
-            out.push(format!(
-                "{name} changed ({} → {} characters)",
-                x.chars().count(),
-                y.chars().count()
-            ));
+    scalar(&mut out, "id", a.id == b.id);
+    // Every field of the incident itself, from the table.
+    for field in FieldId::all().filter(|f| f.def().record.is_none()) {
+        let def = field.def();
+        match def.value {
+            Value::Derived => {}
+            _ if def.value.same(a, b, 0) => {}
+            Value::List(get, _) => {
+                let none = Vec::new();
+                let x = get(a, 0).unwrap_or(&none);
+                let y = get(b, 0).unwrap_or(&none);
+                list(&mut out, def.path, x, y, "item");
+            }
+            Value::Text(get, _) if def.kind == Kind::Multi => {
+                let count = |i| get(i, 0).map_or(0, |s: &String| s.chars().count());
+                out.push(format!(
+                    "{} changed ({} → {} characters)",
+                    def.path,
+                    count(a),
+                    count(b)
+                ));
+            }
+            _ => out.push(format!("{} changed", def.path)),
         }
     }
-    list(
-        &mut out,
-        "stakeholders.reassurances",
-        &a.stakeholders.reassurances,
-        &b.stakeholders.reassurances,
-        "item",
-    );
-    list(
-        &mut out,
-        "monitoring.gaps",
-        &a.monitoring.gaps,
-        &b.monitoring.gaps,
-        "item",
-    );
+    scalar(&mut out, "created_at", a.created_at == b.created_at);
     list(
         &mut out,
         "monitoring.metrics",
@@ -206,6 +162,9 @@ pub fn differences(a: &Incident, b: &Incident) -> Vec<String> {
         &b.monitoring.metrics,
         "metric",
     );
+    if a.unparsed != b.unparsed {
+        out.push("text kept as typed changed".to_string());
+    }
     if a.meeting != b.meeting {
         out.push("meeting changed".to_string());
     }
