@@ -351,6 +351,9 @@ pub struct FieldDef {
     pub content: bool,
     /// True when it may not be left empty (the title).
     pub required: bool,
+    /// What the section needs for `●` complete: fields naming the same group satisfy it
+    /// together, any one of them filled (`None`: it only counts towards `◐`).
+    pub needed: Option<&'static str>,
 }
 
 impl FieldDef {
@@ -415,6 +418,16 @@ const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// True when a field of the incident itself holds something (a list of records: at least
+/// one record).
+pub fn is_filled(incident: &Incident, field: FieldId) -> bool {
+    let def = field.def();
+    match def.kind {
+        Kind::Records(kind) => kind.len(incident) > 0,
+        _ => !def.value.is_empty(incident, 0),
+    }
 }
 
 /// The top-level fields a section shows, top to bottom.
@@ -557,6 +570,7 @@ const fn field(
         customer: false,
         content: true,
         required: false,
+        needed: None,
     }
 }
 
@@ -577,6 +591,16 @@ impl FieldDef {
         self.required = true;
         self
     }
+    /// Needed for a complete section, alone.
+    const fn needed(mut self) -> FieldDef {
+        self.needed = Some(self.path);
+        self
+    }
+    /// Needed for a complete section, this or another field of `group`.
+    const fn needed_in(mut self, group: &'static str) -> FieldDef {
+        self.needed = Some(group);
+        self
+    }
 }
 
 use Kind as K;
@@ -592,9 +616,9 @@ const A: Option<RecordKind> = Some(RecordKind::Action);
 pub const FIELDS: &[FieldDef] = &[
     // Overview.
     field("title", None, S::Overview, "Title", "what happened, in a few words", K::Line,
-        top!(Text, title)).lint(Lint::Text).customer().required(),
+        top!(Text, title)).lint(Lint::Text).customer().required().needed(),
     field("severity", None, S::Overview, "Severity", "SEV1 is the worst", K::Choice,
-        choice!(Severity, [severity], none: false, absent: None, after: None)).customer(),
+        choice!(Severity, [severity], none: false, absent: None, after: None)).customer().needed(),
     field("status", None, S::Overview, "Status", "draft, in review, published", K::Choice,
         choice!(IncidentStatus, [status], none: false, absent: None, after: None))
         .not_content(),
@@ -602,13 +626,13 @@ pub const FIELDS: &[FieldDef] = &[
         "IANA name, e.g. Europe/London; times are typed in it", K::Zone,
         top!(Text, timezone)).customer(),
     field("services", None, S::Overview, "Services", "comma-separated", K::CommaList,
-        top!(List, services)).customer(),
+        top!(List, services)).customer().needed(),
     field("tags", None, S::Overview, "Tags", "comma-separated", K::CommaList,
         top!(List, tags)),
     field("facilitator", None, S::Overview, "Facilitator", "who runs the retrospective",
-        K::Line, top!(Text, facilitator)),
+        K::Line, top!(Text, facilitator)).needed_in("people"),
     field("participants", None, S::Overview, "Participants", "comma-separated, roles are fine",
-        K::CommaList, top!(List, participants)),
+        K::CommaList, top!(List, participants)).needed_in("people"),
     field("key_moments", None, S::Overview, "Key moments",
         "set on timeline entries (section 3)", K::KeyMoments, Value::Derived).customer(),
     field("readiness", None, S::Overview, "Ready to publish", "Enter picks the status",
@@ -616,22 +640,22 @@ pub const FIELDS: &[FieldDef] = &[
     // 1. Messages to stakeholders.
     field("stakeholders.customer_message", None, S::Stakeholders, "Customer message",
         "impact in the user's terms, what was not affected, the plan", K::Multi,
-        top!(Text, stakeholders.customer_message)).lint(Lint::Text).customer(),
+        top!(Text, stakeholders.customer_message)).lint(Lint::Text).customer().needed(),
     field("stakeholders.reassurances", None, S::Stakeholders, "Not affected",
         "reassurances: what was not affected, one per line", K::LineList,
         top!(List, stakeholders.reassurances)).lint(Lint::Text).customer(),
     field("stakeholders.internal_message", None, S::Stakeholders, "Internal message",
         "the fuller version for colleagues", K::Multi,
-        top!(Text, stakeholders.internal_message)).lint(Lint::Text),
+        top!(Text, stakeholders.internal_message)).lint(Lint::Text).needed(),
     // 2. Monitoring context.
     field("monitoring.notes", None, S::Monitoring, "What monitoring showed",
         "against the long-term baseline", K::Multi, top!(Text, monitoring.notes))
-        .lint(Lint::Text),
+        .lint(Lint::Text).needed(),
     field("monitoring.metrics", None, S::Monitoring, "Metrics", "what moved",
-        K::Records(RecordKind::Metric), Value::Derived),
+        K::Records(RecordKind::Metric), Value::Derived).needed_in("evidence"),
     field("monitoring.gaps", None, S::Monitoring, "Gaps",
         "missing or late monitoring, one per line", K::LineList,
-        top!(List, monitoring.gaps)).lint(Lint::Text),
+        top!(List, monitoring.gaps)).lint(Lint::Text).needed_in("evidence"),
     // 3. Communication timeline.
     field("timeline", None, S::Timeline, "Timeline", "who, what, where, when; sorted by time",
         K::Records(RecordKind::Timeline), Value::Derived),
@@ -641,25 +665,25 @@ pub const FIELDS: &[FieldDef] = &[
     // 5. Technical analysis.
     field("technical.expected_behavior", None, S::Technical, "Expected behaviour",
         "how the system is meant to work", K::Multi,
-        top!(Text, technical.expected_behavior)).lint(Lint::Text),
+        top!(Text, technical.expected_behavior)).lint(Lint::Text).needed(),
     field("technical.actual_behavior", None, S::Technical, "Actual behaviour",
         "how it behaved", K::Multi, top!(Text, technical.actual_behavior))
-        .lint(Lint::Text),
+        .lint(Lint::Text).needed(),
     field("technical.analysis", None, S::Technical, "Analysis", "why it behaved that way",
-        K::Multi, top!(Text, technical.analysis)).lint(Lint::Text),
+        K::Multi, top!(Text, technical.analysis)).lint(Lint::Text).needed(),
     field("technical.future_risks", None, S::Technical, "Future risks",
         "what future development may change", K::Multi,
-        top!(Text, technical.future_risks)).lint(Lint::Text),
+        top!(Text, technical.future_risks)).lint(Lint::Text).needed(),
     // 6. Follow-up actions.
     field("actions", None, S::Actions, "Actions", "concrete tasks with an owner and a date",
         K::Records(RecordKind::Action), Value::Derived),
     // 7. Narrative.
     field("narrative.text", None, S::Narrative, "Story",
         "normal work, the disruption, what was tried and learned", K::Multi,
-        top!(Text, narrative.text)).lint(Lint::Text),
+        top!(Text, narrative.text)).lint(Lint::Text).needed(),
     field("narrative.impact", None, S::Narrative, "Impact",
         "how severe, for whom, for how long, and why", K::Multi,
-        top!(Text, narrative.impact)).lint(Lint::Text).customer(),
+        top!(Text, narrative.impact)).lint(Lint::Text).customer().needed(),
     // A timeline entry.
     field("timeline[].at", T, S::Timeline, "Time", "14:02, 2026-03-12 14:02 or RFC 3339",
         K::Time, rec!(Time, timeline; at)).customer().not_content(),

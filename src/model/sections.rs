@@ -3,6 +3,7 @@
 use jiff::SignedDuration;
 
 use super::choices::{Choice, Effect, Milestone};
+use super::fields::{is_filled, section_fields};
 use super::incident::Incident;
 use super::moment::Moment;
 
@@ -121,16 +122,6 @@ pub enum Fill {
 }
 
 impl Fill {
-    fn of(parts: &[bool]) -> Fill {
-        if parts.iter().all(|p| *p) {
-            Fill::Complete
-        } else if parts.iter().any(|p| *p) {
-            Fill::Partial
-        } else {
-            Fill::Empty
-        }
-    }
-
     /// A one-character mark for lists: `○` empty, `◐` partly filled, `●` complete.
     pub fn mark(self) -> &'static str {
         match self {
@@ -138,6 +129,26 @@ impl Fill {
             Fill::Partial => "◐",
             Fill::Complete => "●",
         }
+    }
+}
+
+/// A section's fill from the field table: complete when every group of needed fields has
+/// one filled, empty when no field with content is filled.
+fn fill_from_table(incident: &Incident, section: Section) -> Fill {
+    let fields: Vec<_> = section_fields(section).collect();
+    let any = fields
+        .iter()
+        .any(|f| f.def().content && is_filled(incident, *f));
+    let complete = fields.iter().all(|f| match f.def().needed {
+        None => true,
+        Some(group) => fields
+            .iter()
+            .any(|g| g.def().needed == Some(group) && is_filled(incident, *g)),
+    });
+    match (any, complete) {
+        (false, _) => Fill::Empty,
+        (true, true) => Fill::Complete,
+        (true, false) => Fill::Partial,
     }
 }
 
@@ -155,21 +166,9 @@ impl Incident {
     /// has a title, owner and due date; the narrative has its story and impact.
     pub fn fill(&self, section: Section) -> Fill {
         match section {
-            Section::Overview => Fill::of(&[
-                filled(&self.title),
-                self.severity.is_some(),
-                !self.services.is_empty(),
-                !self.participants.is_empty() || filled(&self.facilitator),
-            ]),
-            Section::Stakeholders => Fill::of(&[
-                filled(&self.stakeholders.customer_message),
-                filled(&self.stakeholders.internal_message),
-            ])
-            .or_partial(!self.stakeholders.reassurances.is_empty()),
-            Section::Monitoring => Fill::of(&[
-                filled(&self.monitoring.notes),
-                !self.monitoring.metrics.is_empty() || !self.monitoring.gaps.is_empty(),
-            ]),
+            Section::Overview | Section::Stakeholders | Section::Monitoring => {
+                fill_from_table(self, section)
+            }
             Section::Timeline => {
                 if self.timeline.is_empty() {
                     Fill::Empty
@@ -195,12 +194,7 @@ impl Incident {
                     Fill::Partial
                 }
             }
-            Section::Technical => Fill::of(&[
-                filled(&self.technical.expected_behavior),
-                filled(&self.technical.actual_behavior),
-                filled(&self.technical.analysis),
-                filled(&self.technical.future_risks),
-            ]),
+            Section::Technical | Section::Narrative => fill_from_table(self, section),
             Section::Actions => {
                 if self.actions.is_empty() {
                     Fill::Empty
@@ -213,9 +207,6 @@ impl Incident {
                 } else {
                     Fill::Partial
                 }
-            }
-            Section::Narrative => {
-                Fill::of(&[filled(&self.narrative.text), filled(&self.narrative.impact)])
             }
         }
     }
@@ -277,16 +268,6 @@ impl Incident {
             .max()
             .unwrap_or(0);
         format!("{prefix}{}", max + 1)
-    }
-}
-
-impl Fill {
-    fn or_partial(self, something: bool) -> Fill {
-        if self == Fill::Empty && something {
-            Fill::Partial
-        } else {
-            self
-        }
     }
 }
 
