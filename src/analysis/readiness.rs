@@ -161,7 +161,7 @@ pub fn readiness(incident: &Incident, lint_findings: usize) -> Readiness {
     });
 
     // Listed only when something waits: a value typed that could not be stored.
-    let unparsed: Vec<String> = crate::model::fields::unparsed_values(incident)
+    let unparsed: Vec<String> = crate::model::path::unparsed_values(incident)
         .into_iter()
         .map(|(path, text)| format!("{path} `{text}`"))
         .collect();

@@ -99,7 +99,7 @@ pub fn unparsed_text(incident: &Incident, target: Target) -> Option<&str> {
 
 /// Every value holding text that could not be stored, in table order.
 pub fn unparsed_targets(incident: &Incident) -> Vec<Target> {
-    crate::model::fields::unparsed_values(incident)
+    crate::model::path::unparsed_values(incident)
         .into_iter()
         .map(|(target, _)| target)
         .collect()

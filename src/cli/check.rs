@@ -237,7 +237,7 @@ fn rules(incident: &Incident, text: &str) -> Vec<FormatError> {
             }
         }
     }
-    for (path, typed) in crate::model::fields::unparsed_values(incident) {
+    for (path, typed) in crate::model::path::unparsed_values(incident) {
         let message = format!(
             "{path}: `{typed}` was typed but could not be stored; fix it in retro or in the file"
         );

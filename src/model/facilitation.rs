@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::moment::Moment;
-use super::sections::Section;
+use super::section::Section;
 
 /// Default timebox of each agenda item, in minutes: about an hour in all (60 minutes).
 ///

@@ -18,7 +18,7 @@ use super::choices::{
 };
 use super::incident::Incident;
 use super::moment::{LocalDate, Moment};
-use super::sections::Section;
+use super::section::Section;
 
 /// How a value is edited and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -452,25 +452,6 @@ pub fn unparsed(
         Some(RecordKind::Metric) => incident.monitoring.metrics.get(index).map(|r| &r.unparsed),
         Some(RecordKind::Action) => incident.actions.get(index).map(|r| &r.unparsed),
     }
-}
-
-/// Every value holding text that was typed but could not be stored, with that text, in
-/// table order (the incident's own fields, then record by record).
-pub fn unparsed_values(incident: &Incident) -> Vec<(super::path::FieldPath, &str)> {
-    let mut out = Vec::new();
-    for field in FieldId::all() {
-        let def = field.def();
-        if !def.kind.is_parsed() {
-            continue;
-        }
-        let count = def.record.map_or(1, |kind| kind.len(incident));
-        for n in 0..count {
-            if let Some(text) = unparsed(incident, def.record, n).and_then(|m| m.get(def.key())) {
-                out.push((super::path::FieldPath::record(field, n), text.as_str()));
-            }
-        }
-    }
-    out
 }
 
 /// [`unparsed`], for writing.

@@ -8,6 +8,7 @@ pub mod id;
 pub mod incident;
 pub mod moment;
 pub mod path;
+pub mod section;
 pub mod sections;
 pub mod timeinput;
 

@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use super::fields::{FieldId, Kind};
+use super::fields::{FieldId, Kind, unparsed};
+use super::incident::Incident;
 
 /// One value of an incident: a field of the table, the record it is in (for a record's
 /// field) and the item of a list it points at, if it points at one.
@@ -106,6 +107,25 @@ impl FieldPath {
             item,
         })
     }
+}
+
+/// Every value holding text that was typed but could not be stored, with that text, in
+/// table order (the incident's own fields, then record by record).
+pub fn unparsed_values(incident: &Incident) -> Vec<(FieldPath, &str)> {
+    let mut out = Vec::new();
+    for field in FieldId::all() {
+        let def = field.def();
+        if !def.kind.is_parsed() {
+            continue;
+        }
+        let count = def.record.map_or(1, |kind| kind.len(incident));
+        for n in 0..count {
+            if let Some(text) = unparsed(incident, def.record, n).and_then(|m| m.get(def.key())) {
+                out.push((FieldPath::record(field, n), text.as_str()));
+            }
+        }
+    }
+    out
 }
 
 impl fmt::Display for FieldPath {
