@@ -13,7 +13,6 @@ use super::keymap::{Command, Context, lookup};
 use super::meeting::{self, format_clock};
 use super::save;
 use super::state::{AppState, Confirmed, IncidentView, MeetingElsewhere, Overlay, Screen};
-use super::update::{error, info};
 use crate::model::timeinput::zone;
 use crate::model::{Effect as FactorEffect, Factor, Moment, Section};
 use crate::storage::Entry;
@@ -39,7 +38,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     }
     if let Some(reason) = &view.read_only {
         let text = format!("read-only: {reason}");
-        error(state, text);
+        state.error(text);
         return Vec::new();
     }
     start(state, now)
@@ -150,7 +149,7 @@ fn opening_done(state: &mut AppState, added: usize) {
         1 => "Meeting started · 1 factor that helped added (section 4) · m agenda".to_string(),
         n => format!("Meeting started · {n} factors that helped added (section 4) · m agenda"),
     };
-    info(state, text);
+    state.info(text);
 }
 
 /// Keys in the agenda: move, change a timebox (+/-, or type minutes and Enter), go to an
@@ -192,7 +191,7 @@ pub fn on_agenda_key(
     ) || (command == Some(Command::Choose) && !typed.is_empty());
     let mut effects = Vec::new();
     if writes && let Some(reason) = state.incident().and_then(|v| v.read_only.clone()) {
-        error(state, format!("read-only: {reason}"));
+        state.error(format!("read-only: {reason}"));
         state.overlay = Some(Overlay::Agenda { selected, typed });
         return effects;
     }
@@ -240,27 +239,24 @@ pub fn on_agenda_key(
                     format_clock(meeting.elapsed_secs(now)),
                     meeting.planned_minutes()
                 );
-                info(state, text);
+                state.info(text);
                 effects = save::save_now(state);
             } else {
-                info(state, "The meeting has already ended: r resumes it");
+                state.info("The meeting has already ended: r resumes it");
             }
         }
         Some(Command::Resume) => {
             if meeting::resume(meeting, view.section, now) {
                 view.revision += 1;
                 view.overrun_told = None;
-                info(
-                    state,
-                    "Meeting resumed: the clock follows the section on screen",
-                );
+                state.info("Meeting resumed: the clock follows the section on screen");
                 return save::save_now(state);
             }
-            info(state, "The meeting is running: e ends it");
+            state.info("The meeting is running: e ends it");
         }
         Some(Command::New) => {
             if meeting.is_running() {
-                info(state, "End this meeting first (e); then n starts a new one");
+                state.info("End this meeting first (e); then n starts a new one");
             } else {
                 return start(state, now);
             }
@@ -312,7 +308,7 @@ pub fn on_tick(state: &mut AppState) {
             m.timebox(item)
         );
         if !state.message.as_ref().is_some_and(|m| m.error) {
-            info(state, text);
+            state.info(text);
         }
     } else if !over && view.overrun_told == Some(item) {
         view.overrun_told = None;
@@ -336,7 +332,7 @@ pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
                 "The meeting clock was left running; stopped at {} (last change) · m agenda",
                 Moment::utc(at).in_zone(&tz).strftime("%H:%M")
             );
-            info(state, text);
+            state.info(text);
             return save::save_now(state);
         }
     }
@@ -354,7 +350,7 @@ pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
             format_clock(m.elapsed_secs(now)),
             item.title()
         );
-        info(state, text);
+        state.info(text);
     }
     Vec::new()
 }
@@ -410,6 +406,6 @@ pub fn discard(state: &mut AppState) -> Vec<Effect> {
     }
     view.revision += 1;
     view.overrun_told = None;
-    info(state, "Meeting discarded: m starts a new one");
+    state.info("Meeting discarded: m starts a new one");
     save::save_now(state)
 }

@@ -13,7 +13,6 @@ use super::keymap::Command;
 use super::state::{
     AppState, Confirmed, Editor, FactorView, IncidentView, Overlay, Picker, RecordForm, Screen,
 };
-use super::update::{error, info};
 use crate::model::Section;
 
 /// The incident's status (the checklist's Enter picks it).
@@ -183,7 +182,7 @@ fn close_editor(state: &mut AppState) {
                 form::label(invalid.target).0,
                 invalid.error
             );
-            error(state, message);
+            state.error(message);
         }
     }
 }
@@ -338,7 +337,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             && view.record.is_none()
             && focused_target(view).is_some_and(|t| matches!(t.kind(), Kind::Records(_))))
     {
-        error(state, format!("read-only: {reason}"));
+        state.error(format!("read-only: {reason}"));
         return Vec::new();
     }
     let in_record = view.record.is_some();
@@ -400,8 +399,8 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         }
         Command::ToggleGuide => view.show_guide = !view.show_guide,
         Command::ToggleLint => view.show_lint = !view.show_lint,
-        Command::IgnoreLint => return super::lint::ignore_focused(state),
-        Command::UnignoreLint => return super::lint::unignore_focused(state),
+        Command::IgnoreLint => return super::lint_keys::ignore_focused(state),
+        Command::UnignoreLint => return super::lint_keys::unignore_focused(state),
         Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Command::Back if in_record => {
             if let Some(form) = view.record.take() {
@@ -428,10 +427,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 .or_else(|| section_list(view.section));
             match kind {
                 Some(kind) => add_record(view, kind),
-                None => info(
-                    state,
-                    "Nothing to add here: lists are in sections 2, 3, 4 and 6",
-                ),
+                None => state.info("Nothing to add here: lists are in sections 2, 3, 4 and 6"),
             }
         }
         Command::Delete if in_record && factors::on_chain(view) => factors::ask_delete_why(state),
@@ -442,10 +438,8 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             if focused_list(view) == Some(RecordKind::Factor)
                 && view.factor_view != FactorView::List =>
         {
-            info(
-                state,
-                "Factors keep their order in the list view: press v until it shows the list",
-            );
+            state
+                .info("Factors keep their order in the list view: press v until it shows the list");
         }
         Command::Delete => {
             let chosen = match view.record {
@@ -468,10 +462,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 if kind.movable() {
                     move_record(view, kind, command == Command::MoveDown);
                 } else {
-                    info(
-                        state,
-                        "The timeline is sorted by time: change an entry's time to move it",
-                    );
+                    state.info("The timeline is sorted by time: change an entry's time to move it");
                 }
             }
         }
@@ -557,7 +548,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 .map(|a| a.factors.clone())
                 .unwrap_or_default();
             if view.incident.factors.is_empty() {
-                info(state, "No contributing factors yet: add them in section 4");
+                state.info("No contributing factors yet: add them in section 4");
                 return Vec::new();
             }
             let options = view
@@ -597,8 +588,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 view.why = 0;
             }
         }
-        Kind::KeyMoments => info(
-            state,
+        Kind::KeyMoments => state.info(
             "Key moments come from the timeline: in section 3, open an entry and set its key moment",
         ),
         _ => {}
@@ -715,16 +705,13 @@ fn undo_delete(state: &mut AppState) {
         return;
     };
     let Some(deleted) = view.deleted.pop() else {
-        info(
-            state,
-            "Nothing to undo: no record was deleted since the incident was opened",
-        );
+        state.info("Nothing to undo: no record was deleted since the incident was opened");
         return;
     };
     let (kind, index) = super::records::restore(&mut view.incident, deleted);
     view.revision += 1;
     view.select(kind, index);
-    info(state, format!("{} restored", kind.noun()));
+    state.info(format!("{} restored", kind.noun()));
 }
 
 /// Deletes a record (after confirmation). Deleting a factor also removes its links.
@@ -742,5 +729,5 @@ pub fn delete_record(state: &mut AppState, kind: RecordKind, index: usize) {
     view.revision += 1;
     view.record = None;
     view.select(kind, index);
-    info(state, format!("{} deleted · u brings it back", kind.noun()));
+    state.info(format!("{} deleted · u brings it back", kind.noun()));
 }

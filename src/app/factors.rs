@@ -8,7 +8,6 @@ use super::form::{FieldId, Kind, RecordKind, Target};
 /// A factor's chain of whys.
 const WHYS: FieldId = FieldId::named("factors[].whys");
 use super::state::{AppState, Confirmed, FactorView, IncidentView, Overlay, Picker, RecordForm};
-use super::update::{error, info};
 use crate::analysis::{by_category, by_effect, short};
 
 /// The order factors are shown in by `view`: the file's order for the list, category by
@@ -59,10 +58,9 @@ pub fn cycle_view(state: &mut AppState) {
         view.factor_view = view.factor_view.next();
     }
     let name = view.factor_view.name();
-    info(
-        state,
-        format!("factors: {name} (v shows list, fishbone, by effect)"),
-    );
+    state.info(format!(
+        "factors: {name} (v shows list, fishbone, by effect)"
+    ));
 }
 
 /// The index of the factor `w` and the chain keys act on: the open factor, or the selected
@@ -94,10 +92,7 @@ pub fn add_why(state: &mut AppState) {
         return;
     };
     let Some(index) = current_factor(view) else {
-        info(
-            state,
-            "w adds a \"why?\" to a contributing factor: select or open one in section 4",
-        );
+        state.info("w adds a \"why?\" to a contributing factor: select or open one in section 4");
         return;
     };
     let Some(factor) = view.incident.factors.get_mut(index) else {
@@ -179,7 +174,7 @@ pub fn ask_delete_why(state: &mut AppState) {
         return;
     };
     let Some(answer) = factor.whys.get(view.why) else {
-        info(state, "No \"why?\" to delete: w adds one");
+        state.info("No \"why?\" to delete: w adds one");
         return;
     };
     let mut text: String = answer.chars().take(40).collect();
@@ -206,7 +201,7 @@ pub fn delete_why(state: &mut AppState, index: usize, n: usize) {
         factor.whys.remove(n);
         view.revision += 1;
         view.why = n.min(factor.whys.len().saturating_sub(1));
-        info(state, "why deleted");
+        state.info("why deleted");
     }
 }
 
@@ -236,15 +231,11 @@ pub fn links_picker(state: &mut AppState, target: Target) {
         return;
     };
     if factor.id.is_empty() {
-        error(
-            state,
-            "This factor has no id, so actions cannot refer to it".into(),
-        );
+        state.error("This factor has no id, so actions cannot refer to it");
         return;
     }
     if view.incident.actions.is_empty() {
-        info(
-            state,
+        state.info(
             "No follow-up actions yet: add one in section 6, or say below why none is needed",
         );
         return;

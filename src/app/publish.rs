@@ -3,7 +3,6 @@
 
 use super::form::{Kind, section_fields};
 use super::state::{AppState, Confirmed, IncidentView, Overlay, Screen};
-use super::update::info;
 use crate::analysis::{Readiness, readiness};
 use crate::model::{IncidentStatus, Section};
 
@@ -48,7 +47,7 @@ pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
             return false;
         }
         set_published(view);
-        info(state, "published: every item of the checklist is ticked");
+        state.info("published: every item of the checklist is ticked");
         return true;
     }
     view.incident.status = Some(status);
@@ -65,6 +64,6 @@ fn set_published(view: &mut IncidentView) {
 pub fn publish_anyway(state: &mut AppState) {
     if let Screen::Incident(view) = &mut state.screen {
         set_published(view);
-        info(state, "published, with items of the checklist still open");
+        state.info("published, with items of the checklist still open");
     }
 }

@@ -6,7 +6,6 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::action::Effect;
 use super::state::{AfterSave, AppState, Confirmed, IncidentView, Overlay, Screen};
-use super::update::{error, info};
 use crate::model::Moment;
 
 /// Quiet time after the last keystroke before a continuous save.
@@ -87,13 +86,13 @@ pub fn save(state: &mut AppState) -> Vec<Effect> {
     };
     if let Some(reason) = &view.read_only {
         let message = format!("not saved: read-only ({reason})");
-        error(state, message);
+        state.error(message);
         return Vec::new();
     }
     match save_effect(view, now, true) {
         Some(effect) => vec![effect],
         None => {
-            info(state, "Everything is saved");
+            state.info("Everything is saved");
             Vec::new()
         }
     }
@@ -180,9 +179,9 @@ pub fn saved(
                 let message = format!(
                     "saved; {invalid} field(s) hold text that could not be stored (marked ✗)"
                 );
-                error(state, message);
+                state.error(message);
             } else if announce {
-                info(state, format!("saved {}", path.display()));
+                state.info(format!("saved {}", path.display()));
             }
             if let Some(after) = after {
                 effects.extend(finish(state, after));
@@ -207,10 +206,7 @@ pub fn saved(
                         on_no: None,
                     });
                 }
-                None => error(
-                    state,
-                    format!("not saved: {e}; retrying (your text is safe here)"),
-                ),
+                None => state.error(format!("not saved: {e}; retrying (your text is safe here)")),
             }
             Vec::new()
         }
@@ -230,7 +226,7 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
     if !view.dirty() && view.editor.is_none() {
         view.incident = *theirs;
         view.record = None;
-        info(state, "the file changed on disk and was reloaded");
+        state.info("the file changed on disk and was reloaded");
         return Vec::new();
     }
     view.conflict = Some(theirs);
@@ -271,7 +267,7 @@ pub fn reload_theirs(state: &mut AppState) -> Vec<Effect> {
     if let Screen::Incident(view) = &mut state.screen {
         show_theirs(view);
     }
-    info(state, "showing the file's version");
+    state.info("showing the file's version");
     Vec::new()
 }
 

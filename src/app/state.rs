@@ -311,6 +311,22 @@ impl AppState {
         }
     }
 
+    /// Sets an error message in the status bar (shown marked `!`).
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Sets an informational message in the status bar.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
     /// The open incident, if any.
     pub fn incident(&self) -> Option<&IncidentView> {
         match &self.screen {

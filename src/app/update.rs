@@ -78,19 +78,18 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
         Action::CopySaved(Ok(id)) => {
-            info(
-                state,
-                format!("your version was saved as {id}.toml; this is the file's new version"),
-            );
+            state.info(format!(
+                "your version was saved as {id}.toml; this is the file's new version"
+            ));
             vec![Effect::List]
         }
         Action::CopySaved(Err(e)) => {
-            error(state, format!("could not save your copy: {e}"));
+            state.error(format!("could not save your copy: {e}"));
             Vec::new()
         }
         Action::RecoveryDiscarded(Ok(())) => Vec::new(),
         Action::RecoveryDiscarded(Err(e)) => {
-            error(state, format!("could not remove the recovery copy: {e}"));
+            state.error(format!("could not remove the recovery copy: {e}"));
             Vec::new()
         }
         Action::Listed(Ok(entries)) => {
@@ -103,7 +102,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Listed(Err(e)) => {
-            error(state, format!("cannot list the incidents folder: {e}"));
+            state.error(format!("cannot list the incidents folder: {e}"));
             Vec::new()
         }
         Action::Opened(Ok(loaded)) => {
@@ -123,7 +122,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             agenda::on_opened(state)
         }
         Action::Opened(Err(e)) => {
-            error(state, e);
+            state.error(e);
             Vec::new()
         }
         Action::Viewed { path, text, error } => {
@@ -136,7 +135,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
                         scroll: 0,
                     });
                 }
-                Err(e) => self::error(state, e),
+                Err(e) => state.error(e),
             }
             Vec::new()
         }
@@ -151,7 +150,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![Effect::List]
         }
         Action::Created(Err(e)) => {
-            error(state, format!("could not create the incident: {e}"));
+            state.error(format!("could not create the incident: {e}"));
             Vec::new()
         }
         Action::Saved {
@@ -167,7 +166,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             vec![Effect::List]
         }
         Action::Trashed(Err(e)) => {
-            error(state, format!("could not delete: {e}"));
+            state.error(format!("could not delete: {e}"));
             Vec::new()
         }
     }
@@ -181,19 +180,6 @@ fn mark_changes(state: &mut AppState, before: Option<u64>) {
     {
         save::touched(view, now);
     }
-}
-
-/// Sets an error message in the status bar.
-pub(crate) fn error(state: &mut AppState, text: String) {
-    state.message = Some(Message { text, error: true });
-}
-
-/// Sets an informational message in the status bar.
-pub(crate) fn info(state: &mut AppState, text: impl Into<String>) {
-    state.message = Some(Message {
-        text: text.into(),
-        error: false,
-    });
 }
 
 fn select_home_entry(state: &mut AppState, name: &str) {
@@ -321,7 +307,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
                     error: error.to_string(),
                 }];
             }
-            None => info(state, "No incident selected: press n to create one"),
+            None => state.info("No incident selected: press n to create one"),
         },
         Some(Command::Delete) => {
             if let Some(index) = home.visible.get(home.selected).copied()
@@ -446,7 +432,7 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
         }
         Confirmed::DiscardAndLeave => {
             state.screen = Screen::Home;
-            info(state, "changes discarded");
+            state.info("changes discarded");
             vec![Effect::List]
         }
         Confirmed::RestoreRecovery => save::restore_recovery(state),

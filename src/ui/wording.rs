@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::THEME;
 use crate::app::form::RecordKind;
-use crate::app::lint::{is_focused, target_of};
+use crate::app::lint::target_of;
+use crate::app::lint_keys::is_focused;
 use crate::app::state::IncidentView;
 use crate::lint::Finding;
 use crate::model::timeinput::{format_clock, zone};
