@@ -74,11 +74,11 @@ pub fn on_opening_key(
     key: KeyEvent,
 ) -> Vec<Effect> {
     let line = textarea.lines().join(" ").trim().to_string();
-    let command = lookup(Context::Editing, &key);
-    let done = key.code == KeyCode::Esc
-        || command == Some(Command::Quit)
-        || (is_newline_key(&key) && line.is_empty());
-    if is_newline_key(&key) || done {
+    let command = lookup(Context::Opening, &key);
+    let newline = command == Some(Command::Finish) || is_newline_key(&key);
+    let done =
+        matches!(command, Some(Command::Back | Command::Quit)) || (newline && line.is_empty());
+    if newline || done {
         if !line.is_empty() {
             add_went_well(state, &line);
             added += 1;

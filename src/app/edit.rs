@@ -401,7 +401,16 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::ToggleLint => view.show_lint = !view.show_lint,
         Command::IgnoreLint => return super::lint_keys::ignore_focused(state),
         Command::UnignoreLint => return super::lint_keys::unignore_focused(state),
-        Command::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Help => {
+            let context = if in_record {
+                super::keymap::Context::Record
+            } else {
+                super::keymap::Context::Incident
+            };
+            state.overlay = Some(Overlay::Help {
+                scroll: super::keymap::help_start(context),
+            });
+        }
         Command::Back if in_record => {
             if let Some(form) = view.record.take() {
                 view.select(form.kind, form.index);

@@ -22,6 +22,48 @@ pub enum Context {
     Viewer,
     /// The meeting's agenda (over an open incident).
     Agenda,
+    /// Typing the filter of the incident list.
+    Filter,
+    /// Typing a new incident's title.
+    NewIncident,
+    /// The meeting's opening question: what went well.
+    Opening,
+    /// A yes/no question.
+    Confirm,
+    /// The key list itself.
+    Help,
+}
+
+impl Context {
+    /// True where the global keys (save) work and are worth a hint: not on the list, and not
+    /// in the small prompts and questions that take every key themselves.
+    pub fn shows_global_hints(self) -> bool {
+        !matches!(
+            self,
+            Context::Home
+                | Context::Filter
+                | Context::NewIncident
+                | Context::Confirm
+                | Context::Help
+        )
+    }
+
+    /// Every context, in the order the help overlay lists them.
+    pub const ALL: [Context; 13] = [
+        Context::Global,
+        Context::Home,
+        Context::Filter,
+        Context::NewIncident,
+        Context::Incident,
+        Context::Record,
+        Context::Agenda,
+        Context::Opening,
+        Context::Editing,
+        Context::Picker,
+        Context::Confirm,
+        Context::Viewer,
+        Context::Help,
+    ];
 }
 
 impl Context {
@@ -36,6 +78,11 @@ impl Context {
             Context::Picker => "Picking an option",
             Context::Viewer => "Viewing a file",
             Context::Agenda => "Meeting agenda",
+            Context::Filter => "Filtering the list",
+            Context::NewIncident => "New incident",
+            Context::Opening => "Meeting opening: what went well",
+            Context::Confirm => "A question",
+            Context::Help => "This key list",
         }
     }
 }
@@ -123,6 +170,10 @@ pub enum Command {
     UnignoreLint,
     /// Bring back the record deleted last.
     Undo,
+    /// Answer yes.
+    Yes,
+    /// Answer no (where it differs from cancelling).
+    No,
 }
 
 /// A key with its modifiers.
@@ -802,7 +853,164 @@ pub const KEYMAP: &[Binding] = &[
         "close the agenda (the clock goes on)",
         Some("close"),
     ),
+    // Filtering the list (other keys type into the filter)
+    bind(
+        Filter,
+        &[key(KeyCode::Enter)],
+        C::Finish,
+        "keep the filter",
+        Some("keep filter"),
+    ),
+    bind(
+        Filter,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "clear the filter",
+        Some("clear"),
+    ),
+    bind(
+        Filter,
+        &[key(KeyCode::Up)],
+        C::Up,
+        "previous match",
+        Some("move"),
+    ),
+    bind(Filter, &[key(KeyCode::Down)], C::Down, "next match", None),
+    // New incident (other keys type the title)
+    bind(
+        NewIncident,
+        &[key(KeyCode::Enter)],
+        C::Finish,
+        "create the incident",
+        Some("create"),
+    ),
+    bind(
+        NewIncident,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    // Meeting opening (other keys type the line)
+    bind(
+        Opening,
+        &[key(KeyCode::Enter)],
+        C::Finish,
+        "add the line as a factor that helped; on an empty line, go on",
+        Some("add"),
+    ),
+    bind(
+        Opening,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "go on to the agenda",
+        Some("go on"),
+    ),
+    // A question
+    bind(Confirm, &[ch('y'), ch('Y')], C::Yes, "yes", Some("yes")),
+    bind(
+        Confirm,
+        &[ch('n'), ch('N')],
+        C::No,
+        "no (where the question offers it)",
+        Some("no"),
+    ),
+    bind(
+        Confirm,
+        &[key(KeyCode::Esc), ch('c')],
+        C::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    // The key list
+    bind(
+        Help,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(Help, &[key(KeyCode::Up), ch('k')], C::Up, "scroll up", None),
+    bind(
+        Help,
+        &[key(KeyCode::PageDown), ch(' ')],
+        C::PageDown,
+        "a page down",
+        None,
+    ),
+    bind(Help, &[key(KeyCode::PageUp)], C::PageUp, "a page up", None),
+    bind(
+        Help,
+        &[key(KeyCode::Esc), ch('?'), ch('q')],
+        C::Back,
+        "close (so does any other key)",
+        Some("close"),
+    ),
 ];
+
+/// Keys that are typed rather than bound, listed in the help overlay under their context.
+pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
+    (Agenda, "0–9, Enter", "type the item's minutes"),
+    (
+        Editing,
+        "Enter",
+        "finish a one-line field; a new line in a text",
+    ),
+    (Editing, "Ctrl-Z / Ctrl-U", "undo"),
+    (
+        Filter,
+        "letters",
+        "type the filter (id, title, severity, status, service)",
+    ),
+    (NewIncident, "letters", "type the title"),
+    (Opening, "letters", "type what went well"),
+];
+
+/// One line of the help overlay.
+#[derive(Clone, Copy, Debug)]
+pub enum HelpRow {
+    /// A context's heading.
+    Heading(Context),
+    /// A binding: its keys and what it does.
+    Binding(&'static Binding),
+    /// A typed key: its label and what it does.
+    Typed(&'static str, &'static str),
+    /// A blank line between contexts.
+    Blank,
+}
+
+/// The help overlay's lines, context by context in [`Context::ALL`] order.
+pub fn help_rows() -> Vec<HelpRow> {
+    let mut rows = Vec::new();
+    for context in Context::ALL {
+        if !rows.is_empty() {
+            rows.push(HelpRow::Blank);
+        }
+        rows.push(HelpRow::Heading(context));
+        rows.extend(
+            KEYMAP
+                .iter()
+                .filter(|b| b.context == context)
+                .map(HelpRow::Binding),
+        );
+        rows.extend(
+            TYPED_KEYS
+                .iter()
+                .filter(|(c, _, _)| *c == context)
+                .map(|(_, k, d)| HelpRow::Typed(k, d)),
+        );
+    }
+    rows
+}
+
+/// The help overlay's first line when opened from `context`: its heading, so `?` shows the
+/// keys of the screen it was pressed on first.
+pub fn help_start(context: Context) -> usize {
+    help_rows()
+        .iter()
+        .position(|r| matches!(r, HelpRow::Heading(c) if *c == context))
+        .unwrap_or(0)
+}
 
 /// The command bound to `event` in `context`, looking at global bindings first.
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
@@ -821,7 +1029,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
         .chain(
             KEYMAP
                 .iter()
-                .filter(|b| b.context == Global && context != Home),
+                .filter(|b| b.context == Global && context.shows_global_hints()),
         )
         .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
         .collect()

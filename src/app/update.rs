@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::action::{Action, Effect};
-use super::keymap::{Command, Context, lookup};
+use super::keymap::{Command, Context, help_start, lookup};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
 use super::{agenda, edit, save};
 use crate::storage::Entry;
@@ -253,27 +253,31 @@ fn request_quit(state: &mut AppState) -> Vec<Effect> {
 fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Effect> {
     let home = &mut state.home;
     if home.filtering {
-        match key.code {
-            KeyCode::Esc => {
+        match lookup(Context::Filter, &key) {
+            Some(Command::Back) => {
                 home.filtering = false;
                 home.filter.clear();
                 home.refilter();
             }
-            KeyCode::Enter => home.filtering = false,
-            KeyCode::Backspace => {
+            Some(Command::Finish) => home.filtering = false,
+            Some(Command::Up) => home.selected = home.selected.saturating_sub(1),
+            Some(Command::Down) => {
+                home.selected = (home.selected + 1).min(home.visible.len().saturating_sub(1));
+            }
+            // Typed keys: the filter's text.
+            _ if key.code == KeyCode::Backspace => {
                 home.filter.pop();
                 home.refilter();
             }
-            KeyCode::Up => home.selected = home.selected.saturating_sub(1),
-            KeyCode::Down => {
-                home.selected = (home.selected + 1).min(home.visible.len().saturating_sub(1));
+            _ => {
+                if let KeyCode::Char(c) = key.code
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
+                {
+                    home.filter.push(c);
+                    home.selected = 0;
+                    home.refilter();
+                }
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                home.filter.push(c);
-                home.selected = 0;
-                home.refilter();
-            }
-            _ => {}
         }
         return Vec::new();
     }
@@ -290,7 +294,11 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
             home.filter.clear();
             home.refilter();
         }
-        Some(Command::Help) => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Some(Command::Help) => {
+            state.overlay = Some(Overlay::Help {
+                scroll: help_start(Context::Home),
+            });
+        }
         Some(Command::New) => {
             let mut textarea = TextArea::default();
             textarea.set_placeholder_text("e.g. Checkout errors after config push");
@@ -350,11 +358,12 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     };
     match overlay {
         Overlay::Help { scroll } => {
-            let scroll = match key.code {
-                KeyCode::Down | KeyCode::Char('j') => Some(scroll + 1),
-                KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
-                KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll + 10),
-                KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+            // Any key that does not scroll closes the list.
+            let scroll = match lookup(Context::Help, &key) {
+                Some(Command::Down) => Some(scroll + 1),
+                Some(Command::Up) => Some(scroll.saturating_sub(1)),
+                Some(Command::PageDown) => Some(scroll + 10),
+                Some(Command::PageUp) => Some(scroll.saturating_sub(10)),
                 _ => None,
             };
             if let Some(scroll) = scroll {
@@ -366,16 +375,17 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             question,
             on_yes,
             on_no,
-        } => match key.code {
-            KeyCode::Char('y' | 'Y') => confirmed(state, on_yes),
-            KeyCode::Char('n' | 'N') => match on_no {
+        } => match lookup(Context::Confirm, &key) {
+            Some(Command::Yes) => confirmed(state, on_yes),
+            Some(Command::No) => match on_no {
                 Some(no) => confirmed(state, no),
                 None => Vec::new(),
             },
-            KeyCode::Esc | KeyCode::Char('c') if on_yes == Confirmed::KeepBoth => {
+            // Never drop someone's changes on a cancel: keep both.
+            Some(Command::Back) if on_yes == Confirmed::KeepBoth => {
                 confirmed(state, Confirmed::KeepBoth)
             }
-            KeyCode::Esc | KeyCode::Char('c') => Vec::new(),
+            Some(Command::Back) => Vec::new(),
             _ => {
                 state.overlay = Some(Overlay::Confirm {
                     question,
@@ -385,9 +395,9 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Overlay::NewIncident { mut textarea, .. } => match key.code {
-            KeyCode::Esc => Vec::new(),
-            KeyCode::Enter => {
+        Overlay::NewIncident { mut textarea, .. } => match lookup(Context::NewIncident, &key) {
+            Some(Command::Back | Command::Quit) => Vec::new(),
+            Some(Command::Finish) => {
                 let title = textarea.lines().join(" ").trim().to_string();
                 if title.is_empty() {
                     state.overlay = Some(Overlay::NewIncident {
@@ -399,7 +409,6 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                     vec![Effect::Create(title)]
                 }
             }
-            _ if lookup(Context::Editing, &key) == Some(Command::Quit) => Vec::new(),
             _ => {
                 if !edit::is_newline_key(&key) {
                     textarea.input(key);

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::THEME;
 use crate::app::context;
-use crate::app::keymap::hints;
+use crate::app::keymap::{Context, hints};
 use crate::app::state::{AppState, Overlay, Screen};
 
 /// The status line: the last message, else where the open incident stands on disk.
@@ -70,29 +70,22 @@ pub fn save_state(
     }
 }
 
+/// The keys of a question: yes, no (only where the question offers it), cancel.
+pub fn confirm_hints(offers_no: bool) -> Vec<(String, &'static str)> {
+    hints(Context::Confirm)
+        .into_iter()
+        .filter(|(_, word)| offers_no || *word != "no")
+        .collect()
+}
+
 /// The key hints for what the user can do now.
 pub fn render_hints(state: &AppState, frame: &mut Frame, area: Rect) {
     let pairs: Vec<(String, &str)> = match &state.overlay {
-        Some(Overlay::Confirm { on_no, .. }) => {
-            let mut v = vec![("y".to_string(), "yes")];
-            if on_no.is_some() {
-                v.push(("n".into(), "no"));
-            }
-            v.push(("Esc".into(), "cancel"));
-            v
-        }
-        Some(Overlay::Help { .. }) => vec![("↑↓".into(), "scroll"), ("any key".into(), "close")],
-        Some(Overlay::NewIncident { .. }) => {
-            vec![("Enter".into(), "create"), ("Esc".into(), "cancel")]
-        }
-        Some(Overlay::Opening { .. }) => {
-            vec![("Enter".into(), "add"), ("Esc".into(), "go on")]
-        }
-        _ if matches!(state.screen, Screen::Home) && state.home.filtering => vec![
-            ("Enter".into(), "keep filter"),
-            ("Esc".into(), "clear"),
-            ("↑↓".into(), "move"),
-        ],
+        Some(Overlay::Confirm { on_no, .. }) => confirm_hints(on_no.is_some()),
+        Some(Overlay::Help { .. }) => hints(Context::Help),
+        Some(Overlay::NewIncident { .. }) => hints(Context::NewIncident),
+        Some(Overlay::Opening { .. }) => hints(Context::Opening),
+        _ if matches!(state.screen, Screen::Home) && state.home.filtering => hints(Context::Filter),
         _ => hints(context(state)),
     };
     let mut pairs = pairs;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::THEME;
-use crate::app::keymap::{Context, KEYMAP, keys_label};
+use crate::app::keymap::{HelpRow, help_rows, keys_label};
 use crate::app::state::{AppState, Overlay, Picker};
 
 /// Draws the dialog centred over `area`.
@@ -35,11 +35,15 @@ pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect
                 .map(Line::from)
                 .collect();
             lines.push(Line::from(""));
-            let mut keys = vec![Span::styled("y", THEME.key), Span::raw(" yes   ")];
-            if on_no.is_some() {
-                keys.extend([Span::styled("n", THEME.key), Span::raw(" no   ")]);
-            }
-            keys.extend([Span::styled("Esc", THEME.key), Span::raw(" cancel")]);
+            let keys: Vec<Span> = super::footer::confirm_hints(on_no.is_some())
+                .into_iter()
+                .flat_map(|(key, word)| {
+                    [
+                        Span::styled(key, THEME.key),
+                        Span::raw(format!(" {word}   ")),
+                    ]
+                })
+                .collect();
             lines.push(Line::from(keys));
             let rect = centered(area, width, lines.len() as u16 + 2);
             frame.render_widget(Clear, rect);
@@ -95,63 +99,62 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-/// The help overlay's lines, generated from the keymap.
-pub fn help_lines() -> Vec<Line<'static>> {
+/// The key list, generated from the keymap: each context's keys under its heading, every
+/// description wrapped to `width` columns so that nothing is cut. Each line comes with the
+/// index of the [`help_rows`] row it shows.
+pub fn help_lines(width: usize) -> Vec<(usize, Line<'static>)> {
+    const KEYS: usize = 22;
+    let room = width.saturating_sub(KEYS).max(12);
+    let row = |keys: String, help: &str| -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        for (i, piece) in super::wrap::wrap(help, room, 8).into_iter().enumerate() {
+            let head = if i == 0 {
+                format!("  {keys:<20}")
+            } else {
+                " ".repeat(KEYS)
+            };
+            out.push(Line::from(vec![
+                Span::styled(head, THEME.key),
+                Span::raw(piece),
+            ]));
+        }
+        out
+    };
     let mut lines = Vec::new();
-    let contexts = [
-        Context::Global,
-        Context::Home,
-        Context::Incident,
-        Context::Record,
-        Context::Agenda,
-        Context::Editing,
-        Context::Picker,
-        Context::Viewer,
-    ];
-    for context in contexts {
-        if !lines.is_empty() {
-            lines.push(Line::from(""));
-        }
-        lines.push(Line::from(Span::styled(context.title(), THEME.heading)));
-        for binding in KEYMAP.iter().filter(|b| b.context == context) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<20}", keys_label(binding)), THEME.key),
-                Span::raw(binding.help),
-            ]));
-        }
-        if context == Context::Agenda {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<20}", "0–9, Enter"), THEME.key),
-                Span::raw("type the item's minutes"),
-            ]));
-        }
-        if context == Context::Editing {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<20}", "Enter"), THEME.key),
-                Span::raw("finish a one-line field; new line in a text"),
-            ]));
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<20}", "Ctrl-Z / Ctrl-U"), THEME.key),
-                Span::raw("undo"),
-            ]));
-        }
+    for (n, help_row) in help_rows().into_iter().enumerate() {
+        let shown = match help_row {
+            HelpRow::Blank => vec![Line::from("")],
+            HelpRow::Heading(context) => {
+                vec![Line::from(Span::styled(context.title(), THEME.heading))]
+            }
+            HelpRow::Binding(binding) => row(keys_label(binding), binding.help),
+            HelpRow::Typed(keys, help) => row(keys.to_string(), help),
+        };
+        lines.extend(shown.into_iter().map(|l| (n, l)));
     }
     lines
 }
 
 fn render_help(scroll: usize, frame: &mut Frame, area: Rect) {
-    let lines = help_lines();
-    let width = area.width.saturating_sub(4).min(76);
+    let width = area.width.saturating_sub(4).min(80);
+    let lines = help_lines(usize::from(width.saturating_sub(2)));
+    // `scroll` counts rows of the key list; a wrapped row takes several lines.
+    let scroll = lines
+        .iter()
+        .position(|(row, _)| *row >= scroll)
+        .unwrap_or(0);
+    let lines: Vec<Line> = lines.into_iter().map(|(_, l)| l).collect();
     let height = area.height.saturating_sub(2);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let visible = usize::from(height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(visible);
     let scroll = scroll.min(max_scroll);
-    let more = if scroll < max_scroll {
-        " ↓ more "
-    } else {
-        ""
+    let more = match (scroll > 0, scroll < max_scroll) {
+        (true, true) => " ↑↓ more ",
+        (true, false) => " ↑ more ",
+        (false, true) => " ↓ more ",
+        (false, false) => "",
     };
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
     frame.render_widget(
