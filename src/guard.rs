@@ -30,30 +30,37 @@ struct Pending {
     dirty: bool,
     /// Text being typed into a field, not yet stored in `incident`.
     editing: Option<(Target, String)>,
+    /// The editor's change count when `editing` was copied (a copy is made only when the
+    /// text changed, not on every event).
+    editing_changes: Option<(u64, u64)>,
 }
 
 impl Snapshot {
-    /// Refreshes the snapshot from the state; clones the incident only when it changed.
+    /// Refreshes the snapshot from the state; clones the incident only when its revision
+    /// moved, and copies the text being typed only when the editor's change count moved.
     pub fn update(&self, state: &AppState) {
         let mut guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         match state.incident() {
             Some(view) if view.read_only.is_none() => {
                 let dirty = view.dirty() || view.editor.is_some();
-                let editing = view
-                    .editor
-                    .as_ref()
-                    .map(|e| (e.target, e.textarea.lines().join("\n")));
+                let editor = view.editor.as_ref();
+                let changes = editor.map(|e| e.textarea.version());
+                let fresh = |p: &Pending| p.editing_changes == changes;
                 match guard.as_mut() {
                     Some(p) if p.incident.id == view.incident.id && p.revision == view.revision => {
                         p.dirty = dirty;
-                        p.editing = editing;
+                        if !fresh(p) {
+                            p.editing = editor.map(|e| (e.target, e.textarea.text()));
+                            p.editing_changes = changes;
+                        }
                     }
                     _ => {
                         *guard = Some(Pending {
                             incident: view.incident.clone(),
                             revision: view.revision,
                             dirty,
-                            editing,
+                            editing: editor.map(|e| (e.target, e.textarea.text())),
+                            editing_changes: changes,
                         });
                     }
                 }

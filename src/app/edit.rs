@@ -2,7 +2,6 @@
 //! moving and deleting records, saving.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::factors;
@@ -96,16 +95,8 @@ pub(crate) fn start_editor(view: &mut IncidentView, target: Target) {
         .invalid_for(target)
         .map(|i| i.text.clone())
         .unwrap_or_else(|| form::text_of(&view.incident, target));
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut textarea = TextArea::new(lines);
-    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
-    textarea.move_cursor(CursorMove::Bottom);
-    textarea.move_cursor(CursorMove::End);
-    textarea.set_placeholder_text(target.label().1);
+    let textarea = crate::editor::TextBox::new(&text, target.kind().is_single_line())
+        .with_placeholder(target.label().1);
     view.editor = Some(Editor { target, textarea });
 }
 

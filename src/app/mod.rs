@@ -8,6 +8,7 @@ pub mod factors;
 pub mod form;
 pub mod keymap;
 pub mod lint;
+pub mod lint_memo;
 pub mod meeting;
 pub mod publish;
 pub mod save;
