@@ -77,7 +77,7 @@ fn the_narrative_editor_keeps_the_cursor_and_the_text_above_it_after_resizes() {
             .unwrap_or_else(|| panic!("{w}x{ht}: no editor bottom:\n{screen}"));
         let inside: Vec<String> = lines[top + 1..bottom]
             .iter()
-            .map(|l| inner(l, &lines[top]))
+            .map(|l| inner(l, lines[top]))
             .collect();
         // The end of the text (where the cursor is) is at the bottom of the box: under it at
         // most the text's own empty last line and the box's spare row, and the rows above it
