@@ -47,6 +47,9 @@ impl Snapshot {
                 let changes = editor.map(|e| e.textarea.version());
                 let fresh = |p: &Pending| p.editing_changes == changes;
                 match guard.as_mut() {
+                    // Nothing to save: the copy is not refreshed (nor dropped) until there is.
+                    Some(p) if p.incident.id == view.incident.id && !dirty => p.dirty = false,
+                    _ if !dirty => *guard = None,
                     Some(p) if p.incident.id == view.incident.id && p.revision == view.revision => {
                         p.dirty = dirty;
                         if !fresh(p) {

@@ -171,6 +171,9 @@ pub struct Runtime {
     /// The save and lint threads, while the event loop runs (without them, as in tests of
     /// `dispatch`, saves and lint happen in place).
     workers: Option<workers::Workers>,
+    /// The copy of the open incident just handed to the save worker, with its revision: a lint
+    /// asked for in the same turn of the loop reads it instead of copying again.
+    fresh_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
 }
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
@@ -200,6 +203,7 @@ impl Runtime {
             lock: None,
             known_mtime: None,
             workers: None,
+            fresh_copy: None,
         }
     }
 
@@ -235,10 +239,12 @@ impl Runtime {
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         let mut redraw = true;
         let mut status = String::new();
+        // The crash snapshot is refreshed after the frame is drawn, not before.
+        let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
                 if self.collect(&mut state) {
-                    observe(&state);
+                    changed = true;
                     redraw = true;
                 }
                 if state.quit {
@@ -249,9 +255,12 @@ impl Runtime {
                     terminal.draw(|frame| ui::render(&state, frame))?;
                     redraw = false;
                 }
+                if std::mem::take(&mut changed) {
+                    observe(&state);
+                }
                 // A source that cannot be woken gets the results before it is read again.
                 if !can_wake && self.wait_background(&mut state) {
-                    observe(&state);
+                    changed = true;
                     redraw = true;
                     continue;
                 }
@@ -285,7 +294,6 @@ impl Runtime {
                 };
                 // Everything already typed is applied before the next frame.
                 let mut event = Some(first);
-                let mut changed = false;
                 let mut count = 0;
                 while let Some(e) = event {
                     state.now = clock();
@@ -308,9 +316,11 @@ impl Runtime {
                     event = events.pending()?;
                 }
                 if changed {
-                    observe(&state);
                     redraw = true;
                 }
+            }
+            if changed {
+                observe(&state);
             }
             Ok(())
         })();
@@ -364,6 +374,7 @@ impl Runtime {
             }
             workers::Done::ChangedOnDisk { theirs, mtime } => {
                 self.known_mtime = mtime;
+                self.fresh_copy = None;
                 if let Some(w) = self.workers.as_mut() {
                     w.drop_queued();
                 }
@@ -375,13 +386,18 @@ impl Runtime {
 
     /// Hands the open incident's lint, when it is wanted, to the lint worker (a copy).
     fn request_lint(&mut self, state: &mut AppState) {
+        let fresh = self.fresh_copy.take();
         let Some(workers) = self.workers.as_mut() else {
             return;
         };
         if let crate::app::state::Screen::Incident(view) = &mut state.screen
             && let Some((request, revision)) = view.lint.take_wanted()
         {
-            workers.lint(request, revision, Box::new(view.incident.clone()));
+            let copy = match fresh {
+                Some((r, copy)) if r == revision && copy.id == view.incident.id => copy,
+                _ => std::sync::Arc::new(view.incident.clone()),
+            };
+            workers.lint(request, revision, copy);
         }
     }
 
@@ -455,6 +471,8 @@ impl Runtime {
                 announce,
             } if self.workers.is_some() => {
                 let known_mtime = self.known_mtime;
+                let incident = std::sync::Arc::from(incident);
+                self.fresh_copy = Some((revision, std::sync::Arc::clone(&incident)));
                 if let Some(w) = self.workers.as_mut() {
                     w.save(workers::SaveJob {
                         incident,

@@ -22,8 +22,8 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// A save for the save worker.
 pub struct SaveJob {
-    /// The copy to write.
-    pub incident: Box<Incident>,
+    /// The copy to write (shared with the lint worker when both want the same revision).
+    pub incident: Arc<Incident>,
     /// Its revision.
     pub revision: u64,
     /// Whether to announce the result.
@@ -60,7 +60,7 @@ pub enum Done {
 struct LintJob {
     request: u64,
     revision: u64,
-    incident: Box<Incident>,
+    incident: Arc<Incident>,
 }
 
 /// The save and lint threads, and what is outstanding.
@@ -91,6 +91,7 @@ impl Workers {
         std::thread::Builder::new()
             .name("retro-save".into())
             .spawn(move || {
+                yield_to_the_loop();
                 while let Ok(job) = save_rx.recv() {
                     if done.send(write(&store, job)).is_err() {
                         break;
@@ -101,6 +102,7 @@ impl Workers {
         std::thread::Builder::new()
             .name("retro-lint".into())
             .spawn(move || {
+                yield_to_the_loop();
                 let mut memo = Memo::default();
                 let mut memo_of = String::new();
                 while let Ok(mut job) = lint_rx.recv() {
@@ -145,7 +147,7 @@ impl Workers {
     }
 
     /// Lints a copy of the incident for request `request` of its lint cache.
-    pub fn lint(&mut self, request: u64, revision: u64, incident: Box<Incident>) {
+    pub fn lint(&mut self, request: u64, revision: u64, incident: Arc<Incident>) {
         let job = LintJob {
             request,
             revision,
@@ -211,6 +213,16 @@ impl Workers {
                 }
             }
         }
+    }
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10), so that on a busy machine the
+/// event loop gets the processor before background work does. Only on Linux, where the nice
+/// value belongs to a thread; elsewhere it would slow the whole process.
+fn yield_to_the_loop() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
     }
 }
 
