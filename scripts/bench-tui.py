@@ -187,6 +187,24 @@ class Pty:
         last = self.read_until_quiet(quiet)
         return (last or t0) - t0
 
+    def first_screen(self, t0, least=1000):
+        """The end of the first burst of output after which at least `least` bytes came since
+        `t0` (a terminal set-up sequence alone is not a screen)."""
+        seen, last = 0, None
+        end = t0 + 10.0
+        while time.perf_counter() < end:
+            r, _, _ = select.select([self.fd], [], [], FRAME_GAP)
+            if not r:
+                if seen >= least:
+                    break
+                continue
+            data = os.read(self.fd, 1 << 16)
+            if not data:
+                break
+            seen += len(data)
+            last = time.perf_counter()
+        return last if last is not None else float("nan")
+
     def close(self):
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -264,11 +282,18 @@ def autosave_typing(args, corpus, cache):
         t.close()
 
 
+# A frame is one burst of output: it ends at the first gap of this length.
+FRAME_GAP = 0.01
+
+
 def open_big(args, corpus, cache):
-    """Enter on the list until the incident's first frame is drawn (first quiet gap)."""
+    """Enter on the list until the incident's first frame is drawn (the first burst)."""
     t = retro_open(args, corpus.timeline, cache)
     try:
-        return [t.settle("\r", quiet=0.05)]
+        t.read_until_quiet(0.05)
+        t0 = time.perf_counter()
+        os.write(t.fd, b"\r")
+        return [t.first_screen(t0) - t0]
     finally:
         t.close()
 
@@ -284,8 +309,7 @@ def vim_open(corpus):
     t0 = time.perf_counter()
     t = Pty(VIM + [corpus.timeline[1]], dict(os.environ, TERM="xterm-256color"))
     try:
-        last = t.read_until_quiet(0.05)
-        return [(last or t0) - t0]
+        return [t.first_screen(t0) - t0]
     finally:
         t.close()
 

@@ -146,11 +146,9 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
-        let mut runtime = Runtime::new(store.clone());
+        let mut runtime = Runtime::new(store.clone()).with_snapshot(snapshot.clone());
         let mut events = CrosstermEvents::start()?;
-        runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |s| {
-            snapshot.update(s)
-        })
+        runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |_| {})
     });
     guard::restore_terminal();
     result
@@ -174,6 +172,10 @@ pub struct Runtime {
     /// The copy of the open incident just handed to the save worker, with its revision: a lint
     /// asked for in the same turn of the loop reads it instead of copying again.
     fresh_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
+    /// The last copy handed to the save worker, with its revision, for the crash snapshot.
+    last_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
+    /// The crash snapshot, refreshed after each frame (see [`Runtime::with_snapshot`]).
+    snapshot: Option<Snapshot>,
 }
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
@@ -204,6 +206,31 @@ impl Runtime {
             known_mtime: None,
             workers: None,
             fresh_copy: None,
+            last_copy: None,
+            snapshot: None,
+        }
+    }
+
+    /// The same runtime keeping `snapshot` up to date from the event loop, sharing the copies
+    /// it makes for saves.
+    pub fn with_snapshot(mut self, snapshot: Snapshot) -> Runtime {
+        self.snapshot = Some(snapshot);
+        self
+    }
+
+    /// Refreshes the crash snapshot (if any) from the state.
+    fn refresh_snapshot(&mut self, state: &AppState) {
+        let Some(snapshot) = &self.snapshot else {
+            return;
+        };
+        let shared = self.last_copy.as_ref().map(|(r, c)| (*r, c));
+        let old = snapshot.update_with(state, shared);
+        if let (Some(old), Some(w)) = (old, self.workers.as_ref()) {
+            w.discard(old);
+        }
+        // The copy is shared now (or stale): the save worker frees it when done.
+        if let (Some((_, copy)), Some(w)) = (self.last_copy.take(), self.workers.as_ref()) {
+            w.discard(copy);
         }
     }
 
@@ -256,6 +283,7 @@ impl Runtime {
                     redraw = false;
                 }
                 if std::mem::take(&mut changed) {
+                    self.refresh_snapshot(&state);
                     observe(&state);
                 }
                 // A source that cannot be woken gets the results before it is read again.
@@ -283,6 +311,7 @@ impl Runtime {
                     let before = state.incident().map(|v| (v.saved_revision, v.revision));
                     self.check_outside_change(&mut state);
                     self.dispatch(&mut state, Action::Tick);
+                    self.refresh_snapshot(&state);
                     observe(&state);
                     let now_status = ui::live_text(&state);
                     let after = state.incident().map(|v| (v.saved_revision, v.revision));
@@ -320,6 +349,7 @@ impl Runtime {
                 }
             }
             if changed {
+                self.refresh_snapshot(&state);
                 observe(&state);
             }
             Ok(())
@@ -473,6 +503,7 @@ impl Runtime {
                 let known_mtime = self.known_mtime;
                 let incident = std::sync::Arc::from(incident);
                 self.fresh_copy = Some((revision, std::sync::Arc::clone(&incident)));
+                self.last_copy = Some((revision, std::sync::Arc::clone(&incident)));
                 if let Some(w) = self.workers.as_mut() {
                     w.save(workers::SaveJob {
                         incident,

@@ -93,7 +93,7 @@ pub fn save(state: &mut AppState) -> Vec<Effect> {
     match save_effect(view, now, true) {
         Some(effect) => vec![effect],
         None => {
-            info(state, "Everything is saved");
+            info(state, "✓ saved: nothing new to write");
             Vec::new()
         }
     }

@@ -63,9 +63,15 @@ struct LintJob {
     incident: Arc<Incident>,
 }
 
+enum SaveMsg {
+    Job(SaveJob),
+    /// A copy nobody needs any more: freeing thousands of strings is work too.
+    Discard(Arc<Incident>),
+}
+
 /// The save and lint threads, and what is outstanding.
 pub struct Workers {
-    save_tx: Sender<SaveJob>,
+    save_tx: Sender<SaveMsg>,
     lint_tx: Sender<LintJob>,
     done_rx: Receiver<Done>,
     saving: bool,
@@ -79,7 +85,7 @@ impl Workers {
     /// # Errors
     /// When a thread cannot be started.
     pub fn start(store: Store, waker: Option<Waker>) -> io::Result<Workers> {
-        let (save_tx, save_rx) = mpsc::channel::<SaveJob>();
+        let (save_tx, save_rx) = mpsc::channel::<SaveMsg>();
         let (lint_tx, lint_rx) = mpsc::channel::<LintJob>();
         let (done_tx, done_rx) = mpsc::channel::<Done>();
         let wake = move || {
@@ -92,7 +98,10 @@ impl Workers {
             .name("retro-save".into())
             .spawn(move || {
                 yield_to_the_loop();
-                while let Ok(job) = save_rx.recv() {
+                while let Ok(message) = save_rx.recv() {
+                    let SaveMsg::Job(job) = message else {
+                        continue;
+                    };
                     if done.send(write(&store, job)).is_err() {
                         break;
                     }
@@ -143,7 +152,16 @@ impl Workers {
             self.queued = Some(SaveJob { announce, ..job });
             return;
         }
-        self.saving = self.save_tx.send(job).is_ok();
+        self.saving = self.save_tx.send(SaveMsg::Job(job)).is_ok();
+    }
+
+    /// Lets the save thread free a copy (when this was its last holder).
+    pub fn discard(&self, copy: Arc<Incident>) {
+        if let Err(mpsc::SendError(SaveMsg::Discard(copy))) =
+            self.save_tx.send(SaveMsg::Discard(copy))
+        {
+            drop(copy);
+        }
     }
 
     /// Lints a copy of the incident for request `request` of its lint cache.
