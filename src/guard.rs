@@ -8,6 +8,9 @@
 use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
+/// A copy of the open incident made elsewhere (for a save) at a revision, to share.
+pub type SharedCopy<'a> = Option<(u64, &'a Arc<Incident>)>;
+
 use crossterm::event::DisableBracketedPaste;
 use crossterm::execute;
 use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
@@ -25,48 +28,76 @@ pub struct Snapshot {
 
 #[derive(Clone)]
 struct Pending {
-    incident: Incident,
+    incident: Arc<Incident>,
     revision: u64,
     dirty: bool,
     /// Text being typed into a field, not yet stored in `incident`.
     editing: Option<(Target, String)>,
+    /// The editor's change count when `editing` was copied (a copy is made only when the
+    /// text changed, not on every event).
+    editing_changes: Option<(u64, u64)>,
 }
 
 impl Snapshot {
-    /// Refreshes the snapshot from the state; clones the incident only when it changed.
+    /// Refreshes the snapshot from the state; clones the incident only when its revision
+    /// moved, and copies the text being typed only when the editor's change count moved.
     pub fn update(&self, state: &AppState) {
+        drop(self.update_with(state, None));
+    }
+
+    /// [`Snapshot::update`], taking the incident from `shared` when that copy is of the
+    /// current revision (no copy is made then). Returns the copy it stopped holding, for the
+    /// caller to drop where that costs nothing.
+    pub fn update_with(&self, state: &AppState, shared: SharedCopy<'_>) -> Option<Arc<Incident>> {
+        let mut old = None;
         let mut guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         match state.incident() {
             Some(view) if view.read_only.is_none() => {
                 let dirty = view.dirty() || view.editor.is_some();
-                let editing = view
-                    .editor
-                    .as_ref()
-                    .map(|e| (e.target, e.textarea.lines().join("\n")));
+                let editor = view.editor.as_ref();
+                let changes = editor.map(|e| e.textarea.version());
+                let fresh = |p: &Pending| p.editing_changes == changes;
                 match guard.as_mut() {
+                    // Nothing to save: the copy is not refreshed (nor dropped) until there is.
+                    Some(p) if p.incident.id == view.incident.id && !dirty => p.dirty = false,
+                    _ if !dirty => old = guard.take().map(|p| p.incident),
                     Some(p) if p.incident.id == view.incident.id && p.revision == view.revision => {
                         p.dirty = dirty;
-                        p.editing = editing;
+                        if !fresh(p) {
+                            p.editing = editor.map(|e| (e.target, e.textarea.text()));
+                            p.editing_changes = changes;
+                        }
                     }
                     _ => {
+                        let incident = match shared {
+                            Some((revision, copy))
+                                if revision == view.revision && copy.id == view.incident.id =>
+                            {
+                                Arc::clone(copy)
+                            }
+                            _ => Arc::new(view.incident.clone()),
+                        };
+                        old = guard.take().map(|p| p.incident);
                         *guard = Some(Pending {
-                            incident: view.incident.clone(),
+                            incident,
                             revision: view.revision,
                             dirty,
-                            editing,
+                            editing: editor.map(|e| (e.target, e.textarea.text())),
+                            editing_changes: changes,
                         });
                     }
                 }
             }
-            _ => *guard = None,
+            _ => old = guard.take().map(|p| p.incident),
         }
+        old
     }
 
     /// The incident with the text being typed stored in it, if it has unsaved changes.
     fn unsaved(&self) -> Option<Incident> {
         let guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let pending = guard.as_ref().filter(|p| p.dirty)?;
-        let mut incident = pending.incident.clone();
+        let mut incident = (*pending.incident).clone();
         if let Some((target, text)) = &pending.editing {
             let today = jiff::Timestamp::now()
                 .to_zoned(jiff::tz::TimeZone::UTC)

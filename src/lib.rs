@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod editor;
 pub mod guard;
 pub mod guidance;
 pub mod lint;

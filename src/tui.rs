@@ -1,9 +1,13 @@
 //! The runtime: terminal set-up and restore, the event loop, and the effects it performs.
 //!
 //! The loop takes its input from an [`EventSource`] and its time from a clock, so tests can
-//! drive the real loop with scripted keys on a `TestBackend`.
+//! drive the real loop with scripted keys on a `TestBackend`. Saving and linting run on
+//! worker threads ([`workers`]); all pending input is applied before one frame is drawn.
+
+pub mod workers;
 
 use std::io;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, SystemTime};
 
 use crossterm::event::{self, EnableBracketedPaste, Event, KeyEventKind};
@@ -22,28 +26,100 @@ use crate::ui;
 
 /// Where terminal events come from.
 pub trait EventSource {
-    /// The next event, waiting at most `timeout` (forever when `None`); `Ok(None)` on time-out.
+    /// The next event, waiting at most `timeout` (forever when `None`); `Ok(None)` on time-out
+    /// (or when woken, see [`EventSource::waker`]).
     ///
     /// # Errors
     /// When the terminal cannot be read.
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
+
+    /// An event that has already arrived, without waiting; the loop applies all of them
+    /// before it draws. The default has none (every event is its own frame).
+    ///
+    /// # Errors
+    /// When the terminal cannot be read.
+    fn pending(&mut self) -> io::Result<Option<Event>> {
+        Ok(None)
+    }
+
+    /// Something that makes a waiting [`EventSource::next`] return `Ok(None)` at once, so
+    /// results of background work are shown without delay. Without one (the default) the
+    /// loop waits for outstanding background work before it waits for input.
+    fn waker(&self) -> Option<workers::Waker> {
+        None
+    }
 }
 
-/// Events from the real terminal.
-pub struct CrosstermEvents;
+enum Input {
+    Event(Event),
+    Failed(io::Error),
+    Wake,
+}
+
+/// Events from the real terminal, read on a thread of their own so that the loop can also be
+/// woken by background work.
+pub struct CrosstermEvents {
+    rx: Receiver<Input>,
+    tx: Sender<Input>,
+}
+
+impl CrosstermEvents {
+    /// Starts reading the terminal.
+    ///
+    /// # Errors
+    /// When the reading thread cannot be started.
+    pub fn start() -> io::Result<CrosstermEvents> {
+        let (tx, rx) = mpsc::channel();
+        let input = tx.clone();
+        std::thread::Builder::new()
+            .name("retro-input".into())
+            .spawn(move || {
+                loop {
+                    let message = match event::read() {
+                        Ok(event) => Input::Event(event),
+                        Err(e) => Input::Failed(e),
+                    };
+                    let failed = matches!(message, Input::Failed(_));
+                    if input.send(message).is_err() || failed {
+                        break;
+                    }
+                }
+            })?;
+        Ok(CrosstermEvents { rx, tx })
+    }
+}
 
 impl EventSource for CrosstermEvents {
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
-        match timeout {
-            None => event::read().map(Some),
-            Some(t) => {
-                if event::poll(t)? {
-                    event::read().map(Some)
-                } else {
-                    Ok(None)
-                }
-            }
+        let message = match timeout {
+            None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(t) => self.rx.recv_timeout(t),
+        };
+        match message {
+            Ok(Input::Event(event)) => Ok(Some(event)),
+            Ok(Input::Failed(e)) => Err(e),
+            Ok(Input::Wake) | Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("terminal input ended")),
         }
+    }
+
+    fn pending(&mut self) -> io::Result<Option<Event>> {
+        loop {
+            return match self.rx.try_recv() {
+                Ok(Input::Event(event)) => Ok(Some(event)),
+                Ok(Input::Failed(e)) => Err(e),
+                Ok(Input::Wake) => continue,
+                Err(TryRecvError::Empty) => Ok(None),
+                Err(TryRecvError::Disconnected) => Err(io::Error::other("terminal input ended")),
+            };
+        }
+    }
+
+    fn waker(&self) -> Option<workers::Waker> {
+        let tx = self.tx.clone();
+        Some(std::sync::Arc::new(move || {
+            let _ = tx.send(Input::Wake);
+        }))
     }
 }
 
@@ -70,13 +146,9 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
-        let mut runtime = Runtime::new(store.clone());
-        runtime.run_loop(
-            &mut terminal,
-            &mut CrosstermEvents,
-            &Timestamp::now,
-            &mut |s| snapshot.update(s),
-        )
+        let mut runtime = Runtime::new(store.clone()).with_snapshot(snapshot.clone());
+        let mut events = CrosstermEvents::start()?;
+        runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |_| {})
     });
     guard::restore_terminal();
     result
@@ -94,6 +166,35 @@ pub struct Runtime {
     store: Store,
     lock: Option<(String, IncidentLock)>,
     known_mtime: Option<SystemTime>,
+    /// The save and lint threads, while the event loop runs (without them, as in tests of
+    /// `dispatch`, saves and lint happen in place).
+    workers: Option<workers::Workers>,
+    /// The copy of the open incident just handed to the save worker, with its revision: a lint
+    /// asked for in the same turn of the loop reads it instead of copying again.
+    fresh_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
+    /// The last copy handed to the save worker, with its revision, for the crash snapshot.
+    last_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
+    /// The crash snapshot, refreshed after each frame (see [`Runtime::with_snapshot`]).
+    snapshot: Option<Snapshot>,
+}
+
+/// Most events applied before a frame is drawn, so a flood of input still shows progress.
+const BATCH: usize = 4096;
+
+/// Sets the lint of the loop's thread to deferred for as long as it lives.
+struct DeferLint;
+
+impl DeferLint {
+    fn on() -> DeferLint {
+        crate::app::lint::defer_on_this_thread(true);
+        DeferLint
+    }
+}
+
+impl Drop for DeferLint {
+    fn drop(&mut self) {
+        crate::app::lint::defer_on_this_thread(false);
+    }
 }
 
 impl Runtime {
@@ -103,16 +204,45 @@ impl Runtime {
             store,
             lock: None,
             known_mtime: None,
+            workers: None,
+            fresh_copy: None,
+            last_copy: None,
+            snapshot: None,
         }
     }
 
-    /// The event loop: draw when something changed, block for input, update, perform
-    /// effects. While an incident is open it wakes every second (every 250 ms with unsaved
-    /// changes) to save after typing pauses, to notice outside changes to the file, and to
-    /// keep "saved N s ago" true; while a meeting clock is shown it also wakes as the clock's
-    /// next second begins. It redraws only when something shown changed.
+    /// The same runtime keeping `snapshot` up to date from the event loop, sharing the copies
+    /// it makes for saves.
+    pub fn with_snapshot(mut self, snapshot: Snapshot) -> Runtime {
+        self.snapshot = Some(snapshot);
+        self
+    }
+
+    /// Refreshes the crash snapshot (if any) from the state.
+    fn refresh_snapshot(&mut self, state: &AppState) {
+        let Some(snapshot) = &self.snapshot else {
+            return;
+        };
+        let shared = self.last_copy.as_ref().map(|(r, c)| (*r, c));
+        let old = snapshot.update_with(state, shared);
+        if let (Some(old), Some(w)) = (old, self.workers.as_ref()) {
+            w.discard(old);
+        }
+        // The copy is shared now (or stale): the save worker frees it when done.
+        if let (Some((_, copy)), Some(w)) = (self.last_copy.take(), self.workers.as_ref()) {
+            w.discard(copy);
+        }
+    }
+
+    /// The event loop: draw when something changed, block for input, update (every event
+    /// already waiting, then one frame), perform effects. While an incident is open it wakes
+    /// every second (every 250 ms with unsaved changes) to save after typing pauses, to notice
+    /// outside changes to the file, and to keep "saved N s ago" true; while a meeting clock is
+    /// shown it also wakes as the clock's next second begins. It redraws only when something
+    /// shown changed. Saves and lint run on worker threads; their results are applied as they
+    /// arrive.
     ///
-    /// `observe` sees the state after every change (the crash snapshot).
+    /// `observe` sees the state after every batch of changes (the crash snapshot).
     ///
     /// # Errors
     /// When drawing or reading input fails, or the folder cannot be listed.
@@ -126,45 +256,62 @@ impl Runtime {
     where
         B::Error: Send + Sync + 'static,
     {
+        let _deferred = DeferLint::on();
+        let waker = events.waker();
+        let can_wake = waker.is_some();
+        self.workers = Some(workers::Workers::start(self.store.clone(), waker)?);
         let now = clock();
         let today = crate::model::timeinput::local_date(now);
         let entries = self.store.list(today)?;
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         let mut redraw = true;
         let mut status = String::new();
-        while !state.quit {
-            if redraw {
-                terminal.draw(|frame| ui::render(&state, frame))?;
-                redraw = false;
-            }
-            let timeout = state.incident().map(|view| {
-                if view.unsaved_since.is_some() {
-                    Duration::from_millis(250)
-                } else {
-                    Duration::from_secs(1)
+        // The crash snapshot is refreshed after the frame is drawn, not before.
+        let mut changed = false;
+        let result = (|| -> anyhow::Result<()> {
+            while !state.quit {
+                if self.collect(&mut state) {
+                    changed = true;
+                    redraw = true;
                 }
-            });
-            // A running meeting clock wakes the loop as its next second begins, in place of
-            // the plain one-second wake (the quicker wake for unsaved changes stays).
-            let timeout = match (timeout, crate::app::agenda::clock_wait(&state)) {
-                (Some(a), Some(b)) if a < Duration::from_secs(1) => Some(a.min(b)),
-                (_, Some(b)) => Some(b),
-                (a, None) => a,
-            };
-            let event = events.next(timeout)?;
-            state.now = clock();
-            let action = match event {
-                Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Action::Key(key),
-                Some(Event::Paste(text)) => Action::Paste(text),
-                Some(Event::Resize(..)) => {
+                if state.quit {
+                    break;
+                }
+                self.request_lint(&mut state);
+                if redraw {
+                    terminal.draw(|frame| ui::render(&state, frame))?;
+                    redraw = false;
+                }
+                if std::mem::take(&mut changed) {
+                    self.refresh_snapshot(&state);
+                    observe(&state);
+                }
+                // A source that cannot be woken gets the results before it is read again.
+                if !can_wake && self.wait_background(&mut state) {
+                    changed = true;
                     redraw = true;
                     continue;
                 }
-                Some(_) => continue,
-                None => {
+                let timeout = state.incident().map(|view| {
+                    if view.unsaved_since.is_some() {
+                        Duration::from_millis(250)
+                    } else {
+                        Duration::from_secs(1)
+                    }
+                });
+                // A running meeting clock wakes the loop as its next second begins, in place
+                // of the plain one-second wake (the quicker wake for unsaved changes stays).
+                let timeout = match (timeout, crate::app::agenda::clock_wait(&state)) {
+                    (Some(a), Some(b)) if a < Duration::from_secs(1) => Some(a.min(b)),
+                    (_, Some(b)) => Some(b),
+                    (a, None) => a,
+                };
+                let Some(first) = events.next(timeout)? else {
+                    state.now = clock();
                     let before = state.incident().map(|v| (v.saved_revision, v.revision));
                     self.check_outside_change(&mut state);
                     self.dispatch(&mut state, Action::Tick);
+                    self.refresh_snapshot(&state);
                     observe(&state);
                     let now_status = ui::live_text(&state);
                     let after = state.incident().map(|v| (v.saved_revision, v.revision));
@@ -173,13 +320,115 @@ impl Runtime {
                         redraw = true;
                     }
                     continue;
+                };
+                // Everything already typed is applied before the next frame.
+                let mut event = Some(first);
+                let mut count = 0;
+                while let Some(e) = event {
+                    state.now = clock();
+                    match e {
+                        Event::Key(key) if key.kind != KeyEventKind::Release => {
+                            self.dispatch(&mut state, Action::Key(key));
+                            changed = true;
+                        }
+                        Event::Paste(text) => {
+                            self.dispatch(&mut state, Action::Paste(text));
+                            changed = true;
+                        }
+                        Event::Resize(..) => redraw = true,
+                        _ => {}
+                    }
+                    count += 1;
+                    if state.quit || count >= BATCH {
+                        break;
+                    }
+                    event = events.pending()?;
                 }
-            };
-            self.dispatch(&mut state, action);
-            observe(&state);
-            redraw = true;
+                if changed {
+                    redraw = true;
+                }
+            }
+            if changed {
+                self.refresh_snapshot(&state);
+                observe(&state);
+            }
+            Ok(())
+        })();
+        self.workers = None;
+        result
+    }
+
+    /// Applies every background result that has arrived; true when there was one.
+    fn collect(&mut self, state: &mut AppState) -> bool {
+        let mut any = false;
+        while let Some(done) = self.workers.as_mut().and_then(workers::Workers::try_done) {
+            self.apply_done(state, done);
+            any = true;
         }
-        Ok(())
+        any
+    }
+
+    /// Waits for outstanding background work and applies its result; true when one came.
+    fn wait_background(&mut self, state: &mut AppState) -> bool {
+        match self.workers.as_mut().and_then(workers::Workers::wait_done) {
+            Some(done) => {
+                self.apply_done(state, done);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn apply_done(&mut self, state: &mut AppState, done: workers::Done) {
+        match done {
+            workers::Done::Saved {
+                revision,
+                announce,
+                result,
+                mtime,
+            } => {
+                if result.is_ok() {
+                    self.known_mtime = mtime;
+                }
+                if let Some(w) = self.workers.as_mut() {
+                    w.send_queued(self.known_mtime);
+                }
+                self.dispatch(
+                    state,
+                    Action::Saved {
+                        revision,
+                        announce,
+                        result,
+                    },
+                );
+            }
+            workers::Done::ChangedOnDisk { theirs, mtime } => {
+                self.known_mtime = mtime;
+                self.fresh_copy = None;
+                if let Some(w) = self.workers.as_mut() {
+                    w.drop_queued();
+                }
+                self.dispatch(state, Action::ChangedOnDisk(theirs));
+            }
+            workers::Done::Linted(linted) => crate::app::lint::install(state, linted),
+        }
+    }
+
+    /// Hands the open incident's lint, when it is wanted, to the lint worker (a copy).
+    fn request_lint(&mut self, state: &mut AppState) {
+        let fresh = self.fresh_copy.take();
+        let Some(workers) = self.workers.as_mut() else {
+            return;
+        };
+        if let crate::app::state::Screen::Incident(view) = &mut state.screen
+            && let Some((request, revision)) = view.lint.take_wanted()
+        {
+            let copy = match fresh {
+                Some((r, copy)) if r == revision && copy.id == view.incident.id => copy,
+                _ => std::sync::Arc::new(view.incident.clone()),
+            };
+            workers.lint(request, revision, copy);
+        }
     }
 
     /// Applies an action and performs its effects, feeding their results back; releases the
@@ -207,6 +456,10 @@ impl Runtime {
             return;
         };
         if view.read_only.is_some() || view.conflict.is_some() {
+            return;
+        }
+        // The file is about to change under our own save: not another program's change.
+        if self.workers.as_ref().is_some_and(workers::Workers::saving) {
             return;
         }
         let id = view.incident.id.clone();
@@ -241,6 +494,25 @@ impl Runtime {
                 vec![Action::Created(
                     result.map(|_| incident).map_err(|e| e.reason()),
                 )]
+            }
+            Effect::Save {
+                incident,
+                revision,
+                announce,
+            } if self.workers.is_some() => {
+                let known_mtime = self.known_mtime;
+                let incident = std::sync::Arc::from(incident);
+                self.fresh_copy = Some((revision, std::sync::Arc::clone(&incident)));
+                self.last_copy = Some((revision, std::sync::Arc::clone(&incident)));
+                if let Some(w) = self.workers.as_mut() {
+                    w.save(workers::SaveJob {
+                        incident,
+                        revision,
+                        announce,
+                        known_mtime,
+                    });
+                }
+                Vec::new()
             }
             Effect::Save {
                 incident,

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
+use crate::editor::TextBox;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
 
 use super::action::Effect;
 use super::edit::{self, is_newline_key};
@@ -59,8 +59,8 @@ fn start(state: &mut AppState, now: jiff::Timestamp) -> Vec<Effect> {
     save::save_now(state)
 }
 
-fn opening_textarea() -> TextArea<'static> {
-    let mut textarea = TextArea::default();
+fn opening_textarea() -> TextBox {
+    let mut textarea = TextBox::new("", true);
     textarea.set_placeholder_text("e.g. The failover runbook was up to date");
     textarea
 }
@@ -69,7 +69,7 @@ fn opening_textarea() -> TextArea<'static> {
 /// empty line, or Esc, goes on (keeping a line still typed).
 pub fn on_opening_key(
     state: &mut AppState,
-    mut textarea: Box<TextArea<'static>>,
+    mut textarea: Box<TextBox>,
     mut added: usize,
     key: KeyEvent,
 ) -> Vec<Effect> {

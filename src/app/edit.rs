@@ -2,7 +2,6 @@
 //! moving and deleting records, saving.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::action::Effect;
 use super::factors;
@@ -97,16 +96,8 @@ pub fn focused_target(view: &IncidentView) -> Option<Target> {
 /// Opens a text editor on `target` with its current (or kept invalid) text.
 pub(crate) fn start_editor(view: &mut IncidentView, target: Target) {
     let text = form::edit_text(&view.incident, target);
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut textarea = TextArea::new(lines);
-    textarea.set_wrap_mode(WrapMode::WordOrGlyph);
-    textarea.move_cursor(CursorMove::Bottom);
-    textarea.move_cursor(CursorMove::End);
-    textarea.set_placeholder_text(form::label(target).1);
+    let textarea = crate::editor::TextBox::new(&text, target.kind().is_single_line())
+        .with_placeholder(target.label().1);
     view.editor = Some(Editor { target, textarea });
 }
 

@@ -1,30 +1,63 @@
 //! The lint in the terminal UI: findings kept per incident revision, mapped to the fields the
 //! screen shows, and the keys that switch a rule off (or on again) for the focused field.
 //!
-//! Linting is incremental: each text's hits are remembered by a hash of the text and what it
-//! is linted with, so a change to one field re-lints that field only, even on a timeline of
-//! thousands of entries.
+//! Linting is incremental: each line of each text is remembered with its hits
+//! ([`super::lint_memo::Memo`]), so a change re-lints the lines it touched only, even on a
+//! timeline of thousands of entries or in a 50,000-word narrative.
+//!
+//! In the event loop of the terminal UI ([`defer_on_this_thread`]) the cache only notes which
+//! revision it needs; the runtime lints a copy on a worker thread and [`install`]s the result
+//! when it arrives, so opening and typing never wait for the lint.
 
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::cell::Cell;
 
 use super::form::{RecordKind, Target};
-use crate::lint::{
-    Context, Finding, Hit, People, lint_incident_with, lint_text, parse_path, stable_path,
-};
+use super::lint_memo::Memo;
+use super::state::{AppState, Screen};
+use crate::lint::{Finding, parse_path, stable_path};
 use crate::model::FieldPath;
 use crate::model::fields::{Lint, Value};
 use crate::model::{Incident, Section};
+
+thread_local! {
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// From now on, lint caches refreshed on this thread only note what they need
+/// ([`LintCache::wanted`]) instead of linting; `false` lints in place again (the default, used
+/// by tests of `update`). The event loop sets it for its own thread.
+pub fn defer_on_this_thread(deferred: bool) {
+    DEFERRED.with(|d| d.set(deferred));
+}
 
 /// Findings of the open incident, recomputed when it changes.
 #[derive(Clone, Debug, Default)]
 pub struct LintCache {
     revision: Option<u64>,
-    memo: HashMap<u64, Vec<Hit>>,
+    memo: Memo,
     findings: Vec<Finding>,
     /// Where each finding is shown, parallel to `findings`.
     places: Vec<Place>,
+    /// The revision of the latest request (linted here, or asked of the worker).
+    latest: Option<u64>,
+    /// A lint asked for but not done here (deferred): its request number and revision.
+    wanted: Option<(u64, u64)>,
+    /// Requests made so far; the number of the one whose result is shown.
+    requests: u64,
+    shown: u64,
+}
+
+/// Findings computed elsewhere (the lint worker) for one request of a [`LintCache`].
+#[derive(Clone, Debug)]
+pub struct Linted {
+    /// The incident's id.
+    pub id: String,
+    /// The request ([`LintCache::take_wanted`]).
+    pub request: u64,
+    /// The revision linted.
+    pub revision: u64,
+    /// What was found.
+    pub findings: Vec<Finding>,
 }
 
 /// Where a finding is shown: its section, and its field and list item when it has one.
@@ -42,40 +75,55 @@ impl LintCache {
         cache
     }
 
+    /// A cache with nothing linted yet: the first [`LintCache::refresh`] lints (or, deferred,
+    /// asks for it).
+    pub fn pending() -> LintCache {
+        LintCache::default()
+    }
+
     /// Re-lints when the revision moved, or always with `force` (the incident was replaced
-    /// without a new revision, e.g. reloaded from disk). Unchanged texts cost a hash each.
+    /// without a new revision, e.g. reloaded from disk). Unchanged lines cost a hash each.
+    /// Deferred ([`defer_on_this_thread`]), it only notes the request.
     pub fn refresh(&mut self, incident: &Incident, revision: u64, force: bool) {
-        if !force && self.revision == Some(revision) {
+        if !force && self.latest == Some(revision) {
             return;
         }
-        let mut context_hash = DefaultHasher::new();
-        People::of(incident).hash(&mut context_hash);
-        incident.lint.words.hash(&mut context_hash);
-        let context_hash = context_hash.finish();
-        let mut old = std::mem::take(&mut self.memo);
-        let mut memo = HashMap::new();
-        let mut lint = |text: &str, ctx: &Context<'_>| {
-            let mut h = DefaultHasher::new();
-            (context_hash, text, ctx.actor, ctx.factor).hash(&mut h);
-            let key = h.finish();
-            let hits = old
-                .remove(&key)
-                .or_else(|| memo.get(&key).cloned())
-                .unwrap_or_else(|| lint_text(text, ctx));
-            memo.insert(key, hits.clone());
-            hits
-        };
-        self.findings = lint_incident_with(incident, &mut lint);
-        self.places = self
-            .findings
+        self.latest = Some(revision);
+        if DEFERRED.with(Cell::get) {
+            self.requests += 1;
+            self.wanted = Some((self.requests, revision));
+            return;
+        }
+        let findings = self.memo.lint(incident);
+        self.requests += 1;
+        self.show(self.requests, revision, findings);
+    }
+
+    /// The request to lint elsewhere, if one is waiting: its number and the revision. The
+    /// result comes back through [`install`].
+    pub fn take_wanted(&mut self) -> Option<(u64, u64)> {
+        self.wanted.take()
+    }
+
+    fn show(&mut self, request: u64, revision: u64, findings: Vec<Finding>) {
+        if request < self.shown {
+            return;
+        }
+        self.shown = request;
+        self.places = findings
             .iter()
             .map(|f| Place {
                 section: crate::lint::section_of(&f.field),
                 target: target_of(&f.field),
             })
             .collect();
-        self.memo = memo;
+        self.findings = findings;
         self.revision = Some(revision);
+    }
+
+    /// True while the findings shown are not those of the latest revision asked for.
+    pub fn is_stale(&self) -> bool {
+        self.latest != self.revision || self.wanted.is_some()
     }
 
     /// Every finding, in field order.
@@ -126,6 +174,17 @@ impl LintCache {
             .iter()
             .zip(&self.places)
             .map(|(f, p)| (f, p.target.map(|(t, _)| t)))
+    }
+}
+
+/// Shows findings computed elsewhere, if they are for the open incident and not older than
+/// what is shown.
+pub fn install(state: &mut AppState, linted: Linted) {
+    if let Screen::Incident(view) = &mut state.screen
+        && view.incident.id == linted.id
+    {
+        view.lint
+            .show(linted.request, linted.revision, linted.findings);
     }
 }
 

@@ -9,6 +9,7 @@ pub mod form;
 pub mod keymap;
 pub mod lint;
 pub mod lint_keys;
+pub mod lint_memo;
 pub mod meeting;
 pub mod publish;
 pub mod records;

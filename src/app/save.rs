@@ -92,7 +92,7 @@ pub fn save(state: &mut AppState) -> Vec<Effect> {
     match save_effect(view, now, true) {
         Some(effect) => vec![effect],
         None => {
-            state.info("Everything is saved");
+            state.info("✓ saved: nothing new to write");
             Vec::new()
         }
     }

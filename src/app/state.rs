@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use jiff::Timestamp;
-use ratatui_textarea::TextArea;
 
 use super::form::{RecordKind, Target};
+use crate::editor::TextBox;
 use crate::model::{Incident, Meeting, Section};
 use crate::storage::Entry;
 
@@ -198,7 +198,7 @@ pub struct Editor {
     /// What it edits.
     pub target: Target,
     /// The text and cursor.
-    pub textarea: TextArea<'static>,
+    pub textarea: TextBox,
 }
 
 /// Text that could not be stored, shown in place of the value with the reason.
@@ -231,7 +231,7 @@ pub enum Overlay {
     /// Typing the new incident's title.
     NewIncident {
         /// The title so far.
-        textarea: Box<TextArea<'static>>,
+        textarea: Box<TextBox>,
         /// Why the last attempt failed.
         error: Option<String>,
     },
@@ -247,7 +247,7 @@ pub enum Overlay {
     /// The meeting's opening: naming what went well, one line per factor that helped.
     Opening {
         /// The line being typed.
-        textarea: Box<TextArea<'static>>,
+        textarea: Box<TextBox>,
         /// How many factors were added so far.
         added: usize,
     },
@@ -383,7 +383,7 @@ fn entry_text(entry: &Entry) -> String {
 impl IncidentView {
     /// Opens an incident on its overview.
     pub fn new(incident: Incident, read_only: Option<String>) -> IncidentView {
-        let lint = super::lint::LintCache::new(&incident, 0);
+        let lint = super::lint::LintCache::pending();
         IncidentView {
             incident,
             read_only,

@@ -2,7 +2,6 @@
 //! terminal and no file I/O.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui_textarea::TextArea;
 
 use super::action::{Action, Effect};
 use super::keymap::{Command, Context, help_start, lookup};
@@ -300,7 +299,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
             });
         }
         Some(Command::New) => {
-            let mut textarea = TextArea::default();
+            let mut textarea = crate::editor::TextBox::new("", true);
             textarea.set_placeholder_text("e.g. Checkout errors after config push");
             state.overlay = Some(Overlay::NewIncident {
                 textarea: Box::new(textarea),

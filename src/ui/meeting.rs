@@ -2,12 +2,12 @@
 //! An item past its timebox is marked with the word `over` as well as a warm colour, so it
 //! shows without colours too.
 
+use crate::editor::TextBox;
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
-use ratatui_textarea::TextArea;
 
 use super::theme::THEME;
 use crate::app::meeting::format_clock;
@@ -202,7 +202,7 @@ fn hh_mm(at: Moment, tz: &jiff::tz::TimeZone) -> String {
 /// Draws the opening question: what went well, with what is already named as helping.
 pub fn render_opening(
     view: &IncidentView,
-    textarea: &TextArea<'static>,
+    textarea: &TextBox,
     now: Timestamp,
     frame: &mut Frame,
     area: Rect,

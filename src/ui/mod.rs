@@ -7,6 +7,7 @@ mod fishbone;
 mod footer;
 mod home;
 mod incident;
+mod list_offset;
 mod meeting;
 mod overlay;
 mod records;

@@ -73,7 +73,7 @@ pub fn render_list(
         let offset = if two_lines {
             0
         } else {
-            (selected + 1).saturating_sub(rows)
+            super::list_offset::offset(&inc.id, kind, selected, rows, len)
         };
         for index in offset..len.min(offset + rows) {
             let is_sel = index == selected;

@@ -268,9 +268,12 @@ fn field_height(
         if kind.is_single_line() {
             return 3;
         }
-        let text = editor.textarea.lines().join("\n");
-        let lines = wrap(&text, width.saturating_sub(2), 30).len() as u16;
-        return (lines + 3).clamp(5, avail.saturating_sub(2).max(5));
+        // Rows of the text inside the box's borders, from the editor's wrap cache.
+        let inner = u16::try_from(width.saturating_sub(2)).unwrap_or(u16::MAX);
+        let lines = u16::try_from(editor.textarea.rows(inner)).unwrap_or(u16::MAX);
+        return lines
+            .saturating_add(3)
+            .clamp(5, avail.saturating_sub(2).max(5));
     }
     match kind {
         Kind::Multi | Kind::LineList => {

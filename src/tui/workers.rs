@@ -1,0 +1,273 @@
+//! Work done off the event loop: writing the open incident and linting it, each on a thread
+//! of its own, from a copy made on the loop. Results come back as [`Done`] messages; a
+//! [`Waker`] makes a loop waiting for input look at them at once.
+//!
+//! Saves run one at a time in order. A save asked for while one is being written waits, and a
+//! later one replaces it (it holds every change the earlier one did). The lint worker skips to
+//! the newest job it has been given.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::SystemTime;
+
+use crate::app::lint::Linted;
+use crate::app::lint_memo::Memo;
+use crate::model::Incident;
+use crate::storage::Store;
+
+/// Makes a waiting [`super::EventSource::next`] return early, so results are handled at once.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// A save for the save worker.
+pub struct SaveJob {
+    /// The copy to write (shared with the lint worker when both want the same revision).
+    pub incident: Arc<Incident>,
+    /// Its revision.
+    pub revision: u64,
+    /// Whether to announce the result.
+    pub announce: bool,
+    /// The file's modification time as last read or written by this program: a file that
+    /// changed since is not written over.
+    pub known_mtime: Option<SystemTime>,
+}
+
+/// A finished piece of background work.
+pub enum Done {
+    /// A save was written, or failed.
+    Saved {
+        /// The revision written.
+        revision: u64,
+        /// Whether to announce it.
+        announce: bool,
+        /// The file, or why not.
+        result: Result<PathBuf, String>,
+        /// The file's modification time after the write.
+        mtime: Option<SystemTime>,
+    },
+    /// The file was changed by another program since this one last looked; nothing written.
+    ChangedOnDisk {
+        /// The other program's version.
+        theirs: Box<Incident>,
+        /// Its modification time.
+        mtime: Option<SystemTime>,
+    },
+    /// Lint findings for a request.
+    Linted(Linted),
+}
+
+struct LintJob {
+    request: u64,
+    revision: u64,
+    incident: Arc<Incident>,
+}
+
+enum SaveMsg {
+    Job(SaveJob),
+    /// A copy nobody needs any more: freeing thousands of strings is work too.
+    Discard(Arc<Incident>),
+}
+
+/// The save and lint threads, and what is outstanding.
+pub struct Workers {
+    save_tx: Sender<SaveMsg>,
+    lint_tx: Sender<LintJob>,
+    done_rx: Receiver<Done>,
+    saving: bool,
+    queued: Option<SaveJob>,
+    linting: Option<u64>,
+}
+
+impl Workers {
+    /// Starts both threads; `waker` is called after each result is sent.
+    ///
+    /// # Errors
+    /// When a thread cannot be started.
+    pub fn start(store: Store, waker: Option<Waker>) -> io::Result<Workers> {
+        let (save_tx, save_rx) = mpsc::channel::<SaveMsg>();
+        let (lint_tx, lint_rx) = mpsc::channel::<LintJob>();
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let wake = move || {
+            if let Some(w) = &waker {
+                w();
+            }
+        };
+        let (done, wake_save) = (done_tx.clone(), wake.clone());
+        std::thread::Builder::new()
+            .name("retro-save".into())
+            .spawn(move || {
+                yield_to_the_loop();
+                while let Ok(message) = save_rx.recv() {
+                    let SaveMsg::Job(job) = message else {
+                        continue;
+                    };
+                    if done.send(write(&store, job)).is_err() {
+                        break;
+                    }
+                    wake_save();
+                }
+            })?;
+        std::thread::Builder::new()
+            .name("retro-lint".into())
+            .spawn(move || {
+                yield_to_the_loop();
+                let mut memo = Memo::default();
+                let mut memo_of = String::new();
+                while let Ok(mut job) = lint_rx.recv() {
+                    while let Ok(newer) = lint_rx.try_recv() {
+                        job = newer;
+                    }
+                    if job.incident.id != memo_of {
+                        memo = Memo::default();
+                        memo_of = job.incident.id.clone();
+                    }
+                    let findings = memo.lint(&job.incident);
+                    let linted = Linted {
+                        id: job.incident.id.clone(),
+                        request: job.request,
+                        revision: job.revision,
+                        findings,
+                    };
+                    if done_tx.send(Done::Linted(linted)).is_err() {
+                        break;
+                    }
+                    wake();
+                }
+            })?;
+        Ok(Workers {
+            save_tx,
+            lint_tx,
+            done_rx,
+            saving: false,
+            queued: None,
+            linting: None,
+        })
+    }
+
+    /// Writes `job` now, or after the save being written (replacing any save waiting).
+    pub fn save(&mut self, job: SaveJob) {
+        if self.saving {
+            let announce = job.announce || self.queued.as_ref().is_some_and(|q| q.announce);
+            self.queued = Some(SaveJob { announce, ..job });
+            return;
+        }
+        self.saving = self.save_tx.send(SaveMsg::Job(job)).is_ok();
+    }
+
+    /// Lets the save thread free a copy (when this was its last holder).
+    pub fn discard(&self, copy: Arc<Incident>) {
+        if let Err(mpsc::SendError(SaveMsg::Discard(copy))) =
+            self.save_tx.send(SaveMsg::Discard(copy))
+        {
+            drop(copy);
+        }
+    }
+
+    /// Lints a copy of the incident for request `request` of its lint cache.
+    pub fn lint(&mut self, request: u64, revision: u64, incident: Arc<Incident>) {
+        let job = LintJob {
+            request,
+            revision,
+            incident,
+        };
+        if self.lint_tx.send(job).is_ok() {
+            self.linting = Some(request);
+        }
+    }
+
+    /// True while a save is being written or waits.
+    pub fn saving(&self) -> bool {
+        self.saving || self.queued.is_some()
+    }
+
+    /// True while a save or a lint is outstanding.
+    pub fn busy(&self) -> bool {
+        self.saving() || self.linting.is_some()
+    }
+
+    /// The next result, without waiting.
+    pub fn try_done(&mut self) -> Option<Done> {
+        let done = self.done_rx.try_recv().ok()?;
+        self.account(&done);
+        Some(done)
+    }
+
+    /// The next result, waiting for it (at most ten seconds); `None` when nothing is
+    /// outstanding.
+    pub fn wait_done(&mut self) -> Option<Done> {
+        if !self.busy() {
+            return None;
+        }
+        let done = self
+            .done_rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .ok()?;
+        self.account(&done);
+        Some(done)
+    }
+
+    /// Sends the save that waited, now that the one before it is done; `known_mtime` is the
+    /// file's time after that save.
+    pub fn send_queued(&mut self, known_mtime: Option<SystemTime>) {
+        if !self.saving
+            && let Some(job) = self.queued.take()
+        {
+            self.save(SaveJob { known_mtime, ..job });
+        }
+    }
+
+    /// Forgets the save that waited (another program's change came first; the user decides).
+    pub fn drop_queued(&mut self) {
+        self.queued = None;
+    }
+
+    fn account(&mut self, done: &Done) {
+        match done {
+            Done::Saved { .. } | Done::ChangedOnDisk { .. } => self.saving = false,
+            Done::Linted(l) => {
+                if self.linting.is_some_and(|r| r <= l.request) {
+                    self.linting = None;
+                }
+            }
+        }
+    }
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10), so that on a busy machine the
+/// event loop gets the processor before background work does. Only on Linux, where the nice
+/// value belongs to a thread; elsewhere it would slow the whole process.
+fn yield_to_the_loop() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
+    }
+}
+
+/// The save worker's job: never write over another program's change.
+fn write(store: &Store, job: SaveJob) -> Done {
+    let id = job.incident.id.clone();
+    let on_disk = store.modified(&id);
+    if job.known_mtime.is_some()
+        && on_disk.is_some()
+        && on_disk != job.known_mtime
+        && let Ok(theirs) = store.load(&id)
+    {
+        return Done::ChangedOnDisk {
+            theirs: Box::new(theirs.incident),
+            mtime: on_disk,
+        };
+    }
+    let result = store.save(&job.incident).map_err(|e| e.reason());
+    let mtime = if result.is_ok() {
+        store.modified(&id)
+    } else {
+        None
+    };
+    Done::Saved {
+        revision: job.revision,
+        announce: job.announce,
+        result,
+        mtime,
+    }
+}
