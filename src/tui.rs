@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, AppState, Effect, update};
+use crate::app::{Action, AppState, Effect, save, update};
 use crate::guard::{self, Snapshot};
 use crate::model::Moment;
 use crate::model::id::{id_date, new_id};
@@ -82,6 +82,36 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
     result
 }
 
+/// The earliest moment the loop must wake without input, or `None` to wait for input alone:
+/// the open incident's save deadline (unless the tick at `last_tick` already ran for it), a
+/// second after `last_tick` while an incident is open, and a running meeting clock's next
+/// second.
+pub fn next_deadline(state: &AppState, now: Timestamp, last_tick: Timestamp) -> Option<Timestamp> {
+    let mut due: Option<Timestamp> = None;
+    let mut consider = |t: Option<Timestamp>| {
+        if let Some(t) = t {
+            due = Some(due.map_or(t, |d| d.min(t)));
+        }
+    };
+    if let Some(view) = state.incident() {
+        consider(last_tick.checked_add(TICK).ok());
+        consider(save::next_save_at(view).filter(|t| *t > last_tick));
+    }
+    let clock = crate::app::agenda::clock_wait(state)
+        .and_then(|wait| jiff::SignedDuration::try_from(wait).ok())
+        .and_then(|wait| now.checked_add(wait).ok());
+    consider(clock);
+    due
+}
+
+/// The time from `now` until `due`, zero when it has passed.
+fn wait_until(now: Timestamp, due: Timestamp) -> Duration {
+    Duration::try_from(due.duration_since(now)).unwrap_or(Duration::ZERO)
+}
+
+/// The periodic tick while an incident is open.
+const TICK: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
+
 /// Applies an action and performs the effects it asks for, feeding their results back,
 /// without locks or outside-change checks (for tests of `update`).
 pub fn dispatch(state: &mut AppState, store: &Store, action: Action) {
@@ -106,11 +136,15 @@ impl Runtime {
         }
     }
 
-    /// The event loop: draw when something changed, block for input, update, perform
-    /// effects. While an incident is open it wakes every second (every 250 ms with unsaved
-    /// changes) to save after typing pauses, to notice outside changes to the file, and to
-    /// keep "saved N s ago" true; while a meeting clock is shown it also wakes as the clock's
-    /// next second begins. It redraws only when something shown changed.
+    /// The event loop: draw when something changed, wait for input or the next deadline,
+    /// update, perform effects.
+    ///
+    /// The deadlines are: the open incident's continuous save ([`save::next_save_at`]), a
+    /// periodic tick each second while an incident is open (to notice outside changes to the
+    /// file and keep "saved N s ago" true), and a running meeting clock's next second. The
+    /// loop waits for input at most until the earliest of them and runs the tick once it has
+    /// passed, whether the wait ended with a key or not: keys that never pause cannot put a
+    /// save off. It redraws only when something shown changed.
     ///
     /// `observe` sees the state after every change (the crash snapshot).
     ///
@@ -132,52 +166,46 @@ impl Runtime {
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         let mut redraw = true;
         let mut status = String::new();
+        let mut last_tick = now;
         while !state.quit {
             if redraw {
                 terminal.draw(|frame| ui::render(&state, frame))?;
                 redraw = false;
             }
-            let timeout = state.incident().map(|view| {
-                if view.unsaved_since.is_some() {
-                    Duration::from_millis(250)
-                } else {
-                    Duration::from_secs(1)
-                }
-            });
-            // A running meeting clock wakes the loop as its next second begins, in place of
-            // the plain one-second wake (the quicker wake for unsaved changes stays).
-            let timeout = match (timeout, crate::app::agenda::clock_wait(&state)) {
-                (Some(a), Some(b)) if a < Duration::from_secs(1) => Some(a.min(b)),
-                (_, Some(b)) => Some(b),
-                (a, None) => a,
-            };
+            let now = clock();
+            let due = next_deadline(&state, now, last_tick);
+            let timeout = due.map(|due| wait_until(now, due));
             let event = events.next(timeout)?;
             state.now = clock();
             let action = match event {
-                Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Action::Key(key),
-                Some(Event::Paste(text)) => Action::Paste(text),
+                Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                    Some(Action::Key(key))
+                }
+                Some(Event::Paste(text)) => Some(Action::Paste(text)),
                 Some(Event::Resize(..)) => {
                     redraw = true;
-                    continue;
+                    None
                 }
-                Some(_) => continue,
-                None => {
-                    let before = state.incident().map(|v| (v.saved_revision, v.revision));
-                    self.check_outside_change(&mut state);
-                    self.dispatch(&mut state, Action::Tick);
-                    observe(&state);
-                    let now_status = ui::live_text(&state);
-                    let after = state.incident().map(|v| (v.saved_revision, v.revision));
-                    if now_status != status || before != after || state.overlay.is_some() {
-                        status = now_status;
-                        redraw = true;
-                    }
-                    continue;
-                }
+                _ => None,
             };
-            self.dispatch(&mut state, action);
-            observe(&state);
-            redraw = true;
+            if let Some(action) = action {
+                self.dispatch(&mut state, action);
+                observe(&state);
+                redraw = true;
+            }
+            if due.is_some_and(|due| state.now >= due) {
+                last_tick = state.now;
+                let before = state.incident().map(|v| (v.saved_revision, v.revision));
+                self.check_outside_change(&mut state);
+                self.dispatch(&mut state, Action::Tick);
+                observe(&state);
+                let now_status = ui::live_text(&state);
+                let after = state.incident().map(|v| (v.saved_revision, v.revision));
+                if now_status != status || before != after || state.overlay.is_some() {
+                    status = now_status;
+                    redraw = true;
+                }
+            }
         }
         Ok(())
     }
