@@ -4,7 +4,7 @@
 //! drive the real loop with scripted keys on a `TestBackend`.
 
 use std::io;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use crossterm::event::{self, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
@@ -17,7 +17,7 @@ use crate::app::{Action, AppState, Effect, save, update};
 use crate::guard::{self, Snapshot};
 use crate::model::Moment;
 use crate::model::id::{id_date, new_id};
-use crate::storage::{IncidentLock, LockError, Store, differences};
+use crate::storage::{Identity, IncidentLock, LockError, Probe, SaveError, Store, differences};
 use crate::ui;
 
 /// Where terminal events come from.
@@ -119,11 +119,11 @@ pub fn dispatch(state: &mut AppState, store: &Store, action: Action) {
 }
 
 /// The I/O side of the program: the store, the lock on the open incident, and what the
-/// incident file looked like when this program last read or wrote it.
+/// incident file held when this program last read or wrote it.
 pub struct Runtime {
     store: Store,
     lock: Option<(String, IncidentLock)>,
-    known_mtime: Option<SystemTime>,
+    known: Option<Identity>,
 }
 
 impl Runtime {
@@ -132,7 +132,7 @@ impl Runtime {
         Runtime {
             store,
             lock: None,
-            known_mtime: None,
+            known: None,
         }
     }
 
@@ -224,12 +224,12 @@ impl Runtime {
             self.lock = None;
         }
         if open.is_none() {
-            self.known_mtime = None;
+            self.known = None;
         }
     }
 
-    /// Notices a change to the open incident's file made by another program (its
-    /// modification time moved without this program writing it) and reports it.
+    /// Notices a change to the open incident's file made by another program (its content
+    /// differs from what this program last read or wrote) and reports it.
     pub fn check_outside_change(&mut self, state: &mut AppState) {
         let Some(view) = state.incident() else {
             return;
@@ -238,13 +238,20 @@ impl Runtime {
             return;
         }
         let id = view.incident.id.clone();
-        let mtime = self.store.modified(&id);
-        if mtime.is_none() || mtime == self.known_mtime {
+        let Some(known) = &self.known else {
             return;
-        }
-        self.known_mtime = mtime;
-        if let Ok(loaded) = self.store.load(&id) {
-            self.dispatch(state, Action::ChangedOnDisk(Box::new(loaded.incident)));
+        };
+        match self.store.probe(&id, known) {
+            Probe::Same(identity) => self.known = Some(identity),
+            Probe::Changed(loaded, identity) => {
+                if let Ok(loaded) = *loaded {
+                    self.known = Some(identity);
+                    self.dispatch(state, Action::ChangedOnDisk(Box::new(loaded.incident)));
+                }
+                // A file changed into one that does not parse is left as it is: saves stop
+                // (they find the change) and say why, until it parses again.
+            }
+            Probe::Gone | Probe::Unreadable(_) => {}
         }
     }
 
@@ -263,8 +270,10 @@ impl Runtime {
             Effect::Create(title) => {
                 let incident = store.new_incident(&title, today, Moment::utc(now));
                 let lock = store.lock(&incident.id).ok();
-                let result = store.save(&incident);
-                self.known_mtime = store.modified(&incident.id);
+                let result = store.save_guarded(&incident, None).map(|(path, identity)| {
+                    self.known = Some(identity);
+                    path
+                });
                 self.lock = lock.map(|l| (incident.id.clone(), l));
                 vec![Action::Created(
                     result.map(|_| incident).map_err(|e| e.reason()),
@@ -275,20 +284,25 @@ impl Runtime {
                 revision,
                 announce,
             } => {
-                // Never write over a change another program made since we last looked.
-                let on_disk = store.modified(&incident.id);
-                if self.known_mtime.is_some()
-                    && on_disk.is_some()
-                    && on_disk != self.known_mtime
-                    && let Ok(theirs) = store.load(&incident.id)
-                {
-                    self.known_mtime = on_disk;
-                    return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
-                }
-                let result = store.save(&incident).map_err(|e| e.reason());
-                if result.is_ok() {
-                    self.known_mtime = store.modified(&incident.id);
-                }
+                // Never write over a change another program made since we last looked: the
+                // store checks the file's content just before the rename.
+                let result = match store.save_guarded(&incident, self.known.as_ref()) {
+                    Ok((path, identity)) => {
+                        self.known = Some(identity);
+                        Ok(path)
+                    }
+                    Err(SaveError::Changed) => match store.load_tracked(&incident.id) {
+                        Ok((theirs, identity)) => {
+                            self.known = Some(identity);
+                            return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
+                        }
+                        Err(e) => Err(format!(
+                            "another program changed the file and it cannot be read now ({})",
+                            e.reason()
+                        )),
+                    },
+                    Err(e) => Err(e.reason()),
+                };
                 vec![Action::Saved {
                     revision,
                     announce,
@@ -322,11 +336,13 @@ impl Runtime {
     /// Loads an incident for editing: takes its lock (or opens it read-only, naming the
     /// process that holds it) and offers a newer recovery copy.
     fn open(&mut self, id: &str) -> Vec<Action> {
-        let mut loaded = match self.store.load(id) {
-            Ok(loaded) => loaded,
+        let mut loaded = match self.store.load_tracked(id) {
+            Ok((loaded, identity)) => {
+                self.known = Some(identity);
+                loaded
+            }
             Err(e) => return vec![Action::Opened(Err(e.to_string()))],
         };
-        self.known_mtime = self.store.modified(id);
         if loaded.read_only.is_none() {
             match self.store.lock(id) {
                 Ok(lock) => self.lock = Some((id.to_string(), lock)),

@@ -5,6 +5,8 @@
 //! listed with its error and never overwritten; only valid ids become file names.
 
 mod dirs;
+pub mod guarded;
+pub mod identity;
 pub mod list_cache;
 pub mod listing;
 pub mod lock;
@@ -23,6 +25,8 @@ use crate::model::id::{id_date, is_valid_id, new_id};
 use crate::model::{Choice, Incident, IncidentStatus, Milestone, Moment, SCHEMA_VERSION, Severity};
 
 pub use dirs::{DirSource, resolve_dir};
+pub use guarded::{Probe, SaveError};
+pub use identity::{Identity, MAX_FILE_BYTES, read_regular};
 pub use lock::{IncidentLock, LockError};
 pub use recovery::{RECOVERY_SUFFIX, Recovery, differences};
 pub use write::{write_atomic, write_atomic_in};
@@ -200,6 +204,7 @@ pub struct Loaded {
 pub struct Store {
     dir: PathBuf,
     list_cache: Option<PathBuf>,
+    before_rename: Option<guarded::Hook>,
 }
 
 impl Store {
@@ -222,6 +227,7 @@ impl Store {
         Ok(Store {
             dir,
             list_cache: None,
+            before_rename: None,
         })
     }
 
@@ -282,11 +288,20 @@ impl Store {
     /// [`StoreError::BadId`], [`StoreError::NotFound`], [`StoreError::Io`], or
     /// [`StoreError::Format`] with line and column.
     pub fn load(&self, id: &str) -> Result<Loaded, StoreError> {
+        self.load_tracked(id).map(|(loaded, _)| loaded)
+    }
+
+    /// Reads an incident by id, with the identity of the bytes read (to tell later whether
+    /// another program changed the file, see [`Store::save_guarded`]).
+    ///
+    /// # Errors
+    /// As [`Store::load`].
+    pub fn load_tracked(&self, id: &str) -> Result<(Loaded, Identity), StoreError> {
         let path = self.path_of(id)?;
-        if !path.exists() {
+        if fs::symlink_metadata(&path).is_err() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let loaded = read_incident(&path)?;
+        let (loaded, identity) = read_incident_tracked(&path)?;
         if loaded.incident.id != id {
             return Err(StoreError::Format {
                 path,
@@ -300,7 +315,7 @@ impl Store {
                 },
             });
         }
-        Ok(loaded)
+        Ok((loaded, identity))
     }
 
     /// Reads the raw text of a file in the folder (to show a broken file).
@@ -308,8 +323,8 @@ impl Store {
     /// # Errors
     /// [`StoreError::Io`].
     pub fn read_text(&self, path: &Path) -> Result<String, StoreError> {
-        let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        let file = read_regular(path).map_err(|e| StoreError::io(path, e))?;
+        Ok(String::from_utf8_lossy(&file.bytes).into_owned())
     }
 
     /// Writes an incident atomically to `<id>.toml` (temporary file, fsync, rename, fsync
@@ -381,7 +396,22 @@ impl Store {
 /// # Errors
 /// [`StoreError::Io`] or [`StoreError::Format`].
 pub fn read_incident(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    read_incident_tracked(path).map(|(loaded, _)| loaded)
+}
+
+/// Reads and parses one file (a regular file of at most [`MAX_FILE_BYTES`]), with the
+/// identity of the bytes read.
+///
+/// # Errors
+/// [`StoreError::Io`] (also for a FIFO, a device or a file over the limit) or
+/// [`StoreError::Format`].
+pub fn read_incident_tracked(path: &Path) -> Result<(Loaded, Identity), StoreError> {
+    let file = read_regular(path).map_err(|e| StoreError::io(path, e))?;
+    let identity = file.identity;
+    parse_bytes(path, file.bytes).map(|loaded| (loaded, identity))
+}
+
+fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, StoreError> {
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Format {
         path: path.to_path_buf(),
         error: FormatError {

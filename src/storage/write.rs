@@ -4,6 +4,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::identity::Identity;
+
 /// Creates a folder and its missing parents; the new folders are user-only (0700) on Unix.
 ///
 /// # Errors
@@ -41,7 +43,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         })?,
         _ => path.to_path_buf(),
     };
-    replace(&target, bytes, Permissions::KeepOr600)
+    replace(&target, bytes, Permissions::KeepOr600, &mut || Ok(())).map(|_| ())
 }
 
 /// Like [`write_atomic`], for a file of the folder `folder` (the incidents folder): a
@@ -53,8 +55,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// leads outside `folder`; [`io::ErrorKind::NotFound`] for a dangling link; otherwise the
 /// system's error. The old file is then untouched.
 pub fn write_atomic_in(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_checked(folder, path, bytes, &mut |_| Ok(())).map(|_| ())
+}
+
+/// Like [`write_atomic_in`], calling `check` with the file about to be replaced immediately
+/// before the rename (after the temporary file is written and fsynced), so the caller can
+/// make sure nobody changed it meanwhile: an error from `check` leaves the file untouched and
+/// removes the temporary file. Returns the identity of the file written, taken from the
+/// written file itself (its inode and times after the rename, the hash of `bytes`).
+///
+/// # Errors
+/// As [`write_atomic_in`], or `check`'s error.
+pub fn write_atomic_checked(
+    folder: &Path,
+    path: &Path,
+    bytes: &[u8],
+    check: &mut dyn FnMut(&Path) -> io::Result<()>,
+) -> io::Result<Identity> {
     let target = confined_target(folder, path)?;
-    replace(&target, bytes, Permissions::KeepOr600)
+    replace(&target, bytes, Permissions::KeepOr600, &mut || {
+        check(&target)
+    })
 }
 
 /// Replaces `path` with `bytes` atomically as [`write_atomic`] does, but never follows a
@@ -64,7 +85,7 @@ pub fn write_atomic_in(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<(
 /// # Errors
 /// The system's error; the old file is then untouched.
 pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, Permissions::Private)
+    replace(path, bytes, Permissions::Private, &mut || Ok(())).map(|_| ())
 }
 
 /// The file a write to `path` should replace: `path` itself, or, for a symbolic link, its
@@ -104,7 +125,12 @@ enum Permissions {
     Private,
 }
 
-fn replace(path: &Path, bytes: &[u8], permissions: Permissions) -> io::Result<()> {
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Permissions,
+    before_rename: &mut dyn FnMut() -> io::Result<()>,
+) -> io::Result<Identity> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -135,8 +161,10 @@ fn replace(path: &Path, bytes: &[u8], permissions: Permissions) -> io::Result<()
         }
     }
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    before_rename()?;
+    let written = temp.persist(path).map_err(|e| e.error)?;
     #[cfg(unix)]
     File::open(dir)?.sync_all()?;
-    Ok(())
+    let meta = written.metadata()?;
+    Ok(Identity::of(bytes, &meta))
 }
