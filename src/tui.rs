@@ -269,15 +269,15 @@ impl Runtime {
             }],
             Effect::Create(title) => {
                 let incident = store.new_incident(&title, today, Moment::utc(now));
-                let lock = store.lock(&incident.id).ok();
-                let result = store.save_guarded(&incident, None).map(|(path, identity)| {
+                let result = store.create(incident).map(|(_, incident, identity)| {
                     self.known = Some(identity);
-                    path
+                    self.lock = store
+                        .lock(&incident.id)
+                        .ok()
+                        .map(|l| (incident.id.clone(), l));
+                    incident
                 });
-                self.lock = lock.map(|l| (incident.id.clone(), l));
-                vec![Action::Created(
-                    result.map(|_| incident).map_err(|e| e.reason()),
-                )]
+                vec![Action::Created(result.map_err(|e| e.reason()))]
             }
             Effect::Save {
                 incident,
@@ -316,8 +316,8 @@ impl Runtime {
                 });
                 vec![Action::CopySaved(
                     store
-                        .save(&incident)
-                        .map(|_| incident.id.clone())
+                        .create(*incident)
+                        .map(|(_, copy, _)| copy.id)
                         .map_err(|e| e.reason()),
                 )]
             }

@@ -60,7 +60,7 @@ pub(crate) fn run(args: &NewArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode>
             ..TimelineEntry::default()
         });
     }
-    let path = ctx.store.save(&incident)?;
+    let (path, _, _) = ctx.store.create(incident)?;
     writeln!(std::io::stdout(), "{}", path.display())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -358,6 +358,41 @@ impl Store {
         }
     }
 
+    /// Writes a new incident to a file of its own, never over an existing one: when its id
+    /// is taken by the time of writing (another program was quicker), the next free
+    /// `-2`, `-3`, … after it is taken instead, decided by the file
+    /// system (a create-if-absent rename). Returns the path, the incident as written (with
+    /// the id it got) and the written file's identity.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`], [`StoreError::Serialize`], [`StoreError::Io`].
+    pub fn create(
+        &self,
+        mut incident: Incident,
+    ) -> Result<(PathBuf, Incident, Identity), StoreError> {
+        let base = incident.id.clone();
+        let mut n = 1;
+        while n < 10_000 {
+            let path = self.path_of(&incident.id)?;
+            let text = codec::to_toml_string(&incident)?;
+            match write::create_atomic(&path, text.as_bytes()) {
+                Ok(identity) => return Ok((path, incident, identity)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => loop {
+                    n += 1;
+                    incident.id = format!("{base}-{n}");
+                    if !self.exists(&incident.id) || n >= 10_000 {
+                        break;
+                    }
+                },
+                Err(e) => return Err(StoreError::io(&path, e)),
+            }
+        }
+        Err(StoreError::io(
+            &self.dir,
+            io::Error::new(io::ErrorKind::AlreadyExists, "no free id for this title"),
+        ))
+    }
+
     /// Moves `<id>.toml` into `.trash/` inside the folder (a clash gets a numbered name).
     ///
     /// # Errors

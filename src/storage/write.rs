@@ -78,6 +78,39 @@ pub fn write_atomic_checked(
     })
 }
 
+/// Creates `path` holding `bytes`, only if nothing is there yet (not even a symbolic link),
+/// atomically: a temporary file in the same folder, fsynced, user-only (0600), then moved to
+/// `path` by a rename that refuses to replace (or a hard link), and the folder fsynced.
+/// Returns the identity of the file written.
+///
+/// # Errors
+/// [`io::ErrorKind::AlreadyExists`] when `path` exists (nothing written); otherwise the
+/// system's error.
+pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<Identity> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".retro-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    temp.as_file().sync_all()?;
+    let written = temp.persist_noclobber(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    let meta = written.metadata()?;
+    Ok(Identity::of(bytes, &meta))
+}
+
 /// Replaces `path` with `bytes` atomically as [`write_atomic`] does, but never follows a
 /// symbolic link (a link at `path` is replaced by the new file, its target untouched) and
 /// always leaves the file user-only (0600), whatever it was before. For recovery copies.
