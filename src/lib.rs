@@ -12,6 +12,7 @@ pub mod guard;
 pub mod guidance;
 pub mod lint;
 pub mod model;
+pub mod sanitize;
 pub mod storage;
 pub mod tui;
 pub mod ui;

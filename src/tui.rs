@@ -50,8 +50,9 @@ impl EventSource for CrosstermEvents {
 /// Runs the terminal UI on `store` until the user quits.
 ///
 /// The terminal is restored exactly once on every exit path: normal return, error, panic (the
-/// hook also writes a recovery copy of unsaved changes) and SIGTERM/SIGHUP/SIGINT (a signal
-/// thread saves unsaved changes, then exits).
+/// hook also writes a recovery copy of unsaved changes) and every catchable terminating
+/// signal ([`guard::EXIT_SIGNALS`]: a signal thread saves unsaved changes, or writes a
+/// recovery copy, then exits).
 ///
 /// # Errors
 /// When the terminal cannot be set up or read, or the folder cannot be listed.
@@ -70,7 +71,7 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
-        let mut runtime = Runtime::new(store.clone());
+        let mut runtime = Runtime::new(store.clone()).with_snapshot(snapshot.clone());
         runtime.run_loop(
             &mut terminal,
             &mut CrosstermEvents,
@@ -124,6 +125,8 @@ pub struct Runtime {
     store: Store,
     lock: Option<(String, IncidentLock)>,
     known: Option<Identity>,
+    /// Shares `known` with the signal thread, so a save on the way out is guarded too.
+    snapshot: Option<Snapshot>,
 }
 
 impl Runtime {
@@ -133,6 +136,20 @@ impl Runtime {
             store,
             lock: None,
             known: None,
+            snapshot: None,
+        }
+    }
+
+    /// Shares what the open file held when last read or written with `snapshot` (the signal
+    /// thread's view), kept up to date after every action.
+    pub fn with_snapshot(mut self, snapshot: Snapshot) -> Runtime {
+        self.snapshot = Some(snapshot);
+        self
+    }
+
+    fn share_known(&self) {
+        if let Some(snapshot) = &self.snapshot {
+            snapshot.set_known(self.known.as_ref());
         }
     }
 
@@ -226,6 +243,7 @@ impl Runtime {
         if open.is_none() {
             self.known = None;
         }
+        self.share_known();
     }
 
     /// Notices a change to the open incident's file made by another program (its content
@@ -253,6 +271,7 @@ impl Runtime {
             }
             Probe::Gone | Probe::Unreadable(_) => {}
         }
+        self.share_known();
     }
 
     /// Performs one effect against the store and reports the results as actions.

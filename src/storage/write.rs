@@ -21,6 +21,46 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Makes sure `dir` is a folder this program may write private files into: created
+/// user-only (0700) when missing; refused when it is a symbolic link, not a folder, or (on
+/// Unix) owned by another user. Use it for every folder retro writes into besides the
+/// incidents folder itself (`.trash`, recovery folders).
+///
+/// # Errors
+/// [`io::ErrorKind::PermissionDenied`] with a reason for a refused folder; the system's error.
+pub fn ensure_own_dir(dir: &Path) -> io::Result<()> {
+    let meta = match fs::symlink_metadata(dir) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_private_dir(dir)?;
+            fs::symlink_metadata(dir)?
+        }
+        Err(e) => return Err(e),
+    };
+    let refuse = |why: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{} {why}; not written", dir.display()),
+        ))
+    };
+    if meta.file_type().is_symlink() {
+        return refuse("is a symbolic link");
+    }
+    if !meta.is_dir() {
+        return refuse("is not a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me {
+            return refuse("belongs to another user");
+        }
+    }
+    Ok(())
+}
+
 /// Replaces `path` with `bytes` so that, whatever happens, the file is either the old or the
 /// new complete version: write a temporary file (`.retro-*.tmp`) in the same folder, fsync
 /// it, give it the old file's permissions (user-only 0600 for a new file), rename it over the
