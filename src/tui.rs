@@ -110,6 +110,18 @@ fn wait_until(now: Timestamp, due: Timestamp) -> Duration {
     Duration::try_from(due.duration_since(now)).unwrap_or(Duration::ZERO)
 }
 
+/// Takes the editing lock of `id` for the time of a deletion, so that an incident another
+/// process is editing is not moved away under it (that process would write it back).
+/// Returns the lock (if it could be taken), or why the incident must not be deleted.
+fn not_edited_elsewhere(store: &Store, id: &str) -> Result<Option<IncidentLock>, String> {
+    match store.lock(id) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(e @ LockError::Held { .. }) => Err(format!("{e}; not deleted")),
+        // No lock possible (a read-only folder, a bad name): the move says what is wrong.
+        Err(_) => Ok(None),
+    }
+}
+
 /// The periodic tick while an incident is open.
 const TICK: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
 
@@ -127,6 +139,8 @@ pub struct Runtime {
     known: Option<Identity>,
     /// Shares `known` with the signal thread, so a save on the way out is guarded too.
     snapshot: Option<Snapshot>,
+    /// The open incident's file was deleted by another program: the user is being asked.
+    gone: bool,
 }
 
 impl Runtime {
@@ -137,6 +151,7 @@ impl Runtime {
             lock: None,
             known: None,
             snapshot: None,
+            gone: false,
         }
     }
 
@@ -242,6 +257,7 @@ impl Runtime {
         }
         if open.is_none() {
             self.known = None;
+            self.gone = false;
         }
         self.share_known();
     }
@@ -269,7 +285,13 @@ impl Runtime {
                 // A file changed into one that does not parse is left as it is: saves stop
                 // (they find the change) and say why, until it parses again.
             }
-            Probe::Gone | Probe::Unreadable(_) => {}
+            Probe::Gone => {
+                if !self.gone {
+                    self.gone = true;
+                    self.dispatch(state, Action::DeletedOnDisk);
+                }
+            }
+            Probe::Unreadable(_) => {}
         }
         self.share_known();
     }
@@ -320,11 +342,38 @@ impl Runtime {
                             e.reason()
                         )),
                     },
+                    Err(SaveError::Gone) => {
+                        self.gone = true;
+                        return vec![Action::DeletedOnDisk];
+                    }
                     Err(e) => Err(e.reason()),
                 };
                 vec![Action::Saved {
                     revision,
                     announce,
+                    result,
+                }]
+            }
+            Effect::WriteBack { incident, revision } => {
+                let result = match store.write_back(&incident) {
+                    Ok((path, identity)) => {
+                        self.known = Some(identity);
+                        self.gone = false;
+                        Ok(path)
+                    }
+                    Err(SaveError::Changed) => match store.load_tracked(&incident.id) {
+                        Ok((theirs, identity)) => {
+                            self.known = Some(identity);
+                            self.gone = false;
+                            return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
+                        }
+                        Err(e) => Err(e.reason()),
+                    },
+                    Err(e) => Err(e.reason()),
+                };
+                vec![Action::Saved {
+                    revision,
+                    announce: true,
                     result,
                 }]
             }
@@ -344,11 +393,20 @@ impl Runtime {
                 store.discard_recovery(&id).map_err(|e| e.to_string()),
             )],
             Effect::TrashIncident(id) => {
-                vec![Action::Trashed(store.trash(&id).map_err(|e| e.to_string()))]
+                let result = not_edited_elsewhere(store, &id)
+                    .and_then(|_lock| store.trash(&id).map_err(|e| e.to_string()));
+                vec![Action::Trashed(result)]
             }
-            Effect::TrashFile(path) => vec![Action::Trashed(
-                store.trash_path(&path).map_err(|e| e.to_string()),
-            )],
+            Effect::TrashFile(path) => {
+                let id = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_string();
+                let result = not_edited_elsewhere(store, &id)
+                    .and_then(|_lock| store.trash_path(&path).map_err(|e| e.to_string()));
+                vec![Action::Trashed(result)]
+            }
         }
     }
 

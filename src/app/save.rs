@@ -272,6 +272,55 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
     Vec::new()
 }
 
+/// Another program deleted (or moved away) the open incident's file. Nothing is written
+/// until the user decides: write it back from what is on screen, or close it.
+pub fn deleted_on_disk(state: &mut AppState) -> Vec<Effect> {
+    super::edit::commit_editor(state);
+    let Screen::Incident(view) = &state.screen else {
+        return Vec::new();
+    };
+    if matches!(
+        &state.overlay,
+        Some(Overlay::Confirm {
+            on_yes: Confirmed::RestoreDeleted,
+            ..
+        })
+    ) {
+        return Vec::new();
+    }
+    let title = view.incident.title.clone();
+    state.overlay = Some(Overlay::Confirm {
+        question: format!(
+            "The file of \"{title}\" was deleted or moved away by another program. \
+             y: write it back from what is shown here; n: close it and leave it deleted."
+        ),
+        on_yes: Confirmed::RestoreDeleted,
+        on_no: Some(Confirmed::CloseDeleted),
+    });
+    Vec::new()
+}
+
+/// Writes a deleted incident back from memory.
+pub fn restore_deleted(state: &mut AppState) -> Vec<Effect> {
+    let now = state.now;
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    view.incident.updated_at = Some(Moment::utc(now));
+    view.last_attempt = Some(now);
+    vec![Effect::WriteBack {
+        incident: Box::new(view.incident.clone()),
+        revision: view.revision,
+    }]
+}
+
+/// Closes a deleted incident without writing it.
+pub fn close_deleted(state: &mut AppState) -> Vec<Effect> {
+    state.screen = Screen::Home;
+    info(state, "closed; the incident stays deleted");
+    vec![Effect::List]
+}
+
 fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
     let theirs = view.conflict.take()?;
     let mine = std::mem::replace(&mut view.incident, *theirs);

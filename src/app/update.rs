@@ -77,6 +77,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
+        Action::DeletedOnDisk => save::deleted_on_disk(state),
         Action::CopySaved(Ok(id)) => {
             info(
                 state,
@@ -459,6 +460,8 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
         },
         Confirmed::KeepBoth => save::keep_both(state),
         Confirmed::ReloadTheirs => save::reload_theirs(state),
+        Confirmed::RestoreDeleted => save::restore_deleted(state),
+        Confirmed::CloseDeleted => save::close_deleted(state),
         Confirmed::DiscardAndQuit => {
             state.quit = true;
             Vec::new()

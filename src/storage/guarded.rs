@@ -115,6 +115,22 @@ impl Store {
         }
     }
 
+    /// Writes `incident` back to `<id>.toml` after its file was deleted, only if no file has
+    /// appeared there meanwhile (a create-if-absent rename).
+    ///
+    /// # Errors
+    /// [`SaveError::Changed`] when a file is there again (nothing written);
+    /// [`SaveError::Store`] when writing failed.
+    pub fn write_back(&self, incident: &Incident) -> Result<(PathBuf, Identity), SaveError> {
+        let path = self.path_of(&incident.id)?;
+        let text = codec::to_toml_string(incident).map_err(StoreError::from)?;
+        match write::create_atomic(&path, text.as_bytes()) {
+            Ok(identity) => Ok((path, identity)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Changed),
+            Err(e) => Err(SaveError::Store(StoreError::io(&path, e))),
+        }
+    }
+
     /// Tells whether `<id>.toml` still holds what `known` describes. Reads the file only
     /// when its status (inode, length, times) moved, or when its status changed in the last
     /// few seconds (file systems with whole-second times cannot tell two writes in one

@@ -301,21 +301,46 @@ impl Store {
         if fs::symlink_metadata(&path).is_err() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let (loaded, identity) = read_incident_tracked(&path)?;
+        let (mut loaded, identity) = read_incident_tracked(&path)?;
         if loaded.incident.id != id {
             return Err(StoreError::Format {
                 path,
-                error: FormatError {
-                    line: 0,
-                    column: 0,
-                    message: format!(
-                        "`id` is \"{}\" but the file is named {id}.toml",
-                        loaded.incident.id
-                    ),
-                },
+                error: listing::id_mismatch_error(&loaded.incident.id, id),
             });
         }
+        if loaded.read_only.is_none() {
+            loaded.read_only = self.why_not_writable(&path);
+        }
         Ok((loaded, identity))
+    }
+
+    /// Why the file at `path` must not be rewritten although it parses, if so: it is
+    /// read-only (no write permission for its owner: respected, not overridden), or a
+    /// symbolic link leading outside the incidents folder.
+    fn why_not_writable(&self, path: &Path) -> Option<String> {
+        if let Err(e) = write::confined_target(&self.dir, path) {
+            return Some(match e.kind() {
+                io::ErrorKind::PermissionDenied => {
+                    "a symbolic link to a file outside the incidents folder; shown read-only \
+                     (replace the link with a copy to edit it here)"
+                        .to_string()
+                }
+                _ => format!("cannot be written: {e}"),
+            });
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(path).ok()?.permissions().mode();
+            if mode & 0o200 == 0 {
+                return Some(format!(
+                    "the file is read-only (mode {:o}); shown read-only \
+                     (`chmod u+w` it to edit)",
+                    mode & 0o777
+                ));
+            }
+        }
+        None
     }
 
     /// Reads the raw text of a file in the folder (to show a broken file).

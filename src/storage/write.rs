@@ -163,7 +163,7 @@ pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// The file a write to `path` should replace: `path` itself, or, for a symbolic link, its
 /// resolved target when that is inside `folder`.
-fn confined_target(folder: &Path, path: &Path) -> io::Result<PathBuf> {
+pub(super) fn confined_target(folder: &Path, path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {}
         _ => return Ok(path.to_path_buf()),
