@@ -84,7 +84,7 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
                 placed.extend(found);
             }
             Err(message) => {
-                eprintln!("{message}");
+                eprintln!("{}", crate::sanitize::for_terminal(&message));
                 errors += 1;
             }
         }
