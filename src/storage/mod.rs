@@ -437,9 +437,8 @@ impl Store {
             .filter(|_| path.parent() == Some(self.dir.as_path()) && path.exists())
             .ok_or_else(|| StoreError::NotFound(path.display().to_string()))?;
         let trash = self.dir.join(".trash");
-        if !trash.is_dir() {
-            write::create_private_dir(&trash).map_err(|e| StoreError::io(&trash, e))?;
-        }
+        // Never a link to elsewhere, nor another user's folder: the file must stay inside.
+        write::ensure_own_dir(&trash).map_err(|e| StoreError::io(&trash, e))?;
         let mut target = trash.join(name);
         let mut n = 2;
         while target.exists() {
