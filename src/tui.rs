@@ -57,6 +57,16 @@ impl EventSource for CrosstermEvents {
 /// # Errors
 /// When the terminal cannot be set up or read, or the folder cannot be listed.
 pub fn run(store: &Store) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let term = std::env::var("TERM").ok();
+    if let Some(problem) = terminal_problem(
+        io::stdin().is_terminal(),
+        io::stdout().is_terminal(),
+        term.as_deref(),
+    ) {
+        // Nothing was written to the terminal yet; the message goes to stderr alone.
+        anyhow::bail!(problem);
+    }
     let snapshot = Snapshot::default();
     guard::install_panic_hook(store.clone(), snapshot.clone());
     guard::watch_signals(store.clone(), snapshot.clone())?;
@@ -124,6 +134,31 @@ fn not_edited_elsewhere(store: &Store, id: &str) -> Result<Option<IncidentLock>,
 
 /// The periodic tick while an incident is open.
 const TICK: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
+
+/// Why the full-screen UI cannot run here, if it cannot: standard input or output is not a
+/// terminal (cron, a pipe, `< /dev/null`), or `TERM` is `dumb` (no cursor movement). The
+/// message names the subcommands that work without one.
+pub fn terminal_problem(stdin_tty: bool, stdout_tty: bool, term: Option<&str>) -> Option<String> {
+    const SUBCOMMANDS: &str = "without it, use a subcommand: retro list, show ID, export ID, \
+                               actions, new --title T, lint, check (retro --help tells more)";
+    if !stdin_tty || !stdout_tty {
+        let which = match (stdin_tty, stdout_tty) {
+            (false, false) => "standard input and output are not a terminal",
+            (false, true) => "standard input is not a terminal",
+            _ => "standard output is not a terminal",
+        };
+        return Some(format!(
+            "the terminal UI needs a terminal ({which}); {SUBCOMMANDS}"
+        ));
+    }
+    if term.is_some_and(|t| t == "dumb") {
+        return Some(format!(
+            "this terminal (TERM=dumb) cannot show the full-screen UI; run retro in a terminal \
+             such as xterm, or {SUBCOMMANDS}"
+        ));
+    }
+    None
+}
 
 /// Applies an action and performs the effects it asks for, feeding their results back,
 /// without locks or outside-change checks (for tests of `update`).
