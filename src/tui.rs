@@ -67,6 +67,7 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
         // Nothing was written to the terminal yet; the message goes to stderr alone.
         anyhow::bail!(problem);
     }
+    store.remove_stale_temp_files(crate::storage::cleanup::STALE_AFTER);
     let snapshot = Snapshot::default();
     guard::install_panic_hook(store.clone(), snapshot.clone());
     guard::watch_signals(store.clone(), snapshot.clone())?;

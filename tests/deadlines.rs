@@ -125,3 +125,29 @@ fn the_promised_loss_bound_is_at_most_two_seconds() {
     // README.md's figure for steady typing; the kill script measures it on the real binary.
     assert!(MAX_UNSAVED <= SignedDuration::from_secs(2));
 }
+
+#[test]
+fn a_save_that_succeeds_on_retry_says_so_at_once() {
+    let mut h = common::Harness::empty();
+    h.keys("nRetry<enter>7<enter>Typed.<esc>");
+    let dir = h.dir.path().to_path_buf();
+    let id = h.state.incident().unwrap().incident.id.clone();
+    let parked = dir.with_extension("parked");
+    std::fs::rename(&dir, &parked).unwrap();
+    h.keys("<enter> more<esc>");
+    let status = |h: &common::Harness| {
+        let screen = h.screen(100, 30);
+        screen.lines().rev().nth(1).unwrap_or_default().to_string()
+    };
+    assert!(
+        status(&h).contains("not saved"),
+        "the failure is shown: {}",
+        h.screen(100, 30)
+    );
+    std::fs::rename(&parked, &dir).unwrap();
+    h.tick_after(3.0);
+    assert_eq!(h.on_disk(&id).narrative.text, "Typed. more");
+    let line = status(&h);
+    assert!(!line.contains("not saved"), "{line}");
+    assert!(line.contains("saved"), "{line}");
+}

@@ -79,3 +79,33 @@ fn a_trash_folder_that_is_a_symlink_is_refused() {
     assert!(path.exists(), "the incident stayed");
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
 }
+
+#[test]
+fn temporary_files_left_by_a_killed_save_are_removed_once_old() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path().join("incidents")).unwrap();
+    let old = store.dir().join(".retro-abc123.tmp");
+    let fresh = store.dir().join(".retro-def456.tmp");
+    let other = store.dir().join("notes.tmp");
+    for p in [&old, &fresh, &other] {
+        fs::write(p, "schema_version = 1").unwrap();
+    }
+    let two_minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+    for p in [&old, &other] {
+        fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(two_minutes_ago)
+            .unwrap();
+    }
+    let outside = tmp.path().join("outside.tmp");
+    fs::write(&outside, "keep").unwrap();
+    let link = store.dir().join(".retro-link.tmp");
+    symlink(&outside, &link).unwrap();
+    let removed = store.remove_stale_temp_files(retro::storage::cleanup::STALE_AFTER);
+    assert_eq!(removed, 1);
+    assert!(!old.exists());
+    assert!(fresh.exists() && other.exists() && outside.exists());
+    assert!(fs::symlink_metadata(&link).is_ok(), "links are not ours");
+}

@@ -188,7 +188,19 @@ pub fn saved(
         Ok(path) => {
             view.saved_revision = view.saved_revision.max(revision);
             view.saved_at = Some(now);
-            view.save_error = None;
+            let recovered = view.save_error.take().is_some();
+            // The failure's message is no longer true: the status line says "saved" at once.
+            if recovered
+                && state
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| m.error && m.text.starts_with("not saved:"))
+            {
+                state.message = None;
+            }
+            let Screen::Incident(view) = &mut state.screen else {
+                return Vec::new();
+            };
             if !view.dirty() {
                 view.unsaved_since = None;
             }
