@@ -530,7 +530,13 @@ fn sigterm_after_leaving_the_field_saves_and_exits() {
 
 #[test]
 fn every_catchable_terminating_signal_saves_and_exits() {
-    for (name, number) in [("QUIT", 3), ("USR1", 10), ("USR2", 12), ("ALRM", 14)] {
+    for (name, number) in [
+        ("INT", 2),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+    ] {
         signal_after_typing(name, number, Before::Nothing);
     }
 }

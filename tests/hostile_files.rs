@@ -259,6 +259,9 @@ fn a_link_to_a_device_is_refused() {
     std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
     let e = store.load("2026-11-21-zero").unwrap_err().to_string();
     assert!(e.contains("not a regular file"), "{e}");
+    std::fs::create_dir(store.path_of("2026-11-21-folder").unwrap()).unwrap();
+    let e = store.load("2026-11-21-folder").unwrap_err().to_string();
+    assert!(e.contains("not a regular file"), "{e}");
 }
 
 #[test]
