@@ -230,16 +230,32 @@ pub fn watch_signals(store: Store, snapshot: Snapshot) -> io::Result<()> {
                     let known = snapshot.known();
                     let outcome =
                         save_or_recover(&store, &incident, known.as_ref(), &fallback_dirs());
-                    (incident.title, outcome)
+                    (incident, outcome)
                 });
                 restore_terminal();
-                if let Some(message) = outcome.and_then(|(title, o)| o.message(&title)) {
+                if let Some((incident, o)) = &outcome
+                    && let Some(message) = o.message(&incident.title)
+                {
                     eprintln!("{message}");
+                    if matches!(o, ExitSave::Lost(_)) {
+                        print_last_resort(incident);
+                    }
                 }
                 std::process::exit(128 + signal);
             }
         })?;
     Ok(())
+}
+
+/// When nothing could be written anywhere: the incident as TOML on stderr, the last place
+/// the text can still be copied from (control characters escaped).
+fn print_last_resort(incident: &Incident) {
+    if let Ok(text) = crate::model::codec::to_toml_string(incident) {
+        eprintln!(
+            "retro: here is the incident as it was, to copy by hand:\n{}",
+            crate::sanitize::for_terminal(&text)
+        );
+    }
 }
 
 /// Installs a panic hook that restores the terminal and writes the snapshot's unsaved
@@ -258,7 +274,8 @@ pub fn install_panic_hook(store: Store, snapshot: Snapshot) {
                     path.display()
                 ),
                 ExitSave::Lost(e) => {
-                    eprintln!("retro stopped unexpectedly and could not save a recovery copy: {e}")
+                    eprintln!("retro stopped unexpectedly and could not save a recovery copy: {e}");
+                    print_last_resort(&incident);
                 }
                 ExitSave::Saved(_) => {}
             }
