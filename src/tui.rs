@@ -17,8 +17,10 @@ use crate::app::{Action, AppState, Effect, save, update};
 use crate::guard::{self, Snapshot};
 use crate::model::Moment;
 use crate::model::id::{id_date, new_id};
-use crate::storage::{Identity, IncidentLock, LockError, Probe, SaveError, Store, differences};
-use crate::ui;
+use crate::storage::{Identity, IncidentLock, LockError, Probe, Store, differences};
+use crate::{effects, ui};
+
+pub use crate::terminal::terminal_problem;
 
 /// Where terminal events come from.
 pub trait EventSource {
@@ -121,45 +123,8 @@ fn wait_until(now: Timestamp, due: Timestamp) -> Duration {
     Duration::try_from(due.duration_since(now)).unwrap_or(Duration::ZERO)
 }
 
-/// Takes the editing lock of `id` for the time of a deletion, so that an incident another
-/// process is editing is not moved away under it (that process would write it back).
-/// Returns the lock (if it could be taken), or why the incident must not be deleted.
-fn not_edited_elsewhere(store: &Store, id: &str) -> Result<Option<IncidentLock>, String> {
-    match store.lock(id) {
-        Ok(lock) => Ok(Some(lock)),
-        Err(e @ LockError::Held { .. }) => Err(format!("{e}; not deleted")),
-        // No lock possible (a read-only folder, a bad name): the move says what is wrong.
-        Err(_) => Ok(None),
-    }
-}
-
 /// The periodic tick while an incident is open.
 const TICK: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
-
-/// Why the full-screen UI cannot run here, if it cannot: standard input or output is not a
-/// terminal (cron, a pipe, `< /dev/null`), or `TERM` is `dumb` (no cursor movement). The
-/// message names the subcommands that work without one.
-pub fn terminal_problem(stdin_tty: bool, stdout_tty: bool, term: Option<&str>) -> Option<String> {
-    const SUBCOMMANDS: &str = "without it, use a subcommand: retro list, show ID, export ID, \
-                               actions, new --title T, lint, check (retro --help tells more)";
-    if !stdin_tty || !stdout_tty {
-        let which = match (stdin_tty, stdout_tty) {
-            (false, false) => "standard input and output are not a terminal",
-            (false, true) => "standard input is not a terminal",
-            _ => "standard output is not a terminal",
-        };
-        return Some(format!(
-            "the terminal UI needs a terminal ({which}); {SUBCOMMANDS}"
-        ));
-    }
-    if term.is_some_and(|t| t == "dumb") {
-        return Some(format!(
-            "this terminal (TERM=dumb) cannot show the full-screen UI; run retro in a terminal \
-             such as xterm, or {SUBCOMMANDS}"
-        ));
-    }
-    None
-}
 
 /// Applies an action and performs the effects it asks for, feeding their results back,
 /// without locks or outside-change checks (for tests of `update`).
@@ -332,6 +297,16 @@ impl Runtime {
         self.share_known();
     }
 
+    /// Takes in what a save learnt about the open file: its new identity, whether it is gone.
+    fn apply_file_news(&mut self, done: &effects::Done) {
+        if let Some(known) = &done.known {
+            self.known = Some(known.clone());
+        }
+        if let Some(gone) = done.gone {
+            self.gone = gone;
+        }
+    }
+
     /// Performs one effect against the store and reports the results as actions.
     pub fn perform(&mut self, now: Timestamp, effect: Effect) -> Vec<Action> {
         let store = &self.store;
@@ -361,57 +336,14 @@ impl Runtime {
                 revision,
                 announce,
             } => {
-                // Never write over a change another program made since we last looked: the
-                // store checks the file's content just before the rename.
-                let result = match store.save_guarded(&incident, self.known.as_ref()) {
-                    Ok((path, identity)) => {
-                        self.known = Some(identity);
-                        Ok(path)
-                    }
-                    Err(SaveError::Changed) => match store.load_tracked(&incident.id) {
-                        Ok((theirs, identity)) => {
-                            self.known = Some(identity);
-                            return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
-                        }
-                        Err(e) => Err(format!(
-                            "another program changed the file and it cannot be read now ({})",
-                            e.reason()
-                        )),
-                    },
-                    Err(SaveError::Gone) => {
-                        self.gone = true;
-                        return vec![Action::DeletedOnDisk];
-                    }
-                    Err(e) => Err(e.reason()),
-                };
-                vec![Action::Saved {
-                    revision,
-                    announce,
-                    result,
-                }]
+                let done = effects::save(store, self.known.as_ref(), &incident, revision, announce);
+                self.apply_file_news(&done);
+                done.actions
             }
             Effect::WriteBack { incident, revision } => {
-                let result = match store.write_back(&incident) {
-                    Ok((path, identity)) => {
-                        self.known = Some(identity);
-                        self.gone = false;
-                        Ok(path)
-                    }
-                    Err(SaveError::Changed) => match store.load_tracked(&incident.id) {
-                        Ok((theirs, identity)) => {
-                            self.known = Some(identity);
-                            self.gone = false;
-                            return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
-                        }
-                        Err(e) => Err(e.reason()),
-                    },
-                    Err(e) => Err(e.reason()),
-                };
-                vec![Action::Saved {
-                    revision,
-                    announce: true,
-                    result,
-                }]
+                let done = effects::write_back(store, &incident, revision);
+                self.apply_file_news(&done);
+                done.actions
             }
             Effect::SaveCopy(mut incident) => {
                 let date = id_date(&incident.id).unwrap_or(today);
@@ -428,21 +360,8 @@ impl Runtime {
             Effect::DiscardRecovery(id) => vec![Action::RecoveryDiscarded(
                 store.discard_recovery(&id).map_err(|e| e.to_string()),
             )],
-            Effect::TrashIncident(id) => {
-                let result = not_edited_elsewhere(store, &id)
-                    .and_then(|_lock| store.trash(&id).map_err(|e| e.to_string()));
-                vec![Action::Trashed(result)]
-            }
-            Effect::TrashFile(path) => {
-                let id = path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or_default()
-                    .to_string();
-                let result = not_edited_elsewhere(store, &id)
-                    .and_then(|_lock| store.trash_path(&path).map_err(|e| e.to_string()));
-                vec![Action::Trashed(result)]
-            }
+            Effect::TrashIncident(id) => vec![Action::Trashed(effects::trash(store, &id))],
+            Effect::TrashFile(path) => vec![Action::Trashed(effects::trash_file(store, &path))],
         }
     }
 
