@@ -6,6 +6,7 @@
 //! signal thread therefore saves from the snapshot itself, then exits.
 
 use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// A copy of the open incident made elsewhere (for a save) at a revision, to share.
@@ -18,12 +19,13 @@ use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 use crate::app::AppState;
 use crate::app::form::{self, Target};
 use crate::model::Incident;
-use crate::storage::Store;
+use crate::storage::{Identity, SaveError, Store};
 
 /// The open incident as last seen by the event loop, with whether it holds unsaved changes.
 #[derive(Clone, Default)]
 pub struct Snapshot {
     inner: Arc<Mutex<Option<Pending>>>,
+    known: Arc<Mutex<Option<Identity>>>,
 }
 
 #[derive(Clone)]
@@ -93,6 +95,22 @@ impl Snapshot {
         old
     }
 
+    /// Records what the open incident's file held when the program last read or wrote it,
+    /// so that a save on the way out never writes over another program's change.
+    pub fn set_known(&self, known: Option<&Identity>) {
+        let mut guard = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        if guard.as_ref() != known {
+            *guard = known.cloned();
+        }
+    }
+
+    fn known(&self) -> Option<Identity> {
+        self.known
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
     /// The incident with the text being typed stored in it, if it has unsaved changes.
     fn unsaved(&self) -> Option<Incident> {
         let guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
@@ -116,22 +134,143 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
 }
 
-/// Starts a thread that, on SIGTERM, SIGHUP or SIGINT, saves the snapshot's unsaved changes
-/// to the incident file (atomically), restores the terminal and exits with 128 + the signal.
+/// The catchable signals whose default action ends the process: each saves unsaved changes
+/// (or writes a recovery copy) before exiting with 128 + the signal. SIGKILL and SIGSTOP
+/// cannot be caught; SIGSEGV, SIGBUS, SIGILL and SIGFPE mean the process itself is broken.
+/// SIGPIPE is ignored by Rust programs, and SIGTSTP only suspends.
+#[cfg(unix)]
+pub const EXIT_SIGNALS: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGSTKFLT,
+    libc::SIGIO,
+];
+
+/// What became of unsaved changes on the way out.
+#[derive(Debug)]
+pub enum ExitSave {
+    /// Written to the incident file.
+    Saved(PathBuf),
+    /// The incident could not be written (`reason`); a recovery copy is at `path`.
+    Recovery {
+        /// Where the copy is.
+        path: PathBuf,
+        /// Why the incident itself was not written.
+        reason: String,
+    },
+    /// Nothing could be written anywhere.
+    Lost(String),
+}
+
+impl ExitSave {
+    /// A message for stderr, or `None` when the incident was simply saved.
+    pub fn message(&self, title: &str) -> Option<String> {
+        match self {
+            ExitSave::Saved(_) => None,
+            ExitSave::Recovery { path, reason } => Some(format!(
+                "retro: \"{}\" could not be saved ({}); your unsaved changes are in {}",
+                crate::sanitize::for_terminal(title),
+                reason,
+                path.display()
+            )),
+            ExitSave::Lost(reason) => Some(format!(
+                "retro: \"{}\" could not be saved, nor a recovery copy written: {reason}",
+                crate::sanitize::for_terminal(title)
+            )),
+        }
+    }
+}
+
+/// Saves `incident` (only over the file `known` describes, see [`Store::save_guarded`]); when
+/// that fails, writes a recovery copy beside it, else into the first of `fallbacks` that can
+/// be written (see [`Store::write_recovery_in`]).
+pub fn save_or_recover(
+    store: &Store,
+    incident: &Incident,
+    known: Option<&Identity>,
+    fallbacks: &[PathBuf],
+) -> ExitSave {
+    let reason = match store.save_guarded(incident, known) {
+        Ok((path, _)) => return ExitSave::Saved(path),
+        Err(SaveError::Changed) => "another program changed the file".to_string(),
+        Err(e) => e.reason(),
+    };
+    recover(store, incident, reason, fallbacks)
+}
+
+fn recover(store: &Store, incident: &Incident, reason: String, fallbacks: &[PathBuf]) -> ExitSave {
+    let mut last = match store.write_recovery(incident) {
+        Ok(path) => return ExitSave::Recovery { path, reason },
+        Err(e) => e.to_string(),
+    };
+    for folder in fallbacks {
+        match store.write_recovery_in(folder, incident) {
+            Ok(path) => return ExitSave::Recovery { path, reason },
+            Err(e) => last = e.to_string(),
+        }
+    }
+    ExitSave::Lost(format!("{reason}; {last}"))
+}
+
+/// Where recovery copies go when the incidents folder cannot be written, in order:
+/// `$RETRO_CACHE_DIR/recovery`, the user's cache folder (`~/.cache/retro/recovery` on
+/// Linux), and `retro-recovery-<uid>` in the temporary folder.
+pub fn fallback_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(root) = std::env::var_os("RETRO_CACHE_DIR").filter(|v| !v.is_empty()) {
+        dirs.push(Path::new(&root).join("recovery"));
+    }
+    if let Some(project) = directories::ProjectDirs::from("", "", "retro") {
+        dirs.push(project.cache_dir().join("recovery"));
+    }
+    #[cfg(unix)]
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let user = unsafe { libc::geteuid() }.to_string();
+    #[cfg(not(unix))]
+    let user = String::from("user");
+    dirs.push(std::env::temp_dir().join(format!("retro-recovery-{user}")));
+    dirs
+}
+
+/// Starts a thread that, on any of [`EXIT_SIGNALS`], saves the snapshot's unsaved changes to
+/// the incident file (atomically, never over another program's change) or, failing that,
+/// writes a recovery copy (see [`save_or_recover`]); then restores the terminal, says where
+/// the copy is, and exits with 128 + the signal.
 ///
 /// # Errors
 /// When the signal handlers cannot be registered.
 pub fn watch_signals(store: Store, snapshot: Snapshot) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new(EXIT_SIGNALS)?;
     std::thread::Builder::new()
         .name("retro-signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let saved = snapshot.unsaved().map(|incident| store.save(&incident));
+                let outcome = snapshot.unsaved().map(|incident| {
+                    let known = snapshot.known();
+                    let outcome =
+                        save_or_recover(&store, &incident, known.as_ref(), &fallback_dirs());
+                    (incident, outcome)
+                });
                 restore_terminal();
-                if let Some(Err(e)) = saved {
-                    eprintln!("retro: could not save on exit: {e}");
+                if let Some((incident, o)) = &outcome
+                    && let Some(message) = o.message(&incident.title)
+                {
+                    eprintln!("{message}");
+                    if matches!(o, ExitSave::Lost(_)) {
+                        print_last_resort(incident);
+                    }
                 }
                 std::process::exit(128 + signal);
             }
@@ -139,22 +278,37 @@ pub fn watch_signals(store: Store, snapshot: Snapshot) -> io::Result<()> {
     Ok(())
 }
 
+/// When nothing could be written anywhere: the incident as TOML on stderr, the last place
+/// the text can still be copied from (control characters escaped).
+fn print_last_resort(incident: &Incident) {
+    if let Ok(text) = crate::model::codec::to_toml_string(incident) {
+        eprintln!(
+            "retro: here is the incident as it was, to copy by hand:\n{}",
+            crate::sanitize::for_terminal(&text)
+        );
+    }
+}
+
 /// Installs a panic hook that restores the terminal and writes the snapshot's unsaved
-/// changes to a recovery file beside the incident (never over it), saying where.
+/// changes to a recovery file beside the incident (never over it), or into a fallback
+/// folder when the incidents folder cannot be written, saying where.
 pub fn install_panic_hook(store: Store, snapshot: Snapshot) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         if let Some(incident) = snapshot.unsaved() {
-            match store.write_recovery(&incident) {
-                Ok(path) => eprintln!(
+            let reason = "retro stopped unexpectedly".to_string();
+            match recover(&store, &incident, reason, &fallback_dirs()) {
+                ExitSave::Recovery { path, .. } => eprintln!(
                     "retro stopped unexpectedly. Your unsaved changes are in {}; \
                      open the incident again to restore them.",
                     path.display()
                 ),
-                Err(e) => {
-                    eprintln!("retro stopped unexpectedly and could not save a recovery copy: {e}")
+                ExitSave::Lost(e) => {
+                    eprintln!("retro stopped unexpectedly and could not save a recovery copy: {e}");
+                    print_last_resort(&incident);
                 }
+                ExitSave::Saved(_) => {}
             }
         }
         previous(info);

@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         // `retro list | head`: the reader has all it wants; end quietly, like other tools.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("retro: {error:#}");
+            let text = format!("retro: {error:#}");
+            eprintln!("{}", retro::sanitize::for_terminal(&text));
             ExitCode::from(2)
         }
     }

@@ -8,7 +8,7 @@ pub mod workers;
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use crossterm::event::{self, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
@@ -17,12 +17,14 @@ use jiff::Timestamp;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, AppState, Effect, update};
+use crate::app::{Action, AppState, Effect, save, update};
 use crate::guard::{self, Snapshot};
 use crate::model::Moment;
 use crate::model::id::{id_date, new_id};
-use crate::storage::{IncidentLock, LockError, Store, differences};
-use crate::ui;
+use crate::storage::{Identity, IncidentLock, LockError, Probe, Store, differences};
+use crate::{effects, ui};
+
+pub use crate::terminal::terminal_problem;
 
 /// Where terminal events come from.
 pub trait EventSource {
@@ -126,12 +128,25 @@ impl EventSource for CrosstermEvents {
 /// Runs the terminal UI on `store` until the user quits.
 ///
 /// The terminal is restored exactly once on every exit path: normal return, error, panic (the
-/// hook also writes a recovery copy of unsaved changes) and SIGTERM/SIGHUP/SIGINT (a signal
-/// thread saves unsaved changes, then exits).
+/// hook also writes a recovery copy of unsaved changes) and every catchable terminating
+/// signal ([`guard::EXIT_SIGNALS`]: a signal thread saves unsaved changes, or writes a
+/// recovery copy, then exits).
 ///
 /// # Errors
-/// When the terminal cannot be set up or read, or the folder cannot be listed.
+/// When there is no terminal, when the terminal cannot be set up or read, or the folder
+/// cannot be listed.
 pub fn run(store: &Store) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let term = std::env::var("TERM").ok();
+    if let Some(problem) = terminal_problem(
+        io::stdin().is_terminal(),
+        io::stdout().is_terminal(),
+        term.as_deref(),
+    ) {
+        // Nothing was written to the terminal yet; the message goes to stderr alone.
+        anyhow::bail!(problem);
+    }
+    store.remove_stale_temp_files(crate::storage::cleanup::STALE_AFTER);
     let snapshot = Snapshot::default();
     guard::install_panic_hook(store.clone(), snapshot.clone());
     guard::watch_signals(store.clone(), snapshot.clone())?;
@@ -154,6 +169,36 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
     result
 }
 
+/// The earliest moment the loop must wake without input, or `None` to wait for input alone:
+/// the open incident's save deadline (unless the tick at `last_tick` already ran for it), a
+/// second after `last_tick` while an incident is open, and a running meeting clock's next
+/// second.
+pub fn next_deadline(state: &AppState, now: Timestamp, last_tick: Timestamp) -> Option<Timestamp> {
+    let mut due: Option<Timestamp> = None;
+    let mut consider = |t: Option<Timestamp>| {
+        if let Some(t) = t {
+            due = Some(due.map_or(t, |d| d.min(t)));
+        }
+    };
+    if let Some(view) = state.incident() {
+        consider(last_tick.checked_add(TICK).ok());
+        consider(save::next_save_at(view).filter(|t| *t > last_tick));
+    }
+    let clock = crate::app::agenda::clock_wait(state)
+        .and_then(|wait| jiff::SignedDuration::try_from(wait).ok())
+        .and_then(|wait| now.checked_add(wait).ok());
+    consider(clock);
+    due
+}
+
+/// The time from `now` until `due`, zero when it has passed.
+fn wait_until(now: Timestamp, due: Timestamp) -> Duration {
+    Duration::try_from(due.duration_since(now)).unwrap_or(Duration::ZERO)
+}
+
+/// The periodic tick while an incident is open.
+const TICK: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
+
 /// Applies an action and performs the effects it asks for, feeding their results back,
 /// without locks or outside-change checks (for tests of `update`).
 pub fn dispatch(state: &mut AppState, store: &Store, action: Action) {
@@ -165,7 +210,10 @@ pub fn dispatch(state: &mut AppState, store: &Store, action: Action) {
 pub struct Runtime {
     store: Store,
     lock: Option<(String, IncidentLock)>,
-    known_mtime: Option<SystemTime>,
+    /// What the open incident's file held when this program last read or wrote it.
+    known: Option<Identity>,
+    /// The open incident's file was deleted by another program: the user is being asked.
+    gone: bool,
     /// The save and lint threads, while the event loop runs (without them, as in tests of
     /// `dispatch`, saves and lint happen in place).
     workers: Option<workers::Workers>,
@@ -203,7 +251,8 @@ impl Runtime {
         Runtime {
             store,
             lock: None,
-            known_mtime: None,
+            known: None,
+            gone: false,
             workers: None,
             fresh_copy: None,
             last_copy: None,
@@ -216,6 +265,14 @@ impl Runtime {
     pub fn with_snapshot(mut self, snapshot: Snapshot) -> Runtime {
         self.snapshot = Some(snapshot);
         self
+    }
+
+    /// Shares what the open file held when last read or written with the signal thread, so
+    /// that a save on the way out is guarded too.
+    fn share_known(&self) {
+        if let Some(snapshot) = &self.snapshot {
+            snapshot.set_known(self.known.as_ref());
+        }
     }
 
     /// Refreshes the crash snapshot (if any) from the state.
@@ -259,13 +316,18 @@ impl Runtime {
         let _deferred = DeferLint::on();
         let waker = events.waker();
         let can_wake = waker.is_some();
-        self.workers = Some(workers::Workers::start(self.store.clone(), waker)?);
+        self.workers = Some(workers::Workers::start(
+            self.store.clone(),
+            waker,
+            self.snapshot.clone(),
+        )?);
         let now = clock();
         let today = crate::model::timeinput::local_date(now);
         let entries = self.store.list(today)?;
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         let mut redraw = true;
         let mut status = String::new();
+        let mut last_tick = now;
         // The crash snapshot is refreshed after the frame is drawn, not before.
         let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
@@ -292,32 +354,18 @@ impl Runtime {
                     redraw = true;
                     continue;
                 }
-                let timeout = state.incident().map(|view| {
-                    if view.unsaved_since.is_some() {
-                        Duration::from_millis(250)
-                    } else {
-                        Duration::from_secs(1)
-                    }
-                });
-                // A running meeting clock wakes the loop as its next second begins, in place
-                // of the plain one-second wake (the quicker wake for unsaved changes stays).
-                let timeout = match (timeout, crate::app::agenda::clock_wait(&state)) {
-                    (Some(a), Some(b)) if a < Duration::from_secs(1) => Some(a.min(b)),
-                    (_, Some(b)) => Some(b),
-                    (a, None) => a,
-                };
+                // Wait for input, but never past the next deadline (the save, the tick, the
+                // meeting clock): keys that never pause cannot put a save off.
+                let now = clock();
+                let due = next_deadline(&state, now, last_tick);
+                let timeout = due.map(|due| wait_until(now, due));
                 let Some(first) = events.next(timeout)? else {
                     state.now = clock();
-                    let before = state.incident().map(|v| (v.saved_revision, v.revision));
-                    self.check_outside_change(&mut state);
-                    self.dispatch(&mut state, Action::Tick);
-                    self.refresh_snapshot(&state);
-                    observe(&state);
-                    let now_status = ui::live_text(&state);
-                    let after = state.incident().map(|v| (v.saved_revision, v.revision));
-                    if now_status != status || before != after || state.overlay.is_some() {
-                        status = now_status;
-                        redraw = true;
+                    if due.is_some_and(|due| state.now >= due) {
+                        last_tick = state.now;
+                        redraw |= self.tick(&mut state, &mut status);
+                        self.refresh_snapshot(&state);
+                        observe(&state);
                     }
                     continue;
                 };
@@ -347,6 +395,11 @@ impl Runtime {
                 if changed {
                     redraw = true;
                 }
+                state.now = clock();
+                if due.is_some_and(|due| state.now >= due) {
+                    last_tick = state.now;
+                    redraw |= self.tick(&mut state, &mut status);
+                }
             }
             if changed {
                 self.refresh_snapshot(&state);
@@ -356,6 +409,21 @@ impl Runtime {
         })();
         self.workers = None;
         result
+    }
+
+    /// The periodic tick: notices outside changes, saves what is due, keeps the status line
+    /// true. Returns true when the screen must be drawn again.
+    fn tick(&mut self, state: &mut AppState, status: &mut String) -> bool {
+        let before = state.incident().map(|v| (v.saved_revision, v.revision));
+        self.check_outside_change(state);
+        self.dispatch(state, Action::Tick);
+        let now_status = ui::live_text(state);
+        let after = state.incident().map(|v| (v.saved_revision, v.revision));
+        if now_status != *status || before != after || state.overlay.is_some() {
+            *status = now_status;
+            return true;
+        }
+        false
     }
 
     /// Applies every background result that has arrived; true when there was one.
@@ -381,37 +449,40 @@ impl Runtime {
 
     fn apply_done(&mut self, state: &mut AppState, done: workers::Done) {
         match done {
-            workers::Done::Saved {
-                revision,
-                announce,
-                result,
-                mtime,
-            } => {
-                if result.is_ok() {
-                    self.known_mtime = mtime;
-                }
+            workers::Done::Saved(file) => {
+                self.apply_file_news(&file);
+                let theirs_first = file
+                    .actions
+                    .iter()
+                    .any(|a| matches!(a, Action::ChangedOnDisk(_) | Action::DeletedOnDisk));
                 if let Some(w) = self.workers.as_mut() {
-                    w.send_queued(self.known_mtime);
+                    if theirs_first {
+                        // Another program's change (or deletion) came first: the user decides.
+                        w.drop_queued();
+                    } else {
+                        w.send_queued(self.known.clone());
+                    }
                 }
-                self.dispatch(
-                    state,
-                    Action::Saved {
-                        revision,
-                        announce,
-                        result,
-                    },
-                );
-            }
-            workers::Done::ChangedOnDisk { theirs, mtime } => {
-                self.known_mtime = mtime;
-                self.fresh_copy = None;
-                if let Some(w) = self.workers.as_mut() {
-                    w.drop_queued();
+                if theirs_first {
+                    self.fresh_copy = None;
                 }
-                self.dispatch(state, Action::ChangedOnDisk(theirs));
+                for action in file.actions {
+                    self.dispatch(state, action);
+                }
             }
             workers::Done::Linted(linted) => crate::app::lint::install(state, linted),
         }
+    }
+
+    /// Takes in what a save learnt about the open file: its new identity, whether it is gone.
+    fn apply_file_news(&mut self, done: &effects::Done) {
+        if let Some(known) = &done.known {
+            self.known = Some(known.clone());
+        }
+        if let Some(gone) = done.gone {
+            self.gone = gone;
+        }
+        self.share_known();
     }
 
     /// Hands the open incident's lint, when it is wanted, to the lint worker (a copy).
@@ -445,12 +516,14 @@ impl Runtime {
             self.lock = None;
         }
         if open.is_none() {
-            self.known_mtime = None;
+            self.known = None;
+            self.gone = false;
         }
+        self.share_known();
     }
 
-    /// Notices a change to the open incident's file made by another program (its
-    /// modification time moved without this program writing it) and reports it.
+    /// Notices a change to the open incident's file made by another program (its content
+    /// differs from what this program last read or wrote) and reports it.
     pub fn check_outside_change(&mut self, state: &mut AppState) {
         let Some(view) = state.incident() else {
             return;
@@ -463,14 +536,28 @@ impl Runtime {
             return;
         }
         let id = view.incident.id.clone();
-        let mtime = self.store.modified(&id);
-        if mtime.is_none() || mtime == self.known_mtime {
+        let Some(known) = &self.known else {
             return;
+        };
+        match self.store.probe(&id, known) {
+            Probe::Same(identity) => self.known = Some(identity),
+            Probe::Changed(loaded, identity) => {
+                if let Ok(loaded) = *loaded {
+                    self.known = Some(identity);
+                    self.dispatch(state, Action::ChangedOnDisk(Box::new(loaded.incident)));
+                }
+                // A file changed into one that does not parse is left as it is: saves stop
+                // (they find the change) and say why, until it parses again.
+            }
+            Probe::Gone => {
+                if !self.gone {
+                    self.gone = true;
+                    self.dispatch(state, Action::DeletedOnDisk);
+                }
+            }
+            Probe::Unreadable(_) => {}
         }
-        self.known_mtime = mtime;
-        if let Ok(loaded) = self.store.load(&id) {
-            self.dispatch(state, Action::ChangedOnDisk(Box::new(loaded.incident)));
-        }
+        self.share_known();
     }
 
     /// Performs one effect against the store and reports the results as actions.
@@ -487,20 +574,22 @@ impl Runtime {
             }],
             Effect::Create(title) => {
                 let incident = store.new_incident(&title, today, Moment::utc(now));
-                let lock = store.lock(&incident.id).ok();
-                let result = store.save(&incident);
-                self.known_mtime = store.modified(&incident.id);
-                self.lock = lock.map(|l| (incident.id.clone(), l));
-                vec![Action::Created(
-                    result.map(|_| incident).map_err(|e| e.reason()),
-                )]
+                let result = store.create(incident).map(|(_, incident, identity)| {
+                    self.known = Some(identity);
+                    self.lock = store
+                        .lock(&incident.id)
+                        .ok()
+                        .map(|l| (incident.id.clone(), l));
+                    incident
+                });
+                vec![Action::Created(result.map_err(|e| e.reason()))]
             }
             Effect::Save {
                 incident,
                 revision,
                 announce,
             } if self.workers.is_some() => {
-                let known_mtime = self.known_mtime;
+                let known = self.known.clone();
                 let incident = std::sync::Arc::from(incident);
                 self.fresh_copy = Some((revision, std::sync::Arc::clone(&incident)));
                 self.last_copy = Some((revision, std::sync::Arc::clone(&incident)));
@@ -509,7 +598,7 @@ impl Runtime {
                         incident,
                         revision,
                         announce,
-                        known_mtime,
+                        known,
                     });
                 }
                 Vec::new()
@@ -519,25 +608,14 @@ impl Runtime {
                 revision,
                 announce,
             } => {
-                // Never write over a change another program made since we last looked.
-                let on_disk = store.modified(&incident.id);
-                if self.known_mtime.is_some()
-                    && on_disk.is_some()
-                    && on_disk != self.known_mtime
-                    && let Ok(theirs) = store.load(&incident.id)
-                {
-                    self.known_mtime = on_disk;
-                    return vec![Action::ChangedOnDisk(Box::new(theirs.incident))];
-                }
-                let result = store.save(&incident).map_err(|e| e.reason());
-                if result.is_ok() {
-                    self.known_mtime = store.modified(&incident.id);
-                }
-                vec![Action::Saved {
-                    revision,
-                    announce,
-                    result,
-                }]
+                let done = effects::save(store, self.known.as_ref(), &incident, revision, announce);
+                self.apply_file_news(&done);
+                done.actions
+            }
+            Effect::WriteBack { incident, revision } => {
+                let done = effects::write_back(store, &incident, revision);
+                self.apply_file_news(&done);
+                done.actions
             }
             Effect::SaveCopy(mut incident) => {
                 let date = id_date(&incident.id).unwrap_or(today);
@@ -546,31 +624,29 @@ impl Runtime {
                 });
                 vec![Action::CopySaved(
                     store
-                        .save(&incident)
-                        .map(|_| incident.id.clone())
+                        .create(*incident)
+                        .map(|(_, copy, _)| copy.id)
                         .map_err(|e| e.reason()),
                 )]
             }
             Effect::DiscardRecovery(id) => vec![Action::RecoveryDiscarded(
                 store.discard_recovery(&id).map_err(|e| e.to_string()),
             )],
-            Effect::TrashIncident(id) => {
-                vec![Action::Trashed(store.trash(&id).map_err(|e| e.to_string()))]
-            }
-            Effect::TrashFile(path) => vec![Action::Trashed(
-                store.trash_path(&path).map_err(|e| e.to_string()),
-            )],
+            Effect::TrashIncident(id) => vec![Action::Trashed(effects::trash(store, &id))],
+            Effect::TrashFile(path) => vec![Action::Trashed(effects::trash_file(store, &path))],
         }
     }
 
     /// Loads an incident for editing: takes its lock (or opens it read-only, naming the
     /// process that holds it) and offers a newer recovery copy.
     fn open(&mut self, id: &str) -> Vec<Action> {
-        let mut loaded = match self.store.load(id) {
-            Ok(loaded) => loaded,
+        let mut loaded = match self.store.load_tracked(id) {
+            Ok((loaded, identity)) => {
+                self.known = Some(identity);
+                loaded
+            }
             Err(e) => return vec![Action::Opened(Err(e.to_string()))],
         };
-        self.known_mtime = self.store.modified(id);
         if loaded.read_only.is_none() {
             match self.store.lock(id) {
                 Ok(lock) => self.lock = Some((id.to_string(), lock)),

@@ -40,6 +40,11 @@ struct Tui {
 impl Tui {
     /// Starts `retro --dir <dir>` in a 120x40 terminal.
     fn start(dir: &Path) -> Tui {
+        Tui::start_with(dir, &[])
+    }
+
+    /// Starts `retro --dir <dir>` with more environment variables.
+    fn start_with(dir: &Path, env: &[(&str, &Path)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -58,6 +63,9 @@ impl Tui {
             "RETRO_CACHE_DIR",
             std::env::temp_dir().join("retro-e2e-cache"),
         );
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start retro");
         // Only the child holds the slave side now, so reads end when it exits.
         drop(pair.slave);
@@ -526,6 +534,88 @@ fn sighup_after_a_pause_saves_and_exits() {
 #[test]
 fn sigterm_after_leaving_the_field_saves_and_exits() {
     signal_after_typing("TERM", 15, Before::LeavingTheField);
+}
+
+#[test]
+fn every_catchable_terminating_signal_saves_and_exits() {
+    for (name, number) in [
+        ("INT", 2),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+    ] {
+        signal_after_typing(name, number, Before::Nothing);
+    }
+}
+
+/// Types the story, moves the incidents folder away so nothing can be written there, and
+/// sends SIGTERM: returns what the terminal shows after the exit.
+fn sigterm_with_the_folder_gone(env: &[(&str, &Path)]) -> String {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("incidents");
+    std::fs::create_dir(&dir).unwrap();
+    let mut tui = Tui::start_with(&dir, env);
+    type_a_story(&mut tui);
+    std::fs::rename(&dir, tmp.path().join("moved-away")).unwrap();
+    tui.signal("TERM");
+    let status = tui.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15);
+    thread::sleep(POLL * 4);
+    tui.contents()
+}
+
+#[test]
+fn sigterm_with_an_unwritable_folder_writes_the_recovery_copy_elsewhere_and_says_where() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let screen = sigterm_with_the_folder_gone(&[("RETRO_CACHE_DIR", cache.path())]);
+    let place = cache.path().join("recovery");
+    let copies: Vec<_> = std::fs::read_dir(&place)
+        .expect("the recovery folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let text = std::fs::read_to_string(&copies[0]).unwrap();
+    assert!(text.contains(STORY), "{text}");
+    let flat: String = screen.split_whitespace().collect();
+    let name = copies[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        flat.contains(&name),
+        "the message names the copy:\n{screen}"
+    );
+}
+
+#[test]
+fn sigterm_with_nowhere_to_write_prints_the_text_to_copy() {
+    let blocked = tempfile::tempdir().expect("temp dir");
+    // Every fallback folder is a link, which is refused.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let cache = blocked.path().join("cache");
+    let xdg = blocked.path().join("xdg");
+    let tmpdir = blocked.path().join("tmp");
+    for d in [&cache, &xdg.join("retro"), &tmpdir] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    std::os::unix::fs::symlink(elsewhere.path(), cache.join("recovery")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), xdg.join("retro").join("recovery")).unwrap();
+    let uid = std::fs::metadata(blocked.path()).map(|m| {
+        use std::os::unix::fs::MetadataExt;
+        m.uid()
+    });
+    std::os::unix::fs::symlink(
+        elsewhere.path(),
+        tmpdir.join(format!("retro-recovery-{}", uid.unwrap())),
+    )
+    .unwrap();
+    let screen = sigterm_with_the_folder_gone(&[
+        ("RETRO_CACHE_DIR", &cache),
+        ("XDG_CACHE_HOME", &xdg),
+        ("HOME", blocked.path()),
+        ("TMPDIR", &tmpdir),
+    ]);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    assert!(screen.contains("nor a recovery copy"), "{screen}");
+    assert!(screen.contains("Checkout queue backed up"), "{screen}");
 }
 
 #[test]

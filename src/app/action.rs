@@ -40,6 +40,8 @@ pub enum Action {
     },
     /// The open incident's file was changed by another program.
     ChangedOnDisk(Box<Incident>),
+    /// The open incident's file was deleted (or moved away) by another program.
+    DeletedOnDisk,
     /// A copy of the user's version was written (after an outside change), or why not.
     CopySaved(Result<String, String>),
     /// A recovery copy was removed after the user decided.
@@ -83,6 +85,14 @@ pub enum Effect {
         revision: u64,
         /// Whether to announce the result.
         announce: bool,
+    },
+    /// Write the incident back after its file was deleted by another program (the user
+    /// chose to restore it); reported in [`Action::Saved`].
+    WriteBack {
+        /// What to write.
+        incident: Box<Incident>,
+        /// Its revision.
+        revision: u64,
     },
     /// Write the incident under a new id (`<id>-copy`), keeping the original file as it is.
     SaveCopy(Box<Incident>),

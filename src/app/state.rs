@@ -272,6 +272,10 @@ pub enum Confirmed {
     ReloadTheirs,
     /// Quit without saving.
     DiscardAndQuit,
+    /// After the file was deleted by another program: write it back from memory.
+    RestoreDeleted,
+    /// After the file was deleted by another program: close the incident, leaving it deleted.
+    CloseDeleted,
     /// Delete answer `.1` of the whys chain of factor `.0`.
     DeleteWhy(usize, usize),
     /// Forget the meeting's clock (started by mistake), keeping the timeboxes.

@@ -76,6 +76,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
+        Action::DeletedOnDisk => save::deleted_on_disk(state),
         Action::CopySaved(Ok(id)) => {
             state.info(format!(
                 "your version was saved as {id}.toml; this is the file's new version"
@@ -453,6 +454,8 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
         },
         Confirmed::KeepBoth => save::keep_both(state),
         Confirmed::ReloadTheirs => save::reload_theirs(state),
+        Confirmed::RestoreDeleted => save::restore_deleted(state),
+        Confirmed::CloseDeleted => save::close_deleted(state),
         Confirmed::DiscardAndQuit => {
             state.quit = true;
             Vec::new()

@@ -78,7 +78,12 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCod
     }
     let mut out = std::io::stdout().lock();
     for p in &problems {
-        writeln!(out, "{p}")?;
+        writeln!(out, "{}", crate::sanitize::for_terminal(p))?;
+    }
+    for file in &files {
+        if let Some(warning) = readable_by_others(&file.path) {
+            eprintln!("{warning}");
+        }
     }
     if problems.is_empty() {
         eprintln!(
@@ -134,9 +139,24 @@ fn check_file(file: &IncidentFile) -> Vec<FormatError> {
 }
 
 fn text_of(path: &Path) -> String {
-    std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+    crate::storage::read_regular(path)
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
         .unwrap_or_default()
+}
+
+/// A warning for an incident file that other users may read (as a git clone leaves it,
+/// 0644), saying how to make it private; incidents can be sensitive. Not a problem for the
+/// exit status.
+fn readable_by_others(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o044 != 0).then(|| {
+        format!(
+            "warning: {}: readable by other users (mode {mode:o}); `chmod 600` it (or \
+             `chmod go-rwx` the folder) to keep it private",
+            crate::sanitize::for_terminal(&path.display().to_string())
+        )
+    })
 }
 
 fn unplaced(message: String) -> FormatError {

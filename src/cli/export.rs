@@ -63,8 +63,13 @@ pub(crate) fn run(args: &ExportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
     let loaded = load_arg(&args.id, ctx)?;
     let incident = &loaded.incident;
     let text = match (args.format, args.audience) {
-        (ExportFormat::Markdown, Audience::Internal) => super::markdown::internal(incident),
-        (ExportFormat::Markdown, Audience::Customer) => super::markdown::customer(incident),
+        // Markdown is read by people, in terminals too: no control characters in it.
+        (ExportFormat::Markdown, Audience::Internal) => {
+            crate::sanitize::for_terminal(&super::markdown::internal(incident)).into_owned()
+        }
+        (ExportFormat::Markdown, Audience::Customer) => {
+            crate::sanitize::for_terminal(&super::markdown::customer(incident)).into_owned()
+        }
         (ExportFormat::Json, Audience::Internal) => {
             let mut s = serde_json::to_string_pretty(&super::json::incident(incident)?)?;
             s.push('\n');

@@ -35,14 +35,18 @@ pub(crate) fn read_file(file: &IncidentFile) -> Result<Loaded, FormatError> {
 }
 
 /// `path:line:column: message`, the way compilers report; an unplaced problem is put at 1:1.
+///
+/// The path and the message go through [`crate::sanitize::for_terminal`]: a message may quote
+/// the file's own text.
 pub(crate) fn located(path: &Path, error: &FormatError) -> String {
-    format!(
+    let text = format!(
         "{}:{}:{}: {}",
         path.display(),
         error.line.max(1),
         error.column.max(1),
         error.message
-    )
+    );
+    crate::sanitize::for_terminal(&text).into_owned()
 }
 
 /// Loads the incident an argument names: an id in the folder, or the path of a file.

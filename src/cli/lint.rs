@@ -84,7 +84,7 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
                 placed.extend(found);
             }
             Err(message) => {
-                eprintln!("{message}");
+                eprintln!("{}", crate::sanitize::for_terminal(&message));
                 errors += 1;
             }
         }
@@ -132,7 +132,9 @@ fn lint_file(path: &Path) -> Result<Vec<Placed>, String> {
         StoreError::Format { error, .. } => located(path, &error),
         other => format!("{}: {other}", path.display()),
     })?;
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = crate::storage::read_regular(path)
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     let locator = Locator::new(&text);
     Ok(lint_incident(&loaded.incident)
         .into_iter()

@@ -38,6 +38,13 @@ pub(crate) fn run(args: &NewArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode>
     if title.is_empty() {
         anyhow::bail!("--title must not be empty");
     }
+    if crate::sanitize::has_control(title) {
+        anyhow::bail!(
+            "--title must not hold control characters (escape sequences, tabs, new lines or \
+             bidirectional overrides): {}",
+            crate::sanitize::line_for_terminal(title)
+        );
+    }
     let now = Moment::utc(ctx.now);
     let today_utc = ctx.now.to_zoned(TimeZone::UTC).date();
     let started = match &args.started {
@@ -60,7 +67,7 @@ pub(crate) fn run(args: &NewArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode>
             ..TimelineEntry::default()
         });
     }
-    let path = ctx.store.save(&incident)?;
+    let (path, _, _) = ctx.store.create(incident)?;
     writeln!(std::io::stdout(), "{}", path.display())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -40,7 +40,8 @@ pub(crate) fn run(files: &[IncidentFile], problems: Vec<String>) -> anyhow::Resu
         writeln!(out, "{}: {verdict}", incident.id)?;
         for item in &check.items {
             let mark = if item.ok { "✓" } else { "✗" };
-            writeln!(out, "  {mark} {:<18} {}", item.label, item.detail)?;
+            let detail = crate::sanitize::line_for_terminal(&item.detail);
+            writeln!(out, "  {mark} {:<18} {detail}", item.label)?;
         }
     }
     let total = files.len() + problems.len();

@@ -36,9 +36,10 @@ pub(crate) fn run(args: &ShowArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     let width = args.width.map_or_else(output_width, usize::from);
     let mut out = std::io::stdout().lock();
     if let Some(why) = &loaded.read_only {
-        writeln!(out, "({why})\n")?;
+        writeln!(out, "({})\n", crate::sanitize::for_terminal(why))?;
     }
-    out.write_all(render(&loaded.incident, width).as_bytes())?;
+    let text = render(&loaded.incident, width);
+    out.write_all(crate::sanitize::for_terminal(&text).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

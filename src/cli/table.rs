@@ -5,9 +5,12 @@ use textwrap::core::display_width;
 /// Lays out `rows` under `header`, columns separated by two spaces, one line each.
 ///
 /// Cells are put on one line (newlines become spaces) so that each row stays one line that
-/// `grep` and `cut` can work with.
+/// `grep` and `cut` can work with; other control characters become visible escapes
+/// ([`crate::sanitize`]), so a file's text cannot drive the terminal.
 pub(crate) fn render(header: &[&str], rows: &[Vec<String>]) -> String {
-    let clean = |cell: &str| cell.replace(['\n', '\r', '\t'], " ");
+    let clean = |cell: &str| {
+        crate::sanitize::line_for_terminal(&cell.replace(['\n', '\r', '\t'], " ")).into_owned()
+    };
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| clean(c)).collect())

@@ -6,7 +6,7 @@
 //! hands any file it does not recognise to the full parser. Files are summarised on as many
 //! threads as there are cores (at most 8), and the result keeps the files' order.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -125,19 +125,23 @@ fn summarize(file: &IncidentFile, today: Date, buf: &mut Vec<u8>) -> Entry {
     if !is_valid_id(&file.name) {
         return broken(file, bad_name_error());
     }
-    if let Ok(len) = read_into(&file.path, buf)
-        && let Some(summary) = summary_fast::summarize(&buf[..len], today)
-    {
-        return Entry::Incident {
-            summary,
-            read_only: false,
-        };
+    match read_into(&file.path, buf) {
+        Ok(len) => {
+            if let Some(summary) = summary_fast::summarize(&buf[..len], today) {
+                return named(file, summary, false);
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+            return broken(file, io_error(&e));
+        }
+        Err(_) => {}
     }
     match read_incident(&file.path) {
-        Ok(loaded) => Entry::Incident {
-            summary: Summary::of(&loaded.incident, today),
-            read_only: loaded.read_only.is_some(),
-        },
+        Ok(loaded) => named(
+            file,
+            Summary::of(&loaded.incident, today),
+            loaded.read_only.is_some(),
+        ),
         Err(StoreError::Format { error, .. }) => broken(file, error),
         Err(other) => broken(
             file,
@@ -147,6 +151,34 @@ fn summarize(file: &IncidentFile, today: Date, buf: &mut Vec<u8>) -> Entry {
                 message: other.to_string(),
             },
         ),
+    }
+}
+
+/// The entry for a file that parsed: an incident, unless the `id` inside differs from the
+/// file name (the file name is the identity: a copied file must not pass for the original).
+fn named(file: &IncidentFile, summary: Summary, read_only: bool) -> Entry {
+    if summary.id != file.name {
+        return broken(file, id_mismatch_error(&summary.id, &file.name));
+    }
+    Entry::Incident { summary, read_only }
+}
+
+/// The problem of a file whose `id` is not its file name.
+pub fn id_mismatch_error(id: &str, name: &str) -> FormatError {
+    FormatError {
+        line: 0,
+        column: 0,
+        message: format!(
+            "`id` is \"{id}\" but the file is named {name}.toml (set `id = \"{name}\"` in the file, or rename it to {id}.toml)"
+        ),
+    }
+}
+
+fn io_error(e: &io::Error) -> FormatError {
+    FormatError {
+        line: 0,
+        column: 0,
+        message: e.to_string(),
     }
 }
 
@@ -167,9 +199,25 @@ fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
     if buf.len() < BUFFER {
         buf.resize(BUFFER, 0);
     }
-    let mut file = File::open(path)?;
+    // Non-blocking: a FIFO put in place of the file after listing cannot hang the reader.
+    let mut file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)?
+    };
     let mut len = 0;
     loop {
+        if len as u64 > super::MAX_FILE_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "larger than the {} MiB an incident file may hold; not read",
+                    super::MAX_FILE_BYTES / 1024 / 1024
+                ),
+            ));
+        }
         if buf.len() - len < BUFFER / 4 {
             buf.resize(buf.len() * 2, 0);
         }

@@ -104,6 +104,70 @@ fn read_holder(file: &mut File) -> Option<String> {
     (!clean.is_empty()).then_some(clean)
 }
 
+/// Opens (creating user-only if missing) the lock file without following a symbolic link
+/// (`O_NOFOLLOW`, so no race can swap one in), and refuses anything but a regular file with
+/// one link: a hard link to a file elsewhere would let the lock's writes reach it. Returns
+/// the file and whether this call created it.
+fn open_lock_file(path: &Path) -> io::Result<(File, bool)> {
+    let open = |create_new: bool| {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true);
+        if create_new {
+            options.create_new(true);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options
+                .mode(0o600)
+                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        }
+        options.open(path)
+    };
+    let (file, created) = match open(true) {
+        Ok(file) => (file, true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => (open(false)?, false),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the lock file is not a regular file; remove it",
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the lock file has more than one link (a hard link to another file); remove it",
+            ));
+        }
+    }
+    Ok((file, created))
+}
+
+/// True when the file holds at most one short line like the ones retro writes
+/// (`pid 1234 …`): safe to replace with this process's line.
+fn holds_only_a_holder_line(file: &mut File) -> bool {
+    let mut buf = Vec::new();
+    if file.seek(SeekFrom::Start(0)).is_err() || file.take(513).read_to_end(&mut buf).is_err() {
+        return false;
+    }
+    if buf.len() > 512 {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&buf);
+    let mut lines = text.lines();
+    match (lines.next(), lines.next()) {
+        (None, _) => true,
+        (Some(line), None) => line.starts_with("pid "),
+        _ => false,
+    }
+}
+
 impl Store {
     /// The lock file for an id: `<id>.lock` in the folder.
     ///
@@ -120,35 +184,22 @@ impl Store {
     /// Takes the exclusive editing lock on incident `id`, without waiting.
     ///
     /// The lock file is created user-only (0600) if missing and never deleted; on success
-    /// it holds this process's description. The lock lasts until the returned value is
+    /// it holds this process's description (an existing file that holds anything else is
+    /// locked but left as it is). The lock lasts until the returned value is
     /// dropped or the process ends. A second lock on the same id fails even within the
     /// same process.
     ///
     /// # Errors
     /// [`LockError::Held`] (naming the holder when known) when someone else has it;
     /// [`LockError::BadId`]; [`LockError::Io`] when the lock file cannot be opened or
-    /// locked, or is a symbolic link.
+    /// locked, is a symbolic link, not a regular file, or has more than one link.
     pub fn lock(&self, id: &str) -> Result<IncidentLock, LockError> {
         let path = self.lock_path(id)?;
         let io_err = |source: io::Error| LockError::Io {
             path: path.clone(),
             source,
         };
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(io_err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the lock file is a symbolic link; remove it",
-            )));
-        }
-        let mut options = OpenOptions::new();
-        // Never truncate on opening: the file may hold the current holder's description.
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&path).map_err(io_err)?;
+        let (mut file, created) = open_lock_file(&path).map_err(io_err)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -160,12 +211,15 @@ impl Store {
         }
         let holder = describe_self();
         // The description is a courtesy for the other process: failing to write it does
-        // not stop us from holding the lock.
-        let _ = file
-            .set_len(0)
-            .and_then(|()| file.seek(SeekFrom::Start(0)))
-            .and_then(|_| file.write_all(format!("{holder}\n").as_bytes()))
-            .and_then(|()| file.flush());
+        // not stop us from holding the lock. A file is only rewritten when this program
+        // made it, or when it holds nothing but an earlier holder's line.
+        if created || holds_only_a_holder_line(&mut file) {
+            let _ = file
+                .set_len(0)
+                .and_then(|()| file.seek(SeekFrom::Start(0)))
+                .and_then(|_| file.write_all(format!("{holder}\n").as_bytes()))
+                .and_then(|()| file.flush());
+        }
         Ok(IncidentLock { file, path, holder })
     }
 }

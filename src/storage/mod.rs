@@ -4,7 +4,10 @@
 //! new files user-only (0600), existing permissions are kept; a file that does not parse is
 //! listed with its error and never overwritten; only valid ids become file names.
 
+pub mod cleanup;
 mod dirs;
+pub mod guarded;
+pub mod identity;
 pub mod list_cache;
 pub mod listing;
 pub mod lock;
@@ -23,6 +26,8 @@ use crate::model::id::{id_date, is_valid_id, new_id};
 use crate::model::{Choice, Incident, IncidentStatus, Milestone, Moment, SCHEMA_VERSION, Severity};
 
 pub use dirs::{DirSource, resolve_dir};
+pub use guarded::{Probe, SaveError};
+pub use identity::{Identity, MAX_FILE_BYTES, read_regular};
 pub use lock::{IncidentLock, LockError};
 pub use recovery::{RECOVERY_SUFFIX, Recovery, differences};
 pub use write::{write_atomic, write_atomic_in};
@@ -200,6 +205,7 @@ pub struct Loaded {
 pub struct Store {
     dir: PathBuf,
     list_cache: Option<PathBuf>,
+    before_rename: Option<guarded::Hook>,
 }
 
 impl Store {
@@ -222,6 +228,7 @@ impl Store {
         Ok(Store {
             dir,
             list_cache: None,
+            before_rename: None,
         })
     }
 
@@ -282,25 +289,59 @@ impl Store {
     /// [`StoreError::BadId`], [`StoreError::NotFound`], [`StoreError::Io`], or
     /// [`StoreError::Format`] with line and column.
     pub fn load(&self, id: &str) -> Result<Loaded, StoreError> {
+        self.load_tracked(id).map(|(loaded, _)| loaded)
+    }
+
+    /// Reads an incident by id, with the identity of the bytes read (to tell later whether
+    /// another program changed the file, see [`Store::save_guarded`]).
+    ///
+    /// # Errors
+    /// As [`Store::load`].
+    pub fn load_tracked(&self, id: &str) -> Result<(Loaded, Identity), StoreError> {
         let path = self.path_of(id)?;
-        if !path.exists() {
+        if fs::symlink_metadata(&path).is_err() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let loaded = read_incident(&path)?;
+        let (mut loaded, identity) = read_incident_tracked(&path)?;
         if loaded.incident.id != id {
             return Err(StoreError::Format {
                 path,
-                error: FormatError {
-                    line: 0,
-                    column: 0,
-                    message: format!(
-                        "`id` is \"{}\" but the file is named {id}.toml",
-                        loaded.incident.id
-                    ),
-                },
+                error: listing::id_mismatch_error(&loaded.incident.id, id),
             });
         }
-        Ok(loaded)
+        if loaded.read_only.is_none() {
+            loaded.read_only = self.why_not_writable(&path);
+        }
+        Ok((loaded, identity))
+    }
+
+    /// Why the file at `path` must not be rewritten although it parses, if so: it is
+    /// read-only (no write permission for its owner: respected, not overridden), or a
+    /// symbolic link leading outside the incidents folder.
+    fn why_not_writable(&self, path: &Path) -> Option<String> {
+        if let Err(e) = write::confined_target(&self.dir, path) {
+            return Some(match e.kind() {
+                io::ErrorKind::PermissionDenied => {
+                    "a symbolic link to a file outside the incidents folder; shown read-only \
+                     (replace the link with a copy to edit it here)"
+                        .to_string()
+                }
+                _ => format!("cannot be written: {e}"),
+            });
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(path).ok()?.permissions().mode();
+            if mode & 0o200 == 0 {
+                return Some(format!(
+                    "the file is read-only (mode {:o}); shown read-only \
+                     (`chmod u+w` it to edit)",
+                    mode & 0o777
+                ));
+            }
+        }
+        None
     }
 
     /// Reads the raw text of a file in the folder (to show a broken file).
@@ -308,8 +349,8 @@ impl Store {
     /// # Errors
     /// [`StoreError::Io`].
     pub fn read_text(&self, path: &Path) -> Result<String, StoreError> {
-        let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        let file = read_regular(path).map_err(|e| StoreError::io(path, e))?;
+        Ok(String::from_utf8_lossy(&file.bytes).into_owned())
     }
 
     /// Writes an incident atomically to `<id>.toml` (temporary file, fsync, rename, fsync
@@ -343,6 +384,41 @@ impl Store {
         }
     }
 
+    /// Writes a new incident to a file of its own, never over an existing one: when its id
+    /// is taken by the time of writing (another program was quicker), the next free
+    /// `-2`, `-3`, … after it is taken instead, decided by the file
+    /// system (a create-if-absent rename). Returns the path, the incident as written (with
+    /// the id it got) and the written file's identity.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`], [`StoreError::Serialize`], [`StoreError::Io`].
+    pub fn create(
+        &self,
+        mut incident: Incident,
+    ) -> Result<(PathBuf, Incident, Identity), StoreError> {
+        let base = incident.id.clone();
+        let mut n = 1;
+        while n < 10_000 {
+            let path = self.path_of(&incident.id)?;
+            let text = codec::to_toml_string(&incident)?;
+            match write::create_atomic(&path, text.as_bytes()) {
+                Ok(identity) => return Ok((path, incident, identity)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => loop {
+                    n += 1;
+                    incident.id = format!("{base}-{n}");
+                    if !self.exists(&incident.id) || n >= 10_000 {
+                        break;
+                    }
+                },
+                Err(e) => return Err(StoreError::io(&path, e)),
+            }
+        }
+        Err(StoreError::io(
+            &self.dir,
+            io::Error::new(io::ErrorKind::AlreadyExists, "no free id for this title"),
+        ))
+    }
+
     /// Moves `<id>.toml` into `.trash/` inside the folder (a clash gets a numbered name).
     ///
     /// # Errors
@@ -362,9 +438,8 @@ impl Store {
             .filter(|_| path.parent() == Some(self.dir.as_path()) && path.exists())
             .ok_or_else(|| StoreError::NotFound(path.display().to_string()))?;
         let trash = self.dir.join(".trash");
-        if !trash.is_dir() {
-            write::create_private_dir(&trash).map_err(|e| StoreError::io(&trash, e))?;
-        }
+        // Never a link to elsewhere, nor another user's folder: the file must stay inside.
+        write::ensure_own_dir(&trash).map_err(|e| StoreError::io(&trash, e))?;
         let mut target = trash.join(name);
         let mut n = 2;
         while target.exists() {
@@ -381,7 +456,22 @@ impl Store {
 /// # Errors
 /// [`StoreError::Io`] or [`StoreError::Format`].
 pub fn read_incident(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    read_incident_tracked(path).map(|(loaded, _)| loaded)
+}
+
+/// Reads and parses one file (a regular file of at most [`MAX_FILE_BYTES`]), with the
+/// identity of the bytes read.
+///
+/// # Errors
+/// [`StoreError::Io`] (also for a FIFO, a device or a file over the limit) or
+/// [`StoreError::Format`].
+pub fn read_incident_tracked(path: &Path) -> Result<(Loaded, Identity), StoreError> {
+    let file = read_regular(path).map_err(|e| StoreError::io(path, e))?;
+    let identity = file.identity;
+    parse_bytes(path, file.bytes).map(|loaded| (loaded, identity))
+}
+
+fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, StoreError> {
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Format {
         path: path.to_path_buf(),
         error: FormatError {

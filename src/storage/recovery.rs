@@ -7,7 +7,7 @@
 
 use std::fs;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::{Store, StoreError, read_incident, write};
@@ -56,6 +56,31 @@ impl Store {
         let text = codec::to_toml_string(incident)?;
         write::write_atomic_private(&path, text.as_bytes())
             .map_err(|e| StoreError::io(&path, e))?;
+        Ok(path)
+    }
+
+    /// Writes `incident` as a recovery copy into `folder` (outside the incidents folder,
+    /// for when that cannot be written): `<folder>/<id>.<UTC time>.recovery.toml`, atomically
+    /// and user-only, in a folder made user-only if missing and refused if it is a symbolic
+    /// link or another user's (see [`write::ensure_own_dir`]). Never replaces an older copy.
+    ///
+    /// # Errors
+    /// [`StoreError::BadId`], [`StoreError::Serialize`], [`StoreError::Io`].
+    pub fn write_recovery_in(
+        &self,
+        folder: &Path,
+        incident: &Incident,
+    ) -> Result<PathBuf, StoreError> {
+        if !is_valid_id(&incident.id) {
+            return Err(StoreError::BadId(incident.id.clone()));
+        }
+        write::ensure_own_dir(folder).map_err(|e| StoreError::io(folder, e))?;
+        let text = codec::to_toml_string(incident)?;
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%S%.fZ")
+            .to_string();
+        let path = folder.join(format!("{}.{stamp}{RECOVERY_SUFFIX}", incident.id));
+        write::create_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
         Ok(path)
     }
 

@@ -471,7 +471,12 @@ impl<'a> Scanner<'a> {
             }
             Kind::Float => {
                 let token = self.token();
-                if !is_plain_float(token) {
+                // A float outside f64 (1e400) is the full parser's to reject.
+                let finite = std::str::from_utf8(token)
+                    .ok()
+                    .and_then(|t| t.parse::<f64>().ok())
+                    .is_some_and(f64::is_finite);
+                if !is_plain_float(token) || !finite {
                     return None;
                 }
             }
@@ -1001,15 +1006,35 @@ mod tests {
     }
 
     /// A small deterministic generator for the mutation test.
-    struct Lcg(u64);
-    impl Lcg {
-        fn next(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((self.0 >> 33) as usize) % n.max(1)
+    #[test]
+    fn floats_outside_f64_go_to_the_full_parser() {
+        let base = without_extensions();
+        assert!(base.contains("peak = 38.0"));
+        for value in ["1e400", "-1e400", "1.8e308", "1e-400"] {
+            let text = base.replace("peak = 38.0", &format!("peak = {value}"));
+            let fast = summarize(text.as_bytes(), today());
+            assert_eq!(fast, full(&text, today()), "peak = {value}");
         }
+        let text = base.replace("peak = 38.0", "peak = 1e400");
+        assert_eq!(summarize(text.as_bytes(), today()), None);
+    }
+
+    /// One change to a file: delete up to 8 bytes, insert a piece, or overwrite with one, at
+    /// a position given as a fraction of the file's length.
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Delete(f64, usize),
+        Insert(f64, usize),
+        Overwrite(f64, usize),
+    }
+
+    fn edit(pieces: usize) -> impl proptest::strategy::Strategy<Value = Edit> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0.0..1.0f64, 1..=8usize).prop_map(|(at, n)| Edit::Delete(at, n)),
+            (0.0..1.0f64, 0..pieces).prop_map(|(at, p)| Edit::Insert(at, p)),
+            (0.0..1.0f64, 0..pieces).prop_map(|(at, p)| Edit::Overwrite(at, p)),
+        ]
     }
 
     #[test]
@@ -1060,42 +1085,64 @@ mod tests {
             "\"\"\"\n",
             "\\\n",
             "\\  \n  ",
+            "1e400",
+            "-1e400",
+            "1e-400",
+            "1.7976931348623157e309",
+            "peak = 1e400\n",
+            "baseline = -1e999\n",
+            "e9",
         ];
-        let mut rng = Lcg(7);
-        let mut accepted = 0;
-        for round in 0..30_000 {
-            let mut text = bases[round % bases.len()].clone().into_bytes();
-            for _ in 0..=rng.next(3) {
-                let at = rng.next(text.len());
-                match rng.next(3) {
-                    0 => {
-                        let len = 1 + rng.next(8);
-                        let end = (at + len).min(text.len());
+        use proptest::test_runner::{Config, TestRunner};
+        let accepted = std::sync::atomic::AtomicUsize::new(0);
+        let mut runner = TestRunner::new(Config {
+            cases: 12_000,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let strategy = (
+            0..bases.len(),
+            proptest::collection::vec(edit(pieces.len()), 1..=4),
+        );
+        let result = runner.run(&strategy, |(base, edits)| {
+            let mut text = bases[base].clone().into_bytes();
+            for e in edits {
+                let at = |f: f64, len: usize| ((f * len as f64) as usize).min(len);
+                match e {
+                    Edit::Delete(f, n) => {
+                        let at = at(f, text.len());
+                        let end = (at + n).min(text.len());
                         text.drain(at..end);
                     }
-                    1 => {
-                        let piece = pieces[rng.next(pieces.len())].as_bytes();
-                        text.splice(at..at, piece.iter().copied());
+                    Edit::Insert(f, p) => {
+                        let at = at(f, text.len());
+                        text.splice(at..at, pieces[p].bytes());
                     }
-                    _ => {
-                        let piece = pieces[rng.next(pieces.len())].as_bytes();
-                        let end = (at + piece.len()).min(text.len());
-                        text.splice(at..end, piece.iter().copied());
+                    Edit::Overwrite(f, p) => {
+                        let at = at(f, text.len());
+                        let end = (at + pieces[p].len()).min(text.len());
+                        text.splice(at..end, pieces[p].bytes());
                     }
                 }
             }
             let Ok(text) = String::from_utf8(text) else {
-                continue;
+                return Ok(());
             };
             if let Some(fast) = summarize(text.as_bytes(), today()) {
-                accepted += 1;
-                assert_eq!(
+                accepted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                proptest::prop_assert_eq!(
                     Some(fast),
                     full(&text, today()),
-                    "fast path disagrees on:\n{text}"
+                    "fast path disagrees on:\n{}",
+                    text
                 );
             }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
         }
+        let accepted = accepted.into_inner();
         assert!(
             accepted > 1000,
             "only {accepted} mutated files took the fast path"

@@ -4,6 +4,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::identity::Identity;
+
 /// Creates a folder and its missing parents; the new folders are user-only (0700) on Unix.
 ///
 /// # Errors
@@ -17,6 +19,46 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
+}
+
+/// Makes sure `dir` is a folder this program may write private files into: created
+/// user-only (0700) when missing; refused when it is a symbolic link, not a folder, or (on
+/// Unix) owned by another user. Use it for every folder retro writes into besides the
+/// incidents folder itself (`.trash`, recovery folders).
+///
+/// # Errors
+/// [`io::ErrorKind::PermissionDenied`] with a reason for a refused folder; the system's error.
+pub fn ensure_own_dir(dir: &Path) -> io::Result<()> {
+    let meta = match fs::symlink_metadata(dir) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_private_dir(dir)?;
+            fs::symlink_metadata(dir)?
+        }
+        Err(e) => return Err(e),
+    };
+    let refuse = |why: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{} {why}; not written", dir.display()),
+        ))
+    };
+    if meta.file_type().is_symlink() {
+        return refuse("is a symbolic link");
+    }
+    if !meta.is_dir() {
+        return refuse("is not a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.uid() != me {
+            return refuse("belongs to another user");
+        }
+    }
+    Ok(())
 }
 
 /// Replaces `path` with `bytes` so that, whatever happens, the file is either the old or the
@@ -41,7 +83,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         })?,
         _ => path.to_path_buf(),
     };
-    replace(&target, bytes, Permissions::KeepOr600)
+    replace(&target, bytes, Permissions::KeepOr600, &mut || Ok(())).map(|_| ())
 }
 
 /// Like [`write_atomic`], for a file of the folder `folder` (the incidents folder): a
@@ -53,8 +95,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// leads outside `folder`; [`io::ErrorKind::NotFound`] for a dangling link; otherwise the
 /// system's error. The old file is then untouched.
 pub fn write_atomic_in(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_checked(folder, path, bytes, &mut |_| Ok(())).map(|_| ())
+}
+
+/// Like [`write_atomic_in`], calling `check` with the file about to be replaced immediately
+/// before the rename (after the temporary file is written and fsynced), so the caller can
+/// make sure nobody changed it meanwhile: an error from `check` leaves the file untouched and
+/// removes the temporary file. Returns the identity of the file written, taken from the
+/// written file itself (its inode and times after the rename, the hash of `bytes`).
+///
+/// # Errors
+/// As [`write_atomic_in`], or `check`'s error.
+pub fn write_atomic_checked(
+    folder: &Path,
+    path: &Path,
+    bytes: &[u8],
+    check: &mut dyn FnMut(&Path) -> io::Result<()>,
+) -> io::Result<Identity> {
     let target = confined_target(folder, path)?;
-    replace(&target, bytes, Permissions::KeepOr600)
+    replace(&target, bytes, Permissions::KeepOr600, &mut || {
+        check(&target)
+    })
+}
+
+/// Creates `path` holding `bytes`, only if nothing is there yet (not even a symbolic link),
+/// atomically: a temporary file in the same folder, fsynced, user-only (0600), then moved to
+/// `path` by a rename that refuses to replace (or a hard link), and the folder fsynced.
+/// Returns the identity of the file written.
+///
+/// # Errors
+/// [`io::ErrorKind::AlreadyExists`] when `path` exists (nothing written); otherwise the
+/// system's error.
+pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<Identity> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".retro-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.flush()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    temp.as_file().sync_all()?;
+    let written = temp.persist_noclobber(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    let meta = written.metadata()?;
+    Ok(Identity::of(bytes, &meta))
 }
 
 /// Replaces `path` with `bytes` atomically as [`write_atomic`] does, but never follows a
@@ -64,12 +158,12 @@ pub fn write_atomic_in(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<(
 /// # Errors
 /// The system's error; the old file is then untouched.
 pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace(path, bytes, Permissions::Private)
+    replace(path, bytes, Permissions::Private, &mut || Ok(())).map(|_| ())
 }
 
 /// The file a write to `path` should replace: `path` itself, or, for a symbolic link, its
 /// resolved target when that is inside `folder`.
-fn confined_target(folder: &Path, path: &Path) -> io::Result<PathBuf> {
+pub(super) fn confined_target(folder: &Path, path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {}
         _ => return Ok(path.to_path_buf()),
@@ -104,7 +198,12 @@ enum Permissions {
     Private,
 }
 
-fn replace(path: &Path, bytes: &[u8], permissions: Permissions) -> io::Result<()> {
+fn replace(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Permissions,
+    before_rename: &mut dyn FnMut() -> io::Result<()>,
+) -> io::Result<Identity> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -135,8 +234,10 @@ fn replace(path: &Path, bytes: &[u8], permissions: Permissions) -> io::Result<()
         }
     }
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    before_rename()?;
+    let written = temp.persist(path).map_err(|e| e.error)?;
     #[cfg(unix)]
     File::open(dir)?.sync_all()?;
-    Ok(())
+    let meta = written.metadata()?;
+    Ok(Identity::of(bytes, &meta))
 }

@@ -7,15 +7,13 @@
 //! the newest job it has been given.
 
 use std::io;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::SystemTime;
 
 use crate::app::lint::Linted;
 use crate::app::lint_memo::Memo;
 use crate::model::Incident;
-use crate::storage::Store;
+use crate::storage::{Identity, Store};
 
 /// Makes a waiting [`super::EventSource::next`] return early, so results are handled at once.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -28,31 +26,16 @@ pub struct SaveJob {
     pub revision: u64,
     /// Whether to announce the result.
     pub announce: bool,
-    /// The file's modification time as last read or written by this program: a file that
-    /// changed since is not written over.
-    pub known_mtime: Option<SystemTime>,
+    /// What the file held when this program last read or wrote it: a file that changed
+    /// since is not written over.
+    pub known: Option<Identity>,
 }
 
 /// A finished piece of background work.
 pub enum Done {
-    /// A save was written, or failed.
-    Saved {
-        /// The revision written.
-        revision: u64,
-        /// Whether to announce it.
-        announce: bool,
-        /// The file, or why not.
-        result: Result<PathBuf, String>,
-        /// The file's modification time after the write.
-        mtime: Option<SystemTime>,
-    },
-    /// The file was changed by another program since this one last looked; nothing written.
-    ChangedOnDisk {
-        /// The other program's version.
-        theirs: Box<Incident>,
-        /// Its modification time.
-        mtime: Option<SystemTime>,
-    },
+    /// A save was written, failed, or found another program's change or a deletion first
+    /// (see [`crate::effects::save`]).
+    Saved(crate::effects::Done),
     /// Lint findings for a request.
     Linted(Linted),
 }
@@ -84,7 +67,13 @@ impl Workers {
     ///
     /// # Errors
     /// When a thread cannot be started.
-    pub fn start(store: Store, waker: Option<Waker>) -> io::Result<Workers> {
+    /// `snapshot` (the signal thread's view) learns each written file's identity at once, so a
+    /// save on the way out never mistakes this program's own save for another's change.
+    pub fn start(
+        store: Store,
+        waker: Option<Waker>,
+        snapshot: Option<crate::guard::Snapshot>,
+    ) -> io::Result<Workers> {
         let (save_tx, save_rx) = mpsc::channel::<SaveMsg>();
         let (lint_tx, lint_rx) = mpsc::channel::<LintJob>();
         let (done_tx, done_rx) = mpsc::channel::<Done>();
@@ -102,7 +91,13 @@ impl Workers {
                     let SaveMsg::Job(job) = message else {
                         continue;
                     };
-                    if done.send(write(&store, job)).is_err() {
+                    let written = write(&store, job);
+                    if let (Some(snapshot), Done::Saved(file)) = (&snapshot, &written)
+                        && let Some(known) = &file.known
+                    {
+                        snapshot.set_known(Some(known));
+                    }
+                    if done.send(written).is_err() {
                         break;
                     }
                     wake_save();
@@ -207,13 +202,13 @@ impl Workers {
         Some(done)
     }
 
-    /// Sends the save that waited, now that the one before it is done; `known_mtime` is the
-    /// file's time after that save.
-    pub fn send_queued(&mut self, known_mtime: Option<SystemTime>) {
+    /// Sends the save that waited, now that the one before it is done; `known` is what the
+    /// file holds after that save.
+    pub fn send_queued(&mut self, known: Option<Identity>) {
         if !self.saving
             && let Some(job) = self.queued.take()
         {
-            self.save(SaveJob { known_mtime, ..job });
+            self.save(SaveJob { known, ..job });
         }
     }
 
@@ -224,7 +219,7 @@ impl Workers {
 
     fn account(&mut self, done: &Done) {
         match done {
-            Done::Saved { .. } | Done::ChangedOnDisk { .. } => self.saving = false,
+            Done::Saved(_) => self.saving = false,
             Done::Linted(l) => {
                 if self.linting.is_some_and(|r| r <= l.request) {
                     self.linting = None;
@@ -246,28 +241,11 @@ fn yield_to_the_loop() {
 
 /// The save worker's job: never write over another program's change.
 fn write(store: &Store, job: SaveJob) -> Done {
-    let id = job.incident.id.clone();
-    let on_disk = store.modified(&id);
-    if job.known_mtime.is_some()
-        && on_disk.is_some()
-        && on_disk != job.known_mtime
-        && let Ok(theirs) = store.load(&id)
-    {
-        return Done::ChangedOnDisk {
-            theirs: Box::new(theirs.incident),
-            mtime: on_disk,
-        };
-    }
-    let result = store.save(&job.incident).map_err(|e| e.reason());
-    let mtime = if result.is_ok() {
-        store.modified(&id)
-    } else {
-        None
-    };
-    Done::Saved {
-        revision: job.revision,
-        announce: job.announce,
-        result,
-        mtime,
-    }
+    Done::Saved(crate::effects::save(
+        store,
+        job.known.as_ref(),
+        &job.incident,
+        job.revision,
+        job.announce,
+    ))
 }

@@ -145,3 +145,8 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     }
     out
 }
+
+/// The tests' "today" (UTC).
+pub fn now_date() -> jiff::civil::Date {
+    now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
