@@ -7,6 +7,7 @@ pub mod id;
 pub mod incident;
 pub mod moment;
 pub mod sections;
+pub mod series;
 pub mod timeinput;
 
 pub use choices::{
@@ -21,3 +22,4 @@ pub use incident::{
 };
 pub use moment::{LocalDate, Moment};
 pub use sections::{Durations, Fill, Section, format_duration};
+pub use series::Point;
