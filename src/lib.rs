@@ -11,6 +11,7 @@ pub mod demo;
 pub mod guard;
 pub mod guidance;
 pub mod lint;
+pub mod metrics;
 pub mod model;
 pub mod storage;
 pub mod tui;
