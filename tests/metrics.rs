@@ -216,7 +216,11 @@ fn bad_input_gives_clear_errors() {
         error(b"host,value\nweb-1,3\nweb-2,4\n")
             .starts_with("no time column: none of the columns (host, value)")
     );
-    assert!(error(b"time,host\n2026-03-12 14:00:00,web\n").starts_with("no value column"));
+    assert_eq!(
+        error(b"time,host\n2026-03-12 14:00:00,web\n"),
+        "line 2, column `host`: `web` is not a number"
+    );
+    assert!(error(b"time\n2026-03-12 14:00:00\n").starts_with("no value column"));
     assert_eq!(
         error(b"timestamp,value\n2026-03-12 14:00:00,1\n2026-03-12 14:05:00,high\n"),
         "line 3, column `value`: `high` is not a number"

@@ -13,6 +13,7 @@ mod json;
 mod lint;
 mod list;
 mod markdown;
+mod metric;
 mod new;
 mod ready;
 mod show;
@@ -32,6 +33,7 @@ pub use completions::CompletionsArgs;
 pub use export::{Audience, ExportArgs, ExportFormat};
 pub use lint::{LintArgs, LintFormat};
 pub use list::ListArgs;
+pub use metric::MetricArgs;
 pub use new::NewArgs;
 pub use show::ShowArgs;
 
@@ -64,6 +66,9 @@ pub enum Command {
     /// List the follow-up actions of all incidents, soonest due first.
     #[command(after_help = actions::EXAMPLES)]
     Actions(ActionsArgs),
+    /// Import a metric series (CSV or Prometheus JSON) into an incident's monitoring section.
+    #[command(after_help = metric::EXAMPLES)]
+    Metric(MetricArgs),
     /// Create an incident file and print its path.
     #[command(after_help = new::EXAMPLES)]
     New(NewArgs),
@@ -114,6 +119,7 @@ pub fn run(command: Command, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
         Command::Show(args) => show::run(&args, ctx),
         Command::Export(args) => export::run(&args, ctx),
         Command::Actions(args) => actions::run(&args, ctx),
+        Command::Metric(args) => metric::run(&args, ctx),
         Command::New(args) => new::run(&args, ctx),
         Command::Check(args) => check::run(&args, ctx),
         Command::Lint(args) => lint::run(&args, ctx),

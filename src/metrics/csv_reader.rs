@@ -175,6 +175,11 @@ impl Layout {
         } else {
             (0..header.len()).filter(numeric).collect()
         };
+        if values.is_empty() && keys.is_empty() {
+            // No number in the first row: read every other column, so that the error names
+            // the cell that is not a number.
+            values = (0..header.len()).filter(|i| *i != time).collect();
+        }
         if values.is_empty() {
             return Err(MetricError::NoValueColumn { columns: names() });
         }

@@ -192,6 +192,14 @@ impl Figures {
     }
 }
 
+/// The figures line of `metric` in `incident`'s zone (see [`Figures::line`]), e.g.
+/// `baseline 37.6 % → peak 99.3 % at 09:41 (2.6×)`.
+pub fn describe(metric: &Metric, incident: &Incident) -> Option<String> {
+    let tz = crate::model::timeinput::zone(&incident.timezone);
+    let start = Window::of(incident).map(|w| w.start);
+    Figures::of(metric, incident).line(&metric.unit, &tz, start)
+}
+
 /// A value in at most three significant digits before the point, trailing zeros dropped:
 /// `37.6`, `0.213`, `1520`, `-4.5`.
 pub fn format_value(v: f64) -> String {
