@@ -380,7 +380,7 @@ fn metric_line(metric: &crate::model::Metric, incident: &Incident) -> String {
     if let Some(figures) = crate::metrics::figures::describe(metric, incident) {
         let _ = write!(line, ": {}", inline(&figures));
     }
-    let spark = crate::metrics::sparkline::sparkline(&metric.points, 24);
+    let spark = crate::metrics::sparkline::sparkline(&metric.points, 24, metric.low_is_bad);
     if !spark.trim().is_empty() {
         let _ = write!(line, " `{spark}`");
     }

@@ -4,9 +4,10 @@ use crate::model::Point;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-/// At most `width` bars, each the mean of its share of the points, scaled from the smallest
+/// At most `width` bars, each the largest value of its share of the points (the smallest
+/// when `low_is_bad`, so a spike or a dip is never averaged away), scaled from the smallest
 /// to the largest; a share that holds only gaps is a space. Empty without values.
-pub fn sparkline(points: &[Point], width: usize) -> String {
+pub fn sparkline(points: &[Point], width: usize, low_is_bad: bool) -> String {
     let values: Vec<f64> = points.iter().map(|p| p.1).collect();
     let (lo, hi) = values
         .iter()
@@ -26,7 +27,11 @@ pub fn sparkline(points: &[Point], width: usize) -> String {
             if real.is_empty() {
                 return ' ';
             }
-            let mean = real.iter().sum::<f64>() / real.len() as f64;
+            let mean = if low_is_bad {
+                real.iter().copied().fold(f64::INFINITY, f64::min)
+            } else {
+                real.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+            };
             let level = if hi > lo {
                 ((mean - lo) / (hi - lo) * 7.0).round() as usize
             } else {
@@ -46,10 +51,12 @@ mod tests {
     fn rises_and_gaps_show() {
         let at = |s: i64| Moment::utc(jiff::Timestamp::from_second(s).unwrap());
         let mut points: Vec<Point> = (0..8).map(|i| Point::new(at(i), i as f64)).collect();
-        assert_eq!(sparkline(&points, 8), "▁▂▃▄▅▆▇█");
+        assert_eq!(sparkline(&points, 8, false), "▁▂▃▄▅▆▇█");
         points[3] = Point::gap(at(3));
-        assert_eq!(sparkline(&points, 8), "▁▂▃ ▅▆▇█");
-        assert_eq!(sparkline(&points, 4).chars().count(), 4);
-        assert_eq!(sparkline(&[], 4), "");
+        assert_eq!(sparkline(&points, 8, false), "▁▂▃ ▅▆▇█");
+        assert_eq!(sparkline(&points, 4, false).chars().count(), 4);
+        assert_eq!(sparkline(&[], 4, false), "");
+        assert_eq!(sparkline(&points, 2, false), "▃█");
+        assert_eq!(sparkline(&points, 2, true), "▁▅");
     }
 }
