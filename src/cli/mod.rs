@@ -9,6 +9,7 @@ mod check;
 mod completions;
 mod export;
 mod files;
+mod html;
 mod json;
 mod lint;
 mod list;
@@ -60,7 +61,7 @@ pub enum Command {
     /// Print a whole retrospective as wrapped text, sections in order.
     #[command(after_help = show::EXAMPLES)]
     Show(ShowArgs),
-    /// Export a retrospective as Markdown (internal or customer-facing) or JSON.
+    /// Export a retrospective as Markdown or an HTML page (internal or customer-facing), or JSON.
     #[command(after_help = export::EXAMPLES)]
     Export(ExportArgs),
     /// List the follow-up actions of all incidents, soonest due first.
