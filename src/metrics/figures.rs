@@ -225,11 +225,14 @@ pub fn format_value(v: f64) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
+/// `189`, `2.6`, or for a fall to almost nothing `0.004`.
 fn format_ratio(r: f64) -> String {
     if r.abs() >= 10.0 {
         format!("{r:.0}")
-    } else {
+    } else if r.abs() >= 0.1 {
         format!("{r:.1}")
+    } else {
+        format_value(r)
     }
 }
 
@@ -342,5 +345,7 @@ mod tests {
         assert_eq!(format_value(1520.4), "1520");
         assert_eq!(format_value(2.0), "2");
         assert_eq!(format_value(-0.0001), "0");
+        assert_eq!(format_ratio(0.4 / 99.7), "0.004");
+        assert_eq!(format_ratio(2.61), "2.6");
     }
 }

@@ -23,8 +23,8 @@ const BOTTOM: [Category; 3] = [
 ];
 
 const WIDTH: f64 = 960.0;
-const COLUMN: f64 = 200.0;
-const ROW: f64 = 18.0;
+const COLUMN: f64 = 180.0;
+const ROW: f64 = 20.0;
 const SLANT: f64 = 60.0;
 
 fn mark(incident: &Incident, f: &crate::model::Factor) -> &'static str {
@@ -56,10 +56,10 @@ pub fn svg(incident: &Incident) -> Option<String> {
         .max()
         .unwrap_or(0)
         .max(1);
-    let up = 30.0 + ROW * most_top as f64;
-    let down = 30.0 + ROW * most_bottom as f64;
-    let spine = 12.0 + up;
-    let height = spine + down + 12.0;
+    let up = 50.0 + ROW * most_top as f64;
+    let down = 50.0 + ROW * most_bottom as f64;
+    let spine = 16.0 + up;
+    let height = spine + down + 20.0;
     let head_x = 20.0 + COLUMN * 4.0;
     let mut s = String::new();
     let _ = write!(
@@ -84,7 +84,7 @@ pub fn svg(incident: &Incident) -> Option<String> {
         head_x + 18.0,
         spine + 4.0,
         esc(&title),
-        esc(&cut(&title, 18))
+        esc(&cut(&title, 22))
     );
     let bones = TOP
         .iter()
@@ -132,7 +132,7 @@ pub fn svg(incident: &Incident) -> Option<String> {
                 fx + 6.0,
                 fx + 10.0,
                 fy + 4.0,
-                esc(&cut(&text, 26))
+                esc(&cut(&text, 25))
             );
         }
     }

@@ -58,7 +58,7 @@ svg{width:100%;height:auto;display:block}
 .fishbone .head{font-size:13px;font-weight:600;fill:var(--ink)}
 .fishbone .category{font-size:12px;font-weight:700;fill:var(--ink)}
 .fishbone .factor line{stroke:var(--dim)}
-.fishbone .factor text{font-size:11px;fill:var(--ink)}
+.fishbone .factor text{font-size:12px;fill:var(--ink)}
 ol.whys{margin:.25rem 0 .5rem;color:var(--dim)}
 .spark{font-family:ui-monospace,monospace;letter-spacing:-.05em;color:var(--accent)}
 @media print{main{max-width:none}h2{break-after:avoid}figure,tr{break-inside:avoid}}
