@@ -61,7 +61,8 @@ pub fn view(series: &Series, metric: &Metric, incident: &Incident) -> Option<(i6
 
 /// Fills `metric` from `series` read from `file`: the file name, the series' row count
 /// (values, gaps not counted), first and last time, smallest and largest value, and the
-/// points of [`view`], downsampled to at most [`MAX_POINTS`] with LTTB. Typed fields
+/// points of [`view`], downsampled to at most [`MAX_POINTS`] with LTTB, their values kept to
+/// six significant digits (the file stays small; a chart cannot show more). Typed fields
 /// (name, link, unit, typed baseline and peak, note, low-is-bad, comparison window) are kept.
 pub fn fill(metric: &mut Metric, series: &Series, file: &str, incident: &Incident) {
     let moment = |ms: i64| Timestamp::from_millisecond(ms).ok().map(Moment::utc);
@@ -96,8 +97,55 @@ pub fn fill(metric: &mut Metric, series: &Series, file: &str, incident: &Inciden
             Some(if v.is_nan() {
                 Point::gap(at)
             } else {
-                Point::new(at, v)
+                Point::new(at, round_significant(v, 6))
             })
         })
         .collect();
+}
+
+/// `v` rounded to `digits` significant digits (`73.96732207` → `73.9673` for 6).
+pub fn round_significant(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let shift = digits - 1 - v.abs().log10().floor() as i32;
+    if shift <= 0 {
+        let factor = 10f64.powi(-shift);
+        (v / factor).round() * factor
+    } else if shift > 300 {
+        v
+    } else {
+        let factor = 10f64.powi(shift);
+        (v * factor).round() / factor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_keep_six_significant_digits() {
+        assert_eq!(round_significant(73.96732207, 6), 73.9673);
+        assert_eq!(round_significant(99.24799999999999, 6), 99.248);
+        assert_eq!(round_significant(0.000123456789, 6), 0.000123457);
+        assert_eq!(round_significant(182_345_678.0, 6), 182_346_000.0);
+        assert_eq!(round_significant(-2.5, 6), -2.5);
+        assert_eq!(round_significant(0.0, 6), 0.0);
+    }
+
+    #[test]
+    fn names_come_from_the_column_or_the_file() {
+        let s = |name: &str| Series {
+            name: name.into(),
+            ..Series::default()
+        };
+        assert_eq!(series_name(&s("value"), None, false, "cpu.csv"), "cpu");
+        assert_eq!(series_name(&s("p99"), None, true, "x.csv"), "p99");
+        assert_eq!(
+            series_name(&s("p99"), Some("api"), true, "x.csv"),
+            "api p99"
+        );
+        assert_eq!(series_name(&s("value"), Some("api"), false, "x.csv"), "api");
+    }
 }
