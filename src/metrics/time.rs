@@ -35,14 +35,23 @@ pub fn parse_time(text: &str, tz: &TimeZone) -> Option<i64> {
 }
 
 fn parse_date_time(text: &str, tz: &TimeZone) -> Option<i64> {
-    if let Ok(ts) = text.parse::<Timestamp>() {
-        return Some(ts.as_millisecond());
+    // An offset after the date (`Z`, `+01:00`, `-05:00`) makes it an instant; otherwise it
+    // is a civil time in `tz`. Deciding first saves a failed parse on every naive row.
+    let after_date = text.get(10..).unwrap_or("");
+    let has_offset = after_date.ends_with(['Z', 'z'])
+        || after_date.contains('+')
+        || after_date.contains('-')
+        || after_date.contains('[');
+    if has_offset {
+        return text.parse::<Timestamp>().ok().map(|ts| ts.as_millisecond());
     }
-    let civil: DateTime = if text.as_bytes().get(10) == Some(&b' ') {
-        text.replacen(' ', "T", 1).parse().ok()?
-    } else {
-        text.parse().ok()?
-    };
+    let civil: DateTime = text.parse().ok()?;
+    if tz == &TimeZone::UTC {
+        return civil
+            .to_zoned(TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp().as_millisecond());
+    }
     let zoned = tz.to_ambiguous_zoned(civil).compatible().ok()?;
     Some(zoned.timestamp().as_millisecond())
 }
