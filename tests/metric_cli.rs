@@ -58,7 +58,10 @@ fn a_csv_series_becomes_the_metric_s_points_with_computed_figures() {
     // Show and the Markdown export give the figures; the export a sparkline too.
     let (_, shown, _) = f.run(&["show", CHECKOUT]);
     assert!(
-        shown.contains("checkout 5xx (imported): baseline 0.203 % → peak 38.4 % at 14:41 (189×)"),
+        shown.contains(
+            "checkout 5xx (imported): baseline 0.203 % → peak 38.4 % at 14:41 (189×)\n    \
+             [checkout-5xx.csv, 351 rows, 336 points kept]"
+        ),
         "{shown}"
     );
     let (_, md, _) = f.run(&["export", CHECKOUT]);

@@ -147,6 +147,14 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
                         if let Some(figures) = crate::metrics::figures::describe(metric, incident) {
                             line.push_str(&format!(": {figures}"));
                         }
+                        if !metric.file.is_empty() {
+                            line.push_str(&format!(
+                                " [{}, {} rows, {} points kept]",
+                                metric.file,
+                                metric.rows.unwrap_or(0),
+                                metric.points.len()
+                            ));
+                        }
                         if !metric.source.is_empty() {
                             line.push_str(&format!(" ({})", metric.source));
                         }

@@ -78,6 +78,8 @@ mod tests {
         assert_eq!(parse_time("2014-07-01T12:00:00Z", &utc), Some(t));
         assert_eq!(parse_time("2014-07-01T13:00:00+01:00", &utc), Some(t));
         assert_eq!(parse_time("2014-07-01 12:00:00Z", &utc), Some(t));
+        assert_eq!(parse_time("2014-07-01T07:00:00-05:00", &london), Some(t));
+        assert_eq!(parse_time("2014-07-01T12:00:00.000Z", &london), Some(t));
         assert_eq!(parse_time("2014-07-01 12:00:00", &utc), Some(t));
         assert_eq!(parse_time("2014-07-01 12:00", &utc), Some(t));
         assert_eq!(parse_time("2014-07-01 13:00:00", &london), Some(t));

@@ -132,7 +132,7 @@ pub fn svg(incident: &Incident) -> Option<String> {
                 fx + 6.0,
                 fx + 10.0,
                 fy + 4.0,
-                esc(&cut(&text, 25))
+                esc(&cut(&text, 22))
             );
         }
     }
