@@ -13,6 +13,7 @@ pub mod effects;
 pub mod guard;
 pub mod guidance;
 pub mod lint;
+pub mod metrics;
 pub mod model;
 pub mod sanitize;
 pub mod storage;

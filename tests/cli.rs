@@ -173,8 +173,12 @@ fn markdown_export_has_the_seven_sections_and_tables() {
         .map(|(_, t)| t.as_str())
         .collect();
     assert_eq!(h1, ["Checkout API errors after config push"]);
-    // 1 metric + 5 timeline entries + 3 actions.
-    assert_eq!(rows.len(), 9, "{rows:?}");
+    // 5 timeline entries + 3 actions; metrics are one line each.
+    assert_eq!(rows.len(), 8, "{rows:?}");
+    assert!(
+        out.contains("- **checkout 5xx rate**: baseline 0.2 % → peak 38 % (190×)"),
+        "{out}"
+    );
     let timeline: Vec<&Vec<String>> = rows
         .iter()
         .filter(|r| r.len() == 5 && r[0].starts_with("2026-"))

@@ -22,8 +22,8 @@ use proptest::sample::select;
 use retro::model::codec::{self, Parsed};
 use retro::model::{
     Action, ActionKind, ActionStatus, Category, Choice, Effect, Factor, Incident, IncidentStatus,
-    LintSettings, LocalDate, Meeting, Metric, Milestone, Moment, Monitoring, Narrative, Priority,
-    Section, Severity, Stakeholders, Technical, TimelineEntry,
+    LintSettings, LocalDate, Meeting, Metric, Milestone, Moment, Monitoring, Narrative, Point,
+    Priority, Section, Severity, Stakeholders, Technical, TimelineEntry,
 };
 use retro::storage::{
     Entry, LockError, Store, StoreError, differences, read_incident, write_atomic,
@@ -190,9 +190,22 @@ prop_compose! {
         baseline in option::of(finite()),
         peak in option::of(finite()),
         note in text(),
+        (low_is_bad, compare_from, compare_to) in (any::<bool>(), option::of(moment()), option::of(moment())),
+        (file, rows, first_at, last_at) in (text(), option::of(0u64..1_000_000), option::of(moment()), option::of(moment())),
+        (min, max) in (option::of(finite()), option::of(finite())),
+        points in vec(point(), 0..6),
         unparsed in unparsed(),
     ) -> Metric {
-        Metric { name, source, unit, baseline, peak, note, unparsed }
+        Metric {
+            name, source, unit, baseline, peak, note, low_is_bad, compare_from, compare_to,
+            file, rows, first_at, last_at, min, max, points, unparsed,
+        }
+    }
+}
+
+prop_compose! {
+    fn point()(at in moment(), value in option::of(finite())) -> Point {
+        Point(at, value.unwrap_or(f64::NAN))
     }
 }
 

@@ -1,4 +1,5 @@
-//! `retro export`: Markdown (internal or customer-facing) or JSON, to stdout or a file.
+//! `retro export`: Markdown or a self-contained HTML page (internal or customer-facing), or
+//! JSON, to stdout or a file.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ Examples:
   retro export 2026-03-12-checkout-api-errors-after-config-push > retro.md
   retro export 2026-03-12-checkout-api-errors-after-config-push --audience customer -o status-page.md
   retro export 2026-03-12-checkout-api-errors-after-config-push --format json | jq .actions
+  retro export 2026-03-12-checkout-api-errors-after-config-push --format html -o retro.html
 
 The customer version holds only the customer message, the impact window and its duration,
 what was not affected and the narrative's impact: never the internal message, the technical
@@ -28,6 +30,8 @@ pub enum ExportFormat {
     /// CommonMark with GitHub tables.
     #[default]
     Markdown,
+    /// One self-contained HTML page: inline CSS and SVG charts, no scripts, nothing fetched.
+    Html,
     /// The incident as stored, as JSON.
     Json,
 }
@@ -51,7 +55,7 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
     pub format: ExportFormat,
-    /// Who the document is for (Markdown only).
+    /// Who the document is for (Markdown and HTML).
     #[arg(long, value_enum, default_value_t = Audience::Internal)]
     pub audience: Audience,
     /// Write to this file (atomically) instead of stdout.
@@ -70,13 +74,17 @@ pub(crate) fn run(args: &ExportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
         (ExportFormat::Markdown, Audience::Customer) => {
             crate::sanitize::for_terminal(&super::markdown::customer(incident)).into_owned()
         }
+        (ExportFormat::Html, Audience::Internal) => super::html::internal(incident),
+        (ExportFormat::Html, Audience::Customer) => super::html::customer(incident),
         (ExportFormat::Json, Audience::Internal) => {
             let mut s = serde_json::to_string_pretty(&super::json::incident(incident)?)?;
             s.push('\n');
             s
         }
         (ExportFormat::Json, Audience::Customer) => {
-            anyhow::bail!("--audience customer is for Markdown; JSON is the whole incident")
+            anyhow::bail!(
+                "--audience customer is for Markdown and HTML; JSON is the whole incident"
+            )
         }
     };
     match &args.output {

@@ -206,27 +206,10 @@ pub(crate) fn internal(incident: &Incident) -> String {
                 }
                 if !m.metrics.is_empty() {
                     out.push_str("### Metrics\n\n");
-                    let num = |v: Option<f64>, unit: &str| {
-                        v.map_or_else(String::new, |v| cell(&format!("{v}{unit}")))
-                    };
-                    let rows: Vec<Vec<String>> = m
-                        .metrics
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                cell(&x.name),
-                                num(x.baseline, &x.unit),
-                                num(x.peak, &x.unit),
-                                cell(&x.source),
-                                cell(&x.note),
-                            ]
-                        })
-                        .collect();
-                    table(
-                        &mut out,
-                        &["Metric", "Baseline", "Peak", "Source", "Note"],
-                        &rows,
-                    );
+                    for x in &m.metrics {
+                        let _ = writeln!(out, "{}", metric_line(x, incident));
+                    }
+                    out.push('\n');
                 }
                 bullets(&mut out, "Gaps", &m.gaps);
             }
@@ -372,6 +355,27 @@ fn finish(mut out: String) -> String {
         out.pop();
     }
     out
+}
+
+/// One list item per metric: its name, the figures, a sparkline of the stored points, the
+/// link and the note, e.g.
+/// `- **cpu**: baseline 37.6 % → peak 99.3 % at 09:41 (2.6×) ▁▁▂▇█▅▁ (https://…). Note.`
+fn metric_line(metric: &crate::model::Metric, incident: &Incident) -> String {
+    let mut line = format!("- **{}**", inline(&metric.name));
+    if let Some(figures) = crate::metrics::figures::describe(metric, incident) {
+        let _ = write!(line, ": {}", inline(&figures));
+    }
+    let spark = crate::metrics::sparkline::sparkline(&metric.points, 24, metric.low_is_bad);
+    if !spark.trim().is_empty() {
+        let _ = write!(line, " `{spark}`");
+    }
+    if !metric.source.trim().is_empty() {
+        let _ = write!(line, " ({})", inline(&metric.source));
+    }
+    if !metric.note.trim().is_empty() {
+        let _ = write!(line, ". {}", inline(&metric.note));
+    }
+    line
 }
 
 fn capitalise(text: &str) -> String {

@@ -9,10 +9,12 @@ mod check;
 mod completions;
 mod export;
 mod files;
+mod html;
 mod json;
 mod lint;
 mod list;
 mod markdown;
+mod metric;
 mod new;
 mod ready;
 mod show;
@@ -32,6 +34,7 @@ pub use completions::CompletionsArgs;
 pub use export::{Audience, ExportArgs, ExportFormat};
 pub use lint::{LintArgs, LintFormat};
 pub use list::ListArgs;
+pub use metric::MetricArgs;
 pub use new::NewArgs;
 pub use show::ShowArgs;
 
@@ -58,12 +61,15 @@ pub enum Command {
     /// Print a whole retrospective as wrapped text, sections in order.
     #[command(after_help = show::EXAMPLES)]
     Show(ShowArgs),
-    /// Export a retrospective as Markdown (internal or customer-facing) or JSON.
+    /// Export a retrospective as Markdown or an HTML page (internal or customer-facing), or JSON.
     #[command(after_help = export::EXAMPLES)]
     Export(ExportArgs),
     /// List the follow-up actions of all incidents, soonest due first.
     #[command(after_help = actions::EXAMPLES)]
     Actions(ActionsArgs),
+    /// Import a metric series (CSV or Prometheus JSON) into an incident's monitoring section.
+    #[command(after_help = metric::EXAMPLES)]
+    Metric(MetricArgs),
     /// Create an incident file and print its path.
     #[command(after_help = new::EXAMPLES)]
     New(NewArgs),
@@ -114,6 +120,7 @@ pub fn run(command: Command, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
         Command::Show(args) => show::run(&args, ctx),
         Command::Export(args) => export::run(&args, ctx),
         Command::Actions(args) => actions::run(&args, ctx),
+        Command::Metric(args) => metric::run(&args, ctx),
         Command::New(args) => new::run(&args, ctx),
         Command::Check(args) => check::run(&args, ctx),
         Command::Lint(args) => lint::run(&args, ctx),

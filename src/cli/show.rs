@@ -143,17 +143,16 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
                     doc.out.push_str("Metrics:\n");
                     for metric in &m.metrics {
                         let mut line = metric.name.clone();
-                        let unit = &metric.unit;
-                        if let Some(b) = metric.baseline {
-                            line.push_str(&format!(": baseline {b}{unit}"));
+                        if let Some(figures) = crate::metrics::figures::describe(metric, incident) {
+                            line.push_str(&format!(": {figures}"));
                         }
-                        if let Some(p) = metric.peak {
-                            let sep = if metric.baseline.is_some() {
-                                ", "
-                            } else {
-                                ": "
-                            };
-                            line.push_str(&format!("{sep}peak {p}{unit}"));
+                        if !metric.file.is_empty() {
+                            line.push_str(&format!(
+                                " [{}, {} rows, {} points kept]",
+                                metric.file,
+                                metric.rows.unwrap_or(0),
+                                metric.points.len()
+                            ));
                         }
                         if !metric.source.is_empty() {
                             line.push_str(&format!(" ({})", metric.source));

@@ -138,7 +138,14 @@ fn key_error(text: &str, key: &str, problem: &str) -> FormatError {
 /// # Errors
 /// Only if a value cannot be represented in TOML (e.g. a NaN metric), which the UI prevents.
 pub fn to_toml_string(incident: &Incident) -> Result<String, toml::ser::Error> {
-    toml::to_string(incident)
+    let plain = toml::to_string(incident)?;
+    let laid_out = super::series::points_one_per_line(&plain);
+    // A text field could hold a line that looks like points: keep the layout only when it
+    // reads back as the same incident.
+    if laid_out != plain && toml::from_str::<Incident>(&laid_out).ok().as_ref() != Some(incident) {
+        return Ok(plain);
+    }
+    Ok(laid_out)
 }
 
 #[cfg(test)]

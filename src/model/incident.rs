@@ -165,6 +165,38 @@ pub struct Metric {
     /// How the baseline was taken, caveats.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Low values are the bad ones (free memory, throughput): the computed peak is then the
+    /// minimum inside the incident window instead of the maximum.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub low_is_bad: bool,
+    /// Start of the comparison window for the computed baseline (default: as long as the
+    /// incident window, ending at impact start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare_from: Option<Moment>,
+    /// End of the comparison window (default: impact start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare_to: Option<Moment>,
+    /// Name of the imported file, without its folder.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+    /// Data rows of this series in the imported file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
+    /// Time of the series' first row in the imported file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_at: Option<Moment>,
+    /// Time of the series' last row in the imported file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_at: Option<Moment>,
+    /// Smallest value in the imported file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Largest value in the imported file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// The stored series, at most 500 points, oldest first; one pair per line on disk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<super::series::Point>,
     /// Text typed into a field of this record that could not be stored (a bad time, date or
     /// number), by field key, kept until it is fixed (an addition to FORMAT.md).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

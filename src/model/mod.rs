@@ -10,6 +10,7 @@ pub mod moment;
 pub mod path;
 pub mod section;
 pub mod sections;
+pub mod series;
 pub mod timeinput;
 
 pub use choices::{
@@ -26,3 +27,4 @@ pub use incident::{
 pub use moment::{LocalDate, Moment};
 pub use path::FieldPath;
 pub use sections::{Durations, Fill, Section, format_duration};
+pub use series::Point;

@@ -102,6 +102,10 @@ enum Kind {
     Date,
     Bool,
     Float,
+    /// A whole number from 0 to `i64::MAX`, written without sign or leading zeros.
+    Integer,
+    /// A metric's `[time, value]` pairs, skipped after checking each.
+    Points,
     Choice(ChoiceUse),
 }
 
@@ -175,6 +179,16 @@ fn key_kind(table: Table, key: &[u8]) -> Option<(u32, Kind)> {
             (b"baseline", Float),
             (b"peak", Float),
             (b"note", Text(TextUse::Ignore)),
+            (b"low_is_bad", Bool),
+            (b"compare_from", Moment(MomentUse::Ignore)),
+            (b"compare_to", Moment(MomentUse::Ignore)),
+            (b"file", Text(TextUse::Ignore)),
+            (b"rows", Integer),
+            (b"first_at", Moment(MomentUse::Ignore)),
+            (b"last_at", Moment(MomentUse::Ignore)),
+            (b"min", Float),
+            (b"max", Float),
+            (b"points", Points),
         ],
         Table::Technical => &[
             (b"expected_behavior", Text(TextUse::Fills)),
@@ -480,6 +494,16 @@ impl<'a> Scanner<'a> {
                     return None;
                 }
             }
+            Kind::Integer => {
+                let token = self.token();
+                let plain = !token.is_empty()
+                    && token.iter().all(u8::is_ascii_digit)
+                    && (token.len() == 1 || token[0] != b'0');
+                if !plain || std::str::from_utf8(token).ok()?.parse::<i64>().is_err() {
+                    return None;
+                }
+            }
+            Kind::Points => self.points()?,
             Kind::Choice(usage) => {
                 let word = self.string()?;
                 match usage {
@@ -786,6 +810,58 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A metric's points as this program writes them: `[`, then pairs `[date-time, number]`
+    /// (a plain float or `nan`) separated by commas, blanks and line ends, then `]`. Each
+    /// date-time is checked as [`Self::moment`] checks it; comments and anything else go to
+    /// the full parser.
+    fn points(&mut self) -> Option<()> {
+        if self.peek() != Some(b'[') {
+            return None;
+        }
+        self.pos += 1;
+        loop {
+            self.point_space();
+            match self.peek()? {
+                b']' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                b'[' => self.pos += 1,
+                _ => return None,
+            }
+            self.moment()?;
+            if self.peek() != Some(b',') {
+                return None;
+            }
+            self.pos += 1;
+            self.skip_blanks();
+            let value = self.token();
+            if value != b"nan" && !is_plain_float(value) {
+                return None;
+            }
+            if self.peek() != Some(b']') {
+                return None;
+            }
+            self.pos += 1;
+            self.point_space();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Blanks and line ends between points.
+    fn point_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n')) {
+            self.pos += 1;
+        }
+    }
+
     /// Blanks, line ends and comments inside an array.
     fn array_space(&mut self) -> Option<()> {
         loop {
@@ -940,6 +1016,62 @@ mod tests {
         assert_eq!(fast, full(&text, today()));
     }
 
+    /// A metric as `retro metric` writes it: the import's scalars and a few points, a gap
+    /// among them.
+    fn metric_with_points() -> crate::model::Metric {
+        let at = |t: &str| Moment::parse_rfc3339(t).unwrap();
+        crate::model::Metric {
+            name: "cpu".into(),
+            low_is_bad: true,
+            compare_from: Some(at("2026-03-12T13:00:00Z")),
+            compare_to: Some(at("2026-03-12T14:00:00+01:00")),
+            file: "cpu.csv".into(),
+            rows: Some(4032),
+            first_at: Some(at("2026-03-12T10:00:00Z")),
+            last_at: Some(at("2026-03-12T16:00:00Z")),
+            min: Some(-2.5),
+            max: Some(99.25),
+            points: vec![
+                crate::model::Point::new(at("2026-03-12T14:00:00Z"), 1.0),
+                crate::model::Point::gap(at("2026-03-12T14:05:00Z")),
+                crate::model::Point::new(at("2026-03-12T14:10:00Z"), 1e-7),
+            ],
+            ..crate::model::Metric::default()
+        }
+    }
+
+    #[test]
+    fn metrics_with_points_take_the_fast_path_and_agree() {
+        let Ok(Parsed::Current(mut incident)) = parse(&without_extensions()) else {
+            panic!("example does not parse");
+        };
+        incident.monitoring.metrics.push(metric_with_points());
+        let text = crate::model::codec::to_toml_string(&incident).unwrap();
+        assert!(
+            text.contains("points = [\n    [2026-03-12T14:00:00Z, 1.0],\n"),
+            "{text}"
+        );
+        let fast = summarize(text.as_bytes(), today());
+        assert!(fast.is_some(), "{text}");
+        assert_eq!(fast, full(&text, today()));
+        for bad in [
+            ("1.0],", "1],"),
+            ("nan]", "NaN]"),
+            ("14:05:00Z", "14:05:00"),
+            ("rows = 4032", "rows = 04032"),
+            ("rows = 4032", "rows = -1"),
+            (
+                "[2026-03-12T14:00:00Z, 1.0]",
+                "[2026-03-12T14:00:00Z, 1.0, 2.0]",
+            ),
+            ("[2026-03-12T14:00:00Z, 1.0]", "[2026-02-30T14:00:00Z, 1.0]"),
+        ] {
+            let changed = text.replacen(bad.0, bad.1, 1);
+            assert_ne!(changed, text);
+            assert_eq!(summarize(changed.as_bytes(), today()), None, "{}", bad.1);
+        }
+    }
+
     #[test]
     fn unusual_files_fall_back() {
         for text in [
@@ -1045,6 +1177,7 @@ mod tests {
         };
         written.stakeholders.customer_message = "It's \"quoted\"\\ and\n  multi-line\n".into();
         written.narrative.text = "\u{1}control and ''' quotes\n".into();
+        written.monitoring.metrics.push(metric_with_points());
         let bases = [
             without_extensions(),
             crate::model::codec::to_toml_string(&written).unwrap(),
@@ -1092,6 +1225,13 @@ mod tests {
             "peak = 1e400\n",
             "baseline = -1e999\n",
             "e9",
+            "nan",
+            "1.5",
+            "-0",
+            "01",
+            "    [2026-03-12T14:02:00Z, 1.5],\n",
+            "[2026-02-30T14:02:00Z, nan]",
+            "rows = 7\n",
         ];
         use proptest::test_runner::{Config, TestRunner};
         let accepted = std::sync::atomic::AtomicUsize::new(0);

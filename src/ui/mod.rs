@@ -2,6 +2,7 @@
 
 mod annotations;
 mod by_effect;
+mod chart;
 mod checklist;
 mod fishbone;
 mod footer;

@@ -251,14 +251,9 @@ pub fn row_text(
             let Some(m) = inc.monitoring.metrics.get(index) else {
                 return String::new();
             };
-            let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_else(|| "?".into());
-            format!(
-                "{:<28} baseline {} → peak {} {}",
-                m.name,
-                num(m.baseline),
-                num(m.peak),
-                m.unit
-            )
+            let figures = crate::metrics::figures::describe(m, inc)
+                .unwrap_or_else(|| "baseline ? → peak ?".into());
+            format!("{:<28} {figures}", m.name)
         }
         RecordKind::Action => {
             let Some(a) = inc.actions.get(index) else {

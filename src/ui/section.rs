@@ -118,6 +118,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             return;
         }
     }
+    let inner = super::chart::draw_below(view, frame, inner);
     draw_column(view, state, &targets, Some(focus), frame, inner);
 }
 

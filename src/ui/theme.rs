@@ -31,6 +31,14 @@ pub struct Theme {
     pub overtime: Style,
     /// Wording the lint flags, in place (underlined) and its `⚑` marks.
     pub flag: Style,
+    /// A metric chart's line.
+    pub chart_line: Style,
+    /// A metric chart's key-moment markers and their labels.
+    pub chart_marker: Style,
+    /// A metric chart's baseline.
+    pub chart_baseline: Style,
+    /// The incident window's shading on a metric chart (a background).
+    pub chart_window: Style,
 }
 
 /// The theme.
@@ -53,4 +61,8 @@ pub const THEME: Theme = Theme {
     flag: Style::new()
         .fg(Color::Magenta)
         .add_modifier(Modifier::UNDERLINED),
+    chart_line: Style::new().fg(Color::Cyan),
+    chart_marker: Style::new().fg(Color::Yellow),
+    chart_baseline: Style::new().fg(Color::Green),
+    chart_window: Style::new().bg(Color::Indexed(237)),
 };
