@@ -54,7 +54,35 @@ pub enum Rule {
     CustomWord,
 }
 
+/// What a rule is about: blame, or wording advice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Wording that blames a person or judges them with hindsight.
+    Blame,
+    /// Wording advice with no person in it ("root cause", "postmortem"): shown lighter and
+    /// counted apart.
+    Style,
+}
+
+impl Kind {
+    /// The stable id, as printed in `retro lint --format json` (`"blame"`, `"style"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Blame => "blame",
+            Kind::Style => "style",
+        }
+    }
+}
+
 impl Rule {
+    /// Whether the rule is about blame or about style.
+    pub fn kind(self) -> Kind {
+        match self {
+            Rule::RootCause | Rule::Postmortem => Kind::Style,
+            _ => Kind::Blame,
+        }
+    }
+
     /// Every rule, in report order.
     pub const ALL: [Rule; 8] = [
         Rule::BlameWord,
@@ -129,6 +157,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Whether the finding is about blame or about style ([`Rule::kind`]).
+    pub fn kind(&self) -> Kind {
+        self.rule.kind()
+    }
+
     /// One line for people: `rule: "span": reason; try: suggestion`.
     pub fn message(&self) -> String {
         format!(
