@@ -17,6 +17,7 @@
 mod fields;
 mod lexicon;
 pub mod locate;
+mod names;
 mod people;
 mod rules;
 mod text;
@@ -44,6 +45,9 @@ pub enum Rule {
     /// A person (a participant's name, a role, a pronoun) as the subject of a failure, or
     /// owning a slip ("Dave's mistake").
     PersonFailure,
+    /// Backward-looking accountability: someone must answer for it, be held responsible,
+    /// face consequences, be fired, explain themselves; "this one is on Dave".
+    Punishment,
     /// "root cause": suggest "contributing factors".
     RootCause,
     /// "postmortem": suggest "retrospective".
@@ -84,11 +88,12 @@ impl Rule {
     }
 
     /// Every rule, in report order.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::BlameWord,
         Rule::HumanError,
         Rule::Counterfactual,
         Rule::PersonFailure,
+        Rule::Punishment,
         Rule::RootCause,
         Rule::Postmortem,
         Rule::FactorIsPerson,
@@ -102,6 +107,7 @@ impl Rule {
             Rule::HumanError => "human-error",
             Rule::Counterfactual => "counterfactual",
             Rule::PersonFailure => "person-failure",
+            Rule::Punishment => "punishment",
             Rule::RootCause => "root-cause",
             Rule::Postmortem => "postmortem",
             Rule::FactorIsPerson => "factor-is-person",
