@@ -190,6 +190,9 @@ pub struct Context<'a> {
     pub factor: bool,
 }
 
+/// The style rule (`root-cause`, `postmortem`) whose words a flagged span is, if any.
+pub use rules::style_rule;
+
 /// Lints one text. Findings are in text order; `[lint.ignore]` is not applied here.
 pub fn lint_text(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     if text.trim().is_empty() {

@@ -1092,6 +1092,33 @@ impl Scan<'_> {
     }
 }
 
+/// The style rule whose words `span` is exactly (`root cause`, `Post-mortem`), if any: how
+/// the terminal UI tells wording advice from blame in a flagged stretch of text.
+pub fn style_rule(span: &str) -> Option<Rule> {
+    let doc = parse(span);
+    let words: Vec<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let fits = |pattern: &str| {
+        let parts: Vec<&str> = pattern.split(' ').collect();
+        parts.len() == words.len()
+            && parts
+                .iter()
+                .zip(&words)
+                .all(|(p, w)| p.split('|').any(|alt| alt == *w))
+    };
+    if ROOT_CAUSE.iter().any(|p| fits(p)) {
+        Some(Rule::RootCause)
+    } else if POSTMORTEM.iter().any(|p| fits(p)) {
+        Some(Rule::Postmortem)
+    } else {
+        None
+    }
+}
+
 /// True when `word` is one of the alternatives of the first word of `pattern`.
 fn first_word_is(pattern: &str, word: &str) -> bool {
     let bytes = pattern.as_bytes();
