@@ -20,7 +20,10 @@ fn text_output_locates_each_finding_and_exits_1() {
     let (code, out, err) = f.run(&["lint"]);
     assert_eq!(code, 1, "{err}");
     // Blame and style (wording advice: root cause, postmortem) are counted apart.
-    assert_eq!(err, "7 findings (5 blame, 2 style) in 1 of 2 files linted\n");
+    assert_eq!(
+        err,
+        "7 findings (5 blame, 2 style) in 1 of 2 files linted\n"
+    );
     insta::assert_snapshot!("lint_text", out);
     // Inside a """ string, after an escaped quote and a line-ending backslash.
     assert!(

@@ -329,7 +329,10 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(style_of("root cause"), THEME.text.patch(style_mark()));
-        assert_eq!(style_of("should have checked"), THEME.text.patch(THEME.flag));
+        assert_eq!(
+            style_of("should have checked"),
+            THEME.text.patch(THEME.flag)
+        );
         assert_ne!(style_mark(), THEME.flag);
     }
 }
