@@ -1279,7 +1279,11 @@ fn new_sentences_by_kind() {
     );
     let (a, b) = parse_set(FRESH_SET);
     let fresh: Vec<Labeled> = a.into_iter().chain(b).collect();
-    let f = measure_new("fresh published set (gathered after the rules)", &fresh, show);
+    let f = measure_new(
+        "fresh published set (gathered after the rules)",
+        &fresh,
+        show,
+    );
     println!(
         "fresh set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         f.recall, f.false_alarms, f.precision

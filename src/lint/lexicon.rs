@@ -72,6 +72,19 @@ pub const PERSON_PHRASES: &[&str] = &[
     "smes",
     "expert",
     "experts",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "guy",
+    "officer",
+    "staffer",
+    "staffers",
+    "coworker",
+    "coworkers",
+    "co worker",
+    "co workers",
+    "sysop",
 ];
 
 /// Role nouns that also name software (a Kubernetes operator, a monitoring agent): a person

@@ -418,6 +418,51 @@ fn nominal_blame_hindsight_and_judgements() {
 }
 
 #[test]
+fn slips_told_of_a_person_and_punishments_reported() {
+    flags(
+        "An exhausted operator mistakenly ran the command on the wrong host.",
+        Rule::PersonFailure,
+        "mistakenly ran",
+    );
+    flags(
+        "The employee who sent the alert has been fired.",
+        Rule::Punishment,
+        "been fired",
+    );
+    flags(
+        "After the employee's firing, a second engineer quit.",
+        Rule::Punishment,
+        "employee's firing",
+    );
+    flags(
+        "The man was removed from his post.",
+        Rule::Punishment,
+        "removed from his post",
+    );
+    flags(
+        "The deleting team didn't notice this.",
+        Rule::PersonFailure,
+        "didn't notice",
+    );
+    flags(
+        "The engineer ran the script without checking the ID.",
+        Rule::Counterfactual,
+        "without checking",
+    );
+    flags(
+        "He seemed confused as others tried to correct it.",
+        Rule::BlameWord,
+        "seemed confused",
+    );
+    quiet("One of the inputs was entered incorrectly and servers were inadvertently removed.");
+    quiet("The alert was fired at 14:02 and paged the on-call.");
+    quiet("The alerts kept firing all night.");
+    quiet("The secondary was confused and the primary was overloaded.");
+    quiet("I didn't notice the flag was still on.");
+    quiet("The job ran without checking the lock.");
+}
+
+#[test]
 fn root_cause_and_postmortem() {
     flags(
         "The root cause was a full disk.",

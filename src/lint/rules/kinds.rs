@@ -50,8 +50,17 @@ const PUNISH: &[(&str, Need)] = &[
         Need::Any,
     ),
     (
-        "be|get|got|gets|getting|been ~ fired|sacked|disciplined|reprimanded|punished|sanctioned|suspended|demoted|penalized|penalised|terminated|written",
+        "be|get|got|gets|getting|been|being|was|were|is|are ~ fired|sacked|disciplined|reprimanded|punished|sanctioned|suspended|demoted|penalized|penalised|terminated|written",
         Need::NotThing,
+    ),
+    (
+        "disciplinary action|actions|measures|hearing|process|proceedings",
+        Need::Any,
+    ),
+    ("suspension|suspensions without pay", Need::Any),
+    (
+        "face|faces|facing|faced ~ suspension|dismissal|termination|firing|demotion",
+        Need::Any,
     ),
     ("formal|written|final warning|warnings", Need::Any),
     ("performance review|improvement", Need::Any),
@@ -123,6 +132,35 @@ const DUTIES: &[&str] = &[
     "incidents",
     "deploys",
     "releases",
+    "post",
+    "job",
+    "position",
+    "role",
+];
+
+/// Punishments as nouns, after a person's possessive: `the worker's firing`.
+const PUNISH_NOUNS: &[&str] = &[
+    "firing",
+    "dismissal",
+    "suspension",
+    "termination",
+    "sacking",
+    "demotion",
+    "reprimand",
+    "punishment",
+];
+
+/// Adverbs that make a person's act a slip: `the operator mistakenly ran…`.
+const SLIP_ADVERBS: &[&str] = &[
+    "mistakenly",
+    "accidentally",
+    "erroneously",
+    "inadvertently",
+    "wrongly",
+    "unintentionally",
+    "carelessly",
+    "unthinkingly",
+    "blindly",
 ];
 
 /// Destructive acts that are harm whatever their object.
@@ -266,6 +304,11 @@ const DUTY_VERBS: &[&str] = &[
     "ask",
     "pick",
     "raise",
+    "notice",
+    "realize",
+    "realise",
+    "spot",
+    "catch",
 ];
 
 /// Words that make a following person the cause: `because of Omar`.
@@ -298,6 +341,9 @@ const INACTION: &[&str] = &[
     "let it slide|ride|go",
     "looked the other way",
     "just|only|simply needed|had|has|need|needs to",
+    "just|simply sat|stood there",
+    "sat there",
+    "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking",
 ];
 
 /// Participles that, with a person as agent, put an omission or a harm on them.
@@ -356,6 +402,17 @@ const JUDGE: &[(&str, Need)] = &[
     ("lost his|her|their ~ head|cool|nerve", Need::Any),
     ("clueless|careless|hapless|useless|hopeless", Need::Any),
     ("should|ought to have known better", Need::Person),
+    (
+        "seemed|looked|appeared ~ confused|lost|clueless|overwhelmed|helpless|incapable",
+        Need::Person,
+    ),
+    ("froze|freezes|frozen", Need::Person),
+    ("unable to take initiative", Need::Any),
+    ("not|wasn't|isn't ~ capable of", Need::Person),
+    (
+        "make|made|making|makes ~ poor|bad|questionable|reckless|foolish ~ decisions|choices|calls|decision|choice",
+        Need::Any,
+    ),
 ];
 
 /// Adjectives of a better person in a comparison: `a more experienced engineer would…`.
@@ -444,6 +501,8 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(REMOVE_VERBS.iter().copied());
     set.extend(HARM.iter().copied());
     set.extend(DUTY_VERBS.iter().copied());
+    set.extend(SLIP_ADVERBS.iter().copied());
+    set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
     set.extend([
         "didn't", "did", "never", "were", "not", "who", "whose", "on", "onto", "to",
@@ -470,7 +529,51 @@ impl Scan<'_> {
             self.comparison(i);
             self.human_cause(i);
             self.inverted_were(i);
+            self.slip_adverb(i);
         }
+    }
+
+    /// `the operator mistakenly ran the command`: a person's act told as their slip.
+    fn slip_adverb(&mut self, i: usize) {
+        if !is(SLIP_ADVERBS, &self.doc.tokens[i].lower) {
+            return;
+        }
+        let Some(verb) = self.token(i + 1).filter(|t| t.word && !t.quoted) else {
+            return;
+        };
+        let past = (verb.lower.len() > 3 && verb.lower.ends_with("ed"))
+            || super::super::lexicon::is_participle(&verb.lower)
+            || matches!(
+                verb.lower.as_str(),
+                "ran" | "hit" | "sent" | "put" | "took" | "made" | "wrote" | "gave" | "set"
+            );
+        // `was accidentally removed` says what happened; only an agent makes it a person's.
+        let be_before = (self.sentence_of(i).start..i)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word)
+            .is_some_and(|k| {
+                matches!(
+                    self.doc.tokens[k].lower.as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                )
+            });
+        if !past || be_before || self.in_question(i) {
+            return;
+        }
+        let subject = self.clause().subject_before(i);
+        if !subject.who.is_other_person() {
+            return;
+        }
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::PersonFailure,
+            i,
+            i + 2,
+            format!("tells the act as a slip by {who}"),
+            "make the command or the change the subject, and say what made the slip easy: \
+             e.g. \"the command ran against the primary; both prompts looked the same\""
+                .into(),
+        );
     }
 
     fn meets(&self, need: Need, subject: &Subject) -> bool {
@@ -566,6 +669,28 @@ impl Scan<'_> {
                 i,
                 end,
                 "asks for a person to be punished".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `the worker's firing`, `his suspension`.
+        if is(PUNISH_NOUNS, &w)
+            && let Some(b) = i.checked_sub(1).and_then(|b| self.token(b))
+            && b.word
+            && (is(super::super::lexicon::PERSON_POSSESSIVES, &b.lower)
+                || (b.possessive
+                    && self.mentions.iter().any(|m| {
+                        m.tokens.end == i
+                            && (m.who.is_other_person()
+                                || m.possessor.is_some_and(Who::is_other_person))
+                    })))
+            && !self.negated(i, 3)
+        {
+            self.push(
+                Rule::Punishment,
+                i - 1,
+                i + 1,
+                "tells of a person punished for the incident".into(),
                 suggestion.into(),
             );
             return;
@@ -795,7 +920,24 @@ impl Scan<'_> {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
-            let subject = self.clause().subject_before(i);
+            // `ran the script without checking`: the one who ran it, the sentence's first
+            // mention, not the script.
+            let subject = if pattern.starts_with("without") {
+                let s = self.sentence_of(i);
+                match self
+                    .mentions
+                    .iter()
+                    .find(|m| s.contains(&m.tokens.start) && m.tokens.end <= i)
+                {
+                    Some(m) => Subject {
+                        who: m.who,
+                        mention: Some(m.clone()),
+                    },
+                    None => self.clause().subject_before(i),
+                }
+            } else {
+                self.clause().subject_before(i)
+            };
             if !subject.who.is_other_person() || self.in_question(i) {
                 return;
             }
