@@ -800,9 +800,11 @@ impl Scan<'_> {
 
     /// The first mention starting within `window` tokens from `from`.
     fn mention_within(&self, from: usize, window: usize) -> Option<super::super::people::Mention> {
+        // Mentions are in text order.
+        let at = self.mentions.partition_point(|m| m.tokens.start < from);
         self.mentions
-            .iter()
-            .find(|m| m.tokens.start >= from && m.tokens.start < from + window)
+            .get(at)
+            .filter(|m| m.tokens.start < from + window)
             .cloned()
     }
 
