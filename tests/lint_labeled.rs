@@ -1122,9 +1122,13 @@ struct Labeled {
 /// the rules were changed for it, with sentences copied verbatim from public postmortems.
 const NEW_SET: &str = include_str!("lint/heldout.tsv");
 
-/// A third set, gathered after the rules were changed: published text only, measured and
-/// never tuned on.
+/// A third set, gathered after the first round of rule changes: published text only. Its
+/// first run was recorded, then it was used for tuning (see README.md).
 const FRESH_SET: &str = include_str!("lint/fresh.tsv");
+
+/// A fourth set, gathered after every rule change: published text only, measured once and
+/// never looked at for tuning.
+const FINAL_SET: &str = include_str!("lint/final.tsv");
 
 /// The new set, split by position within each kind: (tuning half, held-out half).
 fn new_set() -> (Vec<Labeled>, Vec<Labeled>) {
@@ -1287,6 +1291,13 @@ fn new_sentences_by_kind() {
     println!(
         "fresh set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         f.recall, f.false_alarms, f.precision
+    );
+    let (a, b) = parse_set(FINAL_SET);
+    let last: Vec<Labeled> = a.into_iter().chain(b).collect();
+    let l = measure_new("last published set (measured only)", &last, show);
+    println!(
+        "last set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        l.recall, l.false_alarms, l.precision
     );
     assert!(t.recall >= 0.90, "tuning recall {:.3} below 0.90", t.recall);
     assert!(
