@@ -1,12 +1,21 @@
-//! The blameless-language lint against a labeled set of sentences written for this project:
-//! about half blame people or judge them with hindsight, half are neutral, with hard cases on
-//! both sides (systems that "fail to", recommendations with "should", names of systems that
-//! look like people words, quoted text, negations, customers as the subject of an impact).
+//! The blameless-language lint against labeled sentences.
 //!
-//! A sentence counts as flagged when the lint reports anything for it. Precision is the share
-//! of flagged sentences that are labeled blameful; recall is the share of blameful sentences
-//! that are flagged. Run with `cargo test --test lint_labeled -- --nocapture` to see the
-//! figures and every miss.
+//! Two sets written with the first rules (`CASES`, `HELD_OUT`): about half blame people or
+//! judge them with hindsight, half are neutral, with hard cases on both sides. A sentence
+//! counts as flagged there when the lint reports anything for it.
+//!
+//! Then `tests/lint/heldout.tsv`, written before the rules were generalised: six kinds of
+//! blame and six kinds of near-miss, with published postmortem text, split into a tuning half
+//! and a held-out half; and two sets of published text gathered later (`fresh.tsv`, tuned on
+//! after its first run; `final.tsv`, measured only). There only blame findings count (style
+//! advice such as "root cause" is not blame). Precision is the share of flagged sentences that
+//! are blameful, recall the share of blameful sentences flagged, false alarms the share of
+//! blameless sentences flagged. The test fails below recall 0.90 or above false alarms 0.05
+//! on the tuning half.
+//!
+//! Run with `cargo test --test lint_labeled -- --nocapture` to see the figures per kind and
+//! the misses of the sets tuned on; `RETRO_LINT_SHOW_HELD_OUT=1` also prints the misses of the
+//! held-out half and the fourth set (look only after the rules are done).
 
 use retro::lint::{Kind, lint_incident};
 use retro::model::{Factor, Incident, TimelineEntry};
@@ -1283,20 +1292,21 @@ fn new_sentences_by_kind() {
     );
     let (a, b) = parse_set(FRESH_SET);
     let fresh: Vec<Labeled> = a.into_iter().chain(b).collect();
+    // Tuned on after its first run: its misses are printed like the tuning half's.
     let f = measure_new(
-        "fresh published set (gathered after the rules)",
+        "third set, published text (tuned on after its first run)",
         &fresh,
-        show,
+        true,
     );
     println!(
-        "fresh set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        "third set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         f.recall, f.false_alarms, f.precision
     );
     let (a, b) = parse_set(FINAL_SET);
     let last: Vec<Labeled> = a.into_iter().chain(b).collect();
-    let l = measure_new("last published set (measured only)", &last, show);
+    let l = measure_new("fourth set, published text (measured only)", &last, show);
     println!(
-        "last set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        "fourth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         l.recall, l.false_alarms, l.precision
     );
     assert!(t.recall >= 0.90, "tuning recall {:.3} below 0.90", t.recall);
