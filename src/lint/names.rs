@@ -8,6 +8,9 @@
 //! an abstract noun (`Availability`). At the start of a sentence, where every word is
 //! capitalised, it must also be followed by a verb (`Kevin wiped…`, `Kevin was…`).
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::lexicon::is;
 use super::text::Token;
 
@@ -352,6 +355,9 @@ const START_VERBS: &[&str] = &[
     "dropped",
 ];
 
+static PRODUCT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PRODUCTS.iter().chain(COMMON).copied().collect());
+
 /// True when the word at token `i` reads as an unlisted person's name. `first` is the
 /// sentence's first word.
 pub fn likely_name(tokens: &[Token], i: usize, first: usize) -> bool {
@@ -362,8 +368,7 @@ pub fn likely_name(tokens: &[Token], i: usize, first: usize) -> bool {
         return false;
     }
     let w = t.lower.as_str();
-    if is(PRODUCTS, w)
-        || is(COMMON, w)
+    if PRODUCT_SET.contains(w)
         || NOT_NAME_ENDINGS.iter().any(|e| w.ends_with(e))
         || super::lexicon::is_thing(w)
         || is(super::lexicon::PERSON_PHRASES, w)

@@ -504,19 +504,48 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(SLIP_ADVERBS.iter().copied());
     set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
-    set.extend([
-        "didn't", "did", "never", "were", "not", "who", "whose", "on", "onto", "to",
-    ]);
-    set.extend(["a", "an", "any", "is", "was", "'s"]);
+    set.extend(["didn't", "did", "never", "not"]);
     set
 });
+
+/// Common words that start one pattern only, checked without running every rule.
+#[derive(Clone, Copy)]
+enum Special {
+    /// `a more experienced engineer would…`
+    Comparison,
+    /// `this outage is on Raj`, `on the team's account`, `find out who is responsible`.
+    Account,
+    /// `Were the on-call more attentive…`
+    Were,
+}
+
+fn special(word: &str) -> Option<Special> {
+    match word {
+        "a" | "an" | "any" => Some(Special::Comparison),
+        "is" | "was" | "'s" | "on" | "onto" | "to" | "who" => Some(Special::Account),
+        "were" => Some(Special::Were),
+        _ => None,
+    }
+}
 
 impl Scan<'_> {
     /// Runs every rule of this file.
     pub(super) fn kinds(&mut self) {
         for i in 0..self.doc.tokens.len() {
             let Some(t) = self.token(i) else { continue };
-            if !t.word || t.quoted || t.opaque || !STARTERS.contains(t.lower.as_str()) {
+            if !t.word || t.quoted || t.opaque {
+                continue;
+            }
+            if !STARTERS.contains(t.lower.as_str()) {
+                match special(&t.lower) {
+                    Some(Special::Comparison) => self.comparison(i),
+                    Some(Special::Account) => self.punishment(i),
+                    Some(Special::Were) => {
+                        self.inverted_were(i);
+                        self.punishment(i);
+                    }
+                    None => {}
+                }
                 continue;
             }
             self.punishment(i);
