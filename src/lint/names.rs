@@ -118,6 +118,9 @@ const PRODUCTS: &[&str] = &[
 
 /// Capitalised words that are not names: days, months, titles and common sentence openers.
 const COMMON: &[&str] = &[
+    "the",
+    "a",
+    "an",
     "monday",
     "tuesday",
     "wednesday",

@@ -930,7 +930,8 @@ impl Scan<'_> {
             return;
         }
         // A slip noun, then `by` or `of` a person.
-        if let Some(slip_end) = self.match_slip(i)
+        if self.starter[i]
+            && let Some(slip_end) = self.match_slip(i)
             && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
                 .iter()
                 .find_map(|p| self.match_at(slip_end, p))
