@@ -443,8 +443,8 @@ const HUMAN_CAUSE: &[&str] = &[
     "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer error|errors|slip|slips",
     "person|human|humans|people|operator|engineer|user at|behind the keyboard|wheel|controls|console|terminal",
     "weak|weakest link",
-    "the humans|people|operators|engineers didn't|failed",
-    "the humans|people|operators|engineers did not",
+    "humans|people|operators|engineers didn't|failed",
+    "humans|people|operators|engineers did not",
 ];
 
 /// Nouns that, after "human error is", say the phrase is being discussed, not used.
@@ -500,13 +500,30 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(PUNISH_VERBS.iter().copied());
     set.extend(REMOVE_VERBS.iter().copied());
     set.extend(HARM.iter().copied());
-    set.extend(DUTY_VERBS.iter().copied());
     set.extend(SLIP_ADVERBS.iter().copied());
     set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
     set.extend(["didn't", "did", "never", "not"]);
     set
 });
+
+/// The first words of a list of patterns.
+fn firsts<'a>(patterns: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    patterns
+        .flat_map(|p| p.split(' ').next().unwrap_or("").split('|'))
+        .collect()
+}
+
+static PUNISH_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(PUNISH.iter().map(|(p, _)| *p)));
+static JUDGE_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(JUDGE.iter().map(|(p, _)| *p)));
+static INACTION_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(INACTION.iter().copied()));
+static CAUSE_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(CAUSE_OF.iter().copied()));
+static HUMAN_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(HUMAN_CAUSE.iter().copied()));
 
 /// Common words that start one pattern only, checked without running every rule.
 #[derive(Clone, Copy)]
@@ -657,7 +674,12 @@ impl Scan<'_> {
     fn punishment(&mut self, i: usize) {
         let suggestion = "name the owner of a follow-up action instead: which team or role \
                           will change what, by when";
-        for (pattern, need) in PUNISH {
+        let patterns = if PUNISH_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            PUNISH
+        } else {
+            &[]
+        };
+        for (pattern, need) in patterns {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -920,6 +942,9 @@ impl Scan<'_> {
     }
 
     fn cause_of(&mut self, i: usize) {
+        if !CAUSE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            return;
+        }
         for pattern in CAUSE_OF {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
@@ -947,6 +972,9 @@ impl Scan<'_> {
     }
 
     fn inaction(&mut self, i: usize) {
+        if !INACTION_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            return;
+        }
         for pattern in INACTION {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
@@ -1020,6 +1048,9 @@ impl Scan<'_> {
     }
 
     fn judgement(&mut self, i: usize) {
+        if !JUDGE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            return;
+        }
         for (pattern, need) in JUDGE {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
@@ -1085,7 +1116,12 @@ impl Scan<'_> {
     }
 
     fn human_cause(&mut self, i: usize) {
-        for pattern in HUMAN_CAUSE {
+        let patterns = if HUMAN_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            HUMAN_CAUSE
+        } else {
+            &[]
+        };
+        for pattern in patterns {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1097,9 +1133,12 @@ impl Scan<'_> {
             {
                 continue;
             }
-            if pattern.starts_with("the humans")
-                && self.token(end).is_some_and(|t| t.word)
-                && !pattern.ends_with("not")
+            // `the humans didn't`, ending the clause.
+            if pattern.starts_with("humans")
+                && ((self.token(end).is_some_and(|t| t.word) && !pattern.ends_with("not"))
+                    || i.checked_sub(1)
+                        .and_then(|b| self.token(b))
+                        .is_none_or(|b| b.lower != "the"))
             {
                 continue;
             }
