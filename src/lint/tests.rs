@@ -293,6 +293,18 @@ fn punishment_and_answerability() {
         "be fired",
     );
     flags("This outage is on Dave.", Rule::Punishment, "is on Dave");
+    quiet("The follow-up is on Dave.");
+    // The issue's own examples: an unlisted name, a role judged for its speed.
+    flags(
+        "Kevin ignored the CPU warning and pushed anyway.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "The on-call was too slow to react.",
+        Rule::BlameWord,
+        "too slow",
+    );
     flags(
         "Let's find out who is to blame.",
         Rule::Punishment,

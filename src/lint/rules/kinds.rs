@@ -653,8 +653,9 @@ impl Scan<'_> {
         })
     }
 
-    /// True when the clause of token `i` discusses rather than asserts: it opens with
-    /// "rather than", "instead of", "without", or is a gerund subject (`Blaming X would…`).
+    /// True when the sentence of token `i` discusses blame rather than assigns it: a word
+    /// before it sets the blame aside ("rather than", "instead of", "without", "we reject",
+    /// "avoid").
     fn discussed(&self, i: usize) -> bool {
         let s = self.sentence_of(i);
         (s.start..i).filter(|&k| self.doc.tokens[k].word).any(|k| {
@@ -765,8 +766,26 @@ impl Scan<'_> {
             );
             return;
         }
-        // `this outage is on Raj`; `goes on the team's account`.
+        // `this outage is on Raj`; `goes on the team's account`. Not work handed on: `the
+        // follow-up is on Mei`.
+        let handed_on = (self.sentence_of(i).start..i).any(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "follow"
+                    | "action"
+                    | "actions"
+                    | "task"
+                    | "tasks"
+                    | "ticket"
+                    | "fix"
+                    | "next"
+                    | "owner"
+                    | "review"
+                    | "ball"
+            )
+        });
         if matches!(w.as_str(), "is" | "was" | "'s")
+            && !handed_on
             && self.token(i + 1).is_some_and(|n| n.lower == "on")
             && let Some(m) = self.mention_within(i + 2, 1)
             && m.who.is_other_person()
