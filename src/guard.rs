@@ -26,6 +26,10 @@ use crate::storage::{Identity, SaveError, Store};
 pub struct Snapshot {
     inner: Arc<Mutex<Option<Pending>>>,
     known: Arc<Mutex<Option<Identity>>>,
+    /// Held while a save writes the file and records what it wrote, so that a save on the
+    /// way out (a signal) waits for it instead of taking this program's own save for another
+    /// program's change.
+    writing: Arc<Mutex<()>>,
 }
 
 #[derive(Clone)]
@@ -93,6 +97,12 @@ impl Snapshot {
             _ => old = guard.take().map(|p| p.incident),
         }
         old
+    }
+
+    /// Holds off the signal thread's save until the returned guard is dropped: a save worker
+    /// holds it while it writes the file and records the new identity ([`Snapshot::set_known`]).
+    pub fn hold_writes(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writing.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Records what the open incident's file held when the program last read or wrote it,
@@ -258,6 +268,8 @@ pub fn watch_signals(store: Store, snapshot: Snapshot) -> io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 let outcome = snapshot.unsaved().map(|incident| {
+                    // A save being written finishes (and records what it wrote) first.
+                    let _writes = snapshot.hold_writes();
                     let known = snapshot.known();
                     let outcome =
                         save_or_recover(&store, &incident, known.as_ref(), &fallback_dirs());

@@ -19,7 +19,11 @@ fn text_output_locates_each_finding_and_exits_1() {
     let f = fixture("lint");
     let (code, out, err) = f.run(&["lint"]);
     assert_eq!(code, 1, "{err}");
-    assert_eq!(err, "7 findings in 1 of 2 files linted\n");
+    // Blame and style (wording advice: root cause, postmortem) are counted apart.
+    assert_eq!(
+        err,
+        "7 findings (5 blame, 2 style) in 1 of 2 files linted\n"
+    );
     insta::assert_snapshot!("lint_text", out);
     // Inside a """ string, after an escaped quote and a line-ending backslash.
     assert!(
@@ -57,6 +61,7 @@ fn json_output_has_stable_fields() {
             "line",
             "column",
             "rule",
+            "kind",
             "text",
             "reason",
             "suggestion"
@@ -74,6 +79,10 @@ fn json_output_has_stable_fields() {
     let root = rows.iter().find(|r| r["rule"] == "root-cause").unwrap();
     assert_eq!(root["field"], "stakeholders.reassurances[1]");
     assert_eq!(root["suggestion"], "\"contributing factors\"");
+    assert_eq!(root["kind"], "style");
+    assert_eq!(why["kind"], "blame");
+    let kinds = |k: &str| rows.iter().filter(|r| r["kind"] == k).count();
+    assert_eq!((kinds("blame"), kinds("style")), (5, 2));
     insta::assert_snapshot!("lint_json", out);
 }
 

@@ -1,14 +1,23 @@
-//! The blameless-language lint against a labeled set of sentences written for this project:
-//! about half blame people or judge them with hindsight, half are neutral, with hard cases on
-//! both sides (systems that "fail to", recommendations with "should", names of systems that
-//! look like people words, quoted text, negations, customers as the subject of an impact).
+//! The blameless-language lint against labeled sentences.
 //!
-//! A sentence counts as flagged when the lint reports anything for it. Precision is the share
-//! of flagged sentences that are labeled blameful; recall is the share of blameful sentences
-//! that are flagged. Run with `cargo test --test lint_labeled -- --nocapture` to see the
-//! figures and every miss.
+//! Two sets written with the first rules (`CASES`, `HELD_OUT`): about half blame people or
+//! judge them with hindsight, half are neutral, with hard cases on both sides. A sentence
+//! counts as flagged there when the lint reports anything for it.
+//!
+//! Then `tests/lint/heldout.tsv`, written before the rules were generalised: six kinds of
+//! blame and six kinds of near-miss, with published postmortem text, split into a tuning half
+//! and a held-out half; and two sets of published text gathered later (`fresh.tsv`, tuned on
+//! after its first run; `final.tsv`, measured only). There only blame findings count (style
+//! advice such as "root cause" is not blame). Precision is the share of flagged sentences that
+//! are blameful, recall the share of blameful sentences flagged, false alarms the share of
+//! blameless sentences flagged. The test fails below recall 0.90 or above false alarms 0.05
+//! on the tuning half.
+//!
+//! Run with `cargo test --test lint_labeled -- --nocapture` to see the figures per kind and
+//! the misses of the sets tuned on; `RETRO_LINT_SHOW_HELD_OUT=1` also prints the misses of the
+//! held-out half and the fourth set (look only after the rules are done).
 
-use retro::lint::lint_incident;
+use retro::lint::{Kind, lint_incident};
 use retro::model::{Factor, Incident, TimelineEntry};
 
 /// Where a sentence is written.
@@ -1106,4 +1115,205 @@ fn labeled_sentences_precision_and_recall() {
     );
     assert!(held_recall >= 0.85, "held-out recall {held_recall:.3}");
     assert!(all_precision >= 0.9 && all_recall >= 0.9);
+}
+
+/// One sentence of `tests/lint/heldout.tsv`.
+struct Labeled {
+    blameful: bool,
+    kind: &'static str,
+    actor: Option<&'static str>,
+    factor: bool,
+    published: bool,
+    text: &'static str,
+}
+
+/// The new set of sentences (see the file's head for its columns and split): written before
+/// the rules were changed for it, with sentences copied verbatim from public postmortems.
+const NEW_SET: &str = include_str!("lint/heldout.tsv");
+
+/// A third set, gathered after the first round of rule changes: published text only. Its
+/// first run was recorded, then it was used for tuning (see README.md).
+const FRESH_SET: &str = include_str!("lint/fresh.tsv");
+
+/// A fourth set, gathered after every rule change: published text only, measured once and
+/// never looked at for tuning.
+const FINAL_SET: &str = include_str!("lint/final.tsv");
+
+/// The new set, split by position within each kind: (tuning half, held-out half).
+fn new_set() -> (Vec<Labeled>, Vec<Labeled>) {
+    parse_set(NEW_SET)
+}
+
+/// Parses a set in the format of `tests/lint/heldout.tsv`, split by position within each
+/// kind.
+fn parse_set(data: &'static str) -> (Vec<Labeled>, Vec<Labeled>) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let (mut tuning, mut held) = (Vec::new(), Vec::new());
+    for line in data.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 5, "five tab-separated columns: {line}");
+        let blameful = match cols[0] {
+            "blameful" => true,
+            "blameless" => false,
+            other => panic!("label {other:?} in {line}"),
+        };
+        let (actor, factor) = match cols[2] {
+            "story" => (None, false),
+            "factor" => (None, true),
+            w => (
+                Some(
+                    w.strip_prefix("timeline:")
+                        .unwrap_or_else(|| panic!("where {w:?} in {line}")),
+                ),
+                false,
+            ),
+        };
+        let case = Labeled {
+            blameful,
+            kind: cols[1],
+            actor,
+            factor,
+            published: cols[3] != "-",
+            text: cols[4],
+        };
+        let n = seen.entry(cols[1]).or_default();
+        if n.is_multiple_of(2) {
+            tuning.push(case);
+        } else {
+            held.push(case);
+        }
+        *n += 1;
+    }
+    (tuning, held)
+}
+
+fn incident_of(case: &Labeled) -> Incident {
+    let at = match (case.actor, case.factor) {
+        (Some(actor), _) => Timeline(actor),
+        (None, true) => Factor,
+        (None, false) => Story,
+    };
+    incident_for(at, case.text)
+}
+
+/// Sentence-level figures of one half: recall, false-alarm rate, precision.
+struct Figures {
+    recall: f64,
+    false_alarms: f64,
+    precision: f64,
+}
+
+/// Prints figures per kind for one half (only blame findings count; style findings such as
+/// "root cause" are wording advice), with every miss when `show` is set.
+fn measure_new(name: &str, cases: &[Labeled], show: bool) -> Figures {
+    let flagged: Vec<bool> = cases
+        .iter()
+        .map(|c| {
+            lint_incident(&incident_of(c))
+                .iter()
+                .any(|f| f.kind() == Kind::Blame)
+        })
+        .collect();
+    let mut kinds: Vec<(&str, bool)> = cases.iter().map(|c| (c.kind, c.blameful)).collect();
+    kinds.sort();
+    kinds.dedup();
+    println!("{name}:");
+    for (kind, blameful) in kinds {
+        let of: Vec<usize> = (0..cases.len())
+            .filter(|&i| cases[i].kind == kind)
+            .collect();
+        let hits = of.iter().filter(|&&i| flagged[i]).count();
+        let what = if blameful { "recall" } else { "false alarms" };
+        println!(
+            "  {:<9} {:<11} {hits:>2}/{:<2} flagged  {what} {:.2}",
+            if blameful { "blameful" } else { "blameless" },
+            kind,
+            of.len(),
+            hits as f64 / of.len().max(1) as f64
+        );
+    }
+    let count = |f: &dyn Fn(usize) -> bool| (0..cases.len()).filter(|&i| f(i)).count();
+    let tp = count(&|i| cases[i].blameful && flagged[i]);
+    let fneg = count(&|i| cases[i].blameful && !flagged[i]);
+    let fp = count(&|i| !cases[i].blameful && flagged[i]);
+    let tn = count(&|i| !cases[i].blameful && !flagged[i]);
+    let published = count(&|i| cases[i].published && !cases[i].blameful);
+    let published_fp = count(&|i| cases[i].published && !cases[i].blameful && flagged[i]);
+    let figures = Figures {
+        recall: tp as f64 / (tp + fneg).max(1) as f64,
+        false_alarms: fp as f64 / (fp + tn).max(1) as f64,
+        precision: tp as f64 / (tp + fp).max(1) as f64,
+    };
+    println!(
+        "  all: {} sentences ({} blameful, {} blameless); recall {:.3}, false alarms {:.3}, \
+         precision {:.3}; published blameless text: {published_fp}/{published} flagged",
+        cases.len(),
+        tp + fneg,
+        fp + tn,
+        figures.recall,
+        figures.false_alarms,
+        figures.precision
+    );
+    if show {
+        for (i, c) in cases.iter().enumerate() {
+            if c.blameful != flagged[i] {
+                let what = if c.blameful { "missed" } else { "false alarm" };
+                let rules: Vec<String> = lint_incident(&incident_of(c))
+                    .iter()
+                    .filter(|f| f.kind() == Kind::Blame)
+                    .map(|f| format!("{} \"{}\"", f.rule, f.text))
+                    .collect();
+                println!("    {what} ({}): {}  {}", c.kind, c.text, rules.join(", "));
+            }
+        }
+    }
+    figures
+}
+
+#[test]
+fn new_sentences_by_kind() {
+    let (tuning, held) = new_set();
+    assert!(tuning.len() + held.len() >= 150, "at least 150 sentences");
+    assert!(
+        tuning.iter().chain(&held).filter(|c| c.published).count() >= 50,
+        "at least 50 published sentences"
+    );
+    let t = measure_new("new set, tuning half", &tuning, true);
+    // The held-out half's misses are not printed unless asked for: the rules are not tuned on
+    // them.
+    let show = std::env::var_os("RETRO_LINT_SHOW_HELD_OUT").is_some();
+    let h = measure_new("new set, held-out half", &held, show);
+    println!(
+        "new set: tuning recall {:.3}, false alarms {:.3}; held-out recall {:.3}, false alarms {:.3}",
+        t.recall, t.false_alarms, h.recall, h.false_alarms
+    );
+    let (a, b) = parse_set(FRESH_SET);
+    let fresh: Vec<Labeled> = a.into_iter().chain(b).collect();
+    // Tuned on after its first run: its misses are printed like the tuning half's.
+    let f = measure_new(
+        "third set, published text (tuned on after its first run)",
+        &fresh,
+        true,
+    );
+    println!(
+        "third set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        f.recall, f.false_alarms, f.precision
+    );
+    let (a, b) = parse_set(FINAL_SET);
+    let last: Vec<Labeled> = a.into_iter().chain(b).collect();
+    let l = measure_new("fourth set, published text (measured only)", &last, show);
+    println!(
+        "fourth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        l.recall, l.false_alarms, l.precision
+    );
+    assert!(t.recall >= 0.90, "tuning recall {:.3} below 0.90", t.recall);
+    assert!(
+        t.false_alarms <= 0.05,
+        "tuning false alarms {:.3} above 0.05",
+        t.false_alarms
+    );
+    assert!(t.precision > 0.0);
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::lint::locate::Locator;
-use crate::lint::{Finding, lint_incident};
+use crate::lint::{Finding, Kind, lint_incident};
 use crate::model::id::is_valid_id;
 use crate::storage::{StoreError, read_incident};
 
@@ -19,8 +19,9 @@ Examples:
   retro lint incidents/*.toml --format json
 
 Prints file:line:column: rule: message for each finding: the words, why they read as blame,
-and which way to rewrite them. Rules: blame-word, human-error, counterfactual,
-person-failure, root-cause, postmortem, factor-is-person, custom-word. Switch a rule off for
+and which way to rewrite them. Blame rules: blame-word, human-error, counterfactual,
+person-failure, punishment, factor-is-person, custom-word; style rules (wording advice,
+counted apart): root-cause, postmortem. Switch a rule off for
 one field under [lint.ignore] in the file, add words under [lint] words.
 Exit status: 0 when clean, 1 when there are findings, 2 when a file cannot be read.";
 
@@ -30,7 +31,8 @@ pub enum LintFormat {
     /// `file:line:column: rule: message`, one per line.
     #[default]
     Text,
-    /// An array of objects: file, field, line, column, rule, text, reason, suggestion.
+    /// An array of objects: file, field, line, column, rule, kind (`blame` or `style`), text,
+    /// reason, suggestion.
     Json,
 }
 
@@ -110,9 +112,15 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     if placed.is_empty() {
         eprintln!("{} linted, no findings", plural(paths.len(), "file"));
     } else {
+        let style = placed
+            .iter()
+            .filter(|p| p.finding.kind() == Kind::Style)
+            .count();
         eprintln!(
-            "{} in {} of {} linted",
+            "{} ({} blame, {} style) in {} of {} linted",
             plural(placed.len(), "finding"),
+            placed.len() - style,
+            style,
             files_with_findings,
             plural(paths.len(), "file")
         );
@@ -159,6 +167,7 @@ fn json_row(p: &Placed) -> serde_json::Value {
         "line": p.line,
         "column": p.column,
         "rule": p.finding.rule.id(),
+        "kind": p.finding.kind().id(),
         "text": p.finding.text,
         "reason": p.finding.reason,
         "suggestion": p.finding.suggestion,

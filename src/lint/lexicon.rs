@@ -72,6 +72,19 @@ pub const PERSON_PHRASES: &[&str] = &[
     "smes",
     "expert",
     "experts",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "guy",
+    "officer",
+    "staffer",
+    "staffers",
+    "coworker",
+    "coworkers",
+    "co worker",
+    "co workers",
+    "sysop",
 ];
 
 /// Role nouns that also name software (a Kubernetes operator, a monitoring agent): a person
@@ -570,6 +583,19 @@ pub const BLAME_NOUNS: &[&str] = &[
     "laziness",
     "failure",
     "bad call",
+    "sloppiness",
+    "complacency",
+    "indifference",
+    "inattention",
+    "inattentiveness",
+    "recklessness",
+    "ineptitude",
+    "misjudgement",
+    "misjudgment",
+    "lapse in|of ~ judgement|judgment|attention|concentration|care",
+    "lack of ~ care|attention|urgency|diligence|focus|judgement|judgment|ownership|rigour|rigor|discipline|professionalism|competence|awareness|thoroughness|caution|effort|interest",
+    "poor|bad|questionable|reckless|hasty|careless|sloppy|lazy ~ judgement|judgment|decision|decisions|call|calls|choice|choices|work|job|handling",
+    "poor|bad|questionable|reckless|hasty decision making",
 ];
 
 /// True when `word` is in `list`.

@@ -17,6 +17,7 @@
 mod fields;
 mod lexicon;
 pub mod locate;
+mod names;
 mod people;
 mod rules;
 mod text;
@@ -44,6 +45,9 @@ pub enum Rule {
     /// A person (a participant's name, a role, a pronoun) as the subject of a failure, or
     /// owning a slip ("Dave's mistake").
     PersonFailure,
+    /// Backward-looking accountability: someone must answer for it, be held responsible,
+    /// face consequences, be fired, explain themselves; "this one is on Dave".
+    Punishment,
     /// "root cause": suggest "contributing factors".
     RootCause,
     /// "postmortem": suggest "retrospective".
@@ -54,13 +58,42 @@ pub enum Rule {
     CustomWord,
 }
 
+/// What a rule is about: blame, or wording advice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Wording that blames a person or judges them with hindsight.
+    Blame,
+    /// Wording advice with no person in it ("root cause", "postmortem"): shown lighter and
+    /// counted apart.
+    Style,
+}
+
+impl Kind {
+    /// The stable id, as printed in `retro lint --format json` (`"blame"`, `"style"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Blame => "blame",
+            Kind::Style => "style",
+        }
+    }
+}
+
 impl Rule {
+    /// Whether the rule is about blame or about style.
+    pub fn kind(self) -> Kind {
+        match self {
+            Rule::RootCause | Rule::Postmortem => Kind::Style,
+            _ => Kind::Blame,
+        }
+    }
+
     /// Every rule, in report order.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::BlameWord,
         Rule::HumanError,
         Rule::Counterfactual,
         Rule::PersonFailure,
+        Rule::Punishment,
         Rule::RootCause,
         Rule::Postmortem,
         Rule::FactorIsPerson,
@@ -74,6 +107,7 @@ impl Rule {
             Rule::HumanError => "human-error",
             Rule::Counterfactual => "counterfactual",
             Rule::PersonFailure => "person-failure",
+            Rule::Punishment => "punishment",
             Rule::RootCause => "root-cause",
             Rule::Postmortem => "postmortem",
             Rule::FactorIsPerson => "factor-is-person",
@@ -129,6 +163,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Whether the finding is about blame or about style ([`Rule::kind`]).
+    pub fn kind(&self) -> Kind {
+        self.rule.kind()
+    }
+
     /// One line for people: `rule: "span": reason; try: suggestion`.
     pub fn message(&self) -> String {
         format!(
@@ -150,6 +189,9 @@ pub struct Context<'a> {
     /// True for a contributing factor's description ([`Rule::FactorIsPerson`]).
     pub factor: bool,
 }
+
+/// The style rule (`root-cause`, `postmortem`) whose words a flagged span is, if any.
+pub use rules::style_rule;
 
 /// Lints one text. Findings are in text order; `[lint.ignore]` is not applied here.
 pub fn lint_text(text: &str, ctx: &Context<'_>) -> Vec<Hit> {

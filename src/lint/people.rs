@@ -269,6 +269,8 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             Class::NoOne
         } else if w == "it" {
             Class::It
+        } else if super::names::likely_name(tokens, i, sentence_start) {
+            Class::Name
         } else if super::lexicon::is_thing(w) {
             Class::Thing
         } else if t.capital && i != sentence_start && w != "i" {
@@ -418,6 +420,14 @@ fn mentions_in(
             && is(super::lexicon::PERSON_POSSESSIVES, &tokens[before].lower)
         {
             m.possessor = Some(Who::Pronoun);
+        }
+        // `our team`, `my colleagues`: a company or a writer speaking of itself.
+        if m.who == Who::Role
+            && let Some(before) = m.tokens.start.checked_sub(1)
+            && tokens[before].word
+            && matches!(tokens[before].lower.as_str(), "our" | "my")
+        {
+            m.who = Who::First;
         }
     }
 }
@@ -626,7 +636,18 @@ pub fn who_is(actor: &str, people: &People) -> Option<Who> {
     }
     let doc = parse(actor);
     let found = mentions(&doc, people);
-    found.last().map(|m| m.who).or(Some(Who::Unknown))
+    let who = found.last().map_or(Who::Unknown, |m| m.who);
+    // An actor written as a name alone (`Nadia`) is a person, listed or not.
+    let words: Vec<&Token> = doc.tokens.iter().filter(|t| t.word).collect();
+    let name = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|t| t.name_shaped)
+        && (0..doc.tokens.len()).any(|i| super::names::likely_name(&doc.tokens, i, usize::MAX));
+    Some(if who == Who::Unknown && name {
+        Who::Named
+    } else {
+        who
+    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+mod kinds;
+
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
 use super::text::{Doc, Token, parse};
@@ -38,6 +40,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     scan.human_error();
     scan.counterfactuals();
     scan.person_failures();
+    scan.kinds();
     scan.naming();
     scan.custom_words(ctx.words);
     if ctx.factor && !scan.hits.iter().any(|h| h.rule == Rule::HumanError) {
@@ -344,7 +347,10 @@ impl Scan<'_> {
                 let next_matches = parts.peek().is_some_and(|next| {
                     t.is_some_and(|t| next.split('|').any(|alt| alt == t.lower))
                 });
-                if !next_matches && t.is_some_and(|t| t.word && !t.quoted && is(GLUE, &t.lower)) {
+                let adverb = |t: &Token| {
+                    is(GLUE, &t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ly"))
+                };
+                if !next_matches && t.is_some_and(|t| t.word && !t.quoted && adverb(t)) {
                     k += 1;
                 }
                 continue;
@@ -454,7 +460,7 @@ impl Scan<'_> {
                 let compound = after.is_some_and(|a| {
                     a.joined && matches!(a.lower.as_str(), "free" | "less" | "aware")
                 });
-                if tool || compound || self.negated(i, 3) {
+                if tool || compound || self.negated(i, 3) || self.blame_discussed(i, end) {
                     continue;
                 }
                 self.push(
@@ -488,6 +494,29 @@ impl Scan<'_> {
         }
     }
 
+    /// `Blaming the engineer would teach us nothing`, `rather than asking who is to blame`,
+    /// `blamed the outage on a routing problem`: blame discussed, or put on a thing.
+    fn blame_discussed(&self, i: usize, end: usize) -> bool {
+        let s = self.sentence_of(i);
+        let gerund_subject = self.token(i).is_some_and(|t| t.lower == "blaming")
+            && (s.start..i).all(|k| !self.doc.tokens[k].word);
+        let on_thing = (end..s.end.min(end + 10))
+            .find(|&k| self.doc.tokens[k].word && self.doc.tokens[k].lower == "on")
+            .is_some_and(|on| {
+                self.mentions
+                    .iter()
+                    .find(|m| m.tokens.start > on && m.tokens.start <= on + 3)
+                    .is_some_and(|m| m.who == Who::System || m.who == Who::Unknown)
+            });
+        let rather = (s.start..i).any(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "rather" | "instead" | "without" | "reject" | "avoid"
+            )
+        });
+        gerund_subject || on_thing || rather
+    }
+
     fn human_error(&mut self) {
         for i in 0..self.doc.tokens.len() {
             if !self.starter[i] {
@@ -498,7 +527,10 @@ impl Scan<'_> {
                     continue;
                 };
                 let next = self.token(end).filter(|t| t.word).map(|t| t.lower.as_str());
-                if next.is_some_and(|n| TECHNICAL_AFTER.contains(&n)) || self.negated(i, 3) {
+                if next.is_some_and(|n| TECHNICAL_AFTER.contains(&n))
+                    || self.negated(i, 3)
+                    || self.meta(end)
+                {
                     continue;
                 }
                 self.push(
@@ -742,7 +774,16 @@ impl Scan<'_> {
         else {
             return;
         };
-        let verb = m.tokens.end;
+        let mut verb = m.tokens.end;
+        while self.token(verb).is_some_and(|t| {
+            t.word
+                && matches!(
+                    t.lower.as_str(),
+                    "only" | "just" | "simply" | "actually" | "not"
+                )
+        }) {
+            verb += 1;
+        }
         if !m.who.is_other_person()
             || !self
                 .token(verb)
@@ -889,14 +930,15 @@ impl Scan<'_> {
             return;
         }
         // A slip noun, then `by` or `of` a person.
-        if let Some(end) = self.match_slip(i)
-            && self
-                .token(end)
-                .is_some_and(|t| t.word && (t.lower == "by" || t.lower == "of"))
+        if self.starter[i]
+            && let Some(slip_end) = self.match_slip(i)
+            && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
+                .iter()
+                .find_map(|p| self.match_at(slip_end, p))
             && let Some(m) = self
                 .mentions
                 .iter()
-                .find(|m| m.tokens.start > end && m.tokens.start <= end + 2)
+                .find(|m| m.tokens.start >= end && m.tokens.start <= end + 1)
             && m.who.is_other_person()
             && !self.negated(i, 3)
         {
@@ -1048,6 +1090,33 @@ impl Scan<'_> {
             "a factor is a condition, not a person".into(),
             "describe the condition they worked in: missing training, an unclear runbook, a tool that allowed it".into(),
         );
+    }
+}
+
+/// The style rule whose words `span` is exactly (`root cause`, `Post-mortem`), if any: how
+/// the terminal UI tells wording advice from blame in a flagged stretch of text.
+pub fn style_rule(span: &str) -> Option<Rule> {
+    let doc = parse(span);
+    let words: Vec<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let fits = |pattern: &str| {
+        let parts: Vec<&str> = pattern.split(' ').collect();
+        parts.len() == words.len()
+            && parts
+                .iter()
+                .zip(&words)
+                .all(|(p, w)| p.split('|').any(|alt| alt == *w))
+    };
+    if ROOT_CAUSE.iter().any(|p| fits(p)) {
+        Some(Rule::RootCause)
+    } else if POSTMORTEM.iter().any(|p| fits(p)) {
+        Some(Rule::Postmortem)
+    } else {
+        None
     }
 }
 

@@ -276,6 +276,205 @@ fn person_failure() {
 }
 
 #[test]
+fn punishment_and_answerability() {
+    flags(
+        "Joan needs to answer for the downtime.",
+        Rule::Punishment,
+        "answer for",
+    );
+    flags(
+        "The approver should be held responsible.",
+        Rule::Punishment,
+        "held responsible",
+    );
+    flags(
+        "Someone has to be fired for this.",
+        Rule::Punishment,
+        "be fired",
+    );
+    flags("This outage is on Dave.", Rule::Punishment, "is on Dave");
+    quiet("The follow-up is on Dave.");
+    // The issue's own examples: an unlisted name, a role judged for its speed.
+    flags(
+        "Kevin ignored the CPU warning and pushed anyway.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "The on-call was too slow to react.",
+        Rule::BlameWord,
+        "too slow",
+    );
+    flags(
+        "Let's find out who is to blame.",
+        Rule::Punishment,
+        "who is to blame",
+    );
+    flags(
+        "The on-call should be taken off the rotation.",
+        Rule::Punishment,
+        "taken off the rotation",
+    );
+    // Ownership that faces forward, rejected punishment, the alert that fired.
+    quiet("The database team is accountable for the restore drill.");
+    quiet("Nobody should be punished for following the runbook.");
+    quiet("We reject the idea that anyone should be fired over this.");
+    quiet("The node was removed from the rotation by the load balancer.");
+    let why = lint_text(
+        "Joan must face consequences.",
+        &Context {
+            people: &people(),
+            words: &[],
+            actor: "",
+            factor: false,
+        },
+    );
+    assert!(why[0].suggestion.contains("owner of a follow-up action"));
+    assert_eq!(Rule::Punishment.kind(), Kind::Blame);
+    assert_eq!(Rule::RootCause.kind(), Kind::Style);
+}
+
+#[test]
+fn destructive_acts_missed_duties_and_causes() {
+    // Unlisted names count as people when they act; products and systems do not.
+    flags(
+        "Kevin wiped the staging database.",
+        Rule::PersonFailure,
+        "wiped",
+    );
+    flags(
+        "Yuki dropped the orders table.",
+        Rule::PersonFailure,
+        "dropped",
+    );
+    flags(
+        "Pavel didn't send the customer update.",
+        Rule::PersonFailure,
+        "didn't send",
+    );
+    flags(
+        "It happened because of Omar.",
+        Rule::PersonFailure,
+        "because of Omar",
+    );
+    quiet("Kubernetes deleted the pod when the node drained.");
+    quiet("Terraform destroyed the load balancer during the apply.");
+    quiet("GitHub Actions deleted the cache on every run.");
+    quiet("The alerting pipeline didn't send the page.");
+    quiet("Marcus deleted the stale feature flags, as planned.");
+    quiet("Kevin dropped the TTL to 60 seconds.");
+    quiet("Why did the page not reach the on-call?");
+    quiet("We deleted the old records and broke nothing.");
+    quiet("The outage happened because of a certificate that expired.");
+}
+
+#[test]
+fn nominal_blame_hindsight_and_judgements() {
+    flags(
+        "The on-call's lack of urgency stretched it out.",
+        Rule::PersonFailure,
+        "on-call's lack of urgency",
+    );
+    flags(
+        "A lapse in judgement by the release manager let it through.",
+        Rule::PersonFailure,
+        "lapse in judgement by the release manager",
+    );
+    flags(
+        "Had Kevin checked the graph, he would have seen it.",
+        Rule::Counterfactual,
+        "Had Kevin checked",
+    );
+    flags(
+        "Were the on-call more attentive, it would have been caught.",
+        Rule::Counterfactual,
+        "Were the on-call more attentive",
+    );
+    flags(
+        "Laura saw the warning and did nothing.",
+        Rule::Counterfactual,
+        "did nothing",
+    );
+    flags(
+        "The runbook step was skipped by the engineer.",
+        Rule::Counterfactual,
+        "skipped by the engineer",
+    );
+    flags(
+        "The on-call was too slow to react.",
+        Rule::BlameWord,
+        "too slow",
+    );
+    flags(
+        "A more experienced engineer would have caught it.",
+        Rule::BlameWord,
+        "A more experienced engineer would",
+    );
+    flags(
+        "It was the people, not the system.",
+        Rule::HumanError,
+        "people, not the system",
+    );
+    flags(
+        "It comes down to engineer error.",
+        Rule::HumanError,
+        "engineer error",
+    );
+    quiet("We were too slow to update customers.");
+    quiet("Our team missed the early signs.");
+    quiet("The retry did nothing for the stuck jobs.");
+    quiet("Human error is a label, not an explanation.");
+    quiet("Blaming the engineer would teach us nothing.");
+    quiet("The engineer was distracted by three simultaneous pages.");
+    quiet("Slack blamed the outage on a routing problem.");
+}
+
+#[test]
+fn slips_told_of_a_person_and_punishments_reported() {
+    flags(
+        "An exhausted operator mistakenly ran the command on the wrong host.",
+        Rule::PersonFailure,
+        "mistakenly ran",
+    );
+    flags(
+        "The employee who sent the alert has been fired.",
+        Rule::Punishment,
+        "been fired",
+    );
+    flags(
+        "After the employee's firing, a second engineer quit.",
+        Rule::Punishment,
+        "employee's firing",
+    );
+    flags(
+        "The man was removed from his post.",
+        Rule::Punishment,
+        "removed from his post",
+    );
+    flags(
+        "The deleting team didn't notice this.",
+        Rule::PersonFailure,
+        "didn't notice",
+    );
+    flags(
+        "The engineer ran the script without checking the ID.",
+        Rule::Counterfactual,
+        "without checking",
+    );
+    flags(
+        "He seemed confused as others tried to correct it.",
+        Rule::BlameWord,
+        "seemed confused",
+    );
+    quiet("One of the inputs was entered incorrectly and servers were inadvertently removed.");
+    quiet("The alert was fired at 14:02 and paged the on-call.");
+    quiet("The alerts kept firing all night.");
+    quiet("The secondary was confused and the primary was overloaded.");
+    quiet("I didn't notice the flag was still on.");
+    quiet("The job ran without checking the lock.");
+}
+
+#[test]
 fn root_cause_and_postmortem() {
     flags(
         "The root cause was a full disk.",

@@ -22,6 +22,9 @@ pub struct Token {
     pub possessive: bool,
     /// The word starts with an upper-case letter.
     pub capital: bool,
+    /// Shaped like a given name: one upper-case letter, then two to thirteen lower-case
+    /// letters (`Kevin`, `Tomás`; not `GitHub`, `AWS`, `S3`).
+    pub name_shaped: bool,
     /// Joined to the word before by a hyphen (`call` in `on-call`).
     pub joined: bool,
     /// Inside quotation marks or backticks.
@@ -164,6 +167,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 word: true,
                 possessive: false,
                 capital: false,
+                name_shaped: false,
                 joined: false,
                 quoted: false,
                 opaque: true,
@@ -219,6 +223,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 && chars[start - 1].1 == '-'
                 && start >= 2
                 && is_word_char(chars[start - 2].1);
+            let name_shaped = name_shape(&text[byte(start)..end]);
             tokens.push(Token {
                 start: byte(start),
                 end,
@@ -226,6 +231,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 word: true,
                 possessive,
                 capital: c.is_uppercase(),
+                name_shaped,
                 joined,
                 quoted: false,
                 opaque: false,
@@ -246,6 +252,23 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
     tokens
 }
 
+/// True when `raw` (a word, possibly ending in a possessive) is shaped like a given name.
+fn name_shape(raw: &str) -> bool {
+    let base = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .or_else(|| raw.strip_suffix('\''))
+        .unwrap_or(raw);
+    let mut chars = base.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    first.is_uppercase()
+        && (2..=13).contains(&rest.len())
+        && rest.iter().all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
 fn punct(start: usize, c: char) -> Token {
     Token {
         start,
@@ -254,6 +277,7 @@ fn punct(start: usize, c: char) -> Token {
         word: false,
         possessive: false,
         capital: false,
+        name_shaped: false,
         joined: false,
         quoted: false,
         opaque: false,

@@ -91,12 +91,14 @@ impl Workers {
                     let SaveMsg::Job(job) = message else {
                         continue;
                     };
+                    let writes = snapshot.as_ref().map(crate::guard::Snapshot::hold_writes);
                     let written = write(&store, job);
                     if let (Some(snapshot), Done::Saved(file)) = (&snapshot, &written)
                         && let Some(known) = &file.known
                     {
                         snapshot.set_known(Some(known));
                     }
+                    drop(writes);
                     if done.send(written).is_err() {
                         break;
                     }

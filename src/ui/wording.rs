@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -12,7 +12,7 @@ use crate::app::form::RecordKind;
 use crate::app::lint::target_of;
 use crate::app::lint_keys::is_focused;
 use crate::app::state::IncidentView;
-use crate::lint::Finding;
+use crate::lint::{Finding, Kind};
 use crate::model::timeinput::{format_clock, zone};
 
 /// ` ⚑2` after a field's label when the lint flags words in it.
@@ -54,15 +54,21 @@ pub fn lines(
             let start = cursor + found;
             cursor = start + core.len();
             let mut spans = vec![Span::styled(head.to_string(), style)];
-            spans.extend(pieces(core, start, flagged, style));
+            spans.extend(pieces(text, core, start, flagged, style));
             spans.push(Span::styled(content[core.len()..].to_string(), style));
             Line::from(spans)
         })
         .collect()
 }
 
-/// `piece` (which starts at byte `at` of the text) split into plain and flagged spans.
-fn pieces(piece: &str, at: usize, flagged: &[(usize, usize)], style: Style) -> Vec<Span<'static>> {
+/// `piece` (which starts at byte `at` of `text`) split into plain and flagged spans.
+fn pieces(
+    text: &str,
+    piece: &str,
+    at: usize,
+    flagged: &[(usize, usize)],
+    style: Style,
+) -> Vec<Span<'static>> {
     let end = at + piece.len();
     let mut cuts = vec![0, piece.len()];
     for (s, e) in flagged {
@@ -78,15 +84,29 @@ fn pieces(piece: &str, at: usize, flagged: &[(usize, usize)], style: Style) -> V
         .filter(|w| w[0] < w[1])
         .map(|w| {
             let (a, b) = (at + w[0], at + w[1]);
-            let hit = flagged.iter().any(|(s, e)| *s <= a && b <= *e);
-            let text = piece[w[0]..w[1]].to_string();
-            if hit {
-                Span::styled(text, style.patch(THEME.flag))
-            } else {
-                Span::styled(text, style)
+            let hit = flagged.iter().find(|(s, e)| *s <= a && b <= *e);
+            let part = piece[w[0]..w[1]].to_string();
+            match hit {
+                Some((s, e)) if text.get(*s..*e).is_some_and(is_style) => {
+                    Span::styled(part, style.patch(style_mark()))
+                }
+                Some(_) => Span::styled(part, style.patch(THEME.flag)),
+                None => Span::styled(part, style),
             }
         })
         .collect()
+}
+
+/// The lighter mark of wording advice ("root cause", "postmortem"): dim and underlined,
+/// where blame is coloured.
+pub fn style_mark() -> Style {
+    THEME.dim.add_modifier(Modifier::UNDERLINED)
+}
+
+/// True when a flagged stretch is wording advice rather than blame (see
+/// [`crate::lint::style_rule`]).
+fn is_style(text: &str) -> bool {
+    crate::lint::style_rule(text).is_some()
 }
 
 /// The notes listed for what is on screen: the open record's, else the section's; those on
@@ -124,13 +144,21 @@ pub fn wanted(view: &IncidentView) -> usize {
 /// wrapped to at most three lines.
 fn note_lines(view: &IncidentView, f: &Finding, focused: bool, width: usize) -> Vec<Line<'static>> {
     let marker = if focused { "▶ " } else { "  " };
-    let head = format!("{marker}{} · {}  ", place(view, f), f.rule);
+    let style = f.kind() == Kind::Style;
+    let tag = if style { " · style" } else { "" };
+    let head = format!("{marker}{} · {}{tag}  ", place(view, f), f.rule);
     let room = width.saturating_sub(head.chars().count());
+    let head_style = match (focused, style) {
+        (true, _) => THEME.heading,
+        (false, true) => THEME.dim,
+        (false, false) => THEME.text,
+    };
+    let words_style = if style { style_mark() } else { THEME.flag };
     let mut lines = vec![Line::from(vec![
-        Span::styled(head, if focused { THEME.heading } else { THEME.text }),
+        Span::styled(head, head_style),
         Span::styled(
             super::ellipsize(&format!("\"{}\"", f.text), room),
-            THEME.flag,
+            words_style,
         ),
     ])];
     let advice = format!("{} → {}", f.reason, f.suggestion);
@@ -285,5 +313,31 @@ mod tests {
         );
         assert_eq!(styled[1][1], ("have checked".to_string(), true));
         assert_eq!(styled[1].last().unwrap().0, " …");
+    }
+
+    #[test]
+    fn style_findings_are_marked_lighter_than_blame() {
+        let text = "The root cause: Dave should have checked.";
+        let root = text.find("root").unwrap();
+        let should = text.find("should").unwrap();
+        let flagged = [
+            (root, root + "root cause".len()),
+            (should, should + "should have checked".len()),
+        ];
+        let out = lines(vec![text.to_string()], 0, text, &flagged, THEME.text);
+        let style_of = |word: &str| {
+            out[0]
+                .spans
+                .iter()
+                .find(|s| s.content == word)
+                .map(|s| s.style)
+                .unwrap()
+        };
+        assert_eq!(style_of("root cause"), THEME.text.patch(style_mark()));
+        assert_eq!(
+            style_of("should have checked"),
+            THEME.text.patch(THEME.flag)
+        );
+        assert_ne!(style_mark(), THEME.flag);
     }
 }

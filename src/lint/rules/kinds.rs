@@ -1,0 +1,1237 @@
+//! Blame by kind, beyond single judgement words: backward-looking accountability, a person
+//! as the subject of a destructive act or a missed duty, "because of <person>", blame carried
+//! by a comparison or a judgement of attention, hindsight in inversions, in "saw it and did
+//! nothing" and in passives with a person as agent, and people named as the cause.
+//!
+//! Each pattern is a kind of phrasing, not a sentence: word lists of acts, duties,
+//! punishments and judgements, checked against the subject (or agent) found for them.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::super::lexicon::{PERSON_PHRASES, is};
+use super::super::people::{Subject, Who};
+use super::super::text::Token;
+use super::{Rule, Scan, who_text};
+
+/// Who a pattern needs as its subject.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Anyone or anything: the phrase blames by itself ("held accountable").
+    Any,
+    /// A person other than the writer.
+    Person,
+    /// Anything but a system, customers, "anyone" or "no one" ("someone has to be fired").
+    NotThing,
+}
+
+/// Backward-looking accountability and punishment.
+const PUNISH: &[(&str, Need)] = &[
+    ("answer|answers|answering for", Need::Person),
+    ("answerable for", Need::NotThing),
+    (
+        "held|hold|holds|holding ~ responsible|accountable|liable|answerable|culpable",
+        Need::Any,
+    ),
+    (
+        "hold|holds|holding|held * responsible|accountable|liable|answerable",
+        Need::Any,
+    ),
+    (
+        "hold|holds|holding|held * * responsible|accountable|liable|answerable",
+        Need::Any,
+    ),
+    (
+        "face|faces|facing|faced ~ consequences|sanctions|discipline|repercussions|punishment",
+        Need::Any,
+    ),
+    (
+        "face|faces|facing|faced the ~ consequences|music|sanctions|repercussions",
+        Need::Any,
+    ),
+    (
+        "be|get|got|gets|getting|been|being|was|were|is|are ~ fired|sacked|disciplined|reprimanded|punished|sanctioned|suspended|demoted|penalized|penalised|terminated|written",
+        Need::NotThing,
+    ),
+    (
+        "disciplinary action|actions|measures|hearing|process|proceedings",
+        Need::Any,
+    ),
+    ("suspension|suspensions without pay", Need::Any),
+    (
+        "face|faces|facing|faced ~ suspension|dismissal|termination|firing|demotion",
+        Need::Any,
+    ),
+    ("formal|written|final warning|warnings", Need::Any),
+    ("performance review|improvement", Need::Any),
+    ("explain himself|herself|themselves|yourself", Need::Any),
+    (
+        "justify his|her|their|your ~ decision|decisions|actions|choice|choices|behaviour|behavior",
+        Need::Any,
+    ),
+    ("as ~ a|an ~ punishment|penalty|sanction|lesson", Need::Any),
+    ("as punishment|discipline", Need::Any),
+    ("deal with him|her|them|whoever", Need::Any),
+    ("heads will|must|should|shall|would|need ~ roll", Need::Any),
+    ("heads roll|rolled|rolling", Need::Any),
+    ("pay|pays|paid for it|this|that", Need::NotThing),
+    ("pay|pays for the|losing", Need::NotThing),
+    ("pay the price", Need::NotThing),
+    ("made|make|making an example of", Need::Any),
+    ("culpable|culpability", Need::Any),
+    ("owe|owes|owed * an|a ~ apology|explanation", Need::Person),
+    ("owe|owes|owed * * an|a ~ apology|explanation", Need::Person),
+    ("owe|owes|owed an|a ~ apology|explanation", Need::Person),
+];
+
+/// Verbs that punish their object: `fire the engineer`.
+const PUNISH_VERBS: &[&str] = &[
+    "fire",
+    "sack",
+    "discipline",
+    "punish",
+    "reprimand",
+    "suspend",
+    "demote",
+    "sanction",
+    "penalize",
+    "penalise",
+];
+
+/// Verbs of removing a person from work: `taken off the rotation`.
+const REMOVE_VERBS: &[&str] = &[
+    "taken",
+    "take",
+    "takes",
+    "took",
+    "pulled",
+    "pull",
+    "removed",
+    "remove",
+    "kicked",
+    "kick",
+    "banned",
+    "barred",
+    "benched",
+    "suspended",
+];
+
+/// What a person is removed from.
+const DUTIES: &[&str] = &[
+    "rotation",
+    "call",
+    "oncall",
+    "pager",
+    "production",
+    "project",
+    "duty",
+    "duties",
+    "team",
+    "access",
+    "incident",
+    "incidents",
+    "deploys",
+    "releases",
+    "post",
+    "job",
+    "position",
+    "role",
+];
+
+/// Punishments as nouns, after a person's possessive: `the worker's firing`.
+const PUNISH_NOUNS: &[&str] = &[
+    "firing",
+    "dismissal",
+    "suspension",
+    "termination",
+    "sacking",
+    "demotion",
+    "reprimand",
+    "punishment",
+];
+
+/// Adverbs that make a person's act a slip: `the operator mistakenly ran…`.
+const SLIP_ADVERBS: &[&str] = &[
+    "mistakenly",
+    "accidentally",
+    "erroneously",
+    "inadvertently",
+    "wrongly",
+    "unintentionally",
+    "carelessly",
+    "unthinkingly",
+    "blindly",
+];
+
+/// Destructive acts that are harm whatever their object.
+const HARM: &[&str] = &[
+    "deleted",
+    "deletes",
+    "deleting",
+    "wiped",
+    "wipes",
+    "wiping",
+    "erased",
+    "erases",
+    "destroyed",
+    "destroys",
+    "corrupted",
+    "corrupts",
+    "trashed",
+    "nuked",
+    "overwrote",
+    "overwrites",
+    "truncated",
+    "clobbered",
+    "knocked",
+    "killed",
+    "kills",
+    "bricked",
+    "borked",
+    "tanked",
+    "fumbled",
+    "bungled",
+    "mishandled",
+    "removed",
+    "dropped",
+    "took",
+];
+
+/// Acts that are harm only on data or capacity: `dropped the orders table`.
+const HARM_NEEDS_OBJECT: &[&str] = &["removed", "dropped", "killed", "kills", "took", "knocked"];
+
+/// What a harmful act breaks when its verb is ambiguous.
+const DATA_OBJECTS: &[&str] = &[
+    "table",
+    "tables",
+    "database",
+    "databases",
+    "db",
+    "index",
+    "indexes",
+    "data",
+    "writes",
+    "rows",
+    "records",
+    "collection",
+    "schema",
+    "bucket",
+    "volume",
+    "volumes",
+    "cluster",
+    "servers",
+    "server",
+    "nodes",
+    "node",
+    "pods",
+    "workers",
+    "worker",
+    "queue",
+    "topic",
+    "backups",
+    "replica",
+    "replicas",
+    "primary",
+    "partition",
+    "site",
+    "service",
+    "production",
+    "prod",
+    "cache",
+    "out",
+    "over",
+    "down",
+];
+
+/// Words in an act's object that make it routine cleanup: `deleted the stale flags`.
+const CLEANUP: &[&str] = &[
+    "old",
+    "stale",
+    "unused",
+    "obsolete",
+    "expired",
+    "temporary",
+    "stuck",
+    "hung",
+    "runaway",
+    "zombie",
+    "orphaned",
+    "duplicate",
+    "leftover",
+    "spam",
+    "abusive",
+    "malicious",
+    "bad",
+    "faulty",
+    "broken",
+];
+
+/// Duties a person can be said to have missed: `didn't send the update`.
+const DUTY_VERBS: &[&str] = &[
+    "send",
+    "deliver",
+    "acknowledge",
+    "ack",
+    "page",
+    "escalate",
+    "notify",
+    "tell",
+    "inform",
+    "update",
+    "check",
+    "test",
+    "review",
+    "follow",
+    "read",
+    "respond",
+    "reply",
+    "answer",
+    "act",
+    "react",
+    "look",
+    "call",
+    "alert",
+    "report",
+    "communicate",
+    "verify",
+    "monitor",
+    "warn",
+    "show",
+    "bother",
+    "care",
+    "listen",
+    "wait",
+    "ask",
+    "pick",
+    "raise",
+    "notice",
+    "realize",
+    "realise",
+    "spot",
+    "catch",
+];
+
+/// Words that make a following person the cause: `because of Omar`.
+const CAUSE_OF: &[&str] = &[
+    "because of",
+    "due to",
+    "thanks to",
+    "owing to",
+    "caused by",
+    "triggered by",
+    "courtesy of",
+    "down to",
+    "fault of",
+];
+
+/// Doing nothing about what one saw: `saw the warning and did nothing`.
+const INACTION: &[&str] = &[
+    "did nothing",
+    "does nothing",
+    "did not ~ act|react|respond|intervene",
+    "didn't ~ act|react|respond|intervene",
+    "chose|decided not to",
+    "chose|decided to ignore",
+    "kept|continued ~ deploying|pushing|going|merging|shipping|working",
+    "carried on ~ deploying|pushing|merging|shipping",
+    "carried on",
+    "pushed|deployed|merged|shipped|continued|proceeded anyway",
+    "went ahead anyway",
+    "sat on it",
+    "let it slide|ride|go",
+    "looked the other way",
+    "just|only|simply needed|had|has|need|needs to",
+    "just|simply sat|stood there",
+    "sat there",
+    "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking",
+];
+
+/// Participles that, with a person as agent, put an omission or a harm on them.
+const BY_PERSON: &[&str] = &[
+    "skipped",
+    "missed",
+    "dismissed",
+    "overlooked",
+    "disregarded",
+    "botched",
+    "bungled",
+    "mishandled",
+    "misread",
+    "misconfigured",
+    "mistyped",
+    "deleted",
+    "dropped",
+    "wiped",
+    "broken",
+    "corrupted",
+    "destroyed",
+    "silenced",
+    "muted",
+    "snoozed",
+    "caused",
+    "triggered",
+    "delayed",
+];
+
+/// Judgements of a person's attention, thought or state.
+const JUDGE: &[(&str, Need)] = &[
+    ("not|wasn't|weren't|isn't|aren't ~ thinking", Need::Person),
+    ("didn't ~ think", Need::Person),
+    ("did not ~ think", Need::Person),
+    ("not ~ paying * attention", Need::Person),
+    ("wasn't|weren't ~ paying * attention", Need::Person),
+    (
+        "too slow|sluggish|hasty|careless|casual|cavalier|complacent|lax|relaxed|eager|confident",
+        Need::Person,
+    ),
+    (
+        "not|wasn't|weren't|isn't|aren't|never ~ careful|thorough|attentive|diligent|competent|focused|rigorous|responsible|vigilant",
+        Need::Person,
+    ),
+    ("half asleep", Need::Any),
+    ("asleep on the job", Need::Any),
+    ("out of his|her|their|your depth", Need::Any),
+    ("in over his|her|their|your head", Need::Any),
+    ("made|makes|making a mess of", Need::Person),
+    ("panicked|panicking|panics", Need::Person),
+    ("complacent|complacency", Need::Any),
+    (
+        "distracted|inattentive|unfocused|oblivious|absent-minded",
+        Need::Person,
+    ),
+    ("lost his|her|their ~ head|cool|nerve", Need::Any),
+    ("clueless|careless|hapless|useless|hopeless", Need::Any),
+    ("should|ought to have known better", Need::Person),
+    (
+        "seemed|looked|appeared ~ confused|lost|clueless|overwhelmed|helpless|incapable",
+        Need::Person,
+    ),
+    ("froze|freezes|frozen", Need::Person),
+    ("unable to take initiative", Need::Any),
+    ("not|wasn't|isn't ~ capable of", Need::Person),
+    (
+        "make|made|making|makes ~ poor|bad|questionable|reckless|foolish ~ decisions|choices|calls|decision|choice",
+        Need::Any,
+    ),
+];
+
+/// Adjectives of a better person in a comparison: `a more experienced engineer would…`.
+const BETTER: &[&str] = &[
+    "better",
+    "competent",
+    "good",
+    "decent",
+    "real",
+    "smarter",
+    "careful",
+    "experienced",
+    "seasoned",
+    "senior",
+    "skilled",
+    "attentive",
+    "capable",
+    "proper",
+    "reasonable",
+    "qualified",
+    "sensible",
+];
+
+/// People as the cause: synonyms of human error.
+const HUMAN_CAUSE: &[&str] = &[
+    "human mistake|mistakes|slip|slips|fault|lapse|lapses",
+    "human caused|induced|driven",
+    "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer error|errors|slip|slips",
+    "person|human|humans|people|operator|engineer|user at|behind the keyboard|wheel|controls|console|terminal",
+    "weak|weakest link",
+    "humans|people|operators|engineers didn't|failed",
+    "humans|people|operators|engineers did not",
+];
+
+/// Nouns that, after "human error is", say the phrase is being discussed, not used.
+const META: &[&str] = &[
+    "label",
+    "term",
+    "symptom",
+    "myth",
+    "starting",
+    "start",
+    "explanation",
+    "conclusion",
+    "excuse",
+    "phrase",
+    "word",
+    "shorthand",
+    "not",
+    "never",
+    "rarely",
+    "where",
+];
+
+/// Systems in "the people, not the system".
+const SYSTEMISH: &[&str] = &[
+    "system",
+    "systems",
+    "tooling",
+    "tools",
+    "tool",
+    "technology",
+    "process",
+    "processes",
+    "software",
+    "code",
+    "machine",
+    "machines",
+    "platform",
+    "design",
+];
+
+static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    let patterns = PUNISH
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(JUDGE.iter().map(|(p, _)| *p))
+        .chain(INACTION.iter().copied())
+        .chain(CAUSE_OF.iter().copied())
+        .chain(HUMAN_CAUSE.iter().copied());
+    for p in patterns {
+        set.extend(p.split(' ').next().unwrap_or("").split('|'));
+    }
+    set.extend(PUNISH_VERBS.iter().copied());
+    set.extend(REMOVE_VERBS.iter().copied());
+    set.extend(HARM.iter().copied());
+    set.extend(SLIP_ADVERBS.iter().copied());
+    set.extend(PUNISH_NOUNS.iter().copied());
+    set.extend(BY_PERSON.iter().copied());
+    set.extend(["didn't", "did", "never", "not"]);
+    set
+});
+
+/// The first words of a list of patterns.
+fn firsts<'a>(patterns: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    patterns
+        .flat_map(|p| p.split(' ').next().unwrap_or("").split('|'))
+        .collect()
+}
+
+static PUNISH_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(PUNISH.iter().map(|(p, _)| *p)));
+static JUDGE_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(JUDGE.iter().map(|(p, _)| *p)));
+static INACTION_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(INACTION.iter().copied()));
+static CAUSE_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(CAUSE_OF.iter().copied()));
+static HUMAN_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| firsts(HUMAN_CAUSE.iter().copied()));
+
+/// Common words that start one pattern only, checked without running every rule.
+#[derive(Clone, Copy)]
+enum Special {
+    /// `a more experienced engineer would…`
+    Comparison,
+    /// `this outage is on Raj`, `on the team's account`, `find out who is responsible`.
+    Account,
+    /// `Were the on-call more attentive…`
+    Were,
+}
+
+fn special(word: &str) -> Option<Special> {
+    match word {
+        "a" | "an" | "any" => Some(Special::Comparison),
+        "is" | "was" | "'s" | "on" | "onto" | "to" | "who" => Some(Special::Account),
+        "were" => Some(Special::Were),
+        _ => None,
+    }
+}
+
+impl Scan<'_> {
+    /// Runs every rule of this file.
+    pub(super) fn kinds(&mut self) {
+        for i in 0..self.doc.tokens.len() {
+            let Some(t) = self.token(i) else { continue };
+            if !t.word || t.quoted || t.opaque {
+                continue;
+            }
+            if !STARTERS.contains(t.lower.as_str()) {
+                match special(&t.lower) {
+                    Some(Special::Comparison) => self.comparison(i),
+                    Some(Special::Account) => self.punishment(i),
+                    Some(Special::Were) => {
+                        self.inverted_were(i);
+                        self.punishment(i);
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            self.punishment(i);
+            self.harm(i);
+            self.missed_duty(i);
+            self.cause_of(i);
+            self.inaction(i);
+            self.by_person(i);
+            self.judgement(i);
+            self.comparison(i);
+            self.human_cause(i);
+            self.inverted_were(i);
+            self.slip_adverb(i);
+        }
+    }
+
+    /// `the operator mistakenly ran the command`: a person's act told as their slip.
+    fn slip_adverb(&mut self, i: usize) {
+        if !is(SLIP_ADVERBS, &self.doc.tokens[i].lower) {
+            return;
+        }
+        let Some(verb) = self.token(i + 1).filter(|t| t.word && !t.quoted) else {
+            return;
+        };
+        let past = (verb.lower.len() > 3 && verb.lower.ends_with("ed"))
+            || super::super::lexicon::is_participle(&verb.lower)
+            || matches!(
+                verb.lower.as_str(),
+                "ran" | "hit" | "sent" | "put" | "took" | "made" | "wrote" | "gave" | "set"
+            );
+        // `was accidentally removed` says what happened; only an agent makes it a person's.
+        let be_before = (self.sentence_of(i).start..i)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word)
+            .is_some_and(|k| {
+                matches!(
+                    self.doc.tokens[k].lower.as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                )
+            });
+        if !past || be_before || self.in_question(i) {
+            return;
+        }
+        let subject = self.clause().subject_before(i);
+        if !subject.who.is_other_person() {
+            return;
+        }
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::PersonFailure,
+            i,
+            i + 2,
+            format!("tells the act as a slip by {who}"),
+            "make the command or the change the subject, and say what made the slip easy: \
+             e.g. \"the command ran against the primary; both prompts looked the same\""
+                .into(),
+        );
+    }
+
+    fn meets(&self, need: Need, subject: &Subject) -> bool {
+        match need {
+            Need::Any => true,
+            Need::Person => subject.who.is_other_person(),
+            Need::NotThing => !matches!(
+                subject.who,
+                Who::System | Who::Affected | Who::Anyone | Who::NoOne
+            ),
+        }
+    }
+
+    /// True when the sentence of token `i` is a real question (not a tag: `…, right?`).
+    fn in_question(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        let last = s
+            .clone()
+            .rev()
+            .find(|&k| !self.doc.tokens[k].lower.trim().is_empty());
+        let Some(last) = last else { return false };
+        if self.doc.tokens[last].lower != "?" {
+            return false;
+        }
+        let before = (s.start..last).rev().find(|&k| self.doc.tokens[k].word);
+        !before.is_some_and(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "right" | "surely" | "no" | "yes" | "correct"
+            )
+        })
+    }
+
+    /// True when the sentence of token `i` discusses blame rather than assigns it: a word
+    /// before it sets the blame aside ("rather than", "instead of", "without", "we reject",
+    /// "avoid").
+    fn discussed(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        (s.start..i).filter(|&k| self.doc.tokens[k].word).any(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "rather" | "instead" | "without" | "reject" | "rejects" | "avoid"
+            )
+        })
+    }
+
+    fn subject_for(&self, i: usize, end: usize) -> Subject {
+        self.clause()
+            .agent_after(end)
+            .unwrap_or_else(|| self.clause().subject_before(i))
+    }
+
+    fn punishment(&mut self, i: usize) {
+        let suggestion = "name the owner of a follow-up action instead: which team or role \
+                          will change what, by when";
+        let patterns = if PUNISH_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            PUNISH
+        } else {
+            &[]
+        };
+        for (pattern, need) in patterns {
+            let Some(end) = self.match_at(i, pattern) else {
+                continue;
+            };
+            if self.negated(i, 3) || self.discussed(i) {
+                continue;
+            }
+            // `be written` only as `be written up`.
+            if pattern.ends_with("written")
+                && self.token(end - 1).is_some_and(|t| t.lower == "written")
+                && self.token(end).is_none_or(|t| t.lower != "up")
+            {
+                continue;
+            }
+            let subject = self.clause().subject_before(i);
+            if !self.meets(*need, &subject) {
+                continue;
+            }
+            self.push(
+                Rule::Punishment,
+                i,
+                end,
+                "asks who pays for the incident, looking backward".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        let t = &self.doc.tokens[i];
+        let w = t.lower.clone();
+        // `fire the engineer`.
+        if is(PUNISH_VERBS, &w)
+            && let Some(m) = self.mention_within(i + 1, 2)
+            && m.who.is_other_person()
+            && !self.negated(i, 3)
+        {
+            let end = m.tokens.end;
+            self.push(
+                Rule::Punishment,
+                i,
+                end,
+                "asks for a person to be punished".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `the worker's firing`, `his suspension`.
+        if is(PUNISH_NOUNS, &w)
+            && let Some(b) = i.checked_sub(1).and_then(|b| self.token(b))
+            && b.word
+            && (is(super::super::lexicon::PERSON_POSSESSIVES, &b.lower)
+                || (b.possessive
+                    && self.mentions.iter().any(|m| {
+                        m.tokens.end == i
+                            && (m.who.is_other_person()
+                                || m.possessor.is_some_and(Who::is_other_person))
+                    })))
+            && !self.negated(i, 3)
+        {
+            self.push(
+                Rule::Punishment,
+                i - 1,
+                i + 1,
+                "tells of a person punished for the incident".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `taken off the rotation`.
+        if is(REMOVE_VERBS, &w)
+            && self
+                .token(i + 1)
+                .is_some_and(|n| n.word && matches!(n.lower.as_str(), "off" | "from"))
+            && let Some(d) = (i + 2..(i + 7).min(self.sentence_of(i).end))
+                .find(|&k| is(DUTIES, &self.doc.tokens[k].lower))
+            && self.clause().subject_before(i).who.is_other_person()
+            && !self.negated(i, 3)
+        {
+            self.push(
+                Rule::Punishment,
+                i,
+                d + 1,
+                "asks for a person to be removed from their work".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `this outage is on Raj`; `goes on the team's account`. Not work handed on: `the
+        // follow-up is on Mei`.
+        let handed_on = (self.sentence_of(i).start..i).any(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "follow"
+                    | "action"
+                    | "actions"
+                    | "task"
+                    | "tasks"
+                    | "ticket"
+                    | "fix"
+                    | "next"
+                    | "owner"
+                    | "review"
+                    | "ball"
+            )
+        });
+        if matches!(w.as_str(), "is" | "was" | "'s")
+            && !handed_on
+            && self.token(i + 1).is_some_and(|n| n.lower == "on")
+            && let Some(m) = self.mention_within(i + 2, 1)
+            && m.who.is_other_person()
+            && self.token(m.tokens.end).is_none_or(|n| !n.word)
+            && !self.negated(i, 2)
+        {
+            let end = m.tokens.end;
+            self.push(
+                Rule::Punishment,
+                i,
+                end,
+                "puts the incident on a person's account".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        if matches!(w.as_str(), "on" | "onto" | "to")
+            && let Some(m) = self.mention_within(i + 1, 2)
+            && m.possessor.is_some_and(Who::is_other_person)
+            && self.token(m.tokens.end - 1).is_some_and(|h| {
+                matches!(
+                    h.lower.as_str(),
+                    "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review"
+                )
+            })
+        {
+            let end = m.tokens.end;
+            self.push(
+                Rule::Punishment,
+                i,
+                end,
+                "puts the incident on a person's account".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `find out who is responsible`.
+        if w == "who"
+            && let Some(end) = self.match_at(
+                i,
+                "who is|was|'s|were ~ responsible|accountable|culpable|to|at",
+            )
+            && self.token(end - 1).is_some_and(|t| match t.lower.as_str() {
+                "to" => self.token(end).is_some_and(|n| n.lower == "blame"),
+                "at" => self.token(end).is_some_and(|n| n.lower == "fault"),
+                _ => true,
+            })
+            && (i.saturating_sub(3)..i).any(|k| {
+                matches!(
+                    self.doc.tokens[k].lower.as_str(),
+                    "find"
+                        | "found"
+                        | "finding"
+                        | "out"
+                        | "identify"
+                        | "know"
+                        | "determine"
+                        | "establish"
+                        | "decide"
+                        | "learn"
+                )
+            })
+            && !self.discussed(i)
+        {
+            let end = if self
+                .token(end - 1)
+                .is_some_and(|t| t.lower == "to" || t.lower == "at")
+            {
+                end + 1
+            } else {
+                end
+            };
+            self.push(
+                Rule::Punishment,
+                i,
+                end,
+                "looks for someone to hold responsible".into(),
+                suggestion.into(),
+            );
+        }
+    }
+
+    /// The first mention starting within `window` tokens from `from`.
+    fn mention_within(&self, from: usize, window: usize) -> Option<super::super::people::Mention> {
+        // Mentions are in text order.
+        let at = self.mentions.partition_point(|m| m.tokens.start < from);
+        self.mentions
+            .get(at)
+            .filter(|m| m.tokens.start < from + window)
+            .cloned()
+    }
+
+    fn harm(&mut self, i: usize) {
+        let w = self.doc.tokens[i].lower.clone();
+        if !is(HARM, &w) || self.in_question(i) {
+            return;
+        }
+        let s = self.sentence_of(i);
+        let object: Vec<&Token> = (i + 1..(i + 6).min(s.end))
+            .map(|k| &self.doc.tokens[k])
+            .take_while(|t| t.word)
+            .collect();
+        if object.iter().any(|t| is(CLEANUP, &t.lower)) {
+            return;
+        }
+        if is(HARM_NEEDS_OBJECT, &w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
+            return;
+        }
+        if w == "took" && !object.iter().any(|t| t.lower == "out" || t.lower == "down") {
+            return;
+        }
+        // `was deleted` without an agent says what happened, not who did it.
+        let be_before = (s.start..i)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word)
+            .is_some_and(|k| {
+                matches!(
+                    self.doc.tokens[k].lower.as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got"
+                )
+            });
+        let subject = if be_before {
+            match self.clause().agent_after(i + 1) {
+                Some(a) => a,
+                None => return,
+            }
+        } else {
+            self.clause().subject_before(i)
+        };
+        if !subject.who.is_other_person() || self.negated(i, 2) {
+            return;
+        }
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::PersonFailure,
+            i,
+            i + 1,
+            format!("makes {who} the subject of a destructive act"),
+            "make the command, the change or the tool the subject, and say what allowed it: \
+             e.g. \"the cleanup script removed the production bucket; nothing asked for \
+             confirmation\""
+                .into(),
+        );
+    }
+
+    fn missed_duty(&mut self, i: usize) {
+        let Some(end) = self
+            .match_at(i, "didn't|never ~ *")
+            .or_else(|| self.match_at(i, "did not ~ *"))
+        else {
+            return;
+        };
+        let verb = end - 1;
+        if !self.token(verb).is_some_and(|t| is(DUTY_VERBS, &t.lower)) || self.in_question(i) {
+            return;
+        }
+        let subject = self.clause().subject_before(i);
+        if !subject.who.is_other_person() {
+            return;
+        }
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::PersonFailure,
+            i,
+            end,
+            format!("puts a missed duty on {who}"),
+            format!(
+                "say what {who} had to go on at the time and what stood in the way, e.g. \
+                 \"the update went out the next morning; no one was assigned to customer \
+                 messages\""
+            ),
+        );
+    }
+
+    fn cause_of(&mut self, i: usize) {
+        if !CAUSE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            return;
+        }
+        for pattern in CAUSE_OF {
+            let Some(end) = self.match_at(i, pattern) else {
+                continue;
+            };
+            let Some(m) = self.mention_within(end, 2) else {
+                return;
+            };
+            if !m.who.is_other_person() || self.negated(i, 2) || self.in_question(i) {
+                return;
+            }
+            let subject = Subject {
+                who: m.who,
+                mention: Some(m.clone()),
+            };
+            let who = who_text(self, &subject);
+            self.push(
+                Rule::PersonFailure,
+                i,
+                m.tokens.end,
+                format!("makes {who} the cause"),
+                "name the conditions and the change that led to it, not the person".into(),
+            );
+            return;
+        }
+    }
+
+    fn inaction(&mut self, i: usize) {
+        if !INACTION_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            return;
+        }
+        for pattern in INACTION {
+            let Some(end) = self.match_at(i, pattern) else {
+                continue;
+            };
+            // `ran the script without checking`: the one who ran it, the sentence's first
+            // mention, not the script.
+            let subject = if pattern.starts_with("without") {
+                let s = self.sentence_of(i);
+                match self
+                    .mentions
+                    .iter()
+                    .find(|m| s.contains(&m.tokens.start) && m.tokens.end <= i)
+                {
+                    Some(m) => Subject {
+                        who: m.who,
+                        mention: Some(m.clone()),
+                    },
+                    None => self.clause().subject_before(i),
+                }
+            } else {
+                self.clause().subject_before(i)
+            };
+            if !subject.who.is_other_person() || self.in_question(i) {
+                return;
+            }
+            let who = who_text(self, &subject);
+            self.push(
+                Rule::Counterfactual,
+                i,
+                end,
+                format!("judges {who} with hindsight for not acting"),
+                format!(
+                    "say what {who} saw and what it seemed to mean at the time, and what \
+                     made acting hard"
+                ),
+            );
+            return;
+        }
+    }
+
+    fn by_person(&mut self, i: usize) {
+        let w = &self.doc.tokens[i].lower;
+        if !is(BY_PERSON, w) || self.token(i + 1).is_none_or(|t| t.lower != "by") {
+            return;
+        }
+        let Some(agent) = self.clause().agent_after(i + 1) else {
+            return;
+        };
+        if !agent.who.is_other_person() || self.negated(i, 3) {
+            return;
+        }
+        let end = agent.mention.as_ref().map_or(i + 1, |m| m.tokens.end);
+        let who = who_text(self, &agent);
+        let (rule, why) = if matches!(w.as_str(), "caused" | "triggered") {
+            (Rule::PersonFailure, format!("makes {who} the cause"))
+        } else {
+            (
+                Rule::Counterfactual,
+                format!("puts the slip on {who}, with hindsight"),
+            )
+        };
+        self.push(
+            rule,
+            i,
+            end,
+            why,
+            "make the thing the subject and say what made it easy to miss, e.g. \"the alert \
+             fired into a channel nobody watched at night\""
+                .into(),
+        );
+    }
+
+    fn judgement(&mut self, i: usize) {
+        if !JUDGE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            return;
+        }
+        for (pattern, need) in JUDGE {
+            let Some(end) = self.match_at(i, pattern) else {
+                continue;
+            };
+            // `distracted by three pages` names a condition.
+            if self.token(end).is_some_and(|t| t.lower == "by")
+                || (self.negated(i, 3) && !pattern.starts_with("not") && !pattern.contains("n't"))
+            {
+                continue;
+            }
+            let subject = self.subject_for(i, end);
+            if !self.meets(*need, &subject) || subject.who == Who::First {
+                continue;
+            }
+            self.push(
+                Rule::BlameWord,
+                i,
+                end,
+                "judges a person's attention, thought or skill".into(),
+                "describe what they were doing and what competed for their attention".into(),
+            );
+            return;
+        }
+    }
+
+    /// `a more experienced engineer would have…`, `any competent SRE would…`.
+    fn comparison(&mut self, i: usize) {
+        if !matches!(self.doc.tokens[i].lower.as_str(), "a" | "an" | "any") {
+            return;
+        }
+        let mut k = i + 1;
+        if self.token(k).is_some_and(|t| t.lower == "more") {
+            k += 1;
+        }
+        if !self
+            .token(k)
+            .is_some_and(|t| t.word && is(BETTER, &t.lower))
+        {
+            return;
+        }
+        let Some(m) = self.mention_within(k + 1, 2) else {
+            return;
+        };
+        let role = self
+            .token(m.tokens.end - 1)
+            .is_some_and(|t| is(PERSON_PHRASES, &t.lower));
+        let after = self.token(m.tokens.end).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "would" | "wouldn't" | "should" | "could" | "will" | "might" | "knows" | "never"
+            )
+        });
+        if m.who == Who::Role && role && after {
+            let end = m.tokens.end + 1;
+            self.push(
+                Rule::BlameWord,
+                i,
+                end,
+                "compares a person with a better one".into(),
+                "say what the person knew and had, and what would have helped anyone".into(),
+            );
+        }
+    }
+
+    fn human_cause(&mut self, i: usize) {
+        let patterns = if HUMAN_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
+            HUMAN_CAUSE
+        } else {
+            &[]
+        };
+        for pattern in patterns {
+            let Some(end) = self.match_at(i, pattern) else {
+                continue;
+            };
+            if pattern.starts_with("weak")
+                && !self
+                    .mentions
+                    .iter()
+                    .any(|m| self.sentence_of(i).contains(&m.tokens.start) && m.who == Who::Role)
+            {
+                continue;
+            }
+            // `the humans didn't`, ending the clause.
+            if pattern.starts_with("humans")
+                && ((self.token(end).is_some_and(|t| t.word) && !pattern.ends_with("not"))
+                    || i.checked_sub(1)
+                        .and_then(|b| self.token(b))
+                        .is_none_or(|b| b.lower != "the"))
+            {
+                continue;
+            }
+            let technical = self
+                .token(end)
+                .is_some_and(|t| t.word && super::TECHNICAL_AFTER.contains(&t.lower.as_str()));
+            if technical || self.negated(i, 3) || self.discussed(i) || self.meta(end) {
+                continue;
+            }
+            self.push(
+                Rule::HumanError,
+                i,
+                end,
+                "names people as the cause".into(),
+                "name the conditions that made the slip easy to make: design, tooling, time \
+                 pressure, missing information"
+                    .into(),
+            );
+            return;
+        }
+        // `it was the people, not the system`.
+        if self.doc.tokens[i].lower == "not"
+            && self.token(i + 1).is_some_and(|t| t.lower == "the")
+            && self.token(i + 2).is_some_and(|t| is(SYSTEMISH, &t.lower))
+            && let Some(m) = self
+                .mentions
+                .iter()
+                .rfind(|m| m.tokens.end <= i && m.tokens.end + 2 >= i)
+            && m.who == Who::Role
+        {
+            let (from, to) = (m.tokens.start, i + 3);
+            self.push(
+                Rule::HumanError,
+                from,
+                to,
+                "names people as the cause, instead of the system".into(),
+                "name the conditions the people worked in: design, tooling, time pressure".into(),
+            );
+        }
+    }
+
+    /// True when the words after `end` discuss the phrase: `human error is a label`.
+    pub(super) fn meta(&self, end: usize) -> bool {
+        self.token(end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "is" | "was" | "isn't" | "wasn't"))
+            && (end + 1..end + 5).any(|k| self.token(k).is_some_and(|t| is(META, &t.lower)))
+    }
+
+    /// `Were the on-call more attentive, …would…`: an inverted conditional about a person.
+    fn inverted_were(&mut self, i: usize) {
+        if self.doc.tokens[i].lower != "were" || !self.starts_sentence(i) {
+            return;
+        }
+        let Some(m) = self.mention_within(i + 1, 2) else {
+            return;
+        };
+        let s = self.sentence_of(i);
+        let would = (m.tokens.end..s.end)
+            .any(|k| matches!(self.doc.tokens[k].lower.as_str(), "would" | "wouldn't"));
+        if !m.who.is_other_person() || !would {
+            return;
+        }
+        let subject = Subject {
+            who: m.who,
+            mention: Some(m.clone()),
+        };
+        let who = who_text(self, &subject);
+        let end = (m.tokens.end + 2).min(s.end);
+        self.push(
+            Rule::Counterfactual,
+            i,
+            end,
+            format!("imagines {who} acting otherwise, with hindsight"),
+            format!("say what {who} knew and had at the time, and what was missing"),
+        );
+    }
+}
