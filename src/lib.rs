@@ -10,6 +10,7 @@ pub mod cli;
 pub mod demo;
 pub mod guard;
 pub mod guidance;
+pub mod import;
 pub mod lint;
 pub mod model;
 pub mod storage;

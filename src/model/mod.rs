@@ -8,6 +8,7 @@ pub mod incident;
 pub mod moment;
 pub mod sections;
 pub mod timeinput;
+pub mod updates;
 
 pub use choices::{
     ActionKind, ActionStatus, Category, Choice, Effect, IncidentStatus, Milestone, Priority,
@@ -21,3 +22,4 @@ pub use incident::{
 };
 pub use moment::{LocalDate, Moment};
 pub use sections::{Durations, Fill, Section, format_duration};
+pub use updates::CustomerUpdate;
