@@ -220,7 +220,7 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
     let added = imported.entries.len() + imported.updates.len();
     if added > 0 {
         apply(&mut incident, imported.entries, imported.updates);
-        incident.updated_at = Some(Moment::utc(ctx.now));
+        incident.updated_at = Some(whole_second(ctx.now));
         ctx.store.save(&incident)?;
     }
     let what = if kind == SourceKind::Statuspage {

@@ -9,21 +9,12 @@ pub fn to_text(html: &str) -> String {
     let fragment = Html::parse_fragment(html);
     let mut out = String::new();
     walk(fragment.root_element(), &mut out);
-    let lines: Vec<&str> = out.lines().map(str::trim).collect();
-    let mut text = String::new();
-    let mut blank = false;
-    for line in lines {
-        if line.is_empty() {
-            blank = !text.is_empty();
-            continue;
-        }
-        if !text.is_empty() {
-            text.push_str(if blank { "\n\n" } else { "\n" });
-        }
-        blank = false;
-        text.push_str(line);
-    }
-    text
+    let lines: Vec<&str> = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
 }
 
 fn walk(element: ElementRef<'_>, out: &mut String) {

@@ -48,7 +48,7 @@ pub fn looks_like_irc(text: &str) -> bool {
                     rest.starts_with('<')
                         || rest.starts_with("* ")
                         || rest.starts_with("-!-")
-                        || line.contains('\t')
+                        || rest.contains('\t')
                 })
                 || clocked(line).is_some_and(|(_, rest)| rest.starts_with('<'))
         })
@@ -64,11 +64,8 @@ fn dated(line: &str) -> Option<(Date, Time, &str)> {
     let rest = &line[11..];
     let end = rest.find([' ', '\t']).unwrap_or(rest.len());
     let time = parse_clock(&rest[..end])?;
-    Some((
-        date,
-        time,
-        rest[end..].strip_prefix(' ').unwrap_or(&rest[end..]),
-    ))
+    let rest = &rest[end..];
+    Some((date, time, rest.strip_prefix([' ', '\t']).unwrap_or(rest)))
 }
 
 /// `HH:MM[:SS]` or `[HH:MM[:SS]]` at the start, and the rest.
