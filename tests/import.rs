@@ -708,3 +708,20 @@ fn bad_input_is_one_clear_line_exit_2_and_the_incident_untouched() {
         }
     }
 }
+
+#[test]
+fn a_date_alone_is_the_whole_day() {
+    let env = env();
+    let slack = fixture("slack");
+    let all = env.dry(
+        &slack,
+        &["--channel", "inc-2417-checkout", "--since", "2024-03-13"],
+    );
+    // The 13th in Berlin starts at 23:00 UTC on the 12th.
+    assert_eq!(field(&all[0], "at"), "2024-03-12T23:59:58Z");
+    let day = env.dry(
+        &slack,
+        &["--channel", "inc-2417-checkout", "--until", "2024-03-12"],
+    );
+    assert_eq!(field(day.last().unwrap(), "at"), "2024-03-12T14:08:20Z");
+}

@@ -48,10 +48,11 @@ pub struct ImportArgs {
     /// entries; for a status page, the incident's id or name.
     #[arg(long, value_name = "NAME")]
     pub channel: Option<String>,
-    /// Only messages at or after this time (`14:02`, `2024-03-12 14:02`, RFC 3339).
+    /// Only messages at or after this time (`14:02`, `2024-03-12 14:02`, RFC 3339, or a
+    /// date alone: from its start).
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
-    /// Only messages at or before this time.
+    /// Only messages at or before this time (a date alone: to its end).
     #[arg(long, value_name = "TIME")]
     pub until: Option<String>,
     /// The date of a paste's first line (default: the incident's start date).
@@ -187,9 +188,33 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
     let start = start_date(&incident, &incident_tz);
     let date = args.date.unwrap_or(start);
     let window = |text: &Option<String>, what: &str| -> anyhow::Result<Option<Timestamp>> {
-        text.as_deref()
-            .map(|t| parse_time(t, &incident_tz, start).map(|m| m.timestamp))
-            .transpose()
+        let Some(text) = text.as_deref() else {
+            return Ok(None);
+        };
+        // A date alone is its whole day: from its start (--since) to its end (--until).
+        if let Some(day) = Some(text.trim())
+            .filter(|t| t.len() == 10)
+            .and_then(|t| t.parse::<Date>().ok())
+        {
+            let day = if what == "--until" {
+                day.tomorrow().unwrap_or(day)
+            } else {
+                day
+            };
+            let at = incident_tz
+                .to_ambiguous_zoned(day.to_datetime(jiff::civil::Time::midnight()))
+                .compatible()
+                .map_err(|e| anyhow::anyhow!("{what}: {e}"))?
+                .timestamp();
+            let at = if what == "--until" {
+                at - jiff::SignedDuration::from_nanos(1)
+            } else {
+                at
+            };
+            return Ok(Some(at));
+        }
+        parse_time(text, &incident_tz, start)
+            .map(|m| Some(m.timestamp))
             .map_err(|e| anyhow::anyhow!("{what}: {e}"))
     };
     let since = window(&args.since, "--since")?;
@@ -211,9 +236,10 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
     let mut imported = result?;
     let skipped = filter(&mut imported, &incident, since, until, args.no_bots);
 
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if args.dry_run {
         print_dry_run(&mut out, &imported, &incident_tz, args.format)?;
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     options.check_cancel()?;
@@ -239,6 +265,7 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
         line.push_str(&format!("; skipped {total}: {}", reasons.join(", ")));
     }
     writeln!(out, "{line}.")?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -344,21 +371,19 @@ fn print_dry_run(
             writeln!(out)?;
         }
         ListFormat::Json => {
-            let rows: Vec<Row<'_>> = imported
-                .entries
-                .iter()
-                .map(|c| Row {
-                    at: whole_second(c.at).timestamp.to_string(),
-                    actor: &c.actor,
-                    role: &c.role,
-                    channel: c.channel.as_deref(),
-                    text: &c.text,
-                    kind: c.kind.as_str(),
-                    source: &c.source,
-                    milestone: c.milestone.map(|m| crate::model::Choice::as_str(m)),
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            // Streamed: a channel of 100,000 messages is never held twice.
+            let rows = imported.entries.iter().map(|c| Row {
+                at: whole_second(c.at).timestamp.to_string(),
+                actor: &c.actor,
+                role: &c.role,
+                channel: c.channel.as_deref(),
+                text: &c.text,
+                kind: c.kind.as_str(),
+                source: &c.source,
+                milestone: c.milestone.map(crate::model::Choice::as_str),
+            });
+            let mut serializer = serde_json::Serializer::pretty(&mut *out);
+            serde::Serializer::collect_seq(&mut serializer, rows)?;
             writeln!(out)?;
         }
         ListFormat::Table if !imported.updates.is_empty() && imported.entries.is_empty() => {

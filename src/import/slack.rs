@@ -5,6 +5,7 @@
 //! `ts` (epoch seconds as a string), never from the day file's name: exports split days on
 //! the workspace's zone, not UTC.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -51,72 +52,81 @@ struct Profile {
 
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum Ts {
-    Text(String),
+enum Ts<'a> {
+    #[serde(borrow)]
+    Text(Cow<'a, str>),
     Number(f64),
 }
 
+type Text<'a> = Option<Cow<'a, str>>;
+
 #[derive(Deserialize)]
-struct Message {
-    #[serde(default)]
-    subtype: Option<String>,
-    #[serde(default)]
-    ts: Option<Ts>,
-    #[serde(default)]
-    user: Option<String>,
-    #[serde(default)]
-    username: Option<String>,
-    #[serde(default)]
-    bot_id: Option<String>,
-    #[serde(default)]
-    bot_profile: Option<Profile>,
+struct Message<'a> {
+    #[serde(default, borrow)]
+    subtype: Text<'a>,
+    #[serde(default, borrow)]
+    ts: Option<Ts<'a>>,
+    #[serde(default, borrow)]
+    user: Text<'a>,
+    #[serde(default, borrow)]
+    username: Text<'a>,
+    #[serde(default, borrow)]
+    bot_id: Text<'a>,
+    #[serde(default, borrow)]
+    bot_profile: Option<BotProfile<'a>>,
     #[serde(default)]
     user_profile: Option<Profile>,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    attachments: Option<Vec<Attachment>>,
-    #[serde(default)]
-    files: Option<Vec<SharedFile>>,
-    #[serde(default)]
-    file: Option<SharedFile>,
-    #[serde(default)]
-    message: Option<Box<Message>>,
-    #[serde(default)]
-    deleted_ts: Option<Ts>,
+    #[serde(default, borrow)]
+    text: Text<'a>,
+    #[serde(default, borrow)]
+    attachments: Option<Vec<Attachment<'a>>>,
+    #[serde(default, borrow)]
+    files: Option<Vec<SharedFile<'a>>>,
+    #[serde(default, borrow)]
+    file: Option<SharedFile<'a>>,
+    #[serde(default, borrow)]
+    message: Option<Box<Message<'a>>>,
+    #[serde(default, borrow)]
+    deleted_ts: Option<Ts<'a>>,
     #[serde(default)]
     hidden: Option<bool>,
-    #[serde(default)]
-    comment: Option<Comment>,
+    #[serde(default, borrow)]
+    comment: Option<Comment<'a>>,
 }
 
 /// The comment of a `file_comment` message (older exports): its author is here.
 #[derive(Deserialize)]
-struct Comment {
-    #[serde(default)]
-    user: Option<String>,
+struct Comment<'a> {
+    #[serde(default, borrow)]
+    user: Text<'a>,
 }
 
 #[derive(Deserialize)]
-struct Attachment {
-    #[serde(default)]
-    fallback: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    pretext: Option<String>,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    service_name: Option<String>,
+struct BotProfile<'a> {
+    #[serde(default, borrow)]
+    name: Text<'a>,
 }
 
 #[derive(Deserialize)]
-struct SharedFile {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
+struct Attachment<'a> {
+    #[serde(default, borrow)]
+    fallback: Text<'a>,
+    #[serde(default, borrow)]
+    title: Text<'a>,
+    #[serde(default, borrow)]
+    pretext: Text<'a>,
+    #[serde(default, borrow)]
+    text: Text<'a>,
+    #[serde(default, borrow)]
+    service_name: Text<'a>,
+}
+
+#[derive(Deserialize)]
+struct SharedFile<'a> {
+    #[serde(default, borrow)]
+    name: Text<'a>,
+    #[serde(default, borrow)]
+    title: Text<'a>,
 }
 
 /// A person as retro names them: display name, else real name, else user name; and the
@@ -127,8 +137,11 @@ struct Person {
     bot: bool,
 }
 
-fn nonempty(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+fn nonempty<S: AsRef<str>>(value: &Option<S>) -> Option<&str> {
+    value
+        .as_ref()
+        .map(|s| s.as_ref().trim())
+        .filter(|s| !s.is_empty())
 }
 
 fn person_name(
@@ -161,8 +174,15 @@ fn skip_reason(subtype: &str) -> Option<&'static str> {
     })
 }
 
-/// `ts` as an instant and as the exact text (the message's id in its channel).
-fn parse_ts(ts: &Ts) -> Option<(Timestamp, String)> {
+/// A message's `ts`: the instant, a key for lookups (seconds and the digits after the
+/// point), and the exact text (the message's id in its channel).
+struct Stamp {
+    at: Timestamp,
+    key: (i64, u32),
+    text: String,
+}
+
+fn parse_ts(ts: &Ts<'_>) -> Option<Stamp> {
     let text = match ts {
         Ts::Text(s) => s.trim().to_string(),
         Ts::Number(n) => format!("{n:.6}"),
@@ -170,13 +190,17 @@ fn parse_ts(ts: &Ts) -> Option<(Timestamp, String)> {
     let (secs, frac) = text.split_once('.').unwrap_or((&text, ""));
     let secs: i64 = secs.parse().ok()?;
     let digits: String = frac.chars().take(9).collect();
-    let nanos: i32 = if digits.is_empty() {
+    let nanos: u32 = if digits.is_empty() {
         0
     } else {
         format!("{digits:0<9}").parse().ok()?
     };
-    let at = Timestamp::new(secs, nanos).ok()?;
-    Some((at, text))
+    let at = Timestamp::new(secs, i32::try_from(nanos).ok()?).ok()?;
+    Some(Stamp {
+        at,
+        key: (secs, nanos),
+        text,
+    })
 }
 
 /// The label of `…/services/B123|github` links in `bot_add` notices: a name for bots whose
@@ -198,25 +222,24 @@ impl Reader for Slack {
             &archive.place("channels.json"),
         )?;
         let users = read_users(&mut archive)?;
-        let files = archive.day_files(&channel.name)?;
+        let mut days = archive.into_day_files(&channel.name)?;
         options
             .progress
-            .total(files.iter().map(|(_, size)| size).sum());
-        let mut messages = Vec::new();
+            .total(days.files().iter().map(|f| f.size).sum());
+        let mut builder = Builder::new(channel, &users);
         let mut done = 0;
-        for (member, size) in &files {
+        for i in 0..days.files().len() {
             options.check_cancel()?;
-            let place = archive.place(member);
-            let Some(bytes) = archive.read(member)? else {
-                continue;
-            };
-            let day: Vec<Message> =
-                serde_json::from_slice(&bytes).map_err(|e| ImportError::json(&place, &e))?;
-            messages.extend(day);
-            done += size;
+            let bytes = days.read(i)?;
+            let day: Vec<Message<'_>> = serde_json::from_slice(&bytes)
+                .map_err(|e| ImportError::json(&days.place(i), &e))?;
+            for message in day {
+                builder.add(message);
+            }
+            done += days.files()[i].size;
             options.progress.done(done);
         }
-        Ok(build(&channel, &users, messages))
+        Ok(builder.finish())
     }
 }
 
@@ -303,85 +326,98 @@ fn read_users(archive: &mut Archive) -> Result<HashMap<String, Person>, ImportEr
     Ok(people)
 }
 
-fn build(channel: &Channel, users: &HashMap<String, Person>, messages: Vec<Message>) -> Imported {
-    let mut imported = Imported::default();
-    let name_of = |id: &str| users.get(id).map(|p| p.name.clone());
-    // Edits and deletions may come in wrappers; the last wrapper for a message wins.
-    let mut edits: HashMap<String, String> = HashMap::new();
-    let mut deleted: HashSet<String> = HashSet::new();
-    let mut bot_names: HashMap<String, String> = HashMap::new();
-    for message in &messages {
-        match message.subtype.as_deref() {
-            Some("message_changed") => {
+/// Turns messages into candidates as they are read, one day file at a time; edits,
+/// deletions and bot names that arrive later are applied at the end.
+struct Builder<'u> {
+    channel: String,
+    channel_id: String,
+    users: &'u HashMap<String, Person>,
+    entries: Vec<(Timestamp, Candidate)>,
+    by_ts: HashMap<(i64, u32), usize>,
+    edits: HashMap<(i64, u32), String>,
+    deleted: HashSet<(i64, u32)>,
+    bot_names: HashMap<String, String>,
+    unnamed_bots: Vec<(usize, String)>,
+    file_notes: HashMap<usize, String>,
+    skipped: super::types::Skipped,
+}
+
+impl<'u> Builder<'u> {
+    fn new(channel: &Channel, users: &'u HashMap<String, Person>) -> Self {
+        Builder {
+            channel: format!("#{}", channel.name),
+            channel_id: channel.id.clone(),
+            users,
+            entries: Vec::new(),
+            by_ts: HashMap::new(),
+            edits: HashMap::new(),
+            deleted: HashSet::new(),
+            bot_names: HashMap::new(),
+            unnamed_bots: Vec::new(),
+            file_notes: HashMap::new(),
+            skipped: super::types::Skipped::default(),
+        }
+    }
+
+    fn render(&self, text: &str) -> String {
+        to_plain(text, &|id| self.users.get(id).map(|p| p.name.clone()))
+    }
+
+    fn add(&mut self, message: Message<'_>) {
+        let subtype = message.subtype.as_deref().unwrap_or("");
+        match subtype {
+            "message_changed" => {
                 if let Some(inner) = &message.message
-                    && let Some((_, ts)) = inner.ts.as_ref().and_then(parse_ts)
+                    && let Some(stamp) = inner.ts.as_ref().and_then(parse_ts)
                 {
-                    edits.insert(ts, inner.text.clone().unwrap_or_default());
+                    let text = inner.text.as_deref().unwrap_or("").to_string();
+                    self.edits.insert(stamp.key, text);
                 }
+                self.skipped.add("edit notices (the final text is kept)");
+                return;
             }
-            Some("message_deleted") => {
-                if let Some((_, ts)) = message.deleted_ts.as_ref().and_then(parse_ts) {
-                    deleted.insert(ts);
+            "message_deleted" => {
+                if let Some(stamp) = message.deleted_ts.as_ref().and_then(parse_ts) {
+                    self.deleted.insert(stamp.key);
                 }
+                self.skipped.add("deletion notices");
+                return;
             }
-            Some("bot_add") => {
+            "bot_add" => {
                 if let (Some(id), Some(text)) = (&message.bot_id, &message.text)
                     && let Some(name) = bot_added_name(text, id)
                 {
-                    bot_names.insert(id.clone(), name);
+                    self.bot_names.insert(id.to_string(), name);
                 }
             }
             _ => {}
         }
-    }
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut entries: Vec<(Timestamp, Candidate)> = Vec::with_capacity(messages.len());
-    for message in messages {
-        let subtype = message.subtype.as_deref().unwrap_or("");
-        if matches!(subtype, "message_changed") {
-            imported
-                .skipped
-                .add("edit notices (the final text is kept)");
-            continue;
-        }
-        if matches!(subtype, "message_deleted") {
-            imported.skipped.add("deletion notices");
-            continue;
-        }
         if let Some(reason) = skip_reason(subtype) {
-            imported.skipped.add(reason);
-            continue;
+            self.skipped.add(reason);
+            return;
         }
         if message.hidden == Some(true) {
-            imported.skipped.add("hidden messages");
-            continue;
+            self.skipped.add("hidden messages");
+            return;
         }
-        let Some((at, ts)) = message.ts.as_ref().and_then(parse_ts) else {
-            imported.skipped.add("messages without a time");
-            continue;
+        let Some(stamp) = message.ts.as_ref().and_then(parse_ts) else {
+            self.skipped.add("messages without a time");
+            return;
         };
-        if deleted.contains(&ts) {
-            imported.skipped.add("deleted messages");
-            continue;
-        }
-        if !seen.insert(ts.clone()) {
-            imported.skipped.add("duplicates");
-            continue;
+        if self.by_ts.contains_key(&stamp.key) {
+            self.skipped.add("duplicates");
+            return;
         }
         let user_id = message
             .user
-            .clone()
-            .or_else(|| message.comment.as_ref().and_then(|c| c.user.clone()));
-        let user = user_id.as_deref().and_then(|id| users.get(id));
+            .as_deref()
+            .or_else(|| message.comment.as_ref().and_then(|c| c.user.as_deref()));
+        let users = self.users;
+        let user = user_id.and_then(|id| users.get(id));
         let is_bot = subtype == "bot_message"
             || (user_id.is_none() && message.bot_id.is_some())
             || user.is_some_and(|u| u.bot);
-        let raw = edits
-            .get(&ts)
-            .cloned()
-            .or(message.text.clone())
-            .unwrap_or_default();
-        let mut text = to_plain(raw.trim(), &name_of);
+        let mut text = self.render(message.text.as_deref().unwrap_or("").trim());
         let attachments = message.attachments.as_deref().unwrap_or(&[]);
         if text.trim().is_empty()
             && let Some(first) = attachments.first()
@@ -391,7 +427,7 @@ fn build(channel: &Channel, users: &HashMap<String, Person>, messages: Vec<Messa
                 .or_else(|| nonempty(&first.pretext))
                 .or_else(|| nonempty(&first.text))
                 .unwrap_or("");
-            text = to_plain(pick, &name_of);
+            text = self.render(pick);
         }
         // A comment on a file names the file in its text already.
         let shared = if subtype == "file_comment" {
@@ -399,36 +435,36 @@ fn build(channel: &Channel, users: &HashMap<String, Person>, messages: Vec<Messa
         } else {
             message.file.as_ref()
         };
+        let mut note = String::new();
         for file in message.files.iter().flatten().chain(shared) {
             if let Some(name) = nonempty(&file.name).or_else(|| nonempty(&file.title)) {
-                if !text.is_empty() {
-                    text.push(' ');
+                if !note.is_empty() {
+                    note.push(' ');
                 }
-                text.push_str(&format!("[file: {name}]"));
+                note.push_str(&format!("[file: {name}]"));
             }
+        }
+        let index = self.entries.len();
+        if !note.is_empty() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&note);
+            self.file_notes.insert(index, note);
         }
         let (actor, role) = if is_bot && user.is_none() {
             let name = nonempty(&message.username)
-                .map(str::to_string)
-                .or_else(|| {
-                    message
-                        .bot_profile
-                        .as_ref()
-                        .and_then(|p| nonempty(&p.name).map(str::to_string))
-                })
-                .or_else(|| {
-                    message
-                        .bot_id
-                        .as_ref()
-                        .and_then(|id| bot_names.get(id).cloned())
-                })
-                .or_else(|| {
-                    attachments
-                        .iter()
-                        .find_map(|a| nonempty(&a.service_name).map(str::to_string))
-                })
-                .or_else(|| message.bot_id.as_ref().map(|id| format!("bot {id}")))
-                .unwrap_or_else(|| "bot".to_string());
+                .or_else(|| message.bot_profile.as_ref().and_then(|p| nonempty(&p.name)))
+                .or_else(|| attachments.iter().find_map(|a| nonempty(&a.service_name)))
+                .map(str::to_string);
+            let name = match (name, message.bot_id.as_deref()) {
+                (Some(name), _) => name,
+                (None, Some(id)) => {
+                    self.unnamed_bots.push((index, id.to_string()));
+                    format!("bot {id}")
+                }
+                (None, None) => "bot".to_string(),
+            };
             (name, String::new())
         } else if let Some(person) = user {
             (person.name.clone(), person.role.clone())
@@ -436,25 +472,63 @@ fn build(channel: &Channel, users: &HashMap<String, Person>, messages: Vec<Messa
             // A user missing from users.json (a deleted account): the message's own copy of
             // the profile, else the id.
             let name = person_name(message.user_profile.as_ref(), &None, &None)
-                .or_else(|| user_id.clone())
+                .or_else(|| user_id.map(str::to_string))
                 .unwrap_or_else(|| "unknown".to_string());
             (name, String::new())
         };
-        entries.push((
-            at,
+        self.by_ts.insert(stamp.key, index);
+        self.entries.push((
+            stamp.at,
             Candidate {
-                at: Timestamp::from_second(at.as_second()).unwrap_or(at),
+                at: stamp.at,
                 actor,
                 role,
-                channel: Some(format!("#{}", channel.name)),
+                channel: Some(self.channel.clone()),
                 text,
                 kind: if is_bot { Kind::Bot } else { Kind::Human },
-                source: format!("slack:{}:{ts}", channel.id),
+                source: format!("slack:{}:{}", self.channel_id, stamp.text),
                 milestone: None,
             },
         ));
     }
-    entries.sort_by_key(|(at, _)| *at);
-    imported.entries = entries.into_iter().map(|(_, c)| c).collect();
-    imported
+
+    fn finish(mut self) -> Imported {
+        for (key, raw) in std::mem::take(&mut self.edits) {
+            if let Some(&index) = self.by_ts.get(&key) {
+                let mut text = self.render(raw.trim());
+                if let Some(note) = self.file_notes.get(&index) {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(note);
+                }
+                self.entries[index].1.text = text;
+            }
+        }
+        for (index, bot_id) in std::mem::take(&mut self.unnamed_bots) {
+            if let Some(name) = self.bot_names.get(&bot_id) {
+                self.entries[index].1.actor = name.clone();
+            }
+        }
+        let mut gone = vec![false; self.entries.len()];
+        for key in &self.deleted {
+            if let Some(&index) = self.by_ts.get(key) {
+                gone[index] = true;
+                self.skipped.add("deleted messages");
+            }
+        }
+        let mut imported = Imported {
+            skipped: self.skipped,
+            ..Imported::default()
+        };
+        let mut entries: Vec<(Timestamp, Candidate)> = self
+            .entries
+            .into_iter()
+            .zip(gone)
+            .filter_map(|(entry, gone)| (!gone).then_some(entry))
+            .collect();
+        entries.sort_by_key(|(at, _)| *at);
+        imported.entries = entries.into_iter().map(|(_, c)| c).collect();
+        imported
+    }
 }

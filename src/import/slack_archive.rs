@@ -3,7 +3,7 @@
 //! the workspace (Slack Help Center, "How to read Slack data exports").
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use zip::ZipArchive;
@@ -104,45 +104,155 @@ impl Archive {
         }
     }
 
-    /// The day files of channel folder `channel` (`channel/YYYY-MM-DD.json`), by name, with
-    /// their sizes in bytes.
+    /// The day files of channel folder `channel` (`channel/YYYY-MM-DD.json`), by name.
+    ///
+    /// For a ZIP this gives up the archive's index (its central directory, the one part of a
+    /// large workspace export whose size follows the whole workspace) before any member is
+    /// read, so that memory holds the index or the channel, never both.
     ///
     /// # Errors
-    /// A folder that cannot be listed.
-    pub fn day_files(&mut self, channel: &str) -> Result<Vec<(String, u64)>, ImportError> {
-        let mut files = Vec::new();
+    /// A folder that cannot be listed, a damaged ZIP entry.
+    pub fn into_day_files(self, channel: &str) -> Result<DayFiles, ImportError> {
         match self {
-            Archive::Zip { zip, root, .. } => {
+            Archive::Zip {
+                mut zip,
+                root,
+                shown,
+            } => {
                 let prefix = format!("{root}{channel}/");
-                let names: Vec<String> = zip
-                    .file_names()
-                    .filter_map(Result::ok)
-                    .filter(|n| n.starts_with(&prefix) && n.ends_with(".json"))
-                    .filter(|n| !n[prefix.len()..].contains('/'))
-                    .map(|n| n.into_owned())
-                    .collect();
-                for name in names {
-                    let size = zip.by_name(&name).map_or(0, |f| f.size());
-                    files.push((name[root.len()..].to_string(), size));
+                let mut files = Vec::new();
+                for index in 0..zip.len() {
+                    let Some(Ok(name)) = zip.name_for_index(index) else {
+                        continue;
+                    };
+                    if !(name.starts_with(&prefix) && name.ends_with(".json"))
+                        || name[prefix.len()..].contains('/')
+                    {
+                        continue;
+                    }
+                    let name = name.into_owned();
+                    let entry = zip.by_index_raw(index).map_err(|e| {
+                        ImportError::at(format!("{shown}:{name}"), format!("damaged ({e})"))
+                    })?;
+                    files.push(DayFile {
+                        member: name[root.len()..].to_string(),
+                        header_start: entry.header_start(),
+                        compressed: entry.compressed_size(),
+                        size: entry.size(),
+                    });
                 }
+                files.sort_by(|a, b| a.member.cmp(&b.member));
+                let reader = zip.into_inner();
+                Ok(DayFiles::Zip {
+                    reader,
+                    files,
+                    root,
+                    shown,
+                })
             }
             Archive::Folder(dir) => {
                 let folder = dir.join(channel);
+                let mut files = Vec::new();
                 let entries = match std::fs::read_dir(&folder) {
-                    Ok(entries) => entries,
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(files),
+                    Ok(entries) => Some(entries),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                     Err(e) => return Err(io_error(&shown(&folder), &e)),
                 };
-                for entry in entries.flatten() {
+                for entry in entries.into_iter().flatten().flatten() {
                     let name = entry.file_name().to_string_lossy().into_owned();
                     if name.ends_with(".json") {
-                        let size = entry.metadata().map_or(0, |m| m.len());
-                        files.push((format!("{channel}/{name}"), size));
+                        files.push(DayFile {
+                            member: format!("{channel}/{name}"),
+                            header_start: 0,
+                            compressed: 0,
+                            size: entry.metadata().map_or(0, |m| m.len()),
+                        });
                     }
                 }
+                files.sort_by(|a, b| a.member.cmp(&b.member));
+                Ok(DayFiles::Folder { dir, files })
             }
         }
-        files.sort();
-        Ok(files)
+    }
+}
+
+/// One day file of a channel.
+pub struct DayFile {
+    /// `channel/YYYY-MM-DD.json`.
+    pub member: String,
+    header_start: u64,
+    compressed: u64,
+    /// Uncompressed size in bytes.
+    pub size: u64,
+}
+
+/// A channel's day files, ready to be read one by one.
+pub enum DayFiles {
+    /// Members of a ZIP, found by their local headers (the index is gone).
+    Zip {
+        /// The ZIP file.
+        reader: BufReader<File>,
+        /// The day files.
+        files: Vec<DayFile>,
+        /// Prefix of members in the ZIP.
+        root: String,
+        /// The ZIP's path as shown.
+        shown: String,
+    },
+    /// Files of the unpacked folder.
+    Folder {
+        /// The export's folder.
+        dir: PathBuf,
+        /// The day files.
+        files: Vec<DayFile>,
+    },
+}
+
+impl DayFiles {
+    /// The day files, by name.
+    pub fn files(&self) -> &[DayFile] {
+        match self {
+            DayFiles::Zip { files, .. } | DayFiles::Folder { files, .. } => files,
+        }
+    }
+
+    /// Where day file `i` is, for messages.
+    pub fn place(&self, i: usize) -> String {
+        match self {
+            DayFiles::Zip {
+                files, root, shown, ..
+            } => format!("{shown}:{root}{}", files[i].member),
+            DayFiles::Folder { dir, files } => shown(&dir.join(&files[i].member)),
+        }
+    }
+
+    /// The bytes of day file `i`, decompressed and checked (CRC) by the zip crate.
+    ///
+    /// # Errors
+    /// A damaged member or an unreadable file.
+    pub fn read(&mut self, i: usize) -> Result<Vec<u8>, ImportError> {
+        let place = self.place(i);
+        match self {
+            DayFiles::Zip { reader, files, .. } => {
+                let file = &files[i];
+                let damaged =
+                    |e: &dyn std::fmt::Display| ImportError::at(&place, format!("damaged ({e})"));
+                reader
+                    .seek(SeekFrom::Start(file.header_start))
+                    .map_err(|e| damaged(&e))?;
+                let mut entry = zip::read::read_zipfile_from_stream_with_compressed_size(
+                    reader,
+                    file.compressed,
+                )
+                .map_err(|e| damaged(&e))?
+                .ok_or_else(|| damaged(&"no entry at its offset"))?;
+                let mut bytes = Vec::with_capacity(usize::try_from(file.size).unwrap_or(0));
+                entry.read_to_end(&mut bytes).map_err(|e| damaged(&e))?;
+                Ok(bytes)
+            }
+            DayFiles::Folder { dir, files } => {
+                std::fs::read(dir.join(&files[i].member)).map_err(|e| io_error(&place, &e))
+            }
+        }
     }
 }
