@@ -128,7 +128,7 @@ impl Reader for Mattermost {
             }
             number += 1;
             done += read as u64;
-            if number % 4096 == 0 {
+            if number.is_multiple_of(4096) {
                 options.check_cancel()?;
                 options.progress.done(done);
             }

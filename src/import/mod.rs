@@ -162,3 +162,6 @@ pub fn read(path: &Path, kind: SourceKind, options: &Options<'_>) -> Result<Impo
     }
     kind.reader().read(path, options)
 }
+
+#[cfg(test)]
+mod tests;
