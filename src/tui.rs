@@ -225,6 +225,9 @@ impl Runtime {
         let store = &self.store;
         let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
         match effect {
+            Effect::Import(request) => {
+                vec![Action::Import(crate::app::import_preview::perform(request))]
+            }
             Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
             Effect::Open(id) => self.open(&id),
             Effect::View { path, error } => vec![Action::Viewed {

@@ -22,6 +22,10 @@ pub enum Context {
     Viewer,
     /// The meeting's agenda (over an open incident).
     Agenda,
+    /// The import overlay's path prompt.
+    ImportPath,
+    /// The import overlay's preview of candidate messages.
+    ImportPreview,
 }
 
 impl Context {
@@ -36,6 +40,8 @@ impl Context {
             Context::Picker => "Picking an option",
             Context::Viewer => "Viewing a file",
             Context::Agenda => "Meeting agenda",
+            Context::ImportPath => "Importing: the file",
+            Context::ImportPreview => "Importing: choosing messages",
         }
     }
 }
@@ -121,6 +127,22 @@ pub enum Command {
     IgnoreLint,
     /// Switch the wording checks on again for the focused field.
     UnignoreLint,
+    /// Import messages into the timeline from an export file.
+    Import,
+    /// Complete the path typed so far.
+    Complete,
+    /// Tick every message shown.
+    SelectAll,
+    /// Untick every message shown.
+    SelectNone,
+    /// Mark the first, then the last message of a range to tick.
+    MarkRange,
+    /// Show or hide messages from bots.
+    ToggleBots,
+    /// Set the next key moment on the highlighted message.
+    SetMoment,
+    /// Mark the highlighted message internal-only.
+    MarkInternal,
 }
 
 /// A key with its modifiers.
@@ -528,6 +550,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
     bind(
         Incident,
+        &[ch('f')],
+        C::Import,
+        "import messages from a file (timeline section)",
+        None,
+    ),
+    bind(
+        Incident,
         &[key(KeyCode::Esc), ch('q')],
         C::Back,
         "back to the incident list",
@@ -792,6 +821,140 @@ pub const KEYMAP: &[Binding] = &[
         C::Back,
         "close the agenda (the clock goes on)",
         Some("close"),
+    ),
+    // Importing
+    bind(
+        ImportPath,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "read the file (`PATH #channel` picks a channel)",
+        Some("read"),
+    ),
+    bind(
+        ImportPath,
+        &[key(KeyCode::Tab)],
+        C::Complete,
+        "complete the path",
+        Some("complete"),
+    ),
+    bind(
+        ImportPath,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Char(' '))],
+        C::Tick,
+        "tick or untick the message",
+        Some("tick"),
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "add the ticked messages to the timeline",
+        Some("add"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('a')],
+        C::SelectAll,
+        "tick every message shown",
+        Some("all"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('u')],
+        C::SelectNone,
+        "untick every message shown",
+        Some("none"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('r')],
+        C::MarkRange,
+        "tick a range: r on the first message, r on the last",
+        Some("range"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('/')],
+        C::Filter,
+        "filter by text (Enter or Esc ends typing)",
+        Some("filter"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('b')],
+        C::ToggleBots,
+        "show or hide bots",
+        Some("bots"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('m')],
+        C::SetMoment,
+        "set the next key moment on the message",
+        Some("moment"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('n')],
+        C::MarkInternal,
+        "mark the message internal-only",
+        Some("internal"),
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::PageUp)],
+        C::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::PageDown)],
+        C::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Home), ch('g')],
+        C::Home,
+        "first message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::End), ch('G')],
+        C::End,
+        "last message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "cancel (nothing is added)",
+        Some("cancel"),
     ),
 ];
 

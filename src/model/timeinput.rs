@@ -109,8 +109,9 @@ mod tests {
     }
 
     #[test]
-    fn a_date_alone_is_an_error_not_a_crash() {
-        assert!(parse_time("2099-01-01", &london(), date(2000, 1, 1)).is_err());
+    fn a_date_alone_is_its_midnight_not_a_crash() {
+        let m = parse_time("2099-01-01", &london(), date(2000, 1, 1)).unwrap();
+        assert_eq!(m.to_string(), "2099-01-01T00:00:00Z");
     }
 
     #[test]

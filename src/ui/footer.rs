@@ -93,7 +93,11 @@ pub fn render_hints(state: &AppState, frame: &mut Frame, area: Rect) {
             ("Esc".into(), "clear"),
             ("↑↓".into(), "move"),
         ],
-        _ => hints(context(state)),
+        _ => {
+            let mut pairs = hints(context(state));
+            super::import_preview::timeline_hint(state, &mut pairs);
+            pairs
+        }
     };
     let mut pairs = pairs;
     // "? help" goes last and is always shown: it leads to everything that did not fit.

@@ -6,6 +6,7 @@ mod checklist;
 mod fishbone;
 mod footer;
 mod home;
+mod import_preview;
 mod incident;
 mod meeting;
 mod overlay;
