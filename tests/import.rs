@@ -493,6 +493,19 @@ fn statuspage_updates_go_to_messages_to_stakeholders() {
     assert_eq!(code, 0, "{out}{err}");
     let (_, out, _) = env.run(&["import", ID, fixture("statuspage.json").to_str().unwrap()]);
     assert!(out.contains("Added 0"), "{out}");
+    // Show and both exports list them in the incident's zone (Europe/Berlin).
+    let line = "2024-03-12 15:09:45 (investigating) Some customers cannot complete checkout.";
+    let (_, shown, _) = env.run(&["show", ID]);
+    assert!(shown.contains("Updates sent to customers"), "{shown}");
+    assert!(shown.contains(line), "{shown}");
+    let (_, customer, _) = env.run(&["export", ID, "--audience", "customer"]);
+    assert!(customer.contains("## Updates we posted"), "{customer}");
+    assert!(customer.contains(&format!("- {line}")), "{customer}");
+    let (_, internal, _) = env.run(&["export", ID]);
+    assert!(
+        internal.contains("### Updates sent to customers"),
+        "{internal}"
+    );
 }
 
 /// Every non-join message of the genuine export, read independently with serde_json.

@@ -136,6 +136,10 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
                 doc.field("Customer message", &s.customer_message);
                 doc.field("Internal message", &s.internal_message);
                 doc.list("Not affected", &s.reassurances);
+                doc.list(
+                    "Updates sent to customers",
+                    &crate::model::CustomerUpdate::lines(&s.updates, &tz),
+                );
             }
             Section::Monitoring => {
                 let m = &incident.monitoring;

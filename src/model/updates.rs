@@ -25,3 +25,44 @@ pub struct CustomerUpdate {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
 }
+
+impl CustomerUpdate {
+    /// One line for show and export: `2024-03-12 15:09:45 (investigating) Some customers…`,
+    /// the time in `tz`.
+    pub fn line(&self, tz: &jiff::tz::TimeZone) -> String {
+        let mut parts = Vec::new();
+        if let Some(at) = &self.at {
+            parts.push(super::timeinput::format_time(at, tz));
+        }
+        if !self.status.is_empty() {
+            parts.push(format!("({})", self.status));
+        }
+        parts.push(self.text.replace('\n', " "));
+        parts.join(" ")
+    }
+
+    /// The lines of several updates, oldest first.
+    pub fn lines(updates: &[CustomerUpdate], tz: &jiff::tz::TimeZone) -> Vec<String> {
+        updates.iter().map(|u| u.line(tz)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_in_the_incidents_zone() {
+        let update = CustomerUpdate {
+            at: Moment::parse_rfc3339("2024-03-12T14:09:45Z").ok(),
+            status: "investigating".into(),
+            text: "Some customers\ncannot check out.".into(),
+            source: String::new(),
+        };
+        let tz = super::super::timeinput::zone("Europe/Berlin");
+        assert_eq!(
+            update.line(&tz),
+            "2024-03-12 15:09:45 (investigating) Some customers cannot check out."
+        );
+    }
+}
