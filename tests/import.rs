@@ -738,3 +738,32 @@ fn a_date_alone_is_the_whole_day() {
     );
     assert_eq!(field(day.last().unwrap(), "at"), "2024-03-12T14:08:20Z");
 }
+
+#[test]
+fn an_incident_open_elsewhere_or_a_bad_option_changes_nothing() {
+    let env = env();
+    let before = env.text();
+    let store = retro::storage::Store::open(&env.dir).unwrap();
+    let lock = store.lock(ID).unwrap();
+    let pd = fixture("pagerduty.json");
+    let (code, _, err) = env.run(&["import", ID, pd.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains(ID) && err.lines().count() == 1, "{err}");
+    // A dry run only reads.
+    let (code, _, _) = env.run(&["import", ID, pd.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0);
+    drop(lock);
+    for bad in [
+        vec!["--tz", "Mars/Base"],
+        vec!["--since", "yesterday"],
+        vec!["--from", "fax"],
+    ] {
+        let mut args = vec!["import", ID, pd.to_str().unwrap()];
+        args.extend(bad.iter().copied());
+        let (code, _, err) = env.run(&args);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+    }
+    let (code, _, err) = env.run(&["import", "2024-03-12-no-such-incident", pd.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(env.text(), before);
+}
