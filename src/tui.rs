@@ -226,7 +226,7 @@ impl Runtime {
         let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
         match effect {
             Effect::Import(request) => {
-                vec![Action::Import(crate::app::import_preview::perform(request))]
+                vec![Action::Import(crate::app::import_io::perform(request))]
             }
             Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
             Effect::Open(id) => self.open(&id),

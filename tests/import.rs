@@ -763,7 +763,11 @@ fn an_incident_open_elsewhere_or_a_bad_option_changes_nothing() {
         let (code, _, err) = env.run(&args);
         assert_eq!(code, 2, "{bad:?}: {err}");
     }
-    let (code, _, err) = env.run(&["import", "2024-03-12-no-such-incident", pd.to_str().unwrap()]);
+    let (code, _, err) = env.run(&[
+        "import",
+        "2024-03-12-no-such-incident",
+        pd.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert_eq!(env.text(), before);
 }

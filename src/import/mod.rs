@@ -16,6 +16,8 @@ mod pagerduty;
 mod paste;
 mod slack;
 mod slack_archive;
+mod slack_messages;
+mod slack_people;
 pub mod slack_text;
 mod statuspage;
 mod teams;
