@@ -94,6 +94,9 @@ pub struct Runtime {
     store: Store,
     lock: Option<(String, IncidentLock)>,
     known_mtime: Option<SystemTime>,
+    /// An import being read on its own thread (only in the live loop; tests read at once).
+    import: Option<crate::app::import_io::Background>,
+    background: bool,
 }
 
 impl Runtime {
@@ -103,6 +106,8 @@ impl Runtime {
             store,
             lock: None,
             known_mtime: None,
+            import: None,
+            background: false,
         }
     }
 
@@ -132,6 +137,7 @@ impl Runtime {
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         let mut redraw = true;
         let mut status = String::new();
+        self.background = true;
         while !state.quit {
             if redraw {
                 terminal.draw(|frame| ui::render(&state, frame))?;
@@ -151,8 +157,22 @@ impl Runtime {
                 (_, Some(b)) => Some(b),
                 (a, None) => a,
             };
+            // A background import wakes the loop to show its progress and result.
+            let timeout = match (&self.import, timeout) {
+                (Some(_), Some(t)) => Some(t.min(Duration::from_millis(100))),
+                (Some(_), None) => Some(Duration::from_millis(100)),
+                (None, t) => t,
+            };
             let event = events.next(timeout)?;
             state.now = clock();
+            if let Some(reply) = self.import.as_mut().and_then(|b| b.poll()) {
+                if !matches!(reply, crate::app::import_io::Reply::Progress(..)) {
+                    self.import = None;
+                }
+                self.dispatch(&mut state, Action::Import(reply));
+                observe(&state);
+                redraw = true;
+            }
             let action = match event {
                 Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Action::Key(key),
                 Some(Event::Paste(text)) => Action::Paste(text),
@@ -225,6 +245,18 @@ impl Runtime {
         let store = &self.store;
         let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
         match effect {
+            Effect::Import(crate::app::import_io::Request::Cancel) => {
+                if let Some(reading) = self.import.take() {
+                    reading.cancel();
+                }
+                Vec::new()
+            }
+            Effect::Import(request @ crate::app::import_io::Request::Read { .. })
+                if self.background =>
+            {
+                self.import = Some(crate::app::import_io::Background::start(request));
+                Vec::new()
+            }
             Effect::Import(request) => {
                 vec![Action::Import(crate::app::import_io::perform(request))]
             }

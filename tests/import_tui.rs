@@ -217,3 +217,31 @@ fn the_preview_draws_only_visible_rows() {
     assert!(screen.contains("message 99999"), "{screen}");
     assert!(!screen.contains("message 0\n"));
 }
+
+#[test]
+fn esc_or_ctrl_c_while_reading_stops_the_read() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use retro::app::import_io::Request;
+    use retro::app::import_preview::ImportOverlay;
+    use retro::app::state::Overlay;
+    use retro::app::{Action, Effect, update};
+    for key in [
+        KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    ] {
+        let mut h = on_timeline();
+        h.state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+            source: "big.zip".into(),
+            progress: Some((50, 200)),
+        })));
+        let screen = h.screen(140, 40);
+        assert!(
+            screen.contains("reading big.zip… 25%  (Esc or Ctrl-C stops)"),
+            "{screen}"
+        );
+        let effects = update(&mut h.state, Action::Key(key));
+        assert_eq!(effects, vec![Effect::Import(Request::Cancel)]);
+        assert!(h.state.overlay.is_none());
+        assert!(!h.state.quit, "Ctrl-C stops the read, not the program");
+    }
+}

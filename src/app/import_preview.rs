@@ -27,6 +27,13 @@ use crate::model::{Milestone, Moment, Section, TimelineEntry};
 pub fn on_reply(state: &mut AppState, reply: Reply) {
     match reply {
         Reply::Read { source, result } => read_done(state, source, result),
+        Reply::Progress(done, total) => {
+            if let Some(Overlay::Import(overlay)) = &mut state.overlay
+                && let ImportOverlay::Reading { progress, .. } = overlay.as_mut()
+            {
+                *progress = Some((done, total));
+            }
+        }
         Reply::Completed(text, names) => {
             if let Some(Overlay::Import(overlay)) = &mut state.overlay
                 && let ImportOverlay::Path { textarea, note } = overlay.as_mut()
@@ -50,7 +57,12 @@ pub enum ImportOverlay {
         note: Option<String>,
     },
     /// Waiting for the file to be read.
-    Reading(String),
+    Reading {
+        /// What is being read.
+        source: String,
+        /// Done and total (bytes), once the reader says.
+        progress: Option<(u64, u64)>,
+    },
     /// Choosing the messages.
     Preview(Box<Preview>),
 }
@@ -59,7 +71,7 @@ impl ImportOverlay {
     /// The keymap context of the stage.
     pub fn context(&self) -> Context {
         match self {
-            ImportOverlay::Path { .. } | ImportOverlay::Reading(_) => Context::ImportPath,
+            ImportOverlay::Path { .. } | ImportOverlay::Reading { .. } => Context::ImportPath,
             ImportOverlay::Preview(p) if p.filtering => Context::Editing,
             ImportOverlay::Preview(_) => Context::ImportPreview,
         }
@@ -192,11 +204,19 @@ fn split_channel(text: &str) -> (String, Option<String>) {
 pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Vec<Effect> {
     match overlay {
         ImportOverlay::Path { textarea, note } => on_path_key(state, textarea, note, key),
-        ImportOverlay::Reading(source) => {
-            // Esc stops waiting; the result is then dropped.
-            if lookup(Context::ImportPath, &key) != Some(Command::Back) {
-                state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading(source))));
+        ImportOverlay::Reading { source, progress } => {
+            // Esc or Ctrl-C stops the read; nothing is added.
+            if matches!(
+                lookup(Context::ImportPath, &key),
+                Some(Command::Back | Command::Quit)
+            ) {
+                info(state, "import stopped; nothing was added");
+                return vec![Effect::Import(Request::Cancel)];
             }
+            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+                source,
+                progress,
+            })));
             Vec::new()
         }
         ImportOverlay::Preview(preview) => on_preview_key(state, preview, key),
@@ -235,7 +255,10 @@ fn on_path_key(
                     .unwrap_or_else(|| state.today());
                 let shown = path.display().to_string();
                 let timezone = incident.timezone.clone();
-                state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading(shown))));
+                state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+                    source: shown,
+                    progress: None,
+                })));
                 return vec![Effect::Import(Request::Read {
                     path,
                     channel,
@@ -307,7 +330,7 @@ pub fn offer_paste(state: &mut AppState, text: &str) -> bool {
 pub fn read_done(state: &mut AppState, source: String, result: Result<Imported, String>) {
     let waiting = matches!(
         &state.overlay,
-        Some(Overlay::Import(o)) if matches!(o.as_ref(), ImportOverlay::Reading(_))
+        Some(Overlay::Import(o)) if matches!(o.as_ref(), ImportOverlay::Reading { .. })
     );
     if !waiting && source != "pasted text" {
         return;

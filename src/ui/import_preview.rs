@@ -71,12 +71,18 @@ pub fn render(overlay: &ImportOverlay, state: &AppState, frame: &mut Frame, area
                 info,
             );
         }
-        ImportOverlay::Reading(source) => {
+        ImportOverlay::Reading { source, progress } => {
             let width = area.width.saturating_sub(4).min(90);
             let rect = centered(area, width, 3);
             frame.render_widget(Clear, rect);
+            let share = match progress {
+                Some((done, total)) if *total > 0 => {
+                    format!(" {}%", done.saturating_mul(100) / total)
+                }
+                _ => String::new(),
+            };
             frame.render_widget(
-                Paragraph::new(format!("reading {source}…")).block(
+                Paragraph::new(format!("reading {source}…{share}  (Esc or Ctrl-C stops)")).block(
                     Block::bordered()
                         .title(" Import ")
                         .border_style(THEME.border_focus),
