@@ -12,6 +12,7 @@ pub mod editor;
 pub mod effects;
 pub mod guard;
 pub mod guidance;
+pub mod import;
 pub mod lint;
 pub mod metrics;
 pub mod model;

@@ -224,6 +224,10 @@ pub struct Runtime {
     last_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
     /// The crash snapshot, refreshed after each frame (see [`Runtime::with_snapshot`]).
     snapshot: Option<Snapshot>,
+    /// An import being read on its own thread (only in the live loop; tests read at once).
+    import: Option<crate::app::import_io::Background>,
+    /// True in the live loop: slow reads (imports) go to a thread of their own.
+    background: bool,
 }
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
@@ -257,6 +261,8 @@ impl Runtime {
             fresh_copy: None,
             last_copy: None,
             snapshot: None,
+            import: None,
+            background: false,
         }
     }
 
@@ -328,6 +334,7 @@ impl Runtime {
         let mut redraw = true;
         let mut status = String::new();
         let mut last_tick = now;
+        self.background = true;
         // The crash snapshot is refreshed after the frame is drawn, not before.
         let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
@@ -359,8 +366,23 @@ impl Runtime {
                 let now = clock();
                 let due = next_deadline(&state, now, last_tick);
                 let timeout = due.map(|due| wait_until(now, due));
-                let Some(first) = events.next(timeout)? else {
-                    state.now = clock();
+                // A background import wakes the loop to show its progress and result.
+                let timeout = match (&self.import, timeout) {
+                    (Some(_), Some(t)) => Some(t.min(Duration::from_millis(100))),
+                    (Some(_), None) => Some(Duration::from_millis(100)),
+                    (None, t) => t,
+                };
+                let next = events.next(timeout)?;
+                state.now = clock();
+                if let Some(reply) = self.import.as_mut().and_then(|b| b.poll()) {
+                    if !matches!(reply, crate::app::import_io::Reply::Progress(..)) {
+                        self.import = None;
+                    }
+                    self.dispatch(&mut state, Action::Import(reply));
+                    changed = true;
+                    redraw = true;
+                }
+                let Some(first) = next else {
                     if due.is_some_and(|due| state.now >= due) {
                         last_tick = state.now;
                         redraw |= self.tick(&mut state, &mut status);
@@ -565,6 +587,21 @@ impl Runtime {
         let store = &self.store;
         let today = crate::model::timeinput::local_date(now);
         match effect {
+            Effect::Import(crate::app::import_io::Request::Cancel) => {
+                if let Some(reading) = self.import.take() {
+                    reading.cancel();
+                }
+                Vec::new()
+            }
+            Effect::Import(request @ crate::app::import_io::Request::Read { .. })
+                if self.background =>
+            {
+                self.import = Some(crate::app::import_io::Background::start(request));
+                Vec::new()
+            }
+            Effect::Import(request) => {
+                vec![Action::Import(crate::app::import_io::perform(request))]
+            }
             Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
             Effect::Open(id) => self.open(&id),
             Effect::View { path, error } => vec![Action::Viewed {

@@ -21,9 +21,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use retro::model::codec::{self, Parsed};
 use retro::model::{
-    Action, ActionKind, ActionStatus, Category, Choice, Effect, Factor, Incident, IncidentStatus,
-    LintSettings, LocalDate, Meeting, Metric, Milestone, Moment, Monitoring, Narrative, Point,
-    Priority, Section, Severity, Stakeholders, Technical, TimelineEntry,
+    Action, ActionKind, ActionStatus, Category, Choice, CustomerUpdate, Effect, Factor, Incident,
+    IncidentStatus, LintSettings, LocalDate, Meeting, Metric, Milestone, Moment, Monitoring,
+    Narrative, Point, Priority, Section, Severity, Stakeholders, Technical, TimelineEntry,
 };
 use retro::storage::{
     Entry, LockError, Store, StoreError, differences, read_incident, write_atomic,
@@ -148,9 +148,15 @@ prop_compose! {
         milestone in choice::<Milestone>(),
         miscommunication in any::<bool>(),
         internal_only in any::<bool>(),
+        source in text(),
         unparsed in unparsed(),
     ) -> TimelineEntry {
-        TimelineEntry { at, actor, role, channel, text: body, milestone, miscommunication, internal_only, unparsed }
+        TimelineEntry { at, actor, role, channel, text: body, milestone, miscommunication, internal_only, source, unparsed }
+    }
+}
+prop_compose! {
+    fn customer_update()(at in option::of(moment()), status in text(), body in text(), source in text()) -> CustomerUpdate {
+        CustomerUpdate { at, status, text: body, source }
     }
 }
 
@@ -267,6 +273,7 @@ prop_compose! {
     fn incident()(
         head in header(),
         (customer_message, internal_message, reassurances) in (text(), text(), texts()),
+        updates in vec(customer_update(), 0..3),
         (notes, gaps, metrics) in (text(), texts(), vec(metric(), 0..3)),
         (expected_behavior, actual_behavior, analysis, future_risks) in (text(), text(), text(), text()),
         (narrative, impact) in (text(), text()),
@@ -277,7 +284,7 @@ prop_compose! {
         actions in vec(action(), 0..3),
     ) -> Incident {
         Incident {
-            stakeholders: Stakeholders { customer_message, internal_message, reassurances },
+            stakeholders: Stakeholders { customer_message, internal_message, reassurances, updates },
             monitoring: Monitoring { notes, gaps, metrics },
             technical: Technical { expected_behavior, actual_behavior, analysis, future_risks },
             narrative: Narrative { text: narrative, impact },

@@ -59,6 +59,8 @@ pub enum Action {
     },
     /// A file was moved to the trash.
     Trashed(Result<PathBuf, String>),
+    /// The runtime's answer to an [`Effect::Import`].
+    Import(super::import_io::Reply),
 }
 
 /// Work for the runtime: I/O that [`super::update`] never does itself.
@@ -102,4 +104,6 @@ pub enum Effect {
     TrashIncident(String),
     /// Move any file of the folder (e.g. one that does not parse) to `.trash/`.
     TrashFile(PathBuf),
+    /// Read an export or complete a path for the import overlay.
+    Import(super::import_io::Request),
 }

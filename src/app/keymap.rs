@@ -32,6 +32,10 @@ pub enum Context {
     Confirm,
     /// The key list itself.
     Help,
+    /// The import overlay's path prompt.
+    ImportPath,
+    /// The import overlay's preview of candidate messages.
+    ImportPreview,
 }
 
 impl Context {
@@ -49,7 +53,7 @@ impl Context {
     }
 
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Home,
         Context::Filter,
@@ -58,6 +62,8 @@ impl Context {
         Context::Record,
         Context::Agenda,
         Context::Opening,
+        Context::ImportPath,
+        Context::ImportPreview,
         Context::Editing,
         Context::Picker,
         Context::Confirm,
@@ -83,6 +89,8 @@ impl Context {
             Context::Opening => "Meeting opening: what went well",
             Context::Confirm => "A question",
             Context::Help => "This key list",
+            Context::ImportPath => "Importing: the file",
+            Context::ImportPreview => "Importing: choosing messages",
         }
     }
 }
@@ -174,6 +182,22 @@ pub enum Command {
     Yes,
     /// Answer no (where it differs from cancelling).
     No,
+    /// Import messages into the timeline from an export file.
+    Import,
+    /// Complete the path typed so far.
+    Complete,
+    /// Tick every message shown.
+    SelectAll,
+    /// Untick every message shown.
+    SelectNone,
+    /// Mark the first, then the last message of a range to tick.
+    MarkRange,
+    /// Show or hide messages from bots.
+    ToggleBots,
+    /// Set the next key moment on the highlighted message.
+    SetMoment,
+    /// Mark the highlighted message internal-only.
+    MarkInternal,
 }
 
 /// A key with its modifiers.
@@ -588,6 +612,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(Incident, &[ch('?')], C::Help, "show the keys", Some("help")),
     bind(
         Incident,
+        &[ch('f')],
+        C::Import,
+        "import messages from a file (timeline section)",
+        None,
+    ),
+    bind(
+        Incident,
         &[key(KeyCode::Esc), ch('q')],
         C::Back,
         "back to the incident list",
@@ -945,6 +976,140 @@ pub const KEYMAP: &[Binding] = &[
         C::Back,
         "close (so does any other key)",
         Some("close"),
+    ),
+    // Importing
+    bind(
+        ImportPath,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "read the file (`PATH #channel` picks a channel)",
+        Some("read"),
+    ),
+    bind(
+        ImportPath,
+        &[key(KeyCode::Tab)],
+        C::Complete,
+        "complete the path",
+        Some("complete"),
+    ),
+    bind(
+        ImportPath,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Char(' '))],
+        C::Tick,
+        "tick or untick the message",
+        Some("tick"),
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "add the ticked messages to the timeline",
+        Some("add"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('a')],
+        C::SelectAll,
+        "tick every message shown",
+        Some("all"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('u')],
+        C::SelectNone,
+        "untick every message shown",
+        Some("none"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('r')],
+        C::MarkRange,
+        "tick a range: r on the first message, r on the last",
+        Some("range"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('/')],
+        C::Filter,
+        "filter by text (Enter or Esc ends typing)",
+        Some("filter"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('b')],
+        C::ToggleBots,
+        "show or hide bots",
+        Some("bots"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('m')],
+        C::SetMoment,
+        "set the next key moment on the message",
+        Some("moment"),
+    ),
+    bind(
+        ImportPreview,
+        &[ch('n')],
+        C::MarkInternal,
+        "mark the message internal-only",
+        Some("internal"),
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::PageUp)],
+        C::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::PageDown)],
+        C::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Home), ch('g')],
+        C::Home,
+        "first message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::End), ch('G')],
+        C::End,
+        "last message",
+        None,
+    ),
+    bind(
+        ImportPreview,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "cancel (nothing is added)",
+        Some("cancel"),
     ),
 ];
 

@@ -6,6 +6,8 @@ pub mod agenda;
 pub mod edit;
 pub mod factors;
 pub mod form;
+pub mod import_io;
+pub mod import_preview;
 pub mod keymap;
 pub mod lint;
 pub mod lint_keys;

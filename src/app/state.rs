@@ -244,6 +244,8 @@ pub enum Overlay {
         /// Minutes typed for the highlighted item, applied with Enter.
         typed: String,
     },
+    /// Importing messages into the timeline: path prompt, then preview.
+    Import(Box<super::import_preview::ImportOverlay>),
     /// The meeting's opening: naming what went well, one line per factor that helped.
     Opening {
         /// The line being typed.

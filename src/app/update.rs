@@ -37,8 +37,14 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Paste(text) => {
             let before = state.incident().map(|v| v.revision);
-            edit::paste(state, &text);
+            if !super::import_preview::offer_paste(state, &text) {
+                edit::paste(state, &text);
+            }
             mark_changes(state, before);
+            Vec::new()
+        }
+        Action::Import(reply) => {
+            super::import_preview::on_reply(state, reply);
             Vec::new()
         }
         Action::Tick => {
@@ -200,6 +206,7 @@ pub fn context(state: &AppState) -> Context {
             Overlay::Picker(_) => Context::Picker,
             Overlay::NewIncident { .. } | Overlay::Opening { .. } => Context::Editing,
             Overlay::Agenda { .. } => Context::Agenda,
+            Overlay::Import(import) => import.context(),
             _ => Context::Global,
         };
     }
@@ -231,6 +238,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             return request_quit(state);
         }
         Some(Command::Meeting) => return agenda::open(state),
+        Some(Command::Import) => return super::import_preview::open(state),
         _ => {}
     }
     match ctx {
@@ -423,6 +431,7 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Overlay::Picker(picker) => edit::on_picker_key(state, picker, key),
         Overlay::Agenda { selected, typed } => agenda::on_agenda_key(state, selected, typed, key),
         Overlay::Opening { textarea, added } => agenda::on_opening_key(state, textarea, added, key),
+        Overlay::Import(import) => super::import_preview::on_key(state, *import, key),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Markdown export: CommonMark with GitHub tables, internal (everything) or customer-facing.
 //!
 //! The customer version is built only from the fields a customer may read (the customer
-//! message, the impact window and its duration, the reassurances and the narrative's impact);
+//! message, the impact window and its duration, the reassurances, the updates customers were
+//! sent and the narrative's impact);
 //! nothing else of the incident is ever passed to it.
 
 use std::fmt::Write as _;
@@ -196,8 +197,14 @@ pub(crate) fn internal(incident: &Incident) -> String {
         let _ = writeln!(out, "## {}\n", section.title());
         let before = out.len();
         match section {
-            Section::Stakeholders | Section::Technical | Section::Narrative => {
+            Section::Technical | Section::Narrative => {
                 prose(&mut out, incident, section);
+            }
+            Section::Stakeholders => {
+                let s = &incident.stakeholders;
+                prose(&mut out, incident, section);
+                let updates = crate::model::CustomerUpdate::lines(&s.updates, &tz);
+                bullets(&mut out, "Updates sent to customers", &updates);
             }
             Section::Monitoring => {
                 let m = &incident.monitoring;
@@ -332,7 +339,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
 }
 
 /// The customer-facing version: the customer message, the impact window and duration, what
-/// was not affected, and the narrative's impact. Nothing else.
+/// was not affected, the updates customers were sent (already public), and the narrative's
+/// impact. Nothing else.
 pub(crate) fn customer(incident: &Incident) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&incident.title));
@@ -344,6 +352,9 @@ pub(crate) fn customer(incident: &Incident) -> String {
         let _ = writeln!(out, "## What happened\n\n{}", block(&s.customer_message));
     }
     bullets_h2(&mut out, "What was not affected", &s.reassurances);
+    let tz = zone(&incident.timezone);
+    let updates = crate::model::CustomerUpdate::lines(&s.updates, &tz);
+    bullets_h2(&mut out, "Updates we posted", &updates);
     if !incident.narrative.impact.trim().is_empty() {
         let _ = writeln!(out, "## Impact\n\n{}", block(&incident.narrative.impact));
     }

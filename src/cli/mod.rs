@@ -10,6 +10,7 @@ mod completions;
 mod export;
 mod files;
 mod html;
+mod import;
 mod json;
 mod lint;
 mod list;
@@ -32,6 +33,7 @@ pub use actions::ActionsArgs;
 pub use check::CheckArgs;
 pub use completions::CompletionsArgs;
 pub use export::{Audience, ExportArgs, ExportFormat};
+pub use import::ImportArgs;
 pub use lint::{LintArgs, LintFormat};
 pub use list::ListArgs;
 pub use metric::MetricArgs;
@@ -79,6 +81,9 @@ pub enum Command {
     /// Point out blaming or hindsight wording; exit status 1 if there is any.
     #[command(after_help = lint::EXAMPLES)]
     Lint(LintArgs),
+    /// Add messages from a chat or paging export to an incident's timeline.
+    #[command(after_help = import::EXAMPLES)]
+    Import(ImportArgs),
     /// Print a shell completion script.
     #[command(after_help = completions::EXAMPLES)]
     Completions(CompletionsArgs),
@@ -124,6 +129,7 @@ pub fn run(command: Command, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(&args, ctx),
         Command::Check(args) => check::run(&args, ctx),
         Command::Lint(args) => lint::run(&args, ctx),
+        Command::Import(args) => import::run(&args, ctx),
         Command::Completions(args) => completions::run(&args),
     }
 }

@@ -133,8 +133,15 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
         doc.heading(&format!("{}. {}", section.number(), section.title()), '-');
         let before = doc.out.len();
         match section {
-            Section::Stakeholders | Section::Technical | Section::Narrative => {
+            Section::Technical | Section::Narrative => {
                 prose(&mut doc, incident, section);
+            }
+            Section::Stakeholders => {
+                prose(&mut doc, incident, section);
+                doc.list(
+                    "Updates sent to customers",
+                    &crate::model::CustomerUpdate::lines(&incident.stakeholders.updates, &tz),
+                );
             }
             Section::Monitoring => {
                 let m = &incident.monitoring;

@@ -12,6 +12,7 @@ use super::choices::{
 };
 use super::facilitation::{LintSettings, Meeting};
 use super::moment::{LocalDate, Moment};
+pub use super::updates::CustomerUpdate;
 
 /// The schema version this program reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -110,6 +111,10 @@ pub struct Stakeholders {
     /// What was not affected (e.g. "No data was lost.").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reassurances: Vec<String>,
+    /// What customers were told during the incident, oldest first (imported from a status
+    /// page; an addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<CustomerUpdate>,
 }
 
 impl Stakeholders {
@@ -118,6 +123,7 @@ impl Stakeholders {
         self.customer_message.is_empty()
             && self.internal_message.is_empty()
             && self.reassurances.is_empty()
+            && self.updates.is_empty()
     }
 }
 
@@ -278,6 +284,10 @@ pub struct TimelineEntry {
     /// Chatter or feelings: left out of customer-facing output.
     #[serde(default, skip_serializing_if = "is_false")]
     pub internal_only: bool,
+    /// Where an imported entry came from (`slack:C0JGLMMNX:1452837352.000006`), so that
+    /// importing the same source again adds nothing; empty for entries typed by hand.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// Text typed into a field of this record that could not be stored (a bad time, date or
     /// number), by field key, kept until it is fixed (an addition to FORMAT.md).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -12,6 +12,7 @@ pub mod section;
 pub mod sections;
 pub mod series;
 pub mod timeinput;
+pub mod updates;
 
 pub use choices::{
     ActionKind, ActionStatus, Category, Choice, Effect, IncidentStatus, Milestone, Priority,
@@ -28,3 +29,4 @@ pub use moment::{LocalDate, Moment};
 pub use path::FieldPath;
 pub use sections::{Durations, Fill, Section, format_duration};
 pub use series::Point;
+pub use updates::CustomerUpdate;

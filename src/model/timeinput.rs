@@ -62,7 +62,9 @@ fn looks_like_offset(text: &str) -> bool {
     let Some(time_part) = text.get(10..) else {
         return false;
     };
-    time_part.ends_with(['Z', 'z']) || time_part.contains('+') || time_part[1..].contains('-')
+    time_part.ends_with(['Z', 'z'])
+        || time_part.contains('+')
+        || time_part.get(1..).is_some_and(|t| t.contains('-'))
 }
 
 /// Shows a moment in `tz` as `2026-03-12 14:02` (seconds only when not zero).
@@ -110,6 +112,12 @@ mod tests {
         assert_eq!(m.to_string(), "2026-03-12T18:02:00Z");
         let m = parse_time("2026-03-12T14:02", &TimeZone::UTC, date(2000, 1, 1)).unwrap();
         assert_eq!(m.to_string(), "2026-03-12T14:02:00Z");
+    }
+
+    #[test]
+    fn a_date_alone_is_its_midnight_not_a_crash() {
+        let m = parse_time("2099-01-01", &london(), date(2000, 1, 1)).unwrap();
+        assert_eq!(m.to_string(), "2099-01-01T00:00:00Z");
     }
 
     #[test]

@@ -209,6 +209,7 @@ fn key_kind(table: Table, key: &[u8]) -> Option<(u32, Kind)> {
             (b"milestone", Choice(ChoiceUse::Milestone)),
             (b"miscommunication", Bool),
             (b"internal_only", Bool),
+            (b"source", Text(TextUse::Ignore)),
         ],
         Table::Factor => &[
             (b"id", Text(TextUse::Ignore)),
@@ -1070,6 +1071,27 @@ mod tests {
             assert_ne!(changed, text);
             assert_eq!(summarize(changed.as_bytes(), today()), None, "{}", bad.1);
         }
+    }
+
+    #[test]
+    fn imported_entries_and_customer_updates_are_read_alike() {
+        let head = "schema_version = 1\nid = \"2026-03-12-a\"\ntitle = \"a\"\n";
+        let entry = format!(
+            "{head}\n[[timeline]]\nat = 2026-03-12T14:02:00Z\ntext = \"x\"\n\
+             source = \"slack:C1:1710252330.000400\"\n"
+        );
+        let fast = summarize(entry.as_bytes(), today());
+        assert!(fast.is_some(), "an imported entry takes the fast path");
+        assert_eq!(fast, full(&entry, today()));
+        let updates = format!(
+            "{head}\n[stakeholders]\ncustomer_message = \"m\"\n\n[[stakeholders.updates]]\n\
+             at = 2026-03-12T14:09:45Z\nstatus = \"investigating\"\ntext = \"t\"\n"
+        );
+        assert_eq!(summarize(updates.as_bytes(), today()), None);
+        assert!(
+            full(&updates, today()).is_some(),
+            "the full parser reads it"
+        );
     }
 
     #[test]

@@ -86,7 +86,11 @@ pub fn render_hints(state: &AppState, frame: &mut Frame, area: Rect) {
         Some(Overlay::NewIncident { .. }) => hints(Context::NewIncident),
         Some(Overlay::Opening { .. }) => hints(Context::Opening),
         _ if matches!(state.screen, Screen::Home) && state.home.filtering => hints(Context::Filter),
-        _ => hints(context(state)),
+        _ => {
+            let mut pairs = hints(context(state));
+            super::import_preview::timeline_hint(state, &mut pairs);
+            pairs
+        }
     };
     let mut pairs = pairs;
     // "? help" goes last and is always shown: it leads to everything that did not fit.

@@ -7,6 +7,7 @@ mod checklist;
 mod fishbone;
 mod footer;
 mod home;
+mod import_preview;
 mod incident;
 mod list_offset;
 mod meeting;

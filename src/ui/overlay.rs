@@ -23,6 +23,7 @@ pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect
             }
         }
         Overlay::Help { scroll } => render_help(*scroll, frame, area),
+        Overlay::Import(import) => super::import_preview::render(import, state, frame, area),
         Overlay::Confirm {
             question, on_no, ..
         } => {

@@ -1,0 +1,497 @@
+//! The import overlay of the timeline section: a path prompt (Tab completes), then a preview
+//! of every candidate message with checkboxes, a text filter, bots shown or hidden, a key
+//! moment and an internal-only mark per message, and `Enter` to add the chosen ones.
+//!
+//! It owns its state and its keys: [`on_key`] takes the overlay and puts back what comes
+//! next (the same overlay, another stage, or nothing). Reading the file and completing a
+//! path are I/O: they are an [`Effect::Import`], which the runtime hands to
+//! [`super::import_io::perform`], and whose reply comes back as [`Action::Import`].
+//!
+//! [`Action::Import`]: super::action::Action::Import
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::editor::TextBox;
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::action::Effect;
+use super::import_io::{Reply, Request};
+use super::keymap::{Command, Context, lookup};
+use super::state::{AppState, Overlay, Screen};
+use crate::import::{Candidate, Imported, Kind};
+use crate::model::{Milestone, Moment, Section, TimelineEntry};
+
+/// Applies the runtime's reply.
+pub fn on_reply(state: &mut AppState, reply: Reply) {
+    match reply {
+        Reply::Read { source, result } => read_done(state, source, result),
+        Reply::Progress(done, total) => {
+            if let Some(Overlay::Import(overlay)) = &mut state.overlay
+                && let ImportOverlay::Reading { progress, .. } = overlay.as_mut()
+            {
+                *progress = Some((done, total));
+            }
+        }
+        Reply::Completed(text, names) => {
+            if let Some(Overlay::Import(overlay)) = &mut state.overlay
+                && let ImportOverlay::Path { textarea, note } = overlay.as_mut()
+            {
+                **textarea = TextBox::new(&text, true);
+                *note = (!names.is_empty()).then(|| names.join("  "));
+            }
+        }
+    }
+}
+
+/// The stages of the import overlay.
+pub enum ImportOverlay {
+    /// Typing the path of the export (`PATH` or `PATH #channel`).
+    Path {
+        /// The path so far.
+        textarea: Box<TextBox>,
+        /// Why the last attempt failed, or the completions Tab found.
+        note: Option<String>,
+    },
+    /// Waiting for the file to be read.
+    Reading {
+        /// What is being read.
+        source: String,
+        /// Done and total (bytes), once the reader says.
+        progress: Option<(u64, u64)>,
+    },
+    /// Choosing the messages.
+    Preview(Box<Preview>),
+}
+
+impl ImportOverlay {
+    /// The keymap context of the stage.
+    pub fn context(&self) -> Context {
+        match self {
+            ImportOverlay::Path { .. } | ImportOverlay::Reading { .. } => Context::ImportPath,
+            ImportOverlay::Preview(p) if p.filtering => Context::Editing,
+            ImportOverlay::Preview(_) => Context::ImportPreview,
+        }
+    }
+}
+
+/// The candidates of one source and what the user chose.
+pub struct Preview {
+    /// What was read, as shown in the title.
+    pub source: String,
+    /// Every candidate not already in the incident, by time.
+    pub candidates: Vec<Candidate>,
+    /// Ticked for adding.
+    pub ticked: Vec<bool>,
+    /// The key moment set on each.
+    pub milestone: Vec<Option<Milestone>>,
+    /// Marked internal-only.
+    pub internal: Vec<bool>,
+    /// Indices of the candidates shown (filter and bots applied), in order.
+    pub visible: Vec<usize>,
+    /// Highlighted row (index into `visible`).
+    pub cursor: usize,
+    /// The text filter.
+    pub filter: String,
+    /// Typing the filter.
+    pub filtering: bool,
+    /// Bots shown.
+    pub show_bots: bool,
+    /// First row of a range being marked (a candidate index).
+    pub anchor: Option<usize>,
+    /// Messages left out because the incident has them already.
+    pub already: usize,
+}
+
+impl Preview {
+    /// A preview of what `imported` holds that `known` (source ids) does not.
+    pub fn new(source: String, imported: Imported, known: &HashSet<&str>) -> Preview {
+        let total = imported.entries.len();
+        let candidates: Vec<Candidate> = imported
+            .entries
+            .into_iter()
+            .filter(|c| !known.contains(c.source.as_str()))
+            .collect();
+        let n = candidates.len();
+        let mut preview = Preview {
+            source,
+            ticked: vec![true; n],
+            milestone: candidates.iter().map(|c| c.milestone).collect(),
+            internal: vec![false; n],
+            candidates,
+            visible: Vec::new(),
+            cursor: 0,
+            filter: String::new(),
+            filtering: false,
+            show_bots: true,
+            anchor: None,
+            already: total - n,
+        };
+        preview.refilter();
+        preview
+    }
+
+    /// Recomputes the visible rows, keeping the highlighted message where it can.
+    pub fn refilter(&mut self) {
+        let keep = self.visible.get(self.cursor).copied();
+        let needle = self.filter.to_lowercase();
+        self.visible = (0..self.candidates.len())
+            .filter(|&i| {
+                let c = &self.candidates[i];
+                (self.show_bots || c.kind != Kind::Bot)
+                    && (needle.is_empty()
+                        || c.text.to_lowercase().contains(&needle)
+                        || c.actor.to_lowercase().contains(&needle))
+            })
+            .collect();
+        self.cursor = keep
+            .and_then(|k| self.visible.iter().position(|&i| i >= k))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+    }
+
+    /// The highlighted candidate's index.
+    pub fn current(&self) -> Option<usize> {
+        self.visible.get(self.cursor).copied()
+    }
+
+    /// How many are ticked (shown or not).
+    pub fn chosen(&self) -> usize {
+        self.ticked.iter().filter(|t| **t).count()
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// Opens the path prompt (the timeline section, an editable incident).
+pub fn open(state: &mut AppState) -> Vec<Effect> {
+    let Some(view) = state.incident() else {
+        return Vec::new();
+    };
+    if view.section != Section::Timeline {
+        state.info("import works in the timeline section (3)");
+        return Vec::new();
+    }
+    if view.read_only.is_some() {
+        state.error("this incident is read-only");
+        return Vec::new();
+    }
+    state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
+        textarea: Box::new(TextBox::new("", true)),
+        note: None,
+    })));
+    Vec::new()
+}
+
+/// `PATH #channel` → the path and the channel.
+fn split_channel(text: &str) -> (String, Option<String>) {
+    let text = text.trim();
+    match text.rsplit_once(" #") {
+        Some((path, channel)) if !channel.contains(' ') && !channel.is_empty() => {
+            (path.trim().to_string(), Some(channel.to_string()))
+        }
+        _ => (text.to_string(), None),
+    }
+}
+
+/// Keys of the import overlay.
+pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Vec<Effect> {
+    match overlay {
+        ImportOverlay::Path { textarea, note } => on_path_key(state, textarea, note, key),
+        ImportOverlay::Reading { source, progress } => {
+            // Esc or Ctrl-C stops the read; nothing is added.
+            if matches!(
+                lookup(Context::ImportPath, &key),
+                Some(Command::Back | Command::Quit)
+            ) {
+                state.info("import stopped; nothing was added");
+                return vec![Effect::Import(Request::Cancel)];
+            }
+            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+                source,
+                progress,
+            })));
+            Vec::new()
+        }
+        ImportOverlay::Preview(preview) => on_preview_key(state, preview, key),
+    }
+}
+
+fn on_path_key(
+    state: &mut AppState,
+    mut textarea: Box<TextBox>,
+    mut note: Option<String>,
+    key: KeyEvent,
+) -> Vec<Effect> {
+    let text = textarea.lines().join("");
+    match lookup(Context::ImportPath, &key) {
+        Some(Command::Back) => return Vec::new(),
+        Some(Command::Complete) => {
+            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
+                textarea,
+                note,
+            })));
+            return vec![Effect::Import(Request::Complete(text))];
+        }
+        Some(Command::Choose) => {
+            let (path, channel) = split_channel(&text);
+            if path.is_empty() {
+                note = Some("type the path of an export (Esc cancels)".into());
+            } else if let Some(view) = state.incident() {
+                let path = PathBuf::from(path);
+                let incident = &view.incident;
+                let tz = crate::model::timeinput::zone(&incident.timezone);
+                let date = incident
+                    .milestone(Milestone::ImpactStarted)
+                    .or_else(|| incident.timeline.iter().filter_map(|e| e.at).min())
+                    .map(|m| m.in_zone(&tz).date())
+                    .or_else(|| incident.id.get(..10).and_then(|d| d.parse().ok()))
+                    .unwrap_or_else(|| state.today());
+                let shown = path.display().to_string();
+                let timezone = incident.timezone.clone();
+                state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+                    source: shown,
+                    progress: None,
+                })));
+                return vec![Effect::Import(Request::Read {
+                    path,
+                    channel,
+                    date,
+                    timezone,
+                })];
+            }
+        }
+        _ => {
+            if !super::edit::is_newline_key(&key) {
+                textarea.input(key);
+                note = None;
+            }
+        }
+    }
+    state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
+        textarea,
+        note,
+    })));
+    Vec::new()
+}
+
+/// Text pasted into the path prompt goes into it; text pasted in the timeline section (no
+/// field being edited) that reads as chat messages opens the preview on them. True when the
+/// paste was taken.
+pub fn offer_paste(state: &mut AppState, text: &str) -> bool {
+    if let Some(Overlay::Import(overlay)) = &mut state.overlay {
+        if let ImportOverlay::Path { textarea, note } = overlay.as_mut() {
+            textarea.insert_str(text.replace(['\r', '\n'], ""));
+            *note = None;
+        }
+        return true;
+    }
+    let Some(view) = state.incident() else {
+        return false;
+    };
+    if state.overlay.is_some()
+        || view.section != Section::Timeline
+        || view.editor.is_some()
+        || view.record.is_some()
+        || view.read_only.is_some()
+    {
+        return false;
+    }
+    let incident = &view.incident;
+    let tz = crate::model::timeinput::zone(&incident.timezone);
+    let date = incident
+        .milestone(Milestone::ImpactStarted)
+        .map(|m| m.in_zone(&tz).date())
+        .or_else(|| incident.id.get(..10).and_then(|d| d.parse().ok()))
+        .unwrap_or_else(|| state.today());
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let options = crate::import::Options {
+        channel: None,
+        date,
+        tz,
+        progress: &crate::import::NoProgress,
+        cancel: &cancel,
+    };
+    let imported = crate::import::parse_paste(text, &options);
+    if imported.entries.is_empty() {
+        return false;
+    }
+    read_done(state, "pasted text".into(), Ok(imported));
+    true
+}
+
+/// The file was read: show the preview, or say why not (back at the path prompt).
+pub fn read_done(state: &mut AppState, source: String, result: Result<Imported, String>) {
+    let waiting = matches!(
+        &state.overlay,
+        Some(Overlay::Import(o)) if matches!(o.as_ref(), ImportOverlay::Reading { .. })
+    );
+    if !waiting && source != "pasted text" {
+        return;
+    }
+    let Some(view) = state.incident() else {
+        return;
+    };
+    match result {
+        Ok(imported) => {
+            let known: HashSet<&str> = view
+                .incident
+                .timeline
+                .iter()
+                .map(|e| e.source.as_str())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let preview = Preview::new(source, imported, &known);
+            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Preview(Box::new(
+                preview,
+            )))));
+        }
+        Err(message) => {
+            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
+                textarea: Box::new(TextBox::new(&source, true)),
+                note: Some(message),
+            })));
+        }
+    }
+}
+
+fn on_preview_key(state: &mut AppState, mut p: Box<Preview>, key: KeyEvent) -> Vec<Effect> {
+    if p.filtering {
+        match key.code {
+            KeyCode::Enter | KeyCode::Esc => p.filtering = false,
+            KeyCode::Backspace => {
+                p.filter.pop();
+                p.refilter();
+            }
+            KeyCode::Char(c) => {
+                p.filter.push(c);
+                p.refilter();
+            }
+            _ => {}
+        }
+        state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Preview(p))));
+        return Vec::new();
+    }
+    let page = 10;
+    match lookup(Context::ImportPreview, &key) {
+        Some(Command::Back) => return Vec::new(),
+        Some(Command::Choose) => return add_chosen(state, &p),
+        Some(Command::Up) => p.move_by(-1),
+        Some(Command::Down) => p.move_by(1),
+        Some(Command::PageUp) => p.move_by(-page),
+        Some(Command::PageDown) => p.move_by(page),
+        Some(Command::Home) => p.cursor = 0,
+        Some(Command::End) => p.cursor = p.visible.len().saturating_sub(1),
+        Some(Command::Tick) => {
+            if let Some(i) = p.current() {
+                p.ticked[i] = !p.ticked[i];
+            }
+        }
+        Some(Command::SelectAll) => p
+            .visible
+            .clone()
+            .into_iter()
+            .for_each(|i| p.ticked[i] = true),
+        Some(Command::SelectNone) => p
+            .visible
+            .clone()
+            .into_iter()
+            .for_each(|i| p.ticked[i] = false),
+        Some(Command::MarkRange) => match (p.anchor.take(), p.current()) {
+            (None, Some(i)) => p.anchor = Some(i),
+            (Some(a), Some(b)) => {
+                let (lo, hi) = (a.min(b), a.max(b));
+                for i in p.visible.clone() {
+                    if (lo..=hi).contains(&i) {
+                        p.ticked[i] = true;
+                    }
+                }
+            }
+            _ => {}
+        },
+        Some(Command::Filter) => p.filtering = true,
+        Some(Command::ToggleBots) => {
+            p.show_bots = !p.show_bots;
+            p.refilter();
+        }
+        Some(Command::SetMoment) => {
+            if let Some(i) = p.current() {
+                p.milestone[i] = next_milestone(p.milestone[i]);
+                // At most one entry per key moment.
+                if let Some(m) = p.milestone[i] {
+                    for j in 0..p.milestone.len() {
+                        if j != i && p.milestone[j] == Some(m) {
+                            p.milestone[j] = None;
+                        }
+                    }
+                }
+            }
+        }
+        Some(Command::MarkInternal) => {
+            if let Some(i) = p.current() {
+                p.internal[i] = !p.internal[i];
+            }
+        }
+        _ => {}
+    }
+    state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Preview(p))));
+    Vec::new()
+}
+
+/// No moment, then each of them in order, then none again.
+fn next_milestone(current: Option<Milestone>) -> Option<Milestone> {
+    use crate::model::Choice;
+    let all = Milestone::ALL;
+    match current {
+        None => all.first().copied(),
+        Some(m) => all
+            .iter()
+            .position(|x| *x == m)
+            .and_then(|p| all.get(p + 1).copied()),
+    }
+}
+
+/// Adds the ticked candidates to the timeline (kept sorted) and saves.
+fn add_chosen(state: &mut AppState, p: &Preview) -> Vec<Effect> {
+    let Screen::Incident(view) = &mut state.screen else {
+        return Vec::new();
+    };
+    let chosen: Vec<usize> = (0..p.candidates.len()).filter(|&i| p.ticked[i]).collect();
+    let moments: HashSet<Milestone> = chosen.iter().filter_map(|&i| p.milestone[i]).collect();
+    // A key moment set here moves from the entry that had it.
+    for entry in &mut view.incident.timeline {
+        if entry.milestone.is_some_and(|m| moments.contains(&m)) {
+            entry.milestone = None;
+        }
+    }
+    for &i in &chosen {
+        let c = &p.candidates[i];
+        let at = jiff::Timestamp::from_second(c.at.as_second()).unwrap_or(c.at);
+        view.incident.timeline.push(TimelineEntry {
+            at: Some(Moment::utc(at)),
+            actor: c.actor.clone(),
+            role: c.role.clone(),
+            channel: c.channel.clone().unwrap_or_default(),
+            text: c.text.clone(),
+            milestone: p.milestone[i],
+            internal_only: p.internal[i],
+            source: c.source.clone(),
+            ..TimelineEntry::default()
+        });
+    }
+    if chosen.is_empty() {
+        state.info("nothing ticked; nothing added");
+        return Vec::new();
+    }
+    view.incident.sort_timeline();
+    view.revision += 1;
+    let n = chosen.len();
+    state.info(format!(
+        "added {n} entr{} to the timeline",
+        if n == 1 { "y" } else { "ies" }
+    ));
+    super::save::save_now(state)
+}
