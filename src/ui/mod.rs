@@ -5,6 +5,7 @@ mod by_effect;
 mod checklist;
 mod fishbone;
 mod footer;
+mod heights;
 mod home;
 mod incident;
 mod list_offset;
