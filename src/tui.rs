@@ -59,7 +59,7 @@ pub trait EventSource {
 
 /// Events from the real terminal, read on the loop's own thread (a key costs no hand-over
 /// between threads). While background work is outstanding it polls in short slices, so a
-/// [`workers::Waker`] call is noticed within [`SLICE`].
+/// [`workers::Waker`] call is noticed within a few milliseconds.
 pub struct CrosstermEvents {
     woken: Arc<AtomicBool>,
     busy: bool,
