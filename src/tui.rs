@@ -272,6 +272,10 @@ impl Runtime {
         let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
+                if !self.workers.as_ref().is_none_or(workers::Workers::alive) {
+                    // The panic hook has written a recovery copy of unsaved changes.
+                    anyhow::bail!("a background thread of retro stopped unexpectedly");
+                }
                 if self.collect(&mut state) {
                     changed = true;
                     redraw = true;

@@ -77,6 +77,7 @@ pub struct Workers {
     saving: bool,
     queued: Option<SaveJob>,
     linting: Option<u64>,
+    threads: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Workers {
@@ -94,7 +95,7 @@ impl Workers {
             }
         };
         let (done, wake_save) = (done_tx.clone(), wake.clone());
-        std::thread::Builder::new()
+        let saver = std::thread::Builder::new()
             .name("retro-save".into())
             .spawn(move || {
                 yield_to_the_loop();
@@ -108,7 +109,7 @@ impl Workers {
                     wake_save();
                 }
             })?;
-        std::thread::Builder::new()
+        let linter = std::thread::Builder::new()
             .name("retro-lint".into())
             .spawn(move || {
                 yield_to_the_loop();
@@ -142,6 +143,7 @@ impl Workers {
             saving: false,
             queued: None,
             linting: None,
+            threads: vec![saver, linter],
         })
     }
 
@@ -174,6 +176,11 @@ impl Workers {
         if self.lint_tx.send(job).is_ok() {
             self.linting = Some(request);
         }
+    }
+
+    /// False once a worker thread has stopped (it panicked): its work would never come back.
+    pub fn alive(&self) -> bool {
+        self.threads.iter().all(|t| !t.is_finished())
     }
 
     /// True while a save is being written or waits.
