@@ -263,23 +263,48 @@ NARRATIVE = ["7", "\r"]  # section 7, edit its first field (cursor at the end)
 ENTRY_TEXT = ["3", "\r", "\t", "\t", "\t", "\t", "\r"]  # section 3, open entry 1, its text
 
 
-def autosave_typing(args, corpus, cache):
-    """Bursts of keys with pauses long enough for the autosave to start, keys landing on it."""
-    t = retro_open(args, corpus.big, cache)
+def bursts(t, args):
+    """Bursts of 8 keys, then a pause of about the autosave's quiet time, so that keys land on
+    the saves; the latency of every key."""
     rng = random.Random(3)
     out = []
+    for burst in range(args.bursts):
+        for i in range(8):
+            out.append(t.key(TYPED[(burst + i) % len(TYPED)], quiet=0.01))
+            time.sleep(0.03)
+        time.sleep(rng.uniform(0.85, 1.45))
+    return out
+
+
+def autosave_typing(args, corpus, cache):
+    """Keys in the story of the 5,000-entry incident while it is saved after each pause."""
+    t = retro_open(args, corpus.big, cache)
     try:
         t.send("\r", 0.8)
         for k in NARRATIVE:
             t.send(k, 0.3)
-        for burst in range(args.bursts):
-            for i in range(8):
-                out.append(t.key(TYPED[(burst + i) % len(TYPED)], quiet=0.01))
-                time.sleep(0.03)
-            time.sleep(rng.uniform(0.85, 1.45))
-        return out
+        return bursts(t, args)
     finally:
         t.close()
+
+
+def vim_autosave_typing(args, corpus):
+    """The same keys in vim on the same file, its swap file on (written after 200 keys or
+    4 s of quiet)."""
+    t = Pty(["vim", "-u", "NONE", "-i", "NONE", "-N", corpus.big[1]],
+            dict(os.environ, TERM="xterm-256color"))
+    try:
+        t.read_until_quiet(0.5)
+        t.send("G", 0.2)
+        t.send("A", 0.2)
+        return bursts(t, args)
+    finally:
+        t.send("\x1b", 0.05)
+        t.close()
+        swap = os.path.join(os.path.dirname(corpus.big[1]),
+                            "." + os.path.basename(corpus.big[1]) + ".swp")
+        if os.path.exists(swap):
+            os.remove(swap)
 
 
 # A frame is one burst of output: it ends at the first gap of this length.
@@ -372,7 +397,7 @@ def main():
     try:
         corpus = Corpus(root)
         r = {k: [] for k in ["story", "vim_story", "timeline", "vim_timeline", "small",
-                             "vim_small", "autosave", "open", "check", "vim_open", "scroll",
+                             "vim_small", "autosave", "vim_autosave", "open", "check", "vim_open", "scroll",
                              "less"]}
         for run in range(args.runs):
             print(f"run {run + 1} of {args.runs}...", file=sys.stderr)
@@ -388,6 +413,8 @@ def main():
                     corpus.reset(which)
             if want("autosave"):
                 r["autosave"] += autosave_typing(args, corpus, cache)
+                corpus.reset(corpus.big)
+                r["vim_autosave"] += vim_autosave_typing(args, corpus)
                 corpus.reset(corpus.big)
             if want("open"):
                 for _ in range(3):
@@ -410,6 +437,8 @@ def main():
             ("keystroke, small incident", med["small"], "vim, same text", med["vim_small"], None),
             ("p99 of keys during autosave", p99(r["autosave"]) if r["autosave"] else float("nan"), "median of the same keys",
              med["autosave"], 2.0),
+            ("p99 of the same keys in vim", p99(r["vim_autosave"]) if r["vim_autosave"]
+             else float("nan"), "their median", med["vim_autosave"], None),
             ("Enter → first frame, 5,000 entries", med["open"], "retro check, same file",
              med["check"], 1.3),
             ("Enter → first frame, 5,000 entries", med["open"], "vim opening it",

@@ -2,7 +2,7 @@
 //!
 //! Layers: [`model`] (FORMAT.md types, pure) · [`analysis`] (factors, actions and readiness,
 //! pure) · [`storage`] (the incidents folder) · `app` (state and `update`) · `ui` (rendering) ·
-//! `cli` (subcommands).
+//! [`editor`] (the text editor widget) · `cli` (subcommands).
 
 pub mod analysis;
 pub mod app;

@@ -7,8 +7,9 @@
 pub mod workers;
 
 use std::io;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, EnableBracketedPaste, Event, KeyEventKind};
 use crossterm::execute;
@@ -44,84 +45,85 @@ pub trait EventSource {
         Ok(None)
     }
 
-    /// Something that makes a waiting [`EventSource::next`] return `Ok(None)` at once, so
+    /// Something that makes a waiting [`EventSource::next`] return `Ok(None)` soon, so
     /// results of background work are shown without delay. Without one (the default) the
     /// loop waits for outstanding background work before it waits for input.
     fn waker(&self) -> Option<workers::Waker> {
         None
     }
+
+    /// Told before each wait whether background work is outstanding (a source with a waker
+    /// may need to look for it more often then). The default ignores it.
+    fn background(&mut self, busy: bool) {
+        let _ = busy;
+    }
 }
 
-enum Input {
-    Event(Event),
-    Failed(io::Error),
-    Wake,
-}
-
-/// Events from the real terminal, read on a thread of their own so that the loop can also be
-/// woken by background work.
+/// Events from the real terminal, read on the loop's own thread (a key costs no hand-over
+/// between threads). While background work is outstanding it polls in short slices, so a
+/// [`workers::Waker`] call is noticed within a few milliseconds.
 pub struct CrosstermEvents {
-    rx: Receiver<Input>,
-    tx: Sender<Input>,
+    woken: Arc<AtomicBool>,
+    busy: bool,
 }
+
+/// How long a poll waits at most while background work is outstanding.
+const SLICE: Duration = Duration::from_millis(4);
 
 impl CrosstermEvents {
-    /// Starts reading the terminal.
+    /// Reads the terminal.
     ///
     /// # Errors
-    /// When the reading thread cannot be started.
+    /// None today; kept so that setting up input can fail without changing callers.
     pub fn start() -> io::Result<CrosstermEvents> {
-        let (tx, rx) = mpsc::channel();
-        let input = tx.clone();
-        std::thread::Builder::new()
-            .name("retro-input".into())
-            .spawn(move || {
-                loop {
-                    let message = match event::read() {
-                        Ok(event) => Input::Event(event),
-                        Err(e) => Input::Failed(e),
-                    };
-                    let failed = matches!(message, Input::Failed(_));
-                    if input.send(message).is_err() || failed {
-                        break;
-                    }
-                }
-            })?;
-        Ok(CrosstermEvents { rx, tx })
+        Ok(CrosstermEvents {
+            woken: Arc::new(AtomicBool::new(false)),
+            busy: false,
+        })
     }
 }
 
 impl EventSource for CrosstermEvents {
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
-        let message = match timeout {
-            None => self.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
-            Some(t) => self.rx.recv_timeout(t),
-        };
-        match message {
-            Ok(Input::Event(event)) => Ok(Some(event)),
-            Ok(Input::Failed(e)) => Err(e),
-            Ok(Input::Wake) | Err(RecvTimeoutError::Timeout) => Ok(None),
-            Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("terminal input ended")),
+        let deadline = timeout.map(|t| Instant::now() + t);
+        loop {
+            if self.woken.swap(false, Ordering::AcqRel) {
+                return Ok(None);
+            }
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if left == Some(Duration::ZERO) {
+                return Ok(None);
+            }
+            let wait = match (left, self.busy) {
+                (left, true) => Some(left.map_or(SLICE, |l| l.min(SLICE))),
+                (left, false) => left,
+            };
+            match wait {
+                None => return event::read().map(Some),
+                Some(w) => {
+                    if event::poll(w)? {
+                        return event::read().map(Some);
+                    }
+                }
+            }
         }
     }
 
     fn pending(&mut self) -> io::Result<Option<Event>> {
-        loop {
-            return match self.rx.try_recv() {
-                Ok(Input::Event(event)) => Ok(Some(event)),
-                Ok(Input::Failed(e)) => Err(e),
-                Ok(Input::Wake) => continue,
-                Err(TryRecvError::Empty) => Ok(None),
-                Err(TryRecvError::Disconnected) => Err(io::Error::other("terminal input ended")),
-            };
+        if event::poll(Duration::ZERO)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
         }
     }
 
     fn waker(&self) -> Option<workers::Waker> {
-        let tx = self.tx.clone();
-        Some(std::sync::Arc::new(move || {
-            let _ = tx.send(Input::Wake);
-        }))
+        let woken = Arc::clone(&self.woken);
+        Some(Arc::new(move || woken.store(true, Ordering::Release)))
+    }
+
+    fn background(&mut self, busy: bool) {
+        self.busy = busy;
     }
 }
 
@@ -339,6 +341,10 @@ impl Runtime {
         let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
+                if !self.workers.as_ref().is_none_or(workers::Workers::alive) {
+                    // The panic hook has written a recovery copy of unsaved changes.
+                    anyhow::bail!("a background thread of retro stopped unexpectedly");
+                }
                 if self.collect(&mut state) {
                     changed = true;
                     redraw = true;
@@ -372,6 +378,7 @@ impl Runtime {
                     (Some(_), None) => Some(Duration::from_millis(100)),
                     (None, t) => t,
                 };
+                events.background(self.workers.as_ref().is_some_and(workers::Workers::busy));
                 let next = events.next(timeout)?;
                 state.now = clock();
                 if let Some(reply) = self.import.as_mut().and_then(|b| b.poll()) {

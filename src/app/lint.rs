@@ -24,7 +24,7 @@ thread_local! {
 }
 
 /// From now on, lint caches refreshed on this thread only note what they need
-/// ([`LintCache::wanted`]) instead of linting; `false` lints in place again (the default, used
+/// ([`LintCache::take_wanted`]) instead of linting; `false` lints in place again (the default, used
 /// by tests of `update`). The event loop sets it for its own thread.
 pub fn defer_on_this_thread(deferred: bool) {
     DEFERRED.with(|d| d.set(deferred));

@@ -174,7 +174,7 @@ impl TextBox {
     pub fn input(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let (r, c) = self.cursor;
+        let r = self.cursor.0;
         let end_of_line = (r, char_len(&self.lines[r]));
         match key.code {
             KeyCode::Char(ch) if ctrl => match ch {
@@ -220,7 +220,6 @@ impl TextBox {
             KeyCode::PageDown => self.vertical(self.page()),
             _ => return false,
         }
-        let _ = c;
         true
     }
 

@@ -60,6 +60,7 @@ pub struct Workers {
     saving: bool,
     queued: Option<SaveJob>,
     linting: Option<u64>,
+    threads: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Workers {
@@ -83,7 +84,7 @@ impl Workers {
             }
         };
         let (done, wake_save) = (done_tx.clone(), wake.clone());
-        std::thread::Builder::new()
+        let saver = std::thread::Builder::new()
             .name("retro-save".into())
             .spawn(move || {
                 yield_to_the_loop();
@@ -105,7 +106,7 @@ impl Workers {
                     wake_save();
                 }
             })?;
-        std::thread::Builder::new()
+        let linter = std::thread::Builder::new()
             .name("retro-lint".into())
             .spawn(move || {
                 yield_to_the_loop();
@@ -139,6 +140,7 @@ impl Workers {
             saving: false,
             queued: None,
             linting: None,
+            threads: vec![saver, linter],
         })
     }
 
@@ -171,6 +173,11 @@ impl Workers {
         if self.lint_tx.send(job).is_ok() {
             self.linting = Some(request);
         }
+    }
+
+    /// False once a worker thread has stopped (it panicked): its work would never come back.
+    pub fn alive(&self) -> bool {
+        self.threads.iter().all(|t| !t.is_finished())
     }
 
     /// True while a save is being written or waits.

@@ -6,6 +6,7 @@ mod chart;
 mod checklist;
 mod fishbone;
 mod footer;
+mod heights;
 mod home;
 mod import_preview;
 mod incident;

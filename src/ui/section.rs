@@ -278,14 +278,23 @@ fn field_height(
     }
     match kind {
         Kind::Multi | Kind::LineList => {
-            let text = current_text(view, target);
             let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
-            let lines = if text.trim().is_empty() {
-                1
-            } else {
-                value_lines(&text, kind, width, max).len()
+            let invalid = view.invalid_for(target).is_some();
+            let count = || {
+                let text = current_text(view, target);
+                if text.trim().is_empty() {
+                    1
+                } else {
+                    value_lines(&text, kind, width, max).len()
+                }
             };
-            1 + lines as u16 + u16::from(view.invalid_for(target).is_some())
+            // Text kept with an error is not part of the revision: counted each time.
+            let lines = if invalid {
+                count()
+            } else {
+                super::heights::rows(view, target, width, max, count)
+            };
+            1 + lines as u16 + u16::from(invalid)
         }
         Kind::Records(_) => {
             if count == 1 {

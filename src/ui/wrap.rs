@@ -24,9 +24,37 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Texts up to this long are wrapped once per width and remembered (guides, hints, short
+/// fields drawn every frame); longer ones are wrapped each time, only as far as needed.
+const MEMO_MAX: usize = 2048;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), Vec<String>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Wraps text to `width` columns, at most `max_lines` lines (the last ending in `…` when
 /// more was left). Paragraph breaks are kept.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if text.len() > MEMO_MAX {
+        return wrap_now(text, width, max_lines);
+    }
+    let key = (text.to_string(), width, max_lines);
+    if let Some(lines) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return lines;
+    }
+    let lines = wrap_now(text, width, max_lines);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 512 {
+            m.clear();
+        }
+        m.insert(key, lines.clone());
+    });
+    lines
+}
+
+fn wrap_now(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
@@ -73,5 +101,17 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert_eq!(wrap("a\n\nb", 10, 5), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn remembered_wraps_are_the_same_as_fresh_ones() {
+        let text = "one two three four five six seven eight nine ten";
+        for width in [5, 9, 20] {
+            let first = wrap(text, width, 3);
+            assert_eq!(first, wrap_now(text, width, 3));
+            assert_eq!(wrap(text, width, 3), first);
+        }
+        let long = "word ".repeat(1000);
+        assert_eq!(wrap(&long, 30, 4), wrap_now(&long, 30, 4));
     }
 }
