@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{Entry, RECOVERY_SUFFIX, StoreError, Summary, read_incident, summary_fast};
+use super::{Entry, RECOVERY_SUFFIX, StoreError, Summary, summary_fast};
 use crate::model::FormatError;
 use crate::model::id::is_valid_id;
 
@@ -93,7 +93,7 @@ pub fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Entry> {
     let run = |part: &[IncidentFile]| {
         let mut buf = Vec::new();
         part.iter()
-            .map(|f| summarize(f, today, &mut buf))
+            .map(|f| summarize(&f.name, &f.path, today, &mut buf))
             .collect::<Vec<_>>()
     };
     if threads == 1 || files.len() < 64 {
@@ -120,41 +120,51 @@ pub fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Entry> {
 /// Room for a typical incident file in one read.
 const BUFFER: usize = 64 * 1024;
 
-/// Summarises one file: the fast reader first, the full parser when it declines.
-fn summarize(file: &IncidentFile, today: Date, buf: &mut Vec<u8>) -> Entry {
-    if !is_valid_id(&file.name) {
-        return broken(file, bad_name_error());
+/// Summarises the file `path` named `name` (without `.toml`), reading it into `buf`: the fast
+/// reader first, the full parser when it declines.
+pub(crate) fn summarize(name: &str, path: &Path, today: Date, buf: &mut Vec<u8>) -> Entry {
+    let broken = |error: FormatError| Entry::Broken {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        error,
+    };
+    if !is_valid_id(name) {
+        return broken(bad_name_error());
     }
-    if let Ok(len) = read_into(&file.path, buf)
-        && let Some(summary) = summary_fast::summarize(&buf[..len], today)
-    {
+    let len = match read_into(path, buf) {
+        Ok(len) => len,
+        Err(error) => return broken(io_error(path, error)),
+    };
+    if let Some(summary) = summary_fast::summarize(&buf[..len], today) {
         return Entry::Incident {
             summary,
             read_only: false,
         };
     }
-    match read_incident(&file.path) {
+    match super::parse_incident(path, &buf[..len]) {
         Ok(loaded) => Entry::Incident {
             summary: Summary::of(&loaded.incident, today),
             read_only: loaded.read_only.is_some(),
         },
-        Err(StoreError::Format { error, .. }) => broken(file, error),
-        Err(other) => broken(
-            file,
-            FormatError {
-                line: 0,
-                column: 0,
-                message: other.to_string(),
-            },
-        ),
+        Err(StoreError::Format { error, .. }) => broken(error),
+        Err(other) => broken(FormatError {
+            line: 0,
+            column: 0,
+            message: other.to_string(),
+        }),
     }
 }
 
-fn broken(file: &IncidentFile, error: FormatError) -> Entry {
-    Entry::Broken {
-        name: file.name.clone(),
-        path: file.path.clone(),
-        error,
+/// A file that could not be read, as an unplaced error.
+pub(crate) fn io_error(path: &Path, error: io::Error) -> FormatError {
+    FormatError {
+        line: 0,
+        column: 0,
+        message: StoreError::Io {
+            path: path.to_path_buf(),
+            source: error,
+        }
+        .to_string(),
     }
 }
 
@@ -163,7 +173,7 @@ fn broken(file: &IncidentFile, error: FormatError) -> Entry {
 /// saves the size query and the final empty read that `read_to_end` makes. `buf` is kept
 /// initialised at its full length, so it is zeroed once, not once per file, and grows for
 /// files larger than it.
-fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+pub(crate) fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
     if buf.len() < BUFFER {
         buf.resize(BUFFER, 0);
     }
