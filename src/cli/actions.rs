@@ -5,9 +5,13 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::model::{Action, Choice};
+use std::path::Path;
 
-use super::files::{incident_files, located, read_file};
+use crate::model::{Choice, FormatError};
+use crate::storage::actions::{ActionItem, FileActions, read_actions};
+use crate::storage::file_cache::{self, Cache};
+
+use super::files::{incident_files, located};
 use super::{Context, ListFormat, table};
 
 pub(crate) const EXAMPLES: &str = "\
@@ -53,22 +57,49 @@ struct Row {
 
 pub(crate) fn run(args: &ActionsArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
     let today = ctx.today();
-    let mut found: Vec<(String, Action)> = Vec::new();
-    for file in incident_files(ctx.store.dir())? {
-        match read_file(&file) {
-            Ok(loaded) => {
-                let id = loaded.incident.id;
-                found.extend(loaded.incident.actions.into_iter().map(|a| (id.clone(), a)));
-            }
-            Err(error) => eprintln!("{}", located(&file.path, &error)),
-        }
-    }
     let owner = args.owner.as_deref().map(str::trim);
-    found.retain(|(_, a)| {
+    let keep = |a: &ActionItem| {
         (!args.open || a.is_open())
             && (!args.overdue || a.is_overdue(today))
             && owner.is_none_or(|o| a.owner.trim().eq_ignore_ascii_case(o))
-    });
+    };
+    let dir = ctx.store.dir();
+    let names: Vec<String> = incident_files(dir)?.into_iter().map(|f| f.name).collect();
+    let cache = ctx
+        .store
+        .list_cache()
+        .and_then(|c| file_cache::sibling(c, "actions"));
+    let mut found: Vec<(String, ActionItem)> = Vec::new();
+    // On all cores, one read per file; unchanged files' actions from the cache.
+    file_cache::for_each(
+        dir,
+        &names,
+        cache.as_deref().map(|file| Cache {
+            file,
+            tag: "actions",
+        }),
+        |buf: &mut Vec<u8>, name: &str, path: &Path| read_actions(name, path, buf),
+        |name, file| match file {
+            FileActions::Actions { incident, actions } => found.extend(
+                actions
+                    .into_iter()
+                    .filter(|a| keep(a))
+                    .map(|a| (incident.clone(), a)),
+            ),
+            FileActions::Broken {
+                line,
+                column,
+                message,
+            } => {
+                let error = FormatError {
+                    line,
+                    column,
+                    message,
+                };
+                eprintln!("{}", located(&dir.join(format!("{name}.toml")), &error));
+            }
+        },
+    );
     // Soonest due first, no due date last; then by incident and action id for stability.
     found.sort_by(|(ia, a), (ib, b)| {
         (a.due.is_none(), a.due, ia, &a.id).cmp(&(b.due.is_none(), b.due, ib, &b.id))

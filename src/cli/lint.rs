@@ -4,10 +4,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
+
 use crate::lint::locate::Locator;
 use crate::lint::{Finding, lint_incident};
 use crate::model::id::is_valid_id;
-use crate::storage::{StoreError, read_incident};
+use crate::storage::file_cache::{self, Cache};
+use crate::storage::listing::read_into;
+use crate::storage::{StoreError, parse_incident};
 
 use super::Context;
 use super::files::{incident_files, located};
@@ -56,12 +60,7 @@ struct Placed {
 pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
     let mut paths = Vec::new();
     let mut errors = 0usize;
-    if args.targets.is_empty() {
-        paths = incident_files(ctx.store.dir())?
-            .into_iter()
-            .map(|f| f.path)
-            .collect();
-    }
+    let mut targets = Vec::new();
     for target in &args.targets {
         let path = if is_valid_id(target) && !Path::new(target).is_file() {
             ctx.store.dir().join(format!("{target}.toml"))
@@ -69,7 +68,7 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
             PathBuf::from(target)
         };
         if path.is_file() {
-            paths.push(path);
+            targets.push(path);
         } else {
             eprintln!("{target}: no such incident or file");
             errors += 1;
@@ -77,18 +76,45 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     }
     let mut placed = Vec::new();
     let mut files_with_findings = 0;
-    for path in &paths {
-        match lint_file(path) {
-            Ok(found) => {
-                files_with_findings += usize::from(!found.is_empty());
-                placed.extend(found);
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                errors += 1;
-            }
+    let mut take = |path: &Path, outcome: Outcome| match outcome.place(path) {
+        Ok(found) => {
+            files_with_findings += usize::from(!found.is_empty());
+            placed.extend(found);
         }
+        Err(message) => {
+            eprintln!("{message}");
+            errors += 1;
+        }
+    };
+    if args.targets.is_empty() {
+        // The whole folder: on all cores, unchanged files' findings from the cache.
+        let dir = ctx.store.dir();
+        let names: Vec<String> = incident_files(dir)?.into_iter().map(|f| f.name).collect();
+        let cache = ctx
+            .store
+            .list_cache()
+            .and_then(|c| file_cache::sibling(c, "lint"));
+        file_cache::for_each(
+            dir,
+            &names,
+            cache.as_deref().map(|file| Cache {
+                file,
+                tag: RULES_TAG,
+            }),
+            |buf: &mut Vec<u8>, _: &str, path: &Path| lint_path(path, buf),
+            |name, outcome| take(&dir.join(format!("{name}.toml")), outcome),
+        );
+        paths = names;
     }
+    let outcomes: Vec<Outcome> = targets
+        .par_iter()
+        .map_init(Vec::new, |buf, path| lint_path(path, buf))
+        .collect();
+    for (path, outcome) in targets.iter().zip(outcomes) {
+        take(path, outcome);
+    }
+    drop(take);
+    paths.extend(targets.iter().map(|p| p.display().to_string()));
     let mut out = std::io::stdout().lock();
     match args.format {
         LintFormat::Text => {
@@ -126,28 +152,92 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     })
 }
 
-/// Lints one file; a file that cannot be read is an error, located when it can be.
-fn lint_file(path: &Path) -> Result<Vec<Placed>, String> {
-    let loaded = read_incident(path).map_err(|e| match e {
-        StoreError::Format { error, .. } => located(path, &error),
-        other => format!("{}: {other}", path.display()),
-    })?;
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let locator = Locator::new(&text);
-    Ok(lint_incident(&loaded.incident)
-        .into_iter()
-        .map(|finding| {
-            let (line, column) = locator
-                .position(&finding.field, finding.start)
-                .unwrap_or((0, 0));
-            Placed {
-                path: path.to_path_buf(),
+/// What the cached lint results depend on besides the file: the lint rules and the model they
+/// read (a fingerprint of their sources, made by the build script).
+const RULES_TAG: &str = concat!("rules-", env!("RETRO_LINT_RULES_HASH"));
+
+/// One file's lint, as kept in the cache: independent of where the folder is.
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+enum Outcome {
+    /// The findings, each with its 1-based line and column (0 when it could not be placed).
+    Findings(Vec<(usize, usize, Finding)>),
+    /// The file is not a valid incident: where and why.
+    Broken {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The file could not be read.
+    Unreadable(String),
+}
+
+impl Outcome {
+    /// The findings placed in the file `path`, or the message for a file that cannot be read.
+    fn place(self, path: &Path) -> Result<Vec<Placed>, String> {
+        match self {
+            Outcome::Findings(found) => Ok(found
+                .into_iter()
+                .map(|(line, column, finding)| Placed {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    finding,
+                })
+                .collect()),
+            Outcome::Broken {
                 line,
                 column,
-                finding,
-            }
-        })
-        .collect())
+                message,
+            } => Err(located(
+                path,
+                &crate::model::FormatError {
+                    line,
+                    column,
+                    message,
+                },
+            )),
+            Outcome::Unreadable(message) => Err(format!("{}: {message}", path.display())),
+        }
+    }
+}
+
+/// Lints one file, reading it once into `buf`; the text is parsed again for line and column
+/// only when there are findings to place.
+fn lint_path(path: &Path, buf: &mut Vec<u8>) -> Outcome {
+    let len = match read_into(path, buf) {
+        Ok(len) => len,
+        Err(e) => return Outcome::Unreadable(e.to_string()),
+    };
+    let bytes = &buf[..len];
+    let loaded = match parse_incident(path, bytes) {
+        Ok(loaded) => loaded,
+        Err(StoreError::Format { error, .. }) => {
+            return Outcome::Broken {
+                line: error.line,
+                column: error.column,
+                message: error.message,
+            };
+        }
+        Err(other) => return Outcome::Unreadable(other.to_string()),
+    };
+    let found = lint_incident(&loaded.incident);
+    if found.is_empty() {
+        return Outcome::Findings(Vec::new());
+    }
+    // The bytes parsed as text above.
+    let text = String::from_utf8_lossy(bytes);
+    let locator = Locator::new(&text);
+    Outcome::Findings(
+        found
+            .into_iter()
+            .map(|finding| {
+                let (line, column) = locator
+                    .position(&finding.field, finding.start)
+                    .unwrap_or((0, 0));
+                (line, column, finding)
+            })
+            .collect(),
+    )
 }
 
 fn json_row(p: &Placed) -> serde_json::Value {
