@@ -42,6 +42,34 @@ impl PartialEq for IncidentFile {
 /// The system's error when `dir` cannot be read.
 pub fn incident_files(dir: &Path, metadata: bool) -> io::Result<Vec<IncidentFile>> {
     let mut files = Vec::new();
+    each_file(dir, metadata, |name, path, meta| {
+        files.push(IncidentFile {
+            name: name.to_string(),
+            path,
+            metadata: meta,
+        });
+    })?;
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// The names (without `.toml`) of the files [`incident_files`] lists, sorted: all a pass
+/// over a large folder needs to keep of its listing.
+///
+/// # Errors
+/// The system's error when `dir` cannot be read.
+pub fn incident_names(dir: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    each_file(dir, false, |name, _, _| names.push(name.to_string()))?;
+    names.sort();
+    Ok(names)
+}
+
+fn each_file(
+    dir: &Path,
+    metadata: bool,
+    mut found: impl FnMut(&str, PathBuf, Option<fs::Metadata>),
+) -> io::Result<()> {
     for dirent in fs::read_dir(dir)? {
         let Ok(dirent) = dirent else { continue };
         let file_name = dirent.file_name();
@@ -65,15 +93,10 @@ pub fn incident_files(dir: &Path, metadata: bool) -> io::Result<Vec<IncidentFile
             _ => (false, None),
         };
         if regular {
-            files.push(IncidentFile {
-                name: name.to_string(),
-                path,
-                metadata: meta,
-            });
+            found(name, path, meta);
         }
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
+    Ok(())
 }
 
 /// The error for a file whose name cannot be an incident id.

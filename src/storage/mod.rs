@@ -282,16 +282,12 @@ impl Store {
     }
 
     /// The names (without `.toml`) of the incident files of the folder, sorted; see
-    /// [`listing::incident_files`].
+    /// [`listing::incident_names`].
     ///
     /// # Errors
     /// [`StoreError::Io`] when the folder cannot be read.
     pub fn names(&self) -> Result<Vec<String>, StoreError> {
-        Ok(listing::incident_files(&self.dir, false)
-            .map_err(|e| StoreError::io(&self.dir, e))?
-            .into_iter()
-            .map(|f| f.name)
-            .collect())
+        listing::incident_names(&self.dir).map_err(|e| StoreError::io(&self.dir, e))
     }
 
     /// The list cache file, when there is one (see [`Store::with_list_cache`]).
