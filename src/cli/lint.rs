@@ -113,7 +113,6 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     for (path, outcome) in targets.iter().zip(outcomes) {
         take(path, outcome);
     }
-    drop(take);
     paths.extend(targets.iter().map(|p| p.display().to_string()));
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -251,4 +250,47 @@ fn json_row(p: &Placed) -> serde_json::Value {
         "reason": p.finding.reason,
         "suggestion": p.finding.suggestion,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::Rule;
+
+    #[test]
+    fn rules_are_cached_under_their_ids() {
+        for rule in Rule::ALL {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(json, format!("\"{}\"", rule.id()));
+            assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
+        }
+    }
+
+    #[test]
+    fn an_outcome_survives_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2026-04-02-a.toml");
+        std::fs::write(
+            &path,
+            "schema_version = 1\nid = \"2026-04-02-a\"\ntitle = \"A\"\n\n\
+             [narrative]\ntext = \"\"\"\nThe engineer should have checked.\"\"\"\n",
+        )
+        .unwrap();
+        let outcome = lint_path(&path, &mut Vec::new());
+        let Outcome::Findings(found) = &outcome else {
+            panic!("{outcome:?}");
+        };
+        assert_eq!((found[0].0, found[0].1), (7, 14));
+        let json = serde_json::to_string(&outcome).unwrap();
+        assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
+        std::fs::write(&path, "title = [\n").unwrap();
+        assert!(matches!(
+            lint_path(&path, &mut Vec::new()),
+            Outcome::Broken { line: 1, .. }
+        ));
+        assert!(matches!(
+            lint_path(&dir.path().join("missing.toml"), &mut Vec::new()),
+            Outcome::Unreadable(_)
+        ));
+    }
 }

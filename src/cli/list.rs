@@ -69,8 +69,12 @@ pub(crate) fn run(args: &ListArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     let mut broken: Vec<String> = Vec::new();
     // Streamed: each summary becomes its output row (or is left out) as it comes, so memory
     // holds the rows' text and a sort key each, never every summary.
-    list_cache::each_entry(dir, &names, today, ctx.store.list_cache(), |entry| {
-        match entry {
+    list_cache::each_entry(
+        dir,
+        &names,
+        today,
+        ctx.store.list_cache(),
+        |entry| match entry {
             Entry::Incident { summary, read_only } => {
                 let s = &summary;
                 if args.status.is_none_or(|st| s.status == st)
@@ -83,8 +87,8 @@ pub(crate) fn run(args: &ListArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
                 }
             }
             Entry::Broken { path, error, .. } => broken.push(located(&path, &error)),
-        }
-    });
+        },
+    );
     drop(names);
     // Problems in file-name order, like a compiler's, whatever the listing's order.
     broken.sort();

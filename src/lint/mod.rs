@@ -33,8 +33,9 @@ pub use people::People;
 
 /// A lint rule. Its [`Rule::id`] is stable: files and scripts refer to it (serialised as the
 /// id, for the lint cache).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// A judgement or blame word: careless, sloppy, lazy, "dropped the ball", "at fault".
@@ -112,8 +113,7 @@ pub struct Hit {
 }
 
 /// A finding in an incident.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     /// Which rule.
     pub rule: Rule,

@@ -230,7 +230,9 @@ pub(crate) fn for_each_at<T, S>(
             .zip(hits.into_par_iter())
             .enumerate()
             .map_init(Vec::new, |buf, (i, ((name, key), hit))| {
-                let cached = hit.as_deref().and_then(|j| serde_json::from_str::<T>(j).ok());
+                let cached = hit
+                    .as_deref()
+                    .and_then(|j| serde_json::from_str::<T>(j).ok());
                 let fresh = cached.is_none();
                 let result = match cached {
                     Some(result) => result,
@@ -351,7 +353,8 @@ impl Reader {
     }
 
     fn key(&self) -> Option<FileKey> {
-        self.tabs.and_then(|(a, b)| FileKey::parse(&self.line[a + 1..b]))
+        self.tabs
+            .and_then(|(a, b)| FileKey::parse(&self.line[a + 1..b]))
     }
 
     fn item(&self) -> &str {
