@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer as _};
 
 use std::path::Path;
 
@@ -104,64 +104,63 @@ pub(crate) fn run(args: &ActionsArgs, ctx: &Context<'_>) -> anyhow::Result<ExitC
     found.sort_by(|(ia, a), (ib, b)| {
         (a.due.is_none(), a.due, ia, &a.id).cmp(&(b.due.is_none(), b.due, ib, &b.id))
     });
-    let rows: Vec<Row> = found
-        .into_iter()
-        .map(|(incident_id, a)| Row {
-            overdue: a.is_overdue(today),
-            status: a.status_or_open().as_str(),
-            incident_id,
-            action_id: a.id,
-            title: a.title,
-            owner: a.owner,
-            due: a.due.map(|d| d.to_string()),
-            priority: a.priority.map(Choice::as_str),
-            kind: a.kind.map(Choice::as_str),
-            factors: a.factors,
-            tracker: a.tracker,
-        })
-        .collect();
-    let mut out = std::io::stdout().lock();
+    let row = |(incident_id, a): (String, ActionItem)| Row {
+        overdue: a.is_overdue(today),
+        status: a.status_or_open().as_str(),
+        incident_id,
+        action_id: a.id,
+        title: a.title,
+        owner: a.owner,
+        due: a.due.map(|d| d.to_string()),
+        priority: a.priority.map(Choice::as_str),
+        kind: a.kind.map(Choice::as_str),
+        factors: a.factors,
+        tracker: a.tracker,
+    };
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     match args.format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
+            let mut ser = serde_json::Serializer::pretty(&mut out);
+            ser.collect_seq(found.into_iter().map(row))?;
             writeln!(out)?;
         }
-        ListFormat::Table if rows.is_empty() => writeln!(out, "No matching actions.")?,
+        ListFormat::Table if found.is_empty() => writeln!(out, "No matching actions.")?,
         ListFormat::Table => {
-            let body: Vec<Vec<String>> = rows
-                .iter()
+            const HEADER: [&str; 8] = [
+                "DUE", "OVERDUE", "PRIORITY", "STATUS", "INCIDENT", "ACTION", "OWNER", "TITLE",
+            ];
+            let dash = |text: String| if text.is_empty() { "-".into() } else { text };
+            // Each action's cells once, then one line each: no second copy of the table.
+            let body: Vec<[String; 8]> = found
+                .into_iter()
+                .map(row)
                 .map(|r| {
-                    vec![
-                        r.due.clone().unwrap_or_else(|| "-".into()),
+                    [
+                        r.due.unwrap_or_else(|| "-".into()),
                         if r.overdue { "OVERDUE" } else { "" }.to_string(),
                         r.priority.unwrap_or("-").to_string(),
                         r.status.to_string(),
-                        r.incident_id.clone(),
-                        if r.action_id.is_empty() {
-                            "-".into()
-                        } else {
-                            r.action_id.clone()
-                        },
-                        if r.owner.is_empty() {
-                            "-".into()
-                        } else {
-                            r.owner.clone()
-                        },
-                        r.title.clone(),
+                        table::clean(&r.incident_id),
+                        table::clean(&dash(r.action_id)),
+                        table::clean(&dash(r.owner)),
+                        table::clean(&r.title),
                     ]
                 })
                 .collect();
-            out.write_all(
-                table::render(
-                    &[
-                        "DUE", "OVERDUE", "PRIORITY", "STATUS", "INCIDENT", "ACTION", "OWNER",
-                        "TITLE",
-                    ],
-                    &body,
-                )
-                .as_bytes(),
-            )?;
+            let mut widths = table::Widths::new(&HEADER);
+            for cells in &body {
+                widths.observe(cells);
+            }
+            let mut line = String::new();
+            widths.line(&HEADER, &mut line);
+            out.write_all(line.as_bytes())?;
+            for cells in &body {
+                line.clear();
+                widths.line(cells, &mut line);
+                out.write_all(line.as_bytes())?;
+            }
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,9 @@ use textwrap::core::display_width;
 /// Lays out `rows` under `header`, columns separated by two spaces, one line each.
 ///
 /// Cells are put on one line (newlines become spaces) so that each row stays one line that
-/// `grep` and `cut` can work with.
+/// `grep` and `cut` can work with. For small tables; a long listing keeps its rows as text and
+/// lays them out with [`Widths`].
+#[allow(dead_code)] // `list` and `actions` stream through `Widths`; other commands use this.
 pub(crate) fn render(header: &[&str], rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
