@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::model::{Choice, FormatError};
 use crate::storage::actions::{ActionItem, FileActions, read_actions};
-use crate::storage::file_cache::{self, Cache};
+use crate::storage::file_cache::{self, Cache, Scratch};
 
 use super::files::{incident_files, located};
 use super::{Context, ListFormat, table};
@@ -78,7 +78,7 @@ pub(crate) fn run(args: &ActionsArgs, ctx: &Context<'_>) -> anyhow::Result<ExitC
             file,
             tag: "actions",
         }),
-        |buf: &mut Vec<u8>, name: &str, path: &Path| read_actions(name, path, buf),
+        |scratch: &mut Scratch, name: &str, path: &Path| read_actions(name, path, scratch),
         |name, file| match file {
             FileActions::Actions { incident, actions } => found.extend(
                 actions

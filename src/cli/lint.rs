@@ -9,8 +9,7 @@ use rayon::prelude::*;
 use crate::lint::locate::Locator;
 use crate::lint::{Finding, lint_incident};
 use crate::model::id::is_valid_id;
-use crate::storage::file_cache::{self, Cache};
-use crate::storage::listing::read_into;
+use crate::storage::file_cache::{self, Cache, Scratch};
 use crate::storage::{StoreError, parse_incident};
 
 use super::Context;
@@ -101,14 +100,14 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
                 file,
                 tag: RULES_TAG,
             }),
-            |buf: &mut Vec<u8>, _: &str, path: &Path| lint_path(path, buf),
+            |scratch: &mut Scratch, _: &str, path: &Path| lint_path(path, scratch),
             |name, outcome| take(&dir.join(format!("{name}.toml")), outcome),
         );
         paths = names;
     }
     let outcomes: Vec<Outcome> = targets
         .par_iter()
-        .map_init(Vec::new, |buf, path| lint_path(path, buf))
+        .map_init(Scratch::new, |scratch, path| lint_path(path, scratch))
         .collect();
     for (path, outcome) in targets.iter().zip(outcomes) {
         take(path, outcome);
@@ -200,14 +199,13 @@ impl Outcome {
     }
 }
 
-/// Lints one file, reading it once into `buf`; the text is parsed again for line and column
+/// Lints one file, reading it once into `scratch`; the text is parsed again for line and column
 /// only when there are findings to place.
-fn lint_path(path: &Path, buf: &mut Vec<u8>) -> Outcome {
-    let len = match read_into(path, buf) {
-        Ok(len) => len,
+fn lint_path(path: &Path, scratch: &mut Scratch) -> Outcome {
+    let bytes = match scratch.read(path) {
+        Ok(bytes) => bytes,
         Err(e) => return Outcome::Unreadable(e.to_string()),
     };
-    let bytes = &buf[..len];
     let loaded = match parse_incident(path, bytes) {
         Ok(loaded) => loaded,
         Err(StoreError::Format { error, .. }) => {
@@ -276,7 +274,7 @@ mod tests {
              [narrative]\ntext = \"\"\"\nThe engineer should have checked.\"\"\"\n",
         )
         .unwrap();
-        let outcome = lint_path(&path, &mut Vec::new());
+        let outcome = lint_path(&path, &mut Scratch::new());
         let Outcome::Findings(found) = &outcome else {
             panic!("{outcome:?}");
         };
@@ -285,11 +283,11 @@ mod tests {
         assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
         std::fs::write(&path, "title = [\n").unwrap();
         assert!(matches!(
-            lint_path(&path, &mut Vec::new()),
+            lint_path(&path, &mut Scratch::new()),
             Outcome::Broken { line: 1, .. }
         ));
         assert!(matches!(
-            lint_path(&dir.path().join("missing.toml"), &mut Vec::new()),
+            lint_path(&dir.path().join("missing.toml"), &mut Scratch::new()),
             Outcome::Unreadable(_)
         ));
     }

@@ -7,7 +7,8 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::listing::{bad_name_error, io_error, read_into};
+use super::file_cache::Scratch;
+use super::listing::{bad_name_error, io_error};
 use super::{StoreError, parse_incident, summary_fast};
 use crate::model::id::is_valid_id;
 use crate::model::{Action, ActionKind, ActionStatus, FormatError, Priority};
@@ -103,16 +104,15 @@ impl FileActions {
 }
 
 /// Reads the actions of the file `path` named `name` (without `.toml`), reading it once into
-/// `buf`. A name that is not an incident id is a broken file, as everywhere else.
-pub fn read_actions(name: &str, path: &Path, buf: &mut Vec<u8>) -> FileActions {
+/// `scratch`. A name that is not an incident id is a broken file, as everywhere else.
+pub fn read_actions(name: &str, path: &Path, scratch: &mut Scratch) -> FileActions {
     if !is_valid_id(name) {
         return FileActions::broken(bad_name_error());
     }
-    let len = match read_into(path, buf) {
-        Ok(len) => len,
+    let bytes = match scratch.read(path) {
+        Ok(bytes) => bytes,
         Err(error) => return FileActions::broken(io_error(path, error)),
     };
-    let bytes = &buf[..len];
     if let Some((incident, actions)) = summary_fast::actions(bytes) {
         return FileActions::Actions { incident, actions };
     }

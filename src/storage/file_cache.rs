@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
+
+use super::listing::read_open;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -133,10 +135,10 @@ pub struct Cache<'a> {
     pub tag: &'a str,
 }
 
-/// Computes one file's result: given a reusable buffer, the file's name (without `.toml`) and
-/// its path.
-pub trait Compute<T>: Fn(&mut Vec<u8>, &str, &Path) -> T + Sync {}
-impl<T, F: Fn(&mut Vec<u8>, &str, &Path) -> T + Sync> Compute<T> for F {}
+/// Computes one file's result: given a thread's [`Scratch`] to read the file with (so that its
+/// identity is noted without asking again), the file's name (without `.toml`) and its path.
+pub trait Compute<T>: Fn(&mut Scratch, &str, &Path) -> T + Sync {}
+impl<T, F: Fn(&mut Scratch, &str, &Path) -> T + Sync> Compute<T> for F {}
 
 /// Goes over the files `names` (sorted by name, each `<dir>/<name>.toml`) and hands each file's
 /// result to `sink` in that order: from `cache` when the file is unchanged, else from
@@ -172,7 +174,9 @@ pub(crate) fn for_each_at<T, S>(
         for chunk in names.chunks(CHUNK) {
             let results: Vec<T> = chunk
                 .par_iter()
-                .map_init(Vec::new, |buf, name| compute(buf, name, &path_of(name)))
+                .map_init(Scratch::new, |scratch, name| {
+                    compute(scratch, name, &path_of(name))
+                })
                 .collect();
             for (name, result) in chunk.iter().zip(results) {
                 sink(name, result);
@@ -189,71 +193,73 @@ pub(crate) fn for_each_at<T, S>(
     let mut failed = header.is_none();
     for (c, chunk) in names.chunks(CHUNK).enumerate() {
         let base = c * CHUNK;
-        let keys: Vec<Option<FileKey>> = chunk
-            .par_iter()
-            .map(|name| fs::metadata(path_of(name)).ok().map(|m| FileKey::of(&m)))
-            .collect();
-        // Merge the sorted names with the cache's sorted lines.
-        let mut hits: Vec<Option<String>> = Vec::with_capacity(chunk.len());
-        for (i, (name, key)) in chunk.iter().zip(&keys).enumerate() {
-            let mut hit = None;
-            let mut same = false;
-            while let Some(reader) = old.as_mut() {
-                match reader.name() {
-                    Some(n) if n < name.as_str() => {
-                        change.get_or_insert((reader.offset, base + i));
+        // Merge the sorted names with the cache's sorted lines: each name's cached line, if
+        // any, where the cache stood when the name came, and whether lines of files gone
+        // were passed over.
+        let mut olds: Vec<Option<(Option<FileKey>, String)>> = Vec::with_capacity(chunk.len());
+        let mut at: Vec<(u64, bool)> = Vec::with_capacity(chunk.len());
+        for name in chunk {
+            let Some(reader) = old.as_mut() else {
+                olds.push(None);
+                at.push((0, true));
+                continue;
+            };
+            let offset = reader.offset;
+            let mut skipped = false;
+            let mut found = None;
+            while let Some(n) = reader.name() {
+                if n < name.as_str() {
+                    skipped = true;
+                    reader.advance();
+                } else {
+                    if n == name.as_str() {
+                        found = Some((reader.key(), reader.item().to_string()));
                         reader.advance();
                     }
-                    Some(n) if n == name.as_str() => {
-                        if reader.key() == *key && key.is_some() {
-                            hit = Some(reader.item().to_string());
-                            same = true;
-                        }
-                        if !same {
-                            change.get_or_insert((reader.offset, base + i));
-                        }
-                        reader.advance();
-                        break;
-                    }
-                    _ => break,
+                    break;
                 }
             }
-            if !same {
-                change.get_or_insert((old.as_ref().map_or(0, |r| r.offset), base + i));
-            }
-            hits.push(hit);
+            olds.push(found);
+            at.push((offset, skipped));
         }
-        let rewrite_from = change.map_or(usize::MAX, |(_, from)| from);
-        let results: Vec<(T, Option<String>)> = chunk
+        // On all cores: a file with a cached line is looked at (its status) and taken from
+        // the cache when unchanged; any other file is read, its identity taken from the open
+        // file before reading.
+        let results: Vec<(T, bool, Option<String>)> = chunk
             .par_iter()
-            .zip(keys.par_iter())
-            .zip(hits.into_par_iter())
-            .enumerate()
-            .map_init(Vec::new, |buf, (i, ((name, key), hit))| {
-                let cached = hit
-                    .as_deref()
-                    .and_then(|j| serde_json::from_str::<T>(j).ok());
-                let fresh = cached.is_none();
-                let result = match cached {
-                    Some(result) => result,
-                    None => compute(buf, name, &path_of(name)),
-                };
-                let line = (base + i >= rewrite_from)
-                    .then(|| {
-                        let key = (*key).filter(|k| k.settled(started, settle))?;
-                        if !cacheable(name) {
-                            return None;
-                        }
-                        let item = match (&hit, fresh) {
-                            (Some(old), false) => old.clone(),
-                            _ => serde_json::to_string(&result).ok()?,
-                        };
-                        Some(format!("{name}\t{}\t{item}\n", key.text()))
-                    })
-                    .flatten();
-                (result, line)
+            .zip(olds.into_par_iter())
+            .map_init(Scratch::new, |scratch, (name, cached)| {
+                let path = path_of(name);
+                let mut key = None;
+                if let Some((old_key, item)) = &cached {
+                    key = fs::metadata(&path).ok().map(|m| FileKey::of(&m));
+                    if key.is_some()
+                        && key == *old_key
+                        && let Ok(result) = serde_json::from_str::<T>(item)
+                    {
+                        let line = line(name, key, item);
+                        return (result, true, line);
+                    }
+                }
+                scratch.key = None;
+                let result = compute(scratch, name, &path);
+                let key = scratch
+                    .key
+                    .take()
+                    .or(key)
+                    .or_else(|| fs::metadata(&path).ok().map(|m| FileKey::of(&m)))
+                    .filter(|k| k.settled(started, settle));
+                let line = serde_json::to_string(&result)
+                    .ok()
+                    .and_then(|item| line(name, key, &item));
+                (result, false, line)
             })
             .collect();
+        if change.is_none()
+            && let Some(i) = (0..chunk.len()).find(|&i| !results[i].1 || at[i].1)
+        {
+            change = Some((at[i].0, base + i));
+        }
         if let Some((offset, _)) = change
             && writer.is_none()
             && !failed
@@ -261,8 +267,11 @@ pub(crate) fn for_each_at<T, S>(
             writer = start(cache.file, header.as_deref(), old.is_some(), offset);
             failed = writer.is_none();
         }
-        for (name, (result, line)) in chunk.iter().zip(results) {
-            if let (Some(w), Some(line)) = (writer.as_mut(), line) {
+        let rewrite_from = change.map_or(usize::MAX, |(_, from)| from);
+        for (i, (name, (result, _, line))) in chunk.iter().zip(results).enumerate() {
+            if base + i >= rewrite_from
+                && let (Some(w), Some(line)) = (writer.as_mut(), line)
+            {
                 w.line(&line);
             }
             sink(name, result);
@@ -279,6 +288,40 @@ pub(crate) fn for_each_at<T, S>(
     if let Some(w) = writer {
         // Only a cache: a folder we cannot write to must not stop the command.
         let _ = w.finish(cache.file);
+    }
+}
+
+/// A cache line for the file `name` with `key` and its result as JSON; `None` when it cannot
+/// be kept (no key, not settled, a name that does not fit a line).
+fn line(name: &str, key: Option<FileKey>, item: &str) -> Option<String> {
+    let key = key?;
+    cacheable(name).then(|| format!("{name}\t{}\t{item}\n", key.text()))
+}
+
+/// A thread's reusable room for reading files, which also notes the identity of the file read
+/// (for the cache).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    buf: Vec<u8>,
+    key: Option<FileKey>,
+}
+
+impl Scratch {
+    /// Empty room.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+
+    /// Reads the whole file `path`, noting its identity (size, times, inode, device) from the
+    /// open file before reading it.
+    ///
+    /// # Errors
+    /// The system's error when it cannot be opened or read.
+    pub fn read(&mut self, path: &Path) -> io::Result<&[u8]> {
+        let mut file = File::open(path)?;
+        self.key = file.metadata().ok().map(|m| FileKey::of(&m));
+        let len = read_open(&mut file, &mut self.buf)?;
+        Ok(&self.buf[..len])
     }
 }
 
@@ -464,9 +507,9 @@ mod tests {
                 }),
                 SystemTime::now() + Duration::from_secs(5),
                 SETTLE,
-                |_: &mut Vec<u8>, _: &str, path: &Path| {
+                |scratch: &mut Scratch, _: &str, path: &Path| {
                     reads.fetch_add(1, Ordering::SeqCst);
-                    fs::read(path).map_or(usize::MAX, |b| b.len())
+                    scratch.read(path).map_or(usize::MAX, <[u8]>::len)
                 },
                 |name, len| out.push((name.to_string(), len)),
             );
@@ -548,7 +591,7 @@ mod tests {
             }),
             SystemTime::now(),
             SETTLE,
-            |_: &mut Vec<u8>, _: &str, _: &Path| 1usize,
+            |_: &mut Scratch, _: &str, _: &Path| 1usize,
             |_, _| {},
         );
         assert!(cached_names(&f.cache).is_empty());

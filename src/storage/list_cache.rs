@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::file_cache::{self, Cache, SETTLE};
+use super::file_cache::{self, Cache, SETTLE, Scratch};
 use super::listing::summarize;
 use super::{Entry, Summary};
 use crate::model::FormatError;
@@ -73,7 +73,9 @@ fn each_entry_at(
         cache,
         started,
         settle,
-        |buf: &mut Vec<u8>, name: &str, path: &Path| item_of(summarize(name, path, today, buf)),
+        |scratch: &mut Scratch, name: &str, path: &Path| {
+            item_of(summarize(name, path, today, scratch))
+        },
         |name, item| sink(entry_of(item, dir, name, today)),
     );
 }

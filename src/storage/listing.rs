@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use super::file_cache::Scratch;
 use super::{Entry, RECOVERY_SUFFIX, StoreError, Summary, summary_fast};
 use crate::model::FormatError;
 use crate::model::id::is_valid_id;
@@ -114,9 +115,9 @@ pub fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Entry> {
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let run = |part: &[IncidentFile]| {
-        let mut buf = Vec::new();
+        let mut scratch = Scratch::new();
         part.iter()
-            .map(|f| summarize(&f.name, &f.path, today, &mut buf))
+            .map(|f| summarize(&f.name, &f.path, today, &mut scratch))
             .collect::<Vec<_>>()
     };
     if threads == 1 || files.len() < 64 {
@@ -145,7 +146,7 @@ const BUFFER: usize = 64 * 1024;
 
 /// Summarises the file `path` named `name` (without `.toml`), reading it into `buf`: the fast
 /// reader first, the full parser when it declines.
-pub(crate) fn summarize(name: &str, path: &Path, today: Date, buf: &mut Vec<u8>) -> Entry {
+pub(crate) fn summarize(name: &str, path: &Path, today: Date, scratch: &mut Scratch) -> Entry {
     let broken = |error: FormatError| Entry::Broken {
         name: name.to_string(),
         path: path.to_path_buf(),
@@ -154,17 +155,17 @@ pub(crate) fn summarize(name: &str, path: &Path, today: Date, buf: &mut Vec<u8>)
     if !is_valid_id(name) {
         return broken(bad_name_error());
     }
-    let len = match read_into(path, buf) {
-        Ok(len) => len,
+    let bytes = match scratch.read(path) {
+        Ok(bytes) => bytes,
         Err(error) => return broken(io_error(path, error)),
     };
-    if let Some(summary) = summary_fast::summarize(&buf[..len], today) {
+    if let Some(summary) = summary_fast::summarize(bytes, today) {
         return Entry::Incident {
             summary,
             read_only: false,
         };
     }
-    match super::parse_incident(path, &buf[..len]) {
+    match super::parse_incident(path, bytes) {
         Ok(loaded) => Entry::Incident {
             summary: Summary::of(&loaded.incident, today),
             read_only: loaded.read_only.is_some(),
@@ -191,16 +192,21 @@ pub(crate) fn io_error(path: &Path, error: io::Error) -> FormatError {
     }
 }
 
-/// Reads a whole file into the start of `buf` and returns its length, without asking its
+/// [`read_open`] of the file `path`.
+#[cfg(test)]
+fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+    read_open(&mut File::open(path)?, buf)
+}
+
+/// Reads a whole open file into the start of `buf` and returns its length, without asking its
 /// size: a read that does not fill the room left has reached the end of a regular file, which
 /// saves the size query and the final empty read that `read_to_end` makes. `buf` is kept
 /// initialised at its full length, so it is zeroed once, not once per file, and grows for
 /// files larger than it.
-pub(crate) fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+pub(crate) fn read_open(file: &mut File, buf: &mut Vec<u8>) -> io::Result<usize> {
     if buf.len() < BUFFER {
         buf.resize(BUFFER, 0);
     }
-    let mut file = File::open(path)?;
     let mut len = 0;
     loop {
         if buf.len() - len < BUFFER / 4 {
