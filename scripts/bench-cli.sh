@@ -94,7 +94,7 @@ compare() {
         eval "once \"$fa\" $a"
         eval "once \"$fb\" $b"
     done
-    paste -d' ' "$fa" "$fb" | awk '{ print $1 / $3 }' >"$work/r"
+    paste -d' ' "$fa" "$fb" | awk '{ print $1 / $4 }' >"$work/r"
     local ta tb ma mb ca cb r rmin rmax
     ta=$(median 1 "$fa")
     tb=$(median 1 "$fb")
