@@ -4,10 +4,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
+
 use crate::lint::locate::Locator;
 use crate::lint::{Finding, Kind, lint_incident};
 use crate::model::id::is_valid_id;
-use crate::storage::{StoreError, read_incident};
+use crate::storage::file_cache::{self, Cache, Scratch};
+use crate::storage::{StoreError, parse_incident};
 
 use super::Context;
 use super::files::{incident_files, located};
@@ -58,12 +61,7 @@ struct Placed {
 pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
     let mut paths = Vec::new();
     let mut errors = 0usize;
-    if args.targets.is_empty() {
-        paths = incident_files(ctx.store.dir())?
-            .into_iter()
-            .map(|f| f.path)
-            .collect();
-    }
+    let mut targets = Vec::new();
     for target in &args.targets {
         let path = if is_valid_id(target) && !Path::new(target).is_file() {
             ctx.store.dir().join(format!("{target}.toml"))
@@ -71,7 +69,7 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
             PathBuf::from(target)
         };
         if path.is_file() {
-            paths.push(path);
+            targets.push(path);
         } else {
             eprintln!("{target}: no such incident or file");
             errors += 1;
@@ -79,18 +77,44 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     }
     let mut placed = Vec::new();
     let mut files_with_findings = 0;
-    for path in &paths {
-        match lint_file(path) {
-            Ok(found) => {
-                files_with_findings += usize::from(!found.is_empty());
-                placed.extend(found);
-            }
-            Err(message) => {
-                eprintln!("{}", crate::sanitize::for_terminal(&message));
-                errors += 1;
-            }
+    let mut take = |path: &Path, outcome: Outcome| match outcome.place(path) {
+        Ok(found) => {
+            files_with_findings += usize::from(!found.is_empty());
+            placed.extend(found);
         }
+        Err(message) => {
+            eprintln!("{}", crate::sanitize::for_terminal(&message));
+            errors += 1;
+        }
+    };
+    if args.targets.is_empty() {
+        // The whole folder: on all cores, unchanged files' findings from the cache.
+        let dir = ctx.store.dir();
+        let names: Vec<String> = incident_files(dir)?.into_iter().map(|f| f.name).collect();
+        let cache = ctx
+            .store
+            .list_cache()
+            .and_then(|c| file_cache::sibling(c, "lint"));
+        file_cache::for_each(
+            dir,
+            &names,
+            cache.as_deref().map(|file| Cache {
+                file,
+                tag: RULES_TAG,
+            }),
+            |scratch: &mut Scratch, _: &str, path: &Path| lint_path(path, scratch),
+            |name, outcome| take(&dir.join(format!("{name}.toml")), outcome),
+        );
+        paths = names;
     }
+    let outcomes: Vec<Outcome> = targets
+        .par_iter()
+        .map_init(Scratch::new, |scratch, path| lint_path(path, scratch))
+        .collect();
+    for (path, outcome) in targets.iter().zip(outcomes) {
+        take(path, outcome);
+    }
+    paths.extend(targets.iter().map(|p| p.display().to_string()));
     let mut out = std::io::stdout().lock();
     match args.format {
         LintFormat::Text => {
@@ -134,30 +158,91 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     })
 }
 
-/// Lints one file; a file that cannot be read is an error, located when it can be.
-fn lint_file(path: &Path) -> Result<Vec<Placed>, String> {
-    let loaded = read_incident(path).map_err(|e| match e {
-        StoreError::Format { error, .. } => located(path, &error),
-        other => format!("{}: {other}", path.display()),
-    })?;
-    let text = crate::storage::read_regular(path)
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let locator = Locator::new(&text);
-    Ok(lint_incident(&loaded.incident)
-        .into_iter()
-        .map(|finding| {
-            let (line, column) = locator
-                .position(&finding.field, finding.start)
-                .unwrap_or((0, 0));
-            Placed {
-                path: path.to_path_buf(),
+/// What the cached lint results depend on besides the file: the lint rules and the model they
+/// read (a fingerprint of their sources, made by the build script).
+const RULES_TAG: &str = concat!("rules-", env!("RETRO_LINT_RULES_HASH"));
+
+/// One file's lint, as kept in the cache: independent of where the folder is.
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+enum Outcome {
+    /// The findings, each with its 1-based line and column (0 when it could not be placed).
+    Findings(Vec<(usize, usize, Finding)>),
+    /// The file is not a valid incident: where and why.
+    Broken {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The file could not be read.
+    Unreadable(String),
+}
+
+impl Outcome {
+    /// The findings placed in the file `path`, or the message for a file that cannot be read.
+    fn place(self, path: &Path) -> Result<Vec<Placed>, String> {
+        match self {
+            Outcome::Findings(found) => Ok(found
+                .into_iter()
+                .map(|(line, column, finding)| Placed {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    finding,
+                })
+                .collect()),
+            Outcome::Broken {
                 line,
                 column,
-                finding,
-            }
-        })
-        .collect())
+                message,
+            } => Err(located(
+                path,
+                &crate::model::FormatError {
+                    line,
+                    column,
+                    message,
+                },
+            )),
+            Outcome::Unreadable(message) => Err(format!("{}: {message}", path.display())),
+        }
+    }
+}
+
+/// Lints one file, reading it once into `scratch`; the text is parsed again for line and column
+/// only when there are findings to place.
+fn lint_path(path: &Path, scratch: &mut Scratch) -> Outcome {
+    let bytes = match scratch.read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Outcome::Unreadable(e.to_string()),
+    };
+    let loaded = match parse_incident(path, bytes) {
+        Ok(loaded) => loaded,
+        Err(StoreError::Format { error, .. }) => {
+            return Outcome::Broken {
+                line: error.line,
+                column: error.column,
+                message: error.message,
+            };
+        }
+        Err(other) => return Outcome::Unreadable(other.to_string()),
+    };
+    let found = lint_incident(&loaded.incident);
+    if found.is_empty() {
+        return Outcome::Findings(Vec::new());
+    }
+    // The bytes parsed as text above.
+    let text = String::from_utf8_lossy(bytes);
+    let locator = Locator::new(&text);
+    Outcome::Findings(
+        found
+            .into_iter()
+            .map(|finding| {
+                let (line, column) = locator
+                    .position(&finding.field, finding.start)
+                    .unwrap_or((0, 0));
+                (line, column, finding)
+            })
+            .collect(),
+    )
 }
 
 fn json_row(p: &Placed) -> serde_json::Value {
@@ -172,4 +257,47 @@ fn json_row(p: &Placed) -> serde_json::Value {
         "reason": p.finding.reason,
         "suggestion": p.finding.suggestion,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::Rule;
+
+    #[test]
+    fn rules_are_cached_under_their_ids() {
+        for rule in Rule::ALL {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(json, format!("\"{}\"", rule.id()));
+            assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
+        }
+    }
+
+    #[test]
+    fn an_outcome_survives_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2026-04-02-a.toml");
+        std::fs::write(
+            &path,
+            "schema_version = 1\nid = \"2026-04-02-a\"\ntitle = \"A\"\n\n\
+             [narrative]\ntext = \"\"\"\nThe engineer should have checked.\"\"\"\n",
+        )
+        .unwrap();
+        let outcome = lint_path(&path, &mut Scratch::new());
+        let Outcome::Findings(found) = &outcome else {
+            panic!("{outcome:?}");
+        };
+        assert_eq!((found[0].0, found[0].1), (7, 14));
+        let json = serde_json::to_string(&outcome).unwrap();
+        assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
+        std::fs::write(&path, "title = [\n").unwrap();
+        assert!(matches!(
+            lint_path(&path, &mut Scratch::new()),
+            Outcome::Broken { line: 1, .. }
+        ));
+        assert!(matches!(
+            lint_path(&dir.path().join("missing.toml"), &mut Scratch::new()),
+            Outcome::Unreadable(_)
+        ));
+    }
 }

@@ -32,8 +32,12 @@ pub use fields::{
 };
 pub use people::People;
 
-/// A lint rule. Its [`Rule::id`] is stable: files and scripts refer to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A lint rule. Its [`Rule::id`] is stable: files and scripts refer to it (serialised as the
+/// id, for the lint cache).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// A judgement or blame word: careless, sloppy, lazy, "dropped the ball", "at fault".
     BlameWord,
@@ -143,7 +147,7 @@ pub struct Hit {
 }
 
 /// A finding in an incident.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     /// Which rule.
     pub rule: Rule,

@@ -1,104 +1,33 @@
-//! A cache of the incident list's summaries, so that listing a large folder a second time
+//! The cache of the incident list's summaries, so that listing a large folder a second time
 //! reads only the folder's entries and each file's status, not the files.
 //!
-//! The cache is one JSON file per incidents folder, outside the folder so that a folder under
-//! git stays clean: `<cache dir>/lists/<hash of the folder's path>.json`, where the cache dir is
-//! `$RETRO_CACHE_DIR` or `directories::ProjectDirs::cache_dir()` (on Linux
-//! `~/.cache/retro`). It is only ever a copy: any file whose size, modification time, change
-//! time, inode or device differs from what the cache holds is read again, and so is a file
-//! changed in the two seconds before the cache was written (file times are coarse, so such a
-//! file could change again without its times changing — the "racy" case git's index also
-//! guards against). A cache that is missing, unreadable, from another version of the program
-//! or for another folder is ignored and rebuilt; failing to write it is not an error.
+//! It is a [`super::file_cache`] of kind `lists`: `<cache dir>/lists/<hash of the folder's
+//! path>.cache`, where the cache dir is `$RETRO_CACHE_DIR` or
+//! `directories::ProjectDirs::cache_dir()` (on Linux `~/.cache/retro`). It is only ever a copy:
+//! any file whose size, modification time, change time, inode or device differs from what the
+//! cache holds is read again, and so is a file changed in the two seconds before the cache was
+//! written. A cache that is missing, unreadable, from another version of the program or for
+//! another folder is ignored and rebuilt; failing to write it is not an error.
 
-use std::collections::HashMap;
-use std::fs;
-use std::hash::{Hash, Hasher};
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::listing::{IncidentFile, summarize_all};
+use super::file_cache::{self, Cache, SETTLE, Scratch};
+use super::listing::summarize;
 use super::{Entry, Summary};
 use crate::model::FormatError;
 
-/// Version of the cache file's layout; another version is ignored.
-const LAYOUT: u32 = 1;
-
-/// How long a file must have been left alone before its summary is kept in the cache.
-const SETTLE: Duration = Duration::from_secs(2);
-
-/// Where the list cache of the folder `dir` lives: `<root>/lists/<hash>.json`, with `root`
+/// Where the list cache of the folder `dir` lives: `<root>/lists/<hash>.cache`, with `root`
 /// from `RETRO_CACHE_DIR` (passed in as `env`, so the rule is testable) or the user's cache
 /// folder; `None` when neither exists.
 pub fn cache_file(dir: &Path, env: Option<std::ffi::OsString>) -> Option<PathBuf> {
-    let root = match env.filter(|v| !v.is_empty()) {
-        Some(root) => PathBuf::from(root),
-        None => directories::ProjectDirs::from("", "", "retro")?
-            .cache_dir()
-            .to_path_buf(),
-    };
-    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    dir.hash(&mut hasher);
-    Some(
-        root.join("lists")
-            .join(format!("{:016x}.json", hasher.finish())),
-    )
+    file_cache::cache_file("lists", dir, env)
 }
 
-/// What identifies one version of a file without reading it: size, modification and change
-/// times (seconds and nanoseconds), inode and device. Written as a plain array.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct FileKey {
-    size: u64,
-    mtime: (i64, i64),
-    ctime: (i64, i64),
-    ino: u64,
-    dev: u64,
-}
-
-impl FileKey {
-    fn of(file: &IncidentFile) -> Option<FileKey> {
-        let meta = match &file.metadata {
-            Some(meta) => meta.clone(),
-            None => fs::metadata(&file.path).ok()?,
-        };
-        Some(FileKey {
-            size: meta.size(),
-            mtime: (meta.mtime(), meta.mtime_nsec()),
-            ctime: (meta.ctime(), meta.ctime_nsec()),
-            ino: meta.ino(),
-            dev: meta.dev(),
-        })
-    }
-
-    /// True when the file was last changed at least `settle` before `started`.
-    fn settled(&self, started: SystemTime, settle: Duration) -> bool {
-        let Ok(started) = started.duration_since(UNIX_EPOCH) else {
-            return false;
-        };
-        let limit = started.saturating_sub(settle);
-        let (secs, nanos) = self.ctime;
-        u64::try_from(secs).is_ok_and(|s| {
-            let nanos = u32::try_from(nanos).unwrap_or(0);
-            Duration::new(s, nanos.min(999_999_999)) < limit
-        })
-    }
-}
-
-/// One listed file as cached.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Cached {
-    name: String,
-    key: FileKey,
-    item: Item,
-}
-
+/// One listed file as cached: independent of the day (overdue actions are counted again).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum Item {
@@ -113,171 +42,86 @@ enum Item {
     },
 }
 
-/// The cache file.
-#[derive(Debug, Serialize, Deserialize)]
-struct CacheFile {
-    layout: u32,
-    program: String,
-    dir: PathBuf,
-    entries: Vec<Cached>,
+/// Lists the files `names` (sorted, each `<dir>/<name>.toml`) as of `today`, handing each
+/// entry to `sink` in name order; summaries of unchanged files come from the cache file
+/// `cache` when there is one, the others are read on all cores (and the cache written back).
+/// Memory holds one chunk of entries at a time.
+pub fn each_entry(
+    dir: &Path,
+    names: &[String],
+    today: Date,
+    cache: Option<&Path>,
+    sink: impl FnMut(Entry),
+) {
+    each_entry_at(dir, names, today, cache, SystemTime::now(), SETTLE, sink);
 }
 
-/// Lists `files` of the folder `dir` as [`summarize_all`] would, taking the summaries of
-/// unchanged files from the cache at `cache` and writing the cache back when anything changed.
-pub fn summarize_cached(
+/// [`each_entry`] with the clock and the settling time given.
+fn each_entry_at(
     dir: &Path,
-    files: &[IncidentFile],
+    names: &[String],
     today: Date,
-    cache: &Path,
-) -> Vec<Entry> {
-    summarize_at(dir, files, today, cache, SystemTime::now(), SETTLE)
-}
-
-/// [`summarize_cached`] with the clock and the settling time given.
-fn summarize_at(
-    dir: &Path,
-    files: &[IncidentFile],
-    today: Date,
-    cache: &Path,
+    cache: Option<&Path>,
     started: SystemTime,
     settle: Duration,
-) -> Vec<Entry> {
-    let old = read_cache(cache, dir);
-    let known: HashMap<&str, &Cached> = old.iter().map(|c| (c.name.as_str(), c)).collect();
-
-    let mut out: Vec<Option<Entry>> = Vec::with_capacity(files.len());
-    let mut keys = Vec::with_capacity(files.len());
-    let mut missing = Vec::new();
-    for file in files {
-        let key = FileKey::of(file);
-        let hit = key.and_then(|k| known.get(file.name.as_str()).filter(|c| c.key == k));
-        match hit {
-            Some(cached) => out.push(Some(entry_of(cached, file, today))),
-            None => {
-                missing.push(file.clone());
-                out.push(None);
-            }
-        }
-        keys.push(key);
-    }
-    let mut fresh = summarize_all(&missing, today).into_iter();
-    for slot in out.iter_mut().filter(|slot| slot.is_none()) {
-        *slot = fresh.next();
-    }
-    let entries: Vec<Entry> = out.into_iter().flatten().collect();
-    if entries.len() != files.len() {
-        return summarize_all(files, today);
-    }
-
-    let new: Vec<Cached> = files
-        .iter()
-        .zip(&keys)
-        .zip(&entries)
-        .filter_map(|((file, key), entry)| {
-            let key = (*key)?;
-            key.settled(started, settle).then(|| Cached {
-                name: file.name.clone(),
-                key,
-                item: item_of(entry),
-            })
-        })
-        .collect();
-    let unchanged = new.len() == old.len()
-        && new
-            .iter()
-            .zip(&old)
-            .all(|(a, b)| a.name == b.name && a.key == b.key);
-    if !unchanged {
-        // Only a cache: a folder we cannot write to must not stop the listing.
-        let _ = write_cache(cache, dir, new);
-    }
-    entries
+    mut sink: impl FnMut(Entry),
+) {
+    let cache = cache.map(|file| Cache { file, tag: "list" });
+    file_cache::for_each_at(
+        dir,
+        names,
+        cache,
+        started,
+        settle,
+        |scratch: &mut Scratch, name: &str, path: &Path| {
+            item_of(summarize(name, path, today, scratch))
+        },
+        |name, item| sink(entry_of(item, dir, name, today)),
+    );
 }
 
-fn entry_of(cached: &Cached, file: &IncidentFile, today: Date) -> Entry {
-    match &cached.item {
-        Item::Incident { summary, read_only } => {
-            let mut summary = summary.clone();
+fn entry_of(item: Item, dir: &Path, name: &str, today: Date) -> Entry {
+    match item {
+        Item::Incident {
+            mut summary,
+            read_only,
+        } => {
             summary.recount_overdue(today);
-            Entry::Incident {
-                summary,
-                read_only: *read_only,
-            }
+            Entry::Incident { summary, read_only }
         }
         Item::Broken {
             line,
             column,
             message,
         } => Entry::Broken {
-            name: file.name.clone(),
-            path: file.path.clone(),
+            name: name.to_string(),
+            path: dir.join(format!("{name}.toml")),
             error: FormatError {
-                line: *line,
-                column: *column,
-                message: message.clone(),
+                line,
+                column,
+                message,
             },
         },
     }
 }
 
-fn item_of(entry: &Entry) -> Item {
+fn item_of(entry: Entry) -> Item {
     match entry {
-        Entry::Incident { summary, read_only } => Item::Incident {
-            summary: summary.clone(),
-            read_only: *read_only,
-        },
+        Entry::Incident { summary, read_only } => Item::Incident { summary, read_only },
         Entry::Broken { error, .. } => Item::Broken {
             line: error.line,
             column: error.column,
-            message: error.message.clone(),
+            message: error.message,
         },
     }
-}
-
-fn read_cache(cache: &Path, dir: &Path) -> Vec<Cached> {
-    let Ok(bytes) = fs::read(cache) else {
-        return Vec::new();
-    };
-    match serde_json::from_slice::<CacheFile>(&bytes) {
-        Ok(file)
-            if file.layout == LAYOUT
-                && file.program == env!("CARGO_PKG_VERSION")
-                && file.dir == dir =>
-        {
-            file.entries
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn write_cache(cache: &Path, dir: &Path, entries: Vec<Cached>) -> std::io::Result<()> {
-    let Some(parent) = cache.parent() else {
-        return Ok(());
-    };
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(parent)?;
-    let file = CacheFile {
-        layout: LAYOUT,
-        program: env!("CARGO_PKG_VERSION").to_string(),
-        dir: dir.to_path_buf(),
-        entries,
-    };
-    // A temporary file is user-only (0600): summaries hold titles, which may be sensitive.
-    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
-    let mut writer = std::io::BufWriter::new(tmp.as_file_mut());
-    serde_json::to_writer(&mut writer, &file)?;
-    writer.flush()?;
-    drop(writer);
-    tmp.persist(cache).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::listing::incident_files;
+    use crate::storage::file_cache::cached_names;
+    use crate::storage::listing::{incident_files, summarize_all};
+    use std::fs;
 
     const TODAY: Date = jiff::civil::date(2026, 4, 1);
 
@@ -299,7 +143,7 @@ mod tests {
             let tmp = tempfile::tempdir().unwrap();
             let dir = tmp.path().join("incidents");
             fs::create_dir(&dir).unwrap();
-            let cache = tmp.path().join("cache/lists/x.json");
+            let cache = tmp.path().join("cache/lists/x.cache");
             Folder {
                 _tmp: tmp,
                 dir,
@@ -311,17 +155,31 @@ mod tests {
             fs::write(self.dir.join(format!("{id}.toml")), text).unwrap();
         }
 
-        /// Lists as if every file had settled long ago.
-        fn list(&self, today: Date) -> Vec<Entry> {
-            let files = incident_files(&self.dir, true).unwrap();
-            summarize_at(
+        fn names(&self) -> Vec<String> {
+            incident_files(&self.dir, false)
+                .unwrap()
+                .into_iter()
+                .map(|f| f.name)
+                .collect()
+        }
+
+        /// Lists with the cache at `cache`, as if every file had settled long ago.
+        fn list_with(&self, today: Date, cache: &Path) -> Vec<Entry> {
+            let mut out = Vec::new();
+            each_entry_at(
                 &self.dir,
-                &files,
+                &self.names(),
                 today,
-                &self.cache,
+                Some(cache),
                 SystemTime::now() + Duration::from_secs(5),
                 SETTLE,
-            )
+                |e| out.push(e),
+            );
+            out
+        }
+
+        fn list(&self, today: Date) -> Vec<Entry> {
+            self.list_with(today, &self.cache)
         }
 
         fn titles(&self, today: Date) -> Vec<String> {
@@ -335,10 +193,7 @@ mod tests {
         }
 
         fn cached_names(&self) -> Vec<String> {
-            read_cache(&self.cache, &self.dir)
-                .into_iter()
-                .map(|c| c.name)
-                .collect()
+            cached_names(&self.cache)
         }
     }
 
@@ -426,8 +281,15 @@ mod tests {
             "2026-03-01-a",
             &incident("2026-03-01-a", "Alpha", "2026-03-15"),
         );
-        let files = incident_files(&f.dir, true).unwrap();
-        summarize_at(&f.dir, &files, TODAY, &f.cache, SystemTime::now(), SETTLE);
+        each_entry_at(
+            &f.dir,
+            &f.names(),
+            TODAY,
+            Some(&f.cache),
+            SystemTime::now(),
+            SETTLE,
+            |_| {},
+        );
         assert!(f.cached_names().is_empty());
     }
 
@@ -445,7 +307,15 @@ mod tests {
 
         // A cache written for another folder is not used for this one.
         let other = Folder::new();
-        assert!(read_cache(&f.cache, &other.dir).is_empty());
+        other.write(
+            "2026-03-01-a",
+            &incident("2026-03-01-a", "Other", "2026-03-15"),
+        );
+        let entries = other.list_with(TODAY, &f.cache);
+        assert!(
+            matches!(&entries[0], Entry::Incident { summary, .. } if summary.title == "Other"),
+            "{entries:?}"
+        );
     }
 
     #[test]
@@ -456,16 +326,7 @@ mod tests {
             &incident("2026-03-01-a", "Alpha", "2026-03-15"),
         );
         let blocked = f.dir.join("2026-03-01-a.toml").join("cache.json");
-        let files = incident_files(&f.dir, true).unwrap();
-        let entries = summarize_at(
-            &f.dir,
-            &files,
-            TODAY,
-            &blocked,
-            SystemTime::now() + Duration::from_secs(5),
-            SETTLE,
-        );
-        assert_eq!(entries.len(), 1);
+        assert_eq!(f.list_with(TODAY, &blocked).len(), 1);
     }
 
     #[test]

@@ -6,13 +6,14 @@
 //! hands any file it does not recognise to the full parser. Files are summarised on as many
 //! threads as there are cores (at most 8), and the result keeps the files' order.
 
-use std::fs;
+use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{Entry, RECOVERY_SUFFIX, StoreError, Summary, read_incident, summary_fast};
+use super::file_cache::Scratch;
+use super::{Entry, RECOVERY_SUFFIX, StoreError, Summary, summary_fast};
 use crate::model::FormatError;
 use crate::model::id::is_valid_id;
 
@@ -42,6 +43,34 @@ impl PartialEq for IncidentFile {
 /// The system's error when `dir` cannot be read.
 pub fn incident_files(dir: &Path, metadata: bool) -> io::Result<Vec<IncidentFile>> {
     let mut files = Vec::new();
+    each_file(dir, metadata, |name, path, meta| {
+        files.push(IncidentFile {
+            name: name.to_string(),
+            path,
+            metadata: meta,
+        });
+    })?;
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// The names (without `.toml`) of the files [`incident_files`] lists, sorted: all a pass
+/// over a large folder needs to keep of its listing.
+///
+/// # Errors
+/// The system's error when `dir` cannot be read.
+pub fn incident_names(dir: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    each_file(dir, false, |name, _, _| names.push(name.to_string()))?;
+    names.sort();
+    Ok(names)
+}
+
+fn each_file(
+    dir: &Path,
+    metadata: bool,
+    mut found: impl FnMut(&str, PathBuf, Option<fs::Metadata>),
+) -> io::Result<()> {
     for dirent in fs::read_dir(dir)? {
         let Ok(dirent) = dirent else { continue };
         let file_name = dirent.file_name();
@@ -65,15 +94,10 @@ pub fn incident_files(dir: &Path, metadata: bool) -> io::Result<Vec<IncidentFile
             _ => (false, None),
         };
         if regular {
-            files.push(IncidentFile {
-                name: name.to_string(),
-                path,
-                metadata: meta,
-            });
+            found(name, path, meta);
         }
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
+    Ok(())
 }
 
 /// The error for a file whose name cannot be an incident id.
@@ -91,9 +115,9 @@ pub fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Entry> {
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let run = |part: &[IncidentFile]| {
-        let mut buf = Vec::new();
+        let mut scratch = Scratch::new();
         part.iter()
-            .map(|f| summarize(f, today, &mut buf))
+            .map(|f| summarize(&f.name, &f.path, today, &mut scratch))
             .collect::<Vec<_>>()
     };
     if threads == 1 || files.len() < 64 {
@@ -120,47 +144,44 @@ pub fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Entry> {
 /// Room for a typical incident file in one read.
 const BUFFER: usize = 64 * 1024;
 
-/// Summarises one file: the fast reader first, the full parser when it declines.
-fn summarize(file: &IncidentFile, today: Date, buf: &mut Vec<u8>) -> Entry {
-    if !is_valid_id(&file.name) {
-        return broken(file, bad_name_error());
+/// Summarises the file `path` named `name` (without `.toml`), reading it into `buf`: the fast
+/// reader first, the full parser when it declines.
+pub(crate) fn summarize(name: &str, path: &Path, today: Date, scratch: &mut Scratch) -> Entry {
+    let broken = |error: FormatError| Entry::Broken {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        error,
+    };
+    if !is_valid_id(name) {
+        return broken(bad_name_error());
     }
-    match read_into(&file.path, buf) {
-        Ok(len) => {
-            if let Some(summary) = summary_fast::summarize(&buf[..len], today) {
-                return named(file, summary, false);
-            }
+    let bytes = match scratch.read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => return broken(io_error(path, error)),
+    };
+    // The file name is the identity: a copied file must not pass for the original.
+    let named = |summary: Summary, read_only: bool| {
+        if summary.id == name {
+            Entry::Incident { summary, read_only }
+        } else {
+            broken(id_mismatch_error(&summary.id, name))
         }
-        Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
-            return broken(file, io_error(&e));
-        }
-        Err(_) => {}
+    };
+    if let Some(summary) = summary_fast::summarize(bytes, today) {
+        return named(summary, false);
     }
-    match read_incident(&file.path) {
+    match super::parse_incident(path, bytes) {
         Ok(loaded) => named(
-            file,
             Summary::of(&loaded.incident, today),
             loaded.read_only.is_some(),
         ),
-        Err(StoreError::Format { error, .. }) => broken(file, error),
-        Err(other) => broken(
-            file,
-            FormatError {
-                line: 0,
-                column: 0,
-                message: other.to_string(),
-            },
-        ),
+        Err(StoreError::Format { error, .. }) => broken(error),
+        Err(other) => broken(FormatError {
+            line: 0,
+            column: 0,
+            message: other.to_string(),
+        }),
     }
-}
-
-/// The entry for a file that parsed: an incident, unless the `id` inside differs from the
-/// file name (the file name is the identity: a copied file must not pass for the original).
-fn named(file: &IncidentFile, summary: Summary, read_only: bool) -> Entry {
-    if summary.id != file.name {
-        return broken(file, id_mismatch_error(&summary.id, &file.name));
-    }
-    Entry::Incident { summary, read_only }
 }
 
 /// The problem of a file whose `id` is not its file name.
@@ -174,39 +195,34 @@ pub fn id_mismatch_error(id: &str, name: &str) -> FormatError {
     }
 }
 
-fn io_error(e: &io::Error) -> FormatError {
+/// A file that could not be read, as an unplaced error.
+pub(crate) fn io_error(path: &Path, error: io::Error) -> FormatError {
     FormatError {
         line: 0,
         column: 0,
-        message: e.to_string(),
+        message: StoreError::Io {
+            path: path.to_path_buf(),
+            source: error,
+        }
+        .to_string(),
     }
 }
 
-fn broken(file: &IncidentFile, error: FormatError) -> Entry {
-    Entry::Broken {
-        name: file.name.clone(),
-        path: file.path.clone(),
-        error,
-    }
+/// [`read_open`] of the file `path`.
+#[cfg(test)]
+fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+    read_open(&mut File::open(path)?, buf)
 }
 
-/// Reads a whole file into the start of `buf` and returns its length, without asking its
+/// Reads a whole open file into the start of `buf` and returns its length, without asking its
 /// size: a read that does not fill the room left has reached the end of a regular file, which
 /// saves the size query and the final empty read that `read_to_end` makes. `buf` is kept
 /// initialised at its full length, so it is zeroed once, not once per file, and grows for
 /// files larger than it.
-fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+pub(crate) fn read_open(file: &mut File, buf: &mut Vec<u8>) -> io::Result<usize> {
     if buf.len() < BUFFER {
         buf.resize(BUFFER, 0);
     }
-    // Non-blocking: a FIFO put in place of the file after listing cannot hang the reader.
-    let mut file = {
-        use std::os::unix::fs::OpenOptionsExt;
-        fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)?
-    };
     let mut len = 0;
     loop {
         if len as u64 > super::MAX_FILE_BYTES {

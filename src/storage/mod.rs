@@ -4,8 +4,10 @@
 //! new files user-only (0600), existing permissions are kept; a file that does not parse is
 //! listed with its error and never overwritten; only valid ids become file names.
 
+pub mod actions;
 pub mod cleanup;
 mod dirs;
+pub mod file_cache;
 pub mod guarded;
 pub mod identity;
 pub mod list_cache;
@@ -269,18 +271,35 @@ impl Store {
     /// # Errors
     /// [`StoreError::Io`] only when the folder itself cannot be read.
     pub fn list(&self, today: Date) -> Result<Vec<Entry>, StoreError> {
-        let files = listing::incident_files(&self.dir, self.list_cache.is_some())
-            .map_err(|e| StoreError::io(&self.dir, e))?;
-        let mut entries = match &self.list_cache {
-            Some(cache) => list_cache::summarize_cached(&self.dir, &files, today, cache),
-            None => listing::summarize_all(&files, today),
-        };
+        let names = self.names()?;
+        let mut entries = Vec::with_capacity(names.len());
+        list_cache::each_entry(
+            &self.dir,
+            &names,
+            today,
+            self.list_cache.as_deref(),
+            |entry| entries.push(entry),
+        );
         entries.sort_by(|a, b| {
             b.sort_date()
                 .cmp(&a.sort_date())
                 .then_with(|| b.name().cmp(a.name()))
         });
         Ok(entries)
+    }
+
+    /// The names (without `.toml`) of the incident files of the folder, sorted; see
+    /// [`listing::incident_names`].
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] when the folder cannot be read.
+    pub fn names(&self) -> Result<Vec<String>, StoreError> {
+        listing::incident_names(&self.dir).map_err(|e| StoreError::io(&self.dir, e))
+    }
+
+    /// The list cache file, when there is one (see [`Store::with_list_cache`]).
+    pub fn list_cache(&self) -> Option<&Path> {
+        self.list_cache.as_deref()
     }
 
     /// Reads an incident by id.
@@ -472,15 +491,23 @@ pub fn read_incident_tracked(path: &Path) -> Result<(Loaded, Identity), StoreErr
 }
 
 fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Loaded, StoreError> {
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::Format {
+    parse_incident(path, &bytes)
+}
+
+/// Parses the bytes of the file `path` (for messages only), as [`read_incident`] does.
+///
+/// # Errors
+/// [`StoreError::Format`].
+pub fn parse_incident(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| StoreError::Format {
         path: path.to_path_buf(),
         error: FormatError {
             line: 0,
             column: 0,
-            message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+            message: format!("not UTF-8 text (byte {})", e.valid_up_to()),
         },
     })?;
-    match codec::parse(&text) {
+    match codec::parse(text) {
         Ok(Parsed::Current(incident)) => Ok(Loaded {
             incident: *incident,
             read_only: None,

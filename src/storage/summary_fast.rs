@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 
 use super::Summary;
+use super::actions::ActionItem;
 use crate::model::id::{id_date, is_valid_id};
 use crate::model::{
     ActionKind, ActionStatus, Category, Choice, Effect, IncidentStatus, Milestone, Moment,
@@ -25,6 +26,18 @@ use crate::model::{
 
 /// Summarises a file's bytes as of `today`, or returns `None` to ask for the full parser.
 pub fn summarize(bytes: &[u8], today: Date) -> Option<Summary> {
+    scan(bytes, today, false).map(|(summary, _)| summary)
+}
+
+/// The incident's id and its follow-up actions in file order, from a file's bytes, or `None` to
+/// ask for the full parser (on the same terms as [`summarize`]).
+pub fn actions(bytes: &[u8]) -> Option<(String, Vec<ActionItem>)> {
+    // The day only matters for the summary's overdue count, which is not used here.
+    let (summary, actions) = scan(bytes, Date::ZERO, true)?;
+    Some((summary.id, actions))
+}
+
+fn scan(bytes: &[u8], today: Date, collect: bool) -> Option<(Summary, Vec<ActionItem>)> {
     let text = std::str::from_utf8(bytes).ok()?;
     if text.starts_with('\u{feff}') || has_control(bytes) {
         return None;
@@ -39,6 +52,7 @@ pub fn summarize(bytes: &[u8], today: Date) -> Option<Summary> {
         seen_tables: 0,
         entry: Entry::default(),
         today,
+        collect,
     };
     scan.run()?;
     scan.finish()
@@ -65,6 +79,8 @@ struct Entry {
     milestone: Option<Milestone>,
     action_status: Option<ActionStatus>,
     due: Option<Date>,
+    /// The action's fields, when actions are collected.
+    action: ActionItem,
 }
 
 /// What the summary needs, gathered while scanning.
@@ -89,6 +105,8 @@ struct Facts {
     open_actions: usize,
     overdue_actions: usize,
     open_due: Vec<Date>,
+    /// Every action, when they are collected.
+    collected: Vec<ActionItem>,
 }
 
 /// The type a known key must have.
@@ -117,6 +135,10 @@ enum TextUse {
     Timezone,
     /// Counts towards its section being filled when not blank.
     Fills,
+    ActionId,
+    ActionTitle,
+    ActionOwner,
+    ActionTracker,
 }
 
 #[derive(Clone, Copy)]
@@ -125,6 +147,7 @@ enum ArrayUse {
     Services,
     /// Counts towards its section being filled when not empty.
     Fills,
+    ActionFactors,
 }
 
 #[derive(Clone, Copy)]
@@ -220,17 +243,17 @@ fn key_kind(table: Table, key: &[u8]) -> Option<(u32, Kind)> {
             (b"no_action", Text(TextUse::Ignore)),
         ],
         Table::Action => &[
-            (b"id", Text(TextUse::Ignore)),
-            (b"title", Text(TextUse::Ignore)),
+            (b"id", Text(TextUse::ActionId)),
+            (b"title", Text(TextUse::ActionTitle)),
             (b"kind", Choice(ChoiceUse::Kind)),
-            (b"owner", Text(TextUse::Ignore)),
+            (b"owner", Text(TextUse::ActionOwner)),
             (b"due", Date),
             (b"priority", Choice(ChoiceUse::Priority)),
             (b"status", Choice(ChoiceUse::ActionStatus)),
-            (b"factors", Array(ArrayUse::Ignore)),
+            (b"factors", Array(ArrayUse::ActionFactors)),
             (b"rationale", Text(TextUse::Ignore)),
             (b"expected_impact", Text(TextUse::Ignore)),
-            (b"tracker", Text(TextUse::Ignore)),
+            (b"tracker", Text(TextUse::ActionTracker)),
         ],
     };
     keys.iter()
@@ -263,6 +286,8 @@ struct Scanner<'a> {
     seen_tables: u32,
     entry: Entry,
     today: Date,
+    /// Whether to keep every action's fields.
+    collect: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -330,6 +355,12 @@ impl<'a> Scanner<'a> {
                 self.facts.impact_started = Some(entry.at);
             }
             Table::Action => {
+                if self.collect {
+                    let mut action = entry.action;
+                    action.due = entry.due;
+                    action.status = entry.action_status;
+                    self.facts.collected.push(action);
+                }
                 let status = entry.action_status.unwrap_or(ActionStatus::Open);
                 if matches!(status, ActionStatus::Open | ActionStatus::InProgress) {
                     self.facts.open_actions += 1;
@@ -435,13 +466,24 @@ impl<'a> Scanner<'a> {
                             self.mark_filled();
                         }
                     }
+                    _ if !self.collect => {}
+                    TextUse::ActionId => self.entry.action.id = text.into_owned(),
+                    TextUse::ActionTitle => self.entry.action.title = text.into_owned(),
+                    TextUse::ActionOwner => self.entry.action.owner = text.into_owned(),
+                    TextUse::ActionTracker => self.entry.action.tracker = text.into_owned(),
                 }
             }
             Kind::Array(usage) => {
-                let items = self.array(matches!(usage, ArrayUse::Services))?;
+                let keep = match usage {
+                    ArrayUse::Services => true,
+                    ArrayUse::ActionFactors => self.collect,
+                    _ => false,
+                };
+                let items = self.array(keep)?;
                 match usage {
                     ArrayUse::Ignore => {}
                     ArrayUse::Services => self.facts.services = items.1,
+                    ArrayUse::ActionFactors => self.entry.action.factors = items.1,
                     ArrayUse::Fills => {
                         if items.0 > 0 {
                             self.mark_filled();
@@ -513,8 +555,10 @@ impl<'a> Scanner<'a> {
                     ChoiceUse::Milestone => self.entry.milestone = Some(choice(&word)?),
                     ChoiceUse::Category => drop(choice::<Category>(&word)?),
                     ChoiceUse::Effect => drop(choice::<Effect>(&word)?),
-                    ChoiceUse::Kind => drop(choice::<ActionKind>(&word)?),
-                    ChoiceUse::Priority => drop(choice::<Priority>(&word)?),
+                    ChoiceUse::Kind => self.entry.action.kind = Some(choice::<ActionKind>(&word)?),
+                    ChoiceUse::Priority => {
+                        self.entry.action.priority = Some(choice::<Priority>(&word)?);
+                    }
                     ChoiceUse::ActionStatus => self.entry.action_status = Some(choice(&word)?),
                 }
             }
@@ -874,7 +918,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn finish(mut self) -> Option<Summary> {
+    fn finish(mut self) -> Option<(Summary, Vec<ActionItem>)> {
         self.close_entry();
         let facts = self.facts;
         let id = facts.id?;
@@ -900,7 +944,7 @@ impl<'a> Scanner<'a> {
         .iter()
         .filter(|f| **f)
         .count();
-        Some(Summary {
+        let summary = Summary {
             id,
             title,
             severity: facts.severity,
@@ -911,7 +955,8 @@ impl<'a> Scanner<'a> {
             overdue_actions: facts.overdue_actions,
             open_due: facts.open_due,
             services: facts.services,
-        })
+        };
+        Some((summary, facts.collected))
     }
 }
 
@@ -983,6 +1028,16 @@ mod tests {
         }
     }
 
+    fn full_actions(text: &str) -> Option<(String, Vec<ActionItem>)> {
+        match parse(text) {
+            Ok(Parsed::Current(incident)) => Some((
+                incident.id.clone(),
+                incident.actions.iter().map(ActionItem::of).collect(),
+            )),
+            _ => None,
+        }
+    }
+
     fn without_extensions() -> String {
         EXAMPLE.split("\n[extensions]").next().unwrap().to_string()
             + &EXAMPLE[EXAMPLE.find("\n[[timeline]]").unwrap()..]
@@ -1000,6 +1055,9 @@ mod tests {
         let fast = summarize(plain.as_bytes(), today());
         assert!(fast.is_some());
         assert_eq!(fast, full(&plain, today()));
+        let fast = actions(plain.as_bytes());
+        assert!(fast.as_ref().is_some_and(|(_, a)| !a.is_empty()));
+        assert_eq!(fast, full_actions(&plain));
     }
 
     #[test]
@@ -1015,6 +1073,7 @@ mod tests {
         let fast = summarize(text.as_bytes(), today());
         assert!(fast.is_some(), "{text}");
         assert_eq!(fast, full(&text, today()));
+        assert_eq!(actions(text.as_bytes()), full_actions(&text));
     }
 
     /// A metric as `retro metric` writes it: the import's scalars and a few points, a gap
@@ -1142,6 +1201,7 @@ mod tests {
                 seen_tables: 0,
                 entry: Entry::default(),
                 today: today(),
+                collect: false,
             };
             let fast = scan.moment();
             let slow = text
@@ -1297,6 +1357,11 @@ mod tests {
                     full(&text, today()),
                     "fast path disagrees on:\n{}",
                     text
+                );
+                assert_eq!(
+                    actions(text.as_bytes()),
+                    full_actions(&text),
+                    "fast actions disagree on:\n{text}"
                 );
             }
             Ok(())
