@@ -499,7 +499,7 @@ impl Runtime {
                     self.dispatch(state, action);
                 }
             }
-            workers::Done::Linted(linted) => crate::app::lint::install(state, linted),
+            workers::Done::Linted(linted) => crate::app::lint_keys::install(state, linted),
         }
     }
 

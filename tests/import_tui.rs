@@ -223,7 +223,7 @@ fn the_preview_draws_only_visible_rows() {
 fn esc_or_ctrl_c_while_reading_stops_the_read() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use retro::app::import_io::Request;
-    use retro::app::import_preview::ImportOverlay;
+    use retro::app::import_overlay::ImportOverlay;
     use retro::app::state::Overlay;
     use retro::app::{Action, Effect, update};
     for key in [

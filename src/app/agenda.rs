@@ -8,7 +8,7 @@ use crate::editor::TextBox;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Effect;
-use super::edit::{self, is_newline_key};
+use super::focus::is_newline_key;
 use super::keymap::{Command, Context, lookup};
 use super::meeting::{self, format_clock};
 use super::save;
@@ -228,8 +228,9 @@ pub fn on_agenda_key(
         }
         Some(Command::Choose) => {
             // Close the agenda and go there: the clock follows.
-            let n = u8::try_from(selected).unwrap_or(0);
-            return edit::on_incident_command(state, Some(Command::Jump(n)));
+            let section = Section::from_number(selected).unwrap_or(Section::Overview);
+            go_to(view, section, now);
+            return save::save_now(state);
         }
         Some(Command::EndMeeting) => {
             if meeting::end(meeting, now) {
@@ -278,6 +279,14 @@ pub fn on_agenda_key(
     }
     state.overlay = Some(Overlay::Agenda { selected, typed });
     effects
+}
+
+/// Shows `section` from its first field, and moves a running meeting's clock there.
+pub fn go_to(view: &mut IncidentView, section: Section, now: jiff::Timestamp) {
+    view.section = section;
+    view.focus = 0;
+    view.record = None;
+    follow(view, now);
 }
 
 /// While a meeting runs, makes the section on screen the current agenda item (called whenever

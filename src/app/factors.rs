@@ -2,7 +2,7 @@
 //! `w` adds a deeper one), the list / fishbone / by-effect views (`v`), and linking a factor to
 //! the follow-up actions that address it.
 
-use super::edit::{focused_target, start_editor};
+use super::focus::{focused_target, start_editor};
 use super::form::{FieldId, Kind, RecordKind, Target};
 
 /// A factor's chain of whys.

@@ -17,9 +17,10 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Effect;
 use super::import_io::{Reply, Request};
+use super::import_overlay::{ImportOverlay, Preview};
 use super::keymap::{Command, Context, lookup};
 use super::state::{AppState, Overlay, Screen};
-use crate::import::{Candidate, Imported, Kind};
+use crate::import::Imported;
 use crate::model::{Milestone, Moment, Section, TimelineEntry};
 
 /// Applies the runtime's reply.
@@ -41,128 +42,6 @@ pub fn on_reply(state: &mut AppState, reply: Reply) {
                 *note = (!names.is_empty()).then(|| names.join("  "));
             }
         }
-    }
-}
-
-/// The stages of the import overlay.
-pub enum ImportOverlay {
-    /// Typing the path of the export (`PATH` or `PATH #channel`).
-    Path {
-        /// The path so far.
-        textarea: Box<TextBox>,
-        /// Why the last attempt failed, or the completions Tab found.
-        note: Option<String>,
-    },
-    /// Waiting for the file to be read.
-    Reading {
-        /// What is being read.
-        source: String,
-        /// Done and total (bytes), once the reader says.
-        progress: Option<(u64, u64)>,
-    },
-    /// Choosing the messages.
-    Preview(Box<Preview>),
-}
-
-impl ImportOverlay {
-    /// The keymap context of the stage.
-    pub fn context(&self) -> Context {
-        match self {
-            ImportOverlay::Path { .. } | ImportOverlay::Reading { .. } => Context::ImportPath,
-            ImportOverlay::Preview(p) if p.filtering => Context::Editing,
-            ImportOverlay::Preview(_) => Context::ImportPreview,
-        }
-    }
-}
-
-/// The candidates of one source and what the user chose.
-pub struct Preview {
-    /// What was read, as shown in the title.
-    pub source: String,
-    /// Every candidate not already in the incident, by time.
-    pub candidates: Vec<Candidate>,
-    /// Ticked for adding.
-    pub ticked: Vec<bool>,
-    /// The key moment set on each.
-    pub milestone: Vec<Option<Milestone>>,
-    /// Marked internal-only.
-    pub internal: Vec<bool>,
-    /// Indices of the candidates shown (filter and bots applied), in order.
-    pub visible: Vec<usize>,
-    /// Highlighted row (index into `visible`).
-    pub cursor: usize,
-    /// The text filter.
-    pub filter: String,
-    /// Typing the filter.
-    pub filtering: bool,
-    /// Bots shown.
-    pub show_bots: bool,
-    /// First row of a range being marked (a candidate index).
-    pub anchor: Option<usize>,
-    /// Messages left out because the incident has them already.
-    pub already: usize,
-}
-
-impl Preview {
-    /// A preview of what `imported` holds that `known` (source ids) does not.
-    pub fn new(source: String, imported: Imported, known: &HashSet<&str>) -> Preview {
-        let total = imported.entries.len();
-        let candidates: Vec<Candidate> = imported
-            .entries
-            .into_iter()
-            .filter(|c| !known.contains(c.source.as_str()))
-            .collect();
-        let n = candidates.len();
-        let mut preview = Preview {
-            source,
-            ticked: vec![true; n],
-            milestone: candidates.iter().map(|c| c.milestone).collect(),
-            internal: vec![false; n],
-            candidates,
-            visible: Vec::new(),
-            cursor: 0,
-            filter: String::new(),
-            filtering: false,
-            show_bots: true,
-            anchor: None,
-            already: total - n,
-        };
-        preview.refilter();
-        preview
-    }
-
-    /// Recomputes the visible rows, keeping the highlighted message where it can.
-    pub fn refilter(&mut self) {
-        let keep = self.visible.get(self.cursor).copied();
-        let needle = self.filter.to_lowercase();
-        self.visible = (0..self.candidates.len())
-            .filter(|&i| {
-                let c = &self.candidates[i];
-                (self.show_bots || c.kind != Kind::Bot)
-                    && (needle.is_empty()
-                        || c.text.to_lowercase().contains(&needle)
-                        || c.actor.to_lowercase().contains(&needle))
-            })
-            .collect();
-        self.cursor = keep
-            .and_then(|k| self.visible.iter().position(|&i| i >= k))
-            .unwrap_or(0)
-            .min(self.visible.len().saturating_sub(1));
-    }
-
-    /// The highlighted candidate's index.
-    pub fn current(&self) -> Option<usize> {
-        self.visible.get(self.cursor).copied()
-    }
-
-    /// How many are ticked (shown or not).
-    pub fn chosen(&self) -> usize {
-        self.ticked.iter().filter(|t| **t).count()
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        let last = self.visible.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
     }
 }
 
@@ -265,7 +144,7 @@ fn on_path_key(
             }
         }
         _ => {
-            if !super::edit::is_newline_key(&key) {
+            if !super::focus::is_newline_key(&key) {
                 textarea.input(key);
                 note = None;
             }

@@ -6,14 +6,13 @@
 //! timeline of thousands of entries or in a 50,000-word narrative.
 //!
 //! In the event loop of the terminal UI ([`defer_on_this_thread`]) the cache only notes which
-//! revision it needs; the runtime lints a copy on a worker thread and [`install`]s the result
+//! revision it needs; the runtime lints a copy on a worker thread and [`super::lint_keys::install`]s the result
 //! when it arrives, so opening and typing never wait for the lint.
 
 use std::cell::Cell;
 
 use super::form::{RecordKind, Target};
 use super::lint_memo::Memo;
-use super::state::{AppState, Screen};
 use crate::lint::{Finding, parse_path, stable_path};
 use crate::model::FieldPath;
 use crate::model::fields::{Lint, Value};
@@ -100,12 +99,12 @@ impl LintCache {
     }
 
     /// The request to lint elsewhere, if one is waiting: its number and the revision. The
-    /// result comes back through [`install`].
+    /// result comes back through [`super::lint_keys::install`].
     pub fn take_wanted(&mut self) -> Option<(u64, u64)> {
         self.wanted.take()
     }
 
-    fn show(&mut self, request: u64, revision: u64, findings: Vec<Finding>) {
+    pub(crate) fn show(&mut self, request: u64, revision: u64, findings: Vec<Finding>) {
         if request < self.shown {
             return;
         }
@@ -174,17 +173,6 @@ impl LintCache {
             .iter()
             .zip(&self.places)
             .map(|(f, p)| (f, p.target.map(|(t, _)| t)))
-    }
-}
-
-/// Shows findings computed elsewhere, if they are for the open incident and not older than
-/// what is shown.
-pub fn install(state: &mut AppState, linted: Linted) {
-    if let Screen::Incident(view) = &mut state.screen
-        && view.incident.id == linted.id
-    {
-        view.lint
-            .show(linted.request, linted.revision, linted.findings);
     }
 }
 

@@ -3,9 +3,9 @@
 //! again; and which findings are in what has focus.
 
 use super::action::Effect;
-use super::edit::focused_target;
+use super::focus::focused_target;
 use super::form::{Kind, Target};
-use super::lint::{ignore_key, path_of};
+use super::lint::{Linted, ignore_key, path_of};
 use super::state::{AppState, IncidentView, Screen};
 use crate::lint::stable_path;
 
@@ -119,4 +119,15 @@ fn focused_paths(view: &IncidentView) -> Vec<String> {
         None => return Vec::new(),
     };
     path_of(target).into_iter().collect()
+}
+
+/// Shows findings computed elsewhere, if they are for the open incident and not older than
+/// what is shown.
+pub fn install(state: &mut AppState, linted: Linted) {
+    if let Screen::Incident(view) = &mut state.screen
+        && view.incident.id == linted.id
+    {
+        view.lint
+            .show(linted.request, linted.revision, linted.findings);
+    }
 }

@@ -37,7 +37,7 @@ fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Optio
 
 /// The save to do after leaving a field, a record or a section, if anything changed.
 pub fn save_now(state: &mut AppState) -> Vec<Effect> {
-    super::edit::commit_editor(state);
+    super::focus::commit_editor(state);
     let now = state.now;
     match &mut state.screen {
         Screen::Incident(view) => save_effect(view, now, false).into_iter().collect(),
@@ -92,7 +92,7 @@ pub fn autosave(state: &mut AppState) -> Vec<Effect> {
     if !(quiet || overdue) || waiting_retry {
         return Vec::new();
     }
-    super::edit::commit_editor(state);
+    super::focus::commit_editor(state);
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -105,7 +105,7 @@ pub fn autosave(state: &mut AppState) -> Vec<Effect> {
 
 /// Saves now (Ctrl-S), saying so in the status bar.
 pub fn save(state: &mut AppState) -> Vec<Effect> {
-    super::edit::commit_editor(state);
+    super::focus::commit_editor(state);
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
@@ -126,7 +126,7 @@ pub fn save(state: &mut AppState) -> Vec<Effect> {
 
 /// Saves if needed, then leaves or quits once the save has succeeded.
 pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
-    super::edit::commit_editor(state);
+    super::focus::commit_editor(state);
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return finish(state, after);
@@ -254,7 +254,7 @@ pub fn saved(
 /// Another program changed the open incident's file. Without local changes the new version
 /// is shown at once; with local changes the user chooses, and nothing is overwritten meanwhile.
 pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>) -> Vec<Effect> {
-    super::edit::commit_editor(state);
+    super::focus::commit_editor(state);
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -282,7 +282,7 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
 /// Another program deleted (or moved away) the open incident's file. Nothing is written
 /// until the user decides: write it back from what is on screen, or close it.
 pub fn deleted_on_disk(state: &mut AppState) -> Vec<Effect> {
-    super::edit::commit_editor(state);
+    super::focus::commit_editor(state);
     let Screen::Incident(view) = &state.screen else {
         return Vec::new();
     };

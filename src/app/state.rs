@@ -245,7 +245,7 @@ pub enum Overlay {
         typed: String,
     },
     /// Importing messages into the timeline: path prompt, then preview.
-    Import(Box<super::import_preview::ImportOverlay>),
+    Import(Box<super::import_overlay::ImportOverlay>),
     /// The meeting's opening: naming what went well, one line per factor that helped.
     Opening {
         /// The line being typed.

@@ -418,7 +418,7 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 }
             }
             _ => {
-                if !edit::is_newline_key(&key) {
+                if !super::focus::is_newline_key(&key) {
                     textarea.input(key);
                 }
                 state.overlay = Some(Overlay::NewIncident {

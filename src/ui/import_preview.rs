@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::overlay::centered;
 use super::theme::THEME;
-use crate::app::import_preview::{ImportOverlay, Preview};
+use crate::app::import_overlay::{ImportOverlay, Preview};
 use crate::app::state::AppState;
 use crate::import::Kind;
 use crate::model::timeinput::{format_time, zone};
