@@ -28,7 +28,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
-use super::listing::read_open;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -488,6 +487,45 @@ pub fn cached_names(cache: &Path) -> Vec<String> {
         .filter_map(|l| l.split('\t').next())
         .map(str::to_string)
         .collect()
+}
+
+/// Room for a typical incident file in one read.
+pub(crate) const BUFFER: usize = 64 * 1024;
+
+/// Reads a whole open file into the start of `buf` and returns its length, without asking its
+/// size: a read that does not fill the room left has reached the end of a regular file, which
+/// saves the size query and the final empty read that `read_to_end` makes. `buf` is kept
+/// initialised at its full length, so it is zeroed once, not once per file, and grows for
+/// files larger than it.
+pub(crate) fn read_open(file: &mut File, buf: &mut Vec<u8>) -> io::Result<usize> {
+    if buf.len() < BUFFER {
+        buf.resize(BUFFER, 0);
+    }
+    let mut len = 0;
+    loop {
+        if len as u64 > super::MAX_FILE_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "larger than the {} MiB an incident file may hold; not read",
+                    super::MAX_FILE_BYTES / 1024 / 1024
+                ),
+            ));
+        }
+        if buf.len() - len < BUFFER / 4 {
+            buf.resize(buf.len() * 2, 0);
+        }
+        match file.read(&mut buf[len..]) {
+            Ok(n) => {
+                len += n;
+                if len < buf.len() {
+                    return Ok(len);
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 //! hands any file it does not recognise to the full parser. Files are summarised on as many
 //! threads as there are cores (at most 8), and the result keeps the files' order.
 
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -141,9 +141,6 @@ pub fn summarize_all(files: &[IncidentFile], today: Date) -> Vec<Entry> {
     })
 }
 
-/// Room for a typical incident file in one read.
-const BUFFER: usize = 64 * 1024;
-
 /// Summarises the file `path` named `name` (without `.toml`), reading it into `buf`: the fast
 /// reader first, the full parser when it declines.
 pub(crate) fn summarize(name: &str, path: &Path, today: Date, scratch: &mut Scratch) -> Entry {
@@ -208,51 +205,16 @@ pub(crate) fn io_error(path: &Path, error: io::Error) -> FormatError {
     }
 }
 
-/// [`read_open`] of the file `path`.
-#[cfg(test)]
-fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
-    read_open(&mut File::open(path)?, buf)
-}
-
-/// Reads a whole open file into the start of `buf` and returns its length, without asking its
-/// size: a read that does not fill the room left has reached the end of a regular file, which
-/// saves the size query and the final empty read that `read_to_end` makes. `buf` is kept
-/// initialised at its full length, so it is zeroed once, not once per file, and grows for
-/// files larger than it.
-pub(crate) fn read_open(file: &mut File, buf: &mut Vec<u8>) -> io::Result<usize> {
-    if buf.len() < BUFFER {
-        buf.resize(BUFFER, 0);
-    }
-    let mut len = 0;
-    loop {
-        if len as u64 > super::MAX_FILE_BYTES {
-            return Err(io::Error::new(
-                io::ErrorKind::FileTooLarge,
-                format!(
-                    "larger than the {} MiB an incident file may hold; not read",
-                    super::MAX_FILE_BYTES / 1024 / 1024
-                ),
-            ));
-        }
-        if buf.len() - len < BUFFER / 4 {
-            buf.resize(buf.len() * 2, 0);
-        }
-        match file.read(&mut buf[len..]) {
-            Ok(n) => {
-                len += n;
-                if len < buf.len() {
-                    return Ok(len);
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::file_cache::{BUFFER, read_open};
+    use std::fs::File;
+
+    /// [`read_open`] of the file `path`.
+    fn read_into(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+        read_open(&mut File::open(path)?, buf)
+    }
 
     #[test]
     fn reads_files_of_any_size_whole() {

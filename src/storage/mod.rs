@@ -4,6 +4,7 @@
 //! new files user-only (0600), existing permissions are kept; a file that does not parse is
 //! listed with its error and never overwritten; only valid ids become file names.
 
+pub mod action_item;
 pub mod actions;
 pub mod cleanup;
 mod dirs;

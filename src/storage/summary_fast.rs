@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 
 use super::Summary;
-use super::actions::ActionItem;
+use super::action_item::ActionItem;
 use crate::model::id::{id_date, is_valid_id};
 use crate::model::{
     ActionKind, ActionStatus, Category, Choice, Effect, IncidentStatus, Milestone, Moment,
@@ -881,7 +881,14 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
             self.skip_blanks();
             let value = self.token();
-            if value != b"nan" && !is_plain_float(value) {
+            // A float outside f64 (1e400) is the full parser's to reject.
+            let finite = || {
+                std::str::from_utf8(value)
+                    .ok()
+                    .and_then(|t| t.parse::<f64>().ok())
+                    .is_some_and(f64::is_finite)
+            };
+            if value != b"nan" && (!is_plain_float(value) || !finite()) {
                 return None;
             }
             if self.peek() != Some(b']') {

@@ -13,7 +13,7 @@ use crate::model::Choice;
 /// action (of a factor), id and short text; or a note when there are none.
 pub(super) fn link_lines(view: &IncidentView, target: Target, width: usize) -> Vec<Span<'static>> {
     let inc = &view.incident;
-    let room = width.saturating_sub(super::section::LABEL + 1);
+    let room = width.saturating_sub(super::layout::LABEL + 1);
     let item = |id: &str, text: &str, extra: &str| {
         Span::raw(super::ellipsize(
             &format!("{id} {}{extra}", crate::analysis::short(text)),

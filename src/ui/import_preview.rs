@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::overlay::centered;
+use super::layout::centered;
 use super::theme::THEME;
 use crate::app::import_overlay::{ImportOverlay, Preview};
 use crate::app::state::AppState;

@@ -182,7 +182,7 @@ pub fn render_agenda(
     } else {
         " r resume · n new meeting · Esc close "
     };
-    let rect = super::overlay::centered(area, width, lines.len() as u16 + 2);
+    let rect = super::layout::centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).block(
@@ -246,7 +246,7 @@ pub fn render_opening(
     lines.push(Line::from(""));
     let text_rows = lines.len() as u16;
     let clock = format_clock(view.incident.meeting.elapsed_secs(now));
-    let rect = super::overlay::centered(area, width, text_rows + 3);
+    let rect = super::layout::centered(area, width, text_rows + 3);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(

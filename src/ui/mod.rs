@@ -10,6 +10,7 @@ mod heights;
 mod home;
 mod import_preview;
 mod incident;
+mod layout;
 mod list_offset;
 mod meeting;
 mod overlay;

@@ -1,10 +1,11 @@
 //! Dialogs drawn over the screen: the key list, questions, the new-incident prompt, pickers.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::layout::centered;
 use super::theme::THEME;
 use crate::app::keymap::{HelpRow, help_rows, keys_label};
 use crate::app::state::{AppState, Overlay, Picker};
@@ -87,17 +88,6 @@ pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect
         }
         Overlay::Picker(picker) => render_picker(picker, frame, area),
     }
-}
-
-/// A rectangle of `width` × `height` centred in `area` (clipped to it).
-pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    rect
 }
 
 /// The key list, generated from the keymap: each context's keys under its heading, every

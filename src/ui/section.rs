@@ -14,7 +14,8 @@ use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Milestone, format_duration};
 
 /// Width of the label column of one-line fields.
-pub(super) const LABEL: usize = 18;
+pub(super) use super::layout::LABEL;
+use super::layout::draw_editor;
 /// Lines of a long text shown when it is not focused.
 const PREVIEW_LINES: usize = 4;
 /// Lines of a long text shown when it is focused.
@@ -521,28 +522,6 @@ fn draw_field(
             }
             frame.render_widget(Paragraph::new(lines), area);
         }
-    }
-}
-
-/// Draws the text field being edited, in a box titled with the field's label.
-pub(super) fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
-    let Some(editor) = &view.editor else {
-        return;
-    };
-    let (label, _) = target.label();
-    let keys = if target.kind().is_single_line() {
-        "Enter/Esc done · Tab next"
-    } else {
-        "Esc done · Tab next · Enter new line"
-    };
-    let block = Block::bordered()
-        .title(Span::styled(format!(" ✎ {label} "), THEME.focus))
-        .title_bottom(Span::styled(format!(" {keys} "), THEME.dim))
-        .border_style(THEME.border_focus);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width > 0 && inner.height > 0 {
-        frame.render_widget(&editor.textarea, inner);
     }
 }
 

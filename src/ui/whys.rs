@@ -223,7 +223,7 @@ pub fn render(
                 width: body.width.saturating_sub(item.indent as u16),
                 height: h,
             };
-            super::section::draw_editor(view, Target::record(WHYS, index).item(n), frame, rect);
+            super::layout::draw_editor(view, Target::record(WHYS, index).item(n), frame, rect);
             y += h;
             continue;
         }
