@@ -232,7 +232,7 @@ fn create_incident(tui: &mut Tui, title: &str) {
 }
 
 /// Saves, leaves the incident, and quits from the list.
-fn save_and_quit(tui: &mut Tui, title: &str, date: &str) {
+fn save_and_quit(tui: &mut Tui, dir: &Path, title: &str, date: &str) {
     tui.send(CTRL_S);
     tui.wait_saved();
     tui.send("q");
@@ -246,6 +246,17 @@ fn save_and_quit(tui: &mut Tui, title: &str, date: &str) {
     });
     tui.send("q");
     tui.wait_exit_success();
+    // A clean quit leaves no lock file behind (it would end up in git).
+    let locks: Vec<_> = std::fs::read_dir(dir)
+        .expect("list the folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "lock"))
+        .map(|e| e.path())
+        .collect();
+    assert!(
+        locks.is_empty(),
+        "lock files left after a clean quit: {locks:?}"
+    );
 }
 
 #[test]
@@ -316,7 +327,7 @@ fn write_an_incident_from_an_empty_folder() {
 
     // 6–7. Save, back to the list, quit.
     let date = today_utc();
-    save_and_quit(&mut tui, title, &date);
+    save_and_quit(&mut tui, dir.path(), title, &date);
 
     // 8. The file on disk.
     let (path, incident) = read_single_incident(dir.path());
@@ -381,7 +392,7 @@ fn bracketed_paste_keeps_newlines_as_text() {
     });
 
     let date = today_utc();
-    save_and_quit(&mut tui, title, &date);
+    save_and_quit(&mut tui, dir.path(), title, &date);
 
     let (_, incident) = read_single_incident(dir.path());
     assert_eq!(incident.title, title);

@@ -665,13 +665,47 @@ fn a_second_lock_is_refused_naming_the_holder_until_the_first_is_dropped() {
     let other = store.lock("2026-03-12-another").unwrap();
     drop(other);
 
-    // The lock file is not listed, and stays when the lock is dropped.
+    // The lock file is not listed, and a clean exit (the lock dropped) removes it, so it
+    // never ends up in git.
     let lock_path = lock.path().to_path_buf();
     assert!(store.list(date(2026, 3, 12)).unwrap().is_empty());
     drop(lock);
-    assert!(lock_path.exists());
+    assert!(!lock_path.exists());
     let again = store.lock(LOCK_ID).unwrap();
+    assert!(lock_path.exists());
     drop(again);
+    assert!(!lock_path.exists());
+}
+
+#[test]
+fn removing_the_lock_file_on_release_never_lets_two_hold_it() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let holders = AtomicUsize::new(0);
+    let most = AtomicUsize::new(0);
+    let taken = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..3 {
+            scope.spawn(|| {
+                for _ in 0..1500 {
+                    if let Ok(lock) = store.lock(LOCK_ID) {
+                        let now = holders.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        taken.fetch_add(1, Ordering::SeqCst);
+                        std::thread::yield_now();
+                        holders.fetch_sub(1, Ordering::SeqCst);
+                        drop(lock);
+                    }
+                }
+            });
+        }
+    });
+    assert_eq!(most.load(Ordering::SeqCst), 1, "two held the lock at once");
+    assert!(
+        taken.load(Ordering::SeqCst) > 100,
+        "the lock was hardly ever taken"
+    );
 }
 
 #[test]

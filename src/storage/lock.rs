@@ -5,8 +5,10 @@
 //! cannot carry the lock: every atomic save replaces it with a new file. The holder writes who
 //! it is into the lock file (`pid 1234 on host, since 2026-03-12T14:02:00Z`) so that a second
 //! process can name it. The lock is released when the [`IncidentLock`] is dropped, and by the
-//! operating system when the process dies, even by SIGKILL. The lock file itself is left in
-//! place: deleting it would race with another process locking it at the same moment.
+//! operating system when the process dies, even by SIGKILL. A dropped lock removes its file
+//! while still holding it; a process that opened the file meanwhile checks, once locked, that
+//! the name still leads to the file it locked, and otherwise starts again. A killed process
+//! leaves its lock file behind, unlocked: the next program simply locks it.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -69,9 +71,23 @@ impl IncidentLock {
 
 impl Drop for IncidentLock {
     fn drop(&mut self) {
-        // Closing the file releases the lock too; unlocking first makes it explicit. The
-        // lock file stays: removing it would race with a process that has just opened it.
+        // The lock file is removed while it is still locked, and only when the name still
+        // points at the file this lock holds; a process that opened it meanwhile finds, once
+        // it has the lock, that the name no longer leads to its file and starts again
+        // ([`Store::lock`]). So a clean exit leaves no `.lock` file in the folder.
+        if same_file(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
+    }
+}
+
+/// True when `path` (not followed if it is a link) is the very file `file` has open.
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
     }
 }
 
@@ -183,7 +199,8 @@ impl Store {
 
     /// Takes the exclusive editing lock on incident `id`, without waiting.
     ///
-    /// The lock file is created user-only (0600) if missing and never deleted; on success
+    /// The lock file is created user-only (0600) if missing and removed when the lock is
+    /// dropped (a clean exit leaves none); on success
     /// it holds this process's description (an existing file that holds anything else is
     /// locked but left as it is). The lock lasts until the returned value is
     /// dropped or the process ends. A second lock on the same id fails even within the
@@ -199,16 +216,30 @@ impl Store {
             path: path.clone(),
             source,
         };
-        let (mut file, created) = open_lock_file(&path).map_err(io_err)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(LockError::Held {
-                    by: read_holder(&mut file),
-                });
+        // The holder removes the file when it lets go: a lock taken on a file that is no
+        // longer at the path is worth nothing, so open and lock again.
+        let mut attempts = 0;
+        let (mut file, created) = loop {
+            let (mut file, created) = open_lock_file(&path).map_err(io_err)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => {
+                    return Err(LockError::Held {
+                        by: read_holder(&mut file),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(io_err(e)),
             }
-            Err(TryLockError::Error(e)) => return Err(io_err(e)),
-        }
+            if same_file(&file, &path) {
+                break (file, created);
+            }
+            attempts += 1;
+            if attempts >= 8 {
+                return Err(io_err(io::Error::other(
+                    "the lock file keeps being replaced by another process",
+                )));
+            }
+        };
         let holder = describe_self();
         // The description is a courtesy for the other process: failing to write it does
         // not stop us from holding the lock. A file is only rewritten when this program
