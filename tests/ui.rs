@@ -228,3 +228,16 @@ fn warnings_are_coloured() {
     let (x, y) = find("1 action overdue");
     assert_eq!(buffer[(x, y)].fg, Color::Red);
 }
+
+#[test]
+fn long_text_uses_the_room_there_is_and_a_cut_one_says_how_much_more() {
+    let h = demo_open("7");
+    // At 160×48 the whole story and its impact fit: nothing is cut.
+    let big = h.screen(160, 48);
+    insta::assert_snapshot!("story_160x48", big);
+    assert!(big.contains("nowhere urgent to go."), "{big}");
+    assert!(!big.contains("more line"), "{big}");
+    // At 80×24 the story is cut and says by how much.
+    let small = h.screen(80, 24);
+    assert!(small.contains("… 18 more lines"), "{small}");
+}

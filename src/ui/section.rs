@@ -279,7 +279,7 @@ fn field_height(
     }
     match kind {
         Kind::Multi | Kind::LineList => {
-            let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
+            let max = text_lines(focused, avail, count);
             let invalid = view.invalid_for(target).is_some();
             let count = || {
                 let text = current_text(view, target);
@@ -321,15 +321,51 @@ fn field_height(
     }
 }
 
+/// How many lines of text a long field shows: at least its usual preview (more when focused),
+/// and its share of the room there is, so a big screen shows more of the story.
+fn text_lines(focused: bool, avail: u16, fields: usize) -> usize {
+    let base = if focused { FOCUS_LINES } else { PREVIEW_LINES };
+    // Each field also takes its label line; a few rows stay for the rest of the section.
+    let share = (usize::from(avail) / fields.max(1)).saturating_sub(2);
+    base.max(share)
+}
+
+/// About how many lines `text` wraps to at `room` columns: exact for short texts, counted
+/// from paragraph widths for long ones (no wrapping of a whole long story per frame).
+fn wrapped_lines(text: &str, room: usize) -> usize {
+    if text.len() <= 20_000 {
+        return wrap(text, room, usize::MAX).len();
+    }
+    let room = room.max(1);
+    text.split('\n')
+        .map(|p| {
+            unicode_width::UnicodeWidthStr::width(p)
+                .div_ceil(room)
+                .max(1)
+        })
+        .sum()
+}
+
 /// A long text wrapped and indented for display; list items get a bullet on their first
-/// line. At most `max` lines.
+/// line. At most `max` lines; a cut text ends with `… N more lines`.
 fn value_lines(text: &str, kind: Kind, width: usize, max: usize) -> Vec<String> {
     let room = width.saturating_sub(4);
     if kind != Kind::LineList {
-        return wrap(text, room, max)
+        // With room for one line only, that line shows the text (ending in `…`).
+        let asked = if max > 1 { max.saturating_add(1) } else { max };
+        let mut out: Vec<String> = wrap(text, room, asked)
             .into_iter()
             .map(|l| format!("    {l}"))
             .collect();
+        if out.len() > max && max > 1 {
+            out.truncate(max - 1);
+            let more = wrapped_lines(text, room).saturating_sub(out.len()).max(1);
+            out.push(format!(
+                "    … {more} more line{}",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        return out;
     }
     let mut out = Vec::new();
     for item in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -338,11 +374,13 @@ fn value_lines(text: &str, kind: Kind, width: usize, max: usize) -> Vec<String> 
             out.push(format!("{prefix}{l}"));
         }
     }
-    if out.len() > max {
-        out.truncate(max);
-        if let Some(last) = out.last_mut() {
-            last.push_str(" …");
-        }
+    if out.len() > max && max > 0 {
+        let more = out.len() - (max - 1);
+        out.truncate(max - 1);
+        out.push(format!(
+            "    … {more} more line{}",
+            if more == 1 { "" } else { "s" }
+        ));
     }
     out
 }
@@ -400,7 +438,10 @@ fn draw_field(
             if text.trim().is_empty() {
                 lines.push(Line::from(Span::styled("    (empty)", THEME.dim)));
             } else {
-                let max = if focused { FOCUS_LINES } else { PREVIEW_LINES };
+                // The rows this field was given (its label and any error line aside).
+                let max = usize::from(area.height)
+                    .saturating_sub(1 + usize::from(invalid.is_some()))
+                    .max(1);
                 lines.extend(super::wording::lines(
                     value_lines(&text, kind, width, max),
                     4,
