@@ -332,7 +332,7 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         &[ctrl('c')],
         C::Quit,
-        "quit (asks if anything is unsaved)",
+        "quit (saves first; asks only when the save fails)",
         None,
     ),
     // Home
