@@ -87,6 +87,19 @@ fn capitalise(text: &str) -> String {
 }
 
 /// `<h3>title</h3>` and the text as paragraphs, when there is text.
+/// The section's own texts and lists, from the field table, in its order.
+fn prose(out: &mut String, incident: &Incident, section: Section) {
+    use crate::model::fields::{Value, section_fields};
+    for field in section_fields(section) {
+        let def = field.def();
+        match def.value {
+            Value::Text(get, _) => sub(out, def.label, get(incident, 0).map_or("", |s| s)),
+            Value::List(get, _) => list(out, def.label, get(incident, 0).map_or(&[], |v| v)),
+            _ => {}
+        }
+    }
+}
+
 fn sub(out: &mut String, title: &str, text: &str) {
     if !text.trim().is_empty() {
         let _ = write!(out, "<h3>{}</h3>\n{}", esc(title), paragraphs(text));
@@ -158,27 +171,13 @@ pub(crate) fn internal(incident: &Incident) -> String {
         );
         let before = out.len();
         match section {
-            Section::Stakeholders => {
-                let s = &incident.stakeholders;
-                sub(&mut out, "Customer message", &s.customer_message);
-                sub(&mut out, "Internal message", &s.internal_message);
-                list(&mut out, "Not affected", &s.reassurances);
+            Section::Stakeholders | Section::Technical | Section::Narrative => {
+                prose(&mut out, incident, section);
             }
             Section::Monitoring => monitoring(&mut out, incident),
             Section::Timeline => timeline(&mut out, incident),
             Section::Factors => factors(&mut out, incident),
-            Section::Technical => {
-                let t = &incident.technical;
-                sub(&mut out, "Expected behaviour", &t.expected_behavior);
-                sub(&mut out, "Actual behaviour", &t.actual_behavior);
-                sub(&mut out, "Analysis", &t.analysis);
-                sub(&mut out, "Future risks", &t.future_risks);
-            }
             Section::Actions => actions(&mut out, incident),
-            Section::Narrative => {
-                out.push_str(&paragraphs(&incident.narrative.text));
-                sub(&mut out, "Impact", &incident.narrative.impact);
-            }
             Section::Overview => {}
         }
         if out.len() == before {
