@@ -7,7 +7,6 @@
 
 use std::fmt::Write as _;
 
-use crate::model::fields::{Value, section_fields};
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{
     Category, Choice, Effect, Factor, Incident, Milestone, Section, format_duration,
@@ -398,12 +397,11 @@ fn capitalise(text: &str) -> String {
 
 /// The section's own texts and lists, from the field table, in its order.
 fn prose(out: &mut String, incident: &Incident, section: Section) {
-    for field in section_fields(section) {
-        let def = field.def();
-        match def.value {
-            Value::Text(get, _) => sub(out, def.label, get(incident, 0).map_or("", |s| s)),
-            Value::List(get, _) => bullets(out, def.label, get(incident, 0).map_or(&[], |v| v)),
-            _ => {}
+    use crate::model::fields::Prose;
+    for (label, text) in crate::model::fields::prose(incident, section) {
+        match text {
+            Prose::Text(text) => sub(out, label, text),
+            Prose::List(items) => bullets(out, label, items),
         }
     }
 }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use crate::model::fields::{Value, section_fields};
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Effect, Incident, Milestone, Section, format_duration};
 
@@ -273,12 +272,11 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
 
 /// The section's own texts and lists, from the field table, in its order.
 fn prose(doc: &mut Doc, incident: &Incident, section: Section) {
-    for field in section_fields(section) {
-        let def = field.def();
-        match def.value {
-            Value::Text(get, _) => doc.field(def.label, get(incident, 0).map_or("", |s| s)),
-            Value::List(get, _) => doc.list(def.label, get(incident, 0).map_or(&[], |v| v)),
-            _ => {}
+    use crate::model::fields::Prose;
+    for (label, text) in crate::model::fields::prose(incident, section) {
+        match text {
+            Prose::Text(text) => doc.field(label, text),
+            Prose::List(items) => doc.list(label, items),
         }
     }
 }

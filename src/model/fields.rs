@@ -430,6 +430,32 @@ pub fn is_filled(incident: &Incident, field: FieldId) -> bool {
     }
 }
 
+/// A section's own text, as exports show it: one text or a list of sentences.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Prose<'a> {
+    /// A text (one line or paragraphs).
+    Text(&'a str),
+    /// A list of sentences.
+    List(&'a [String]),
+}
+
+/// The texts and lists of a section's own fields with their labels, in table order (records,
+/// choices and computed fields left out): what `retro show`, the Markdown export and the HTML
+/// page print for a section's prose.
+pub fn prose(
+    incident: &Incident,
+    section: Section,
+) -> impl Iterator<Item = (&'static str, Prose<'_>)> {
+    section_fields(section).filter_map(move |field| {
+        let def = field.def();
+        match def.value {
+            Value::Text(get, _) => Some((def.label, Prose::Text(get(incident, 0)?.as_str()))),
+            Value::List(get, _) => Some((def.label, Prose::List(get(incident, 0)?.as_slice()))),
+            _ => None,
+        }
+    })
+}
+
 /// The top-level fields a section shows, top to bottom.
 pub fn section_fields(section: Section) -> impl Iterator<Item = FieldId> {
     FieldId::all().filter(move |f| {

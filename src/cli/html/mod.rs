@@ -89,13 +89,11 @@ fn capitalise(text: &str) -> String {
 /// `<h3>title</h3>` and the text as paragraphs, when there is text.
 /// The section's own texts and lists, from the field table, in its order.
 fn prose(out: &mut String, incident: &Incident, section: Section) {
-    use crate::model::fields::{Value, section_fields};
-    for field in section_fields(section) {
-        let def = field.def();
-        match def.value {
-            Value::Text(get, _) => sub(out, def.label, get(incident, 0).map_or("", |s| s)),
-            Value::List(get, _) => list(out, def.label, get(incident, 0).map_or(&[], |v| v)),
-            _ => {}
+    use crate::model::fields::Prose;
+    for (label, text) in crate::model::fields::prose(incident, section) {
+        match text {
+            Prose::Text(text) => sub(out, label, text),
+            Prose::List(items) => list(out, label, items),
         }
     }
 }
