@@ -83,6 +83,22 @@ pub fn short(text: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The fishbone's bones above the spine, left to right (the terminal UI and the HTML page
+/// draw the same diagram).
+pub const FISHBONE_TOP: [Category; 4] = [
+    Category::Technical,
+    Category::Tooling,
+    Category::Process,
+    Category::Communication,
+];
+
+/// The fishbone's bones below the spine, left to right.
+pub const FISHBONE_BOTTOM: [Category; 3] = [
+    Category::People,
+    Category::Organizational,
+    Category::External,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

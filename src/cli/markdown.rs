@@ -388,7 +388,8 @@ fn metric_line(metric: &crate::model::Metric, incident: &Incident) -> String {
     line
 }
 
-fn capitalise(text: &str) -> String {
+/// `text` with its first letter in upper case.
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()

@@ -27,19 +27,8 @@ use crate::app::form::RecordKind;
 use crate::app::state::IncidentView;
 use crate::model::{Category, Choice, Effect, Incident};
 
-/// Bones above the spine.
-const TOP: [Category; 4] = [
-    Category::Technical,
-    Category::Tooling,
-    Category::Process,
-    Category::Communication,
-];
-/// Bones below the spine (the fourth place below holds the effect).
-const BOTTOM: [Category; 3] = [
-    Category::People,
-    Category::Organizational,
-    Category::External,
-];
+const TOP: [Category; 4] = crate::analysis::factors::FISHBONE_TOP;
+const BOTTOM: [Category; 3] = crate::analysis::factors::FISHBONE_BOTTOM;
 
 /// One cell line of a column: text and style.
 type Cell = (String, Style);

@@ -10,17 +10,8 @@ use super::escape::{cut, esc};
 use crate::analysis::{is_addressed, short};
 use crate::model::{Category, Choice, Effect, Incident};
 
-const TOP: [Category; 4] = [
-    Category::Technical,
-    Category::Tooling,
-    Category::Process,
-    Category::Communication,
-];
-const BOTTOM: [Category; 3] = [
-    Category::People,
-    Category::Organizational,
-    Category::External,
-];
+const TOP: [Category; 4] = crate::analysis::factors::FISHBONE_TOP;
+const BOTTOM: [Category; 3] = crate::analysis::factors::FISHBONE_BOTTOM;
 
 const WIDTH: f64 = 960.0;
 const COLUMN: f64 = 180.0;

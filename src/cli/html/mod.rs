@@ -79,14 +79,8 @@ fn zone_name(incident: &Incident) -> &str {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
+use super::markdown::capitalise;
 
-/// `<h3>title</h3>` and the text as paragraphs, when there is text.
 /// The section's own texts and lists, from the field table, in its order.
 fn prose(out: &mut String, incident: &Incident, section: Section) {
     use crate::model::fields::Prose;
@@ -98,6 +92,7 @@ fn prose(out: &mut String, incident: &Incident, section: Section) {
     }
 }
 
+/// `<h3>title</h3>` and the text as paragraphs, when there is text.
 fn sub(out: &mut String, title: &str, text: &str) {
     if !text.trim().is_empty() {
         let _ = write!(out, "<h3>{}</h3>\n{}", esc(title), paragraphs(text));
