@@ -600,8 +600,10 @@ impl Runtime {
                 }
                 Vec::new()
             }
-            Effect::Import(request @ crate::app::import_io::Request::Read { .. })
-                if self.background =>
+            Effect::Import(
+                request @ (crate::app::import_io::Request::Read { .. }
+                | crate::app::import_io::Request::ReadMetric { .. }),
+            ) if self.background =>
             {
                 self.import = Some(crate::app::import_io::Background::start(request));
                 Vec::new()

@@ -87,9 +87,15 @@ fn small_panels_and_metrics_without_series_draw_no_chart() {
     let h = harness();
     let screen = h.screen(60, 16);
     assert!(!screen.contains('╌'), "{screen}");
+    // The demo's queue depth metric has figures but no series: a line says how to get one.
     let mut plain = Harness::demo();
-    plain.keys("<enter>2");
-    assert!(!plain.screen(160, 48).contains('╌'));
+    plain.keys("<enter>2<tab>jj");
+    let screen = plain.screen(160, 48);
+    assert!(!screen.contains('╌'), "{screen}");
+    assert!(
+        screen.contains("order-events queue depth: no series to chart · f imports one"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -234,6 +234,7 @@ fn esc_or_ctrl_c_while_reading_stops_the_read() {
         h.state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
             source: "big.zip".into(),
             progress: Some((50, 200)),
+            what: retro::app::import_overlay::ImportWhat::Chat,
         })));
         let screen = h.screen(140, 40);
         assert!(

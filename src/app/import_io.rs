@@ -22,6 +22,13 @@ pub enum Request {
         /// The incident's time zone name.
         timezone: String,
     },
+    /// Read a metric series file (CSV or Prometheus `query_range` JSON).
+    ReadMetric {
+        /// The file (relative to the working folder).
+        path: PathBuf,
+        /// The zone of times written without an offset (the incident's zone name).
+        timezone: String,
+    },
     /// Complete the path typed so far.
     Complete(String),
     /// Stop the read running in the background (Esc or Ctrl-C while reading).
@@ -37,6 +44,13 @@ pub enum Reply {
         source: String,
         /// The candidates, or the one-line error.
         result: Result<Imported, String>,
+    },
+    /// A metric file was read (or why not), with the path as typed.
+    Metric {
+        /// The path as shown.
+        source: String,
+        /// Every series in the file, or the one-line error.
+        result: Result<Vec<crate::metrics::Series>, String>,
     },
     /// The completed text and, when several names fit, the names.
     Completed(String, Vec<String>),
@@ -80,6 +94,16 @@ fn perform_with(
             Reply::Read {
                 source,
                 result: result.map_err(|e| e.to_string()),
+            }
+        }
+        Request::ReadMetric { path, timezone } => {
+            let options = crate::metrics::ReadOptions {
+                column: None,
+                tz: crate::model::timeinput::zone(&timezone),
+            };
+            Reply::Metric {
+                source: path.display().to_string(),
+                result: crate::metrics::read_file(&path, &options).map_err(|e| e.to_string()),
             }
         }
         Request::Complete(text) => {

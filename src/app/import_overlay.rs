@@ -9,14 +9,28 @@ use crate::editor::TextBox;
 use crate::import::{Candidate, Imported, Kind};
 use crate::model::Milestone;
 
+/// What the import overlay brings in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportWhat {
+    /// Chat messages into the timeline (a preview follows the reading).
+    Chat,
+    /// A metric series (CSV or Prometheus JSON) into the monitoring section's metrics.
+    Metric {
+        /// The metric record it goes into (from an open record), else by the series' name.
+        record: Option<usize>,
+    },
+}
+
 /// The stages of the import overlay.
 pub enum ImportOverlay {
-    /// Typing the path of the export (`PATH` or `PATH #channel`).
+    /// Typing the path of the export (`PATH` or `PATH #channel`) or of the metric file.
     Path {
         /// The path so far.
         textarea: Box<TextBox>,
         /// Why the last attempt failed, or the completions Tab found.
         note: Option<String>,
+        /// What is imported.
+        what: ImportWhat,
     },
     /// Waiting for the file to be read.
     Reading {
@@ -24,6 +38,8 @@ pub enum ImportOverlay {
         source: String,
         /// Done and total (bytes), once the reader says.
         progress: Option<(u64, u64)>,
+        /// What is imported.
+        what: ImportWhat,
     },
     /// Choosing the messages.
     Preview(Box<Preview>),

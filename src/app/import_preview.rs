@@ -17,16 +17,21 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Effect;
 use super::import_io::{Reply, Request};
-use super::import_overlay::{ImportOverlay, Preview};
+use super::import_overlay::{ImportOverlay, ImportWhat, Preview};
 use super::keymap::{Command, Context, lookup};
 use super::state::{AppState, Overlay, Screen};
 use crate::import::Imported;
 use crate::model::{Milestone, Moment, Section, TimelineEntry};
 
-/// Applies the runtime's reply.
-pub fn on_reply(state: &mut AppState, reply: Reply) {
+/// Applies the runtime's reply; a metric series put into the incident is saved at once.
+pub fn on_reply(state: &mut AppState, reply: Reply) -> Vec<Effect> {
     match reply {
         Reply::Read { source, result } => read_done(state, source, result),
+        Reply::Metric { source, result } => {
+            if super::metric_import::read_done(state, source, result) {
+                return super::save::save_now(state);
+            }
+        }
         Reply::Progress(done, total) => {
             if let Some(Overlay::Import(overlay)) = &mut state.overlay
                 && let ImportOverlay::Reading { progress, .. } = overlay.as_mut()
@@ -36,24 +41,39 @@ pub fn on_reply(state: &mut AppState, reply: Reply) {
         }
         Reply::Completed(text, names) => {
             if let Some(Overlay::Import(overlay)) = &mut state.overlay
-                && let ImportOverlay::Path { textarea, note } = overlay.as_mut()
+                && let ImportOverlay::Path { textarea, note, .. } = overlay.as_mut()
             {
                 **textarea = TextBox::new(&text, true);
                 *note = (!names.is_empty()).then(|| names.join("  "));
             }
         }
     }
+    Vec::new()
 }
 
-/// Opens the path prompt (the timeline section, an editable incident).
+/// Opens the path prompt: chat messages in the timeline section, a metric series in the
+/// monitoring section (into the open metric record, if one is open); an editable incident.
 pub fn open(state: &mut AppState) -> Vec<Effect> {
     let Some(view) = state.incident() else {
         return Vec::new();
     };
-    if view.section != Section::Timeline {
-        state.info("import works in the timeline section (3)");
-        return Vec::new();
-    }
+    let what = match view.section {
+        Section::Timeline => ImportWhat::Chat,
+        Section::Monitoring => ImportWhat::Metric {
+            record: view
+                .record
+                .as_ref()
+                .filter(|r| r.kind == crate::model::RecordKind::Metric)
+                .map(|r| r.index),
+        },
+        _ => {
+            state.info(
+                "import works in the timeline (3: chat messages) and monitoring (2: a metric \
+                 series) sections",
+            );
+            return Vec::new();
+        }
+    };
     if view.read_only.is_some() {
         state.error("this incident is read-only");
         return Vec::new();
@@ -61,6 +81,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
         textarea: Box::new(TextBox::new("", true)),
         note: None,
+        what,
     })));
     Vec::new()
 }
@@ -79,8 +100,16 @@ fn split_channel(text: &str) -> (String, Option<String>) {
 /// Keys of the import overlay.
 pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Vec<Effect> {
     match overlay {
-        ImportOverlay::Path { textarea, note } => on_path_key(state, textarea, note, key),
-        ImportOverlay::Reading { source, progress } => {
+        ImportOverlay::Path {
+            textarea,
+            note,
+            what,
+        } => on_path_key(state, textarea, note, what, key),
+        ImportOverlay::Reading {
+            source,
+            progress,
+            what,
+        } => {
             // Esc or Ctrl-C stops the read; nothing is added.
             if matches!(
                 lookup(Context::ImportPath, &key),
@@ -92,6 +121,7 @@ pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Ve
             state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
                 source,
                 progress,
+                what,
             })));
             Vec::new()
         }
@@ -103,6 +133,7 @@ fn on_path_key(
     state: &mut AppState,
     mut textarea: Box<TextBox>,
     mut note: Option<String>,
+    what: ImportWhat,
     key: KeyEvent,
 ) -> Vec<Effect> {
     let text = textarea.lines().join("");
@@ -112,8 +143,15 @@ fn on_path_key(
             state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
                 textarea,
                 note,
+                what,
             })));
             return vec![Effect::Import(Request::Complete(text))];
+        }
+        Some(Command::Choose) if what != ImportWhat::Chat => {
+            if let Some(effects) = super::metric_import::start(state, &text, what) {
+                return effects;
+            }
+            note = Some("type the path of a CSV or Prometheus JSON file (Esc cancels)".into());
         }
         Some(Command::Choose) => {
             let (path, channel) = split_channel(&text);
@@ -134,6 +172,7 @@ fn on_path_key(
                 state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
                     source: shown,
                     progress: None,
+                    what,
                 })));
                 return vec![Effect::Import(Request::Read {
                     path,
@@ -153,6 +192,7 @@ fn on_path_key(
     state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
         textarea,
         note,
+        what,
     })));
     Vec::new()
 }
@@ -162,7 +202,7 @@ fn on_path_key(
 /// paste was taken.
 pub fn offer_paste(state: &mut AppState, text: &str) -> bool {
     if let Some(Overlay::Import(overlay)) = &mut state.overlay {
-        if let ImportOverlay::Path { textarea, note } = overlay.as_mut() {
+        if let ImportOverlay::Path { textarea, note, .. } = overlay.as_mut() {
             textarea.insert_str(text.replace(['\r', '\n'], ""));
             *note = None;
         }
@@ -204,13 +244,17 @@ pub fn offer_paste(state: &mut AppState, text: &str) -> bool {
 
 /// The file was read: show the preview, or say why not (back at the path prompt).
 pub fn read_done(state: &mut AppState, source: String, result: Result<Imported, String>) {
-    let waiting = matches!(
-        &state.overlay,
-        Some(Overlay::Import(o)) if matches!(o.as_ref(), ImportOverlay::Reading { .. })
-    );
-    if !waiting && source != "pasted text" {
+    let waiting = match &state.overlay {
+        Some(Overlay::Import(o)) => match o.as_ref() {
+            ImportOverlay::Reading { what, .. } => Some(*what),
+            _ => None,
+        },
+        _ => None,
+    };
+    if waiting.is_none() && source != "pasted text" {
         return;
     }
+    let what = waiting.unwrap_or(ImportWhat::Chat);
     let Some(view) = state.incident() else {
         return;
     };
@@ -232,6 +276,7 @@ pub fn read_done(state: &mut AppState, source: String, result: Result<Imported, 
             state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
                 textarea: Box::new(TextBox::new(&source, true)),
                 note: Some(message),
+                what,
             })));
         }
     }

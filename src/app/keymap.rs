@@ -614,7 +614,7 @@ pub const KEYMAP: &[Binding] = &[
         Incident,
         &[ch('f')],
         C::Import,
-        "import messages from a file (timeline section)",
+        "import from a file: chat messages (timeline), a metric series (monitoring)",
         None,
     ),
     bind(
@@ -718,6 +718,13 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(Record, &[ch('?')], C::Help, "show the keys", Some("help")),
+    bind(
+        Record,
+        &[ch('f')],
+        C::Import,
+        "import a metric series from a file into this metric",
+        None,
+    ),
     bind(
         Record,
         &[key(KeyCode::Esc), ch('q')],

@@ -10,6 +10,7 @@ pub mod form;
 pub mod import_io;
 pub mod import_overlay;
 pub mod import_preview;
+pub mod metric_import;
 pub mod keymap;
 pub mod lint;
 pub mod lint_keys;

@@ -43,10 +43,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             mark_changes(state, before);
             Vec::new()
         }
-        Action::Import(reply) => {
-            super::import_preview::on_reply(state, reply);
-            Vec::new()
-        }
+        Action::Import(reply) => super::import_preview::on_reply(state, reply),
         Action::Tick => {
             agenda::on_tick(state);
             save::autosave(state)

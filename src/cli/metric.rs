@@ -7,9 +7,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use jiff::tz::TimeZone;
 
-use crate::metrics::record::{fill, series_name};
+use crate::metrics::record::import_into;
 use crate::metrics::{Figures, ReadOptions, read_file};
-use crate::model::Metric;
 use crate::model::id::is_valid_id;
 use crate::model::timeinput::{format_time, zone};
 
@@ -86,36 +85,15 @@ pub(crate) fn run(args: &MetricArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
         || args.source.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let several = all.len() > 1;
-    let mut changed = Vec::new();
-    for series in &all {
-        let name = series_name(series, args.name.as_deref(), several, &file);
-        let index = match incident
-            .monitoring
-            .metrics
-            .iter()
-            .position(|m| m.name.eq_ignore_ascii_case(&name))
-        {
-            Some(i) => i,
-            None => {
-                incident.monitoring.metrics.push(Metric {
-                    name,
-                    ..Metric::default()
-                });
-                incident.monitoring.metrics.len() - 1
-            }
-        };
-        let snapshot = incident.clone();
-        let metric = &mut incident.monitoring.metrics[index];
-        if let Some(unit) = &args.unit {
-            metric.unit = unit.trim().to_string();
-        }
-        if args.low_is_bad {
-            metric.low_is_bad = true;
-        }
-        fill(metric, series, &file, &snapshot);
-        changed.push(index);
-    }
+    let changed = import_into(
+        &mut incident,
+        &all,
+        &file,
+        args.name.as_deref(),
+        None,
+        args.unit.as_deref(),
+        args.low_is_bad,
+    );
     ctx.store.save(&incident)?;
     let tz = zone(&incident.timezone);
     let start = crate::metrics::Window::of(&incident).map(|w| w.start);

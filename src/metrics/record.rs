@@ -103,6 +103,60 @@ pub fn fill(metric: &mut Metric, series: &Series, file: &str, incident: &Inciden
         .collect();
 }
 
+/// Puts every series of `all`, read from `file`, into `incident`'s metric records and returns
+/// the indices of the records it changed, in order.
+///
+/// A series goes into the record named as [`series_name`] gives (ignoring case), made when
+/// there is none. With `into = Some(i)` and a single series, the series goes into record `i`
+/// instead (its name is kept, or set when empty). Each record is then [`fill`]ed; `unit` and
+/// `low_is_bad`, when given, are set on it. An index out of range is treated as `None`.
+pub fn import_into(
+    incident: &mut Incident,
+    all: &[Series],
+    file: &str,
+    name: Option<&str>,
+    into: Option<usize>,
+    unit: Option<&str>,
+    low_is_bad: bool,
+) -> Vec<usize> {
+    let several = all.len() > 1;
+    let into = into.filter(|&i| !several && i < incident.monitoring.metrics.len());
+    let mut changed = Vec::new();
+    for series in all {
+        let named = series_name(series, name, several, file);
+        let index = match into.or_else(|| {
+            incident
+                .monitoring
+                .metrics
+                .iter()
+                .position(|m| m.name.eq_ignore_ascii_case(&named))
+        }) {
+            Some(i) => i,
+            None => {
+                incident.monitoring.metrics.push(Metric {
+                    name: named.clone(),
+                    ..Metric::default()
+                });
+                incident.monitoring.metrics.len() - 1
+            }
+        };
+        let snapshot = incident.clone();
+        let metric = &mut incident.monitoring.metrics[index];
+        if metric.name.trim().is_empty() {
+            metric.name = named;
+        }
+        if let Some(unit) = unit {
+            metric.unit = unit.trim().to_string();
+        }
+        if low_is_bad {
+            metric.low_is_bad = true;
+        }
+        fill(metric, series, file, &snapshot);
+        changed.push(index);
+    }
+    changed
+}
+
 /// `v` rounded to `digits` significant digits (`73.96732207` → `73.9673` for 6).
 pub fn round_significant(v: f64, digits: i32) -> f64 {
     if v == 0.0 || !v.is_finite() {

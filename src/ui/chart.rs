@@ -56,8 +56,11 @@ pub(super) fn draw_below(view: &IncidentView, frame: &mut ratatui::Frame, area: 
         return area;
     };
     let height = height_in(area.height);
-    if height == 0 || !has_series(metric) {
+    if height == 0 {
         return area;
+    }
+    if !has_series(metric) {
+        return no_series_hint(metric, frame, area);
     }
     let chart = Rect {
         y: area.bottom() - height,
@@ -73,6 +76,34 @@ pub(super) fn draw_below(view: &IncidentView, frame: &mut ratatui::Frame, area: 
     );
     Rect {
         height: area.height - height,
+        ..area
+    }
+}
+
+/// Where a chart would be, one dim line saying how to get a series (the import key from the
+/// keymap table); returns the rows left above it.
+fn no_series_hint(metric: &Metric, frame: &mut ratatui::Frame, area: Rect) -> Rect {
+    let key = crate::app::keymap::KEYMAP
+        .iter()
+        .find(|b| b.command == crate::app::keymap::Command::Import)
+        .and_then(|b| b.keys.first())
+        .map_or_else(String::new, |k| k.label());
+    let name = if metric.name.trim().is_empty() {
+        "this metric"
+    } else {
+        metric.name.trim()
+    };
+    let text = format!(
+        "{name}: no series to chart · {key} imports one from a file (CSV or Prometheus JSON)"
+    );
+    let line = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(text).style(THEME.dim), line);
+    Rect {
+        height: area.height - 1,
         ..area
     }
 }
@@ -215,13 +246,15 @@ impl Widget for MetricChart<'_> {
                 shade(buf, graph, col(a.max(0.0)), col(b.min(frame.span)));
             }
         }
+        // Labels already written, as (row, first column, last column): a marker's label
+        // moves down a row rather than write over the baseline's.
+        let mut taken: Vec<(u16, u16, u16)> = Vec::new();
         if let Some(b) = figures.baseline
             && b >= frame.lo
             && b <= frame.hi
         {
-            dashed(buf, graph, row(b), &format!("baseline {}", value(b)));
+            taken.extend(dashed(buf, graph, row(b), &format!("baseline {}", value(b))));
         }
-        let mut taken: Vec<(u16, u16, u16)> = Vec::new();
         for (label, x) in &moments {
             place_label(buf, graph, col(*x), label, &mut taken);
         }
@@ -385,8 +418,9 @@ fn shade(buf: &mut Buffer, graph: Rect, from: u16, to: u16) {
     }
 }
 
-/// A dashed line across the plot at `row`, with `label` at its right end.
-fn dashed(buf: &mut Buffer, graph: Rect, row: u16, label: &str) {
+/// A dashed line across the plot at `row`, with `label` at its right end; returns where the
+/// label went (row, first and last column), if it fitted.
+fn dashed(buf: &mut Buffer, graph: Rect, row: u16, label: &str) -> Option<(u16, u16, u16)> {
     for x in graph.left()..graph.right() {
         if is_blank(buf, x, row) {
             buf[(x, row)]
@@ -398,7 +432,9 @@ fn dashed(buf: &mut Buffer, graph: Rect, row: u16, label: &str) {
     if width + 2 <= graph.width {
         let x = graph.right() - width - 1;
         buf.set_string(x, row, label, THEME.chart_baseline);
+        return Some((row, x, x + width));
     }
+    None
 }
 
 /// Writes a marker's label beside its column on the top rows, right of the marker when it

@@ -9,20 +9,23 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::layout::centered;
 use super::theme::THEME;
-use crate::app::import_overlay::{ImportOverlay, Preview};
+use crate::app::import_overlay::{ImportOverlay, ImportWhat, Preview};
 use crate::app::state::AppState;
 use crate::import::Kind;
 use crate::model::timeinput::{format_time, zone};
 use crate::model::{Choice, Moment};
 
-/// In the timeline section, the import key joins the footer's hints (before `Esc`), its key
-/// taken from the keymap table.
+/// In the timeline and monitoring sections, the import key joins the footer's hints (before
+/// `Esc`), its key taken from the keymap table.
 pub fn timeline_hint(state: &AppState, pairs: &mut Vec<(String, &'static str)>) {
     let in_timeline = state.overlay.is_none()
         && crate::app::context(state) == crate::app::keymap::Context::Incident
-        && state
-            .incident()
-            .is_some_and(|v| v.section == crate::model::Section::Timeline);
+        && state.incident().is_some_and(|v| {
+            matches!(
+                v.section,
+                crate::model::Section::Timeline | crate::model::Section::Monitoring
+            )
+        });
     let key = crate::app::keymap::KEYMAP
         .iter()
         .find(|b| b.command == crate::app::keymap::Command::Import)
@@ -39,12 +42,16 @@ pub fn timeline_hint(state: &AppState, pairs: &mut Vec<(String, &'static str)>) 
 /// Draws the overlay over `area`.
 pub fn render(overlay: &ImportOverlay, state: &AppState, frame: &mut Frame, area: Rect) {
     match overlay {
-        ImportOverlay::Path { textarea, note } => {
+        ImportOverlay::Path { textarea, note, what } => {
             let width = area.width.saturating_sub(4).min(90);
             let rect = centered(area, width, 6);
             frame.render_widget(Clear, rect);
+            let title = match what {
+                ImportWhat::Chat => " Import into the timeline: file (PATH, or PATH #channel) ",
+                ImportWhat::Metric { .. } => " Import a metric series: file (PATH) ",
+            };
             let block = Block::bordered()
-                .title(" Import into the timeline: file (PATH, or PATH #channel) ")
+                .title(title)
                 .border_style(THEME.border_focus);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
@@ -54,10 +61,14 @@ pub fn render(overlay: &ImportOverlay, state: &AppState, frame: &mut Frame, area
             ])
             .areas(inner);
             frame.render_widget(&**textarea, field);
-            let text = note.clone().unwrap_or_else(|| {
-                "Slack export (ZIP or folder), pasted chat, IRC log, PagerDuty, Teams, \
-                 Mattermost or Statuspage JSON"
-                    .into()
+            let text = note.clone().unwrap_or_else(|| match what {
+                ImportWhat::Chat => "Slack export (ZIP or folder), pasted chat, IRC log, \
+                                     PagerDuty, Teams, Mattermost or Statuspage JSON"
+                    .into(),
+                ImportWhat::Metric { .. } => "CSV with a time column and value columns \
+                                              (Grafana, InfluxDB, Numenta) or Prometheus \
+                                              query_range JSON; Tab completes"
+                    .into(),
             });
             let style = if note.is_some() {
                 THEME.warn
@@ -71,7 +82,7 @@ pub fn render(overlay: &ImportOverlay, state: &AppState, frame: &mut Frame, area
                 info,
             );
         }
-        ImportOverlay::Reading { source, progress } => {
+        ImportOverlay::Reading { source, progress, .. } => {
             let width = area.width.saturating_sub(4).min(90);
             let rect = centered(area, width, 3);
             frame.render_widget(Clear, rect);
