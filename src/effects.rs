@@ -131,6 +131,16 @@ pub fn trash_file(store: &Store, path: &Path) -> Result<PathBuf, String> {
     store.trash_path(path).map_err(|e| e.to_string())
 }
 
+/// Who edits the incident `id`, when another process holds its lock: the text to show
+/// (`being edited by another retro (pid … on …)`). `None` when nobody does, or when no lock
+/// can be taken at all (the deletion then says what is wrong).
+pub fn edited_elsewhere(store: &Store, id: &str) -> Option<String> {
+    match store.lock(id) {
+        Err(e @ LockError::Held { .. }) => Some(e.to_string()),
+        Ok(_) | Err(_) => None,
+    }
+}
+
 /// Takes the editing lock of `id` for the time of a deletion. Returns the lock (if it could
 /// be taken), or why the incident must not be deleted.
 fn not_edited_elsewhere(store: &Store, id: &str) -> Result<Option<IncidentLock>, String> {

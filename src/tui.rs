@@ -603,8 +603,7 @@ impl Runtime {
             Effect::Import(
                 request @ (crate::app::import_io::Request::Read { .. }
                 | crate::app::import_io::Request::ReadMetric { .. }),
-            ) if self.background =>
-            {
+            ) if self.background => {
                 self.import = Some(crate::app::import_io::Background::start(request));
                 Vec::new()
             }
@@ -678,6 +677,11 @@ impl Runtime {
             Effect::DiscardRecovery(id) => vec![Action::RecoveryDiscarded(
                 store.discard_recovery(&id).map_err(|e| e.to_string()),
             )],
+            Effect::CheckTrash { index, id } => vec![Action::TrashChecked {
+                index,
+                held: effects::edited_elsewhere(store, &id),
+            }],
+            Effect::FixId { path, id } => vec![Action::IdFixed(store.fix_inner_id(&path, &id))],
             Effect::TrashIncident(id) => vec![Action::Trashed(effects::trash(store, &id))],
             Effect::TrashFile(path) => vec![Action::Trashed(effects::trash_file(store, &path))],
         }

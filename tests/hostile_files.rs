@@ -116,12 +116,23 @@ fn deleting_an_incident_another_process_edits_is_refused_naming_it() {
     let id = rig.store.list(rig.state.today()).unwrap()[0]
         .name()
         .to_string();
-    let _other = rig.store.lock(&id).unwrap();
-    rig.keys("dy");
+    let other = rig.store.lock(&id).unwrap();
+    // Said at once, before any question.
+    rig.keys("d");
+    assert!(rig.state.overlay.is_none(), "nothing to confirm");
+    assert!(rig.message().contains("being edited"), "{}", rig.message());
+    rig.keys("y");
     assert!(
         rig.store.path_of(&id).unwrap().exists(),
         "not moved to the trash"
     );
+    // Taken by the other process after the question was asked: still refused on yes.
+    drop(other);
+    rig.keys("d");
+    assert!(rig.state.overlay.is_some(), "asked once nobody edits it");
+    let _again = rig.store.lock(&id).unwrap();
+    rig.keys("y");
+    assert!(rig.store.path_of(&id).unwrap().exists());
     assert!(rig.message().contains("being edited"), "{}", rig.message());
 }
 

@@ -34,7 +34,10 @@ fn on_monitoring() -> Harness {
 fn f_in_the_monitoring_section_imports_a_series_as_a_new_metric() {
     let mut h = on_monitoring();
     let screen = h.screen(120, 40);
-    assert!(screen.contains("f import"), "the footer shows the key: {screen}");
+    assert!(
+        screen.contains("f import"),
+        "the footer shows the key: {screen}"
+    );
     let before = h.incident().monitoring.metrics.len();
     h.keys("f");
     let screen = h.screen(120, 40);
@@ -78,7 +81,10 @@ fn f_in_an_open_metric_record_fills_that_record_and_keeps_what_was_typed() {
     assert_eq!(metric.unit, typed.unit);
     assert_eq!(metric.rows, Some(351));
     assert!(!metric.points.is_empty());
-    assert_eq!(saved.monitoring.metrics.len(), h.incident().monitoring.metrics.len());
+    assert_eq!(
+        saved.monitoring.metrics.len(),
+        h.incident().monitoring.metrics.len()
+    );
 }
 
 #[test]

@@ -59,6 +59,15 @@ pub enum Action {
     },
     /// A file was moved to the trash.
     Trashed(Result<PathBuf, String>),
+    /// The answer to an [`Effect::CheckTrash`]: the home entry, and who edits it, if anyone.
+    TrashChecked {
+        /// The entry's index in the home list.
+        index: usize,
+        /// `being edited by another retro (pid … on …)` when another process holds its lock.
+        held: Option<String>,
+    },
+    /// The inner id of a file was set to its file name (the id), or why not.
+    IdFixed(Result<String, String>),
     /// The runtime's answer to an [`Effect::Import`].
     Import(super::import_io::Reply),
 }
@@ -100,6 +109,22 @@ pub enum Effect {
     SaveCopy(Box<Incident>),
     /// Remove the recovery copy of an incident.
     DiscardRecovery(String),
+    /// Find out whether another process edits the incident `id` (entry `index` of the home
+    /// list) before asking to delete it; answered by [`Action::TrashChecked`].
+    CheckTrash {
+        /// The entry's index in the home list.
+        index: usize,
+        /// The incident id (the file name without `.toml`).
+        id: String,
+    },
+    /// Write the file name into the `id` of the file at `path` (a copied file whose inner id
+    /// is another incident's); answered by [`Action::IdFixed`].
+    FixId {
+        /// The file.
+        path: PathBuf,
+        /// Its file name without `.toml`, the id it gets.
+        id: String,
+    },
     /// Move an incident's file to `.trash/`.
     TrashIncident(String),
     /// Move any file of the folder (e.g. one that does not parse) to `.trash/`.

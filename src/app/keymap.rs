@@ -184,6 +184,8 @@ pub enum Command {
     No,
     /// Import messages into the timeline from an export file.
     Import,
+    /// Set a file's inner id to its file name.
+    FixId,
     /// Complete the path typed so far.
     Complete,
     /// Tick every message shown.
@@ -811,6 +813,13 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::PageDown), key(KeyCode::Char(' '))],
         C::PageDown,
         "page down",
+        None,
+    ),
+    bind(
+        Viewer,
+        &[ch('r')],
+        C::FixId,
+        "a copied file whose id is another's: set its id to its file name",
         None,
     ),
     bind(

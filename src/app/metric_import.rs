@@ -35,7 +35,11 @@ pub fn start(state: &mut AppState, text: &str, what: ImportWhat) -> Option<Vec<E
 
 /// The file was read: fills the metric records (true: the caller saves), or says why not
 /// (back at the path prompt, nothing changed).
-pub fn read_done(state: &mut AppState, source: String, result: Result<Vec<Series>, String>) -> bool {
+pub fn read_done(
+    state: &mut AppState,
+    source: String,
+    result: Result<Vec<Series>, String>,
+) -> bool {
     let record = match state.overlay.as_deref_import() {
         Some(ImportOverlay::Reading {
             what: ImportWhat::Metric { record },

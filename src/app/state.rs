@@ -84,6 +84,9 @@ pub struct Viewer {
     pub error: String,
     /// First line shown.
     pub scroll: usize,
+    /// The file parses but its `id` is not its file name: the id it can be given (the file
+    /// name), which `r` writes into it.
+    pub fixable_id: Option<String>,
 }
 
 /// An open incident.

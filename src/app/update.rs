@@ -131,11 +131,13 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Viewed { path, text, error } => {
             match text {
                 Ok(text) => {
+                    let fixable_id = super::home_files::fixable_id(&path, &text);
                     state.screen = Screen::Viewer(Viewer {
                         path,
                         text,
                         error,
                         scroll: 0,
+                        fixable_id,
                     });
                 }
                 Err(e) => state.error(e),
@@ -172,6 +174,11 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.error(format!("could not delete: {e}"));
             Vec::new()
         }
+        Action::TrashChecked { index, held } => {
+            super::home_files::trash_checked(state, index, held);
+            Vec::new()
+        }
+        Action::IdFixed(result) => super::home_files::id_fixed(state, result),
     }
 }
 
@@ -240,10 +247,7 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     }
     match ctx {
         Context::Home => on_home_key(state, key, command),
-        Context::Viewer => {
-            on_viewer(state, command);
-            Vec::new()
-        }
+        Context::Viewer => on_viewer(state, command),
         Context::Editing => edit::on_editing_key(state, key, command),
         Context::Incident | Context::Record => edit::on_incident_command(state, command),
         _ => Vec::new(),
@@ -326,15 +330,10 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
             if let Some(index) = home.visible.get(home.selected).copied()
                 && let Some(entry) = home.entries.get(index)
             {
-                let what = match entry {
-                    Entry::Incident { summary, .. } => format!("\"{}\"", summary.title),
-                    Entry::Broken { name, .. } => format!("{name}.toml"),
-                };
-                state.overlay = Some(Overlay::Confirm {
-                    question: format!("Delete {what}? The file moves to .trash/ in the folder."),
-                    on_yes: Confirmed::TrashEntry(index),
-                    on_no: None,
-                });
+                return vec![Effect::CheckTrash {
+                    index,
+                    id: entry.name().to_string(),
+                }];
             }
         }
         _ => {}
@@ -342,9 +341,9 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
     Vec::new()
 }
 
-fn on_viewer(state: &mut AppState, command: Option<Command>) {
+fn on_viewer(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
     let Screen::Viewer(viewer) = &mut state.screen else {
-        return;
+        return Vec::new();
     };
     let max = viewer.text.lines().count().saturating_sub(1);
     match command {
@@ -353,8 +352,18 @@ fn on_viewer(state: &mut AppState, command: Option<Command>) {
         Some(Command::PageUp) => viewer.scroll = viewer.scroll.saturating_sub(20),
         Some(Command::PageDown) => viewer.scroll = (viewer.scroll + 20).min(max),
         Some(Command::Back) => state.screen = Screen::Home,
+        Some(Command::FixId) => match &viewer.fixable_id {
+            Some(id) => {
+                return vec![Effect::FixId {
+                    path: viewer.path.clone(),
+                    id: id.clone(),
+                }];
+            }
+            None => state.info("only a file whose id differs from its name can be fixed here"),
+        },
         _ => {}
     }
+    Vec::new()
 }
 
 fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {

@@ -9,6 +9,7 @@ pub mod actions;
 pub mod cleanup;
 mod dirs;
 pub mod file_cache;
+mod fix_id;
 pub mod guarded;
 pub mod identity;
 pub mod list_cache;

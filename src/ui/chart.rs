@@ -253,7 +253,12 @@ impl Widget for MetricChart<'_> {
             && b >= frame.lo
             && b <= frame.hi
         {
-            taken.extend(dashed(buf, graph, row(b), &format!("baseline {}", value(b))));
+            taken.extend(dashed(
+                buf,
+                graph,
+                row(b),
+                &format!("baseline {}", value(b)),
+            ));
         }
         for (label, x) in &moments {
             place_label(buf, graph, col(*x), label, &mut taken);

@@ -42,7 +42,11 @@ pub fn timeline_hint(state: &AppState, pairs: &mut Vec<(String, &'static str)>) 
 /// Draws the overlay over `area`.
 pub fn render(overlay: &ImportOverlay, state: &AppState, frame: &mut Frame, area: Rect) {
     match overlay {
-        ImportOverlay::Path { textarea, note, what } => {
+        ImportOverlay::Path {
+            textarea,
+            note,
+            what,
+        } => {
             let width = area.width.saturating_sub(4).min(90);
             let rect = centered(area, width, 6);
             frame.render_widget(Clear, rect);
@@ -82,7 +86,9 @@ pub fn render(overlay: &ImportOverlay, state: &AppState, frame: &mut Frame, area
                 info,
             );
         }
-        ImportOverlay::Reading { source, progress, .. } => {
+        ImportOverlay::Reading {
+            source, progress, ..
+        } => {
             let width = area.width.saturating_sub(4).min(90);
             let rect = centered(area, width, 3);
             frame.render_widget(Clear, rect);

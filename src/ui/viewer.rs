@@ -21,10 +21,22 @@ pub fn render(viewer: &Viewer, frame: &mut Frame, area: Rect) {
             super::ellipsize(&format!(" ! {}", viewer.error), width),
             THEME.error,
         )),
-        Line::from(Span::styled(
-            " This file is never rewritten by retro: fix it in an editor, then reopen.",
-            THEME.dim,
-        )),
+        match &viewer.fixable_id {
+            Some(id) => Line::from(Span::styled(
+                super::ellipsize(
+                    &format!(
+                        " {} sets its id to {id}, its file name; nothing else in it changes.",
+                        fix_key()
+                    ),
+                    width,
+                ),
+                THEME.warn,
+            )),
+            None => Line::from(Span::styled(
+                " This file is never rewritten by retro: fix it in an editor, then reopen.",
+                THEME.dim,
+            )),
+        },
     ];
     frame.render_widget(Paragraph::new(heading), head);
     let height = usize::from(body.height.saturating_sub(2));
@@ -45,4 +57,13 @@ pub fn render(viewer: &Viewer, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines).block(Block::bordered().border_style(THEME.border)),
         body,
     );
+}
+
+/// The key that sets a copied file's id, from the keymap table.
+fn fix_key() -> String {
+    crate::app::keymap::KEYMAP
+        .iter()
+        .find(|b| b.command == crate::app::keymap::Command::FixId)
+        .and_then(|b| b.keys.first())
+        .map_or_else(String::new, |k| k.label())
 }

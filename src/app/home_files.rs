@@ -1,0 +1,62 @@
+//! Care around the files of the incident list: deleting one that another retro is editing
+//! (asked about only once the runtime has looked at its lock, [`trash_checked`]), and a
+//! copied file whose inner `id` is another incident's ([`fixable_id`], [`id_fixed`]).
+
+use std::path::Path;
+
+use super::action::Effect;
+use super::state::{AppState, Confirmed, Overlay, Screen};
+use crate::model::codec::{Parsed, parse};
+use crate::model::id::is_valid_id;
+use crate::storage::Entry;
+
+/// After [`Effect::CheckTrash`]: says at once that the incident is edited elsewhere (nothing
+/// to confirm), else asks whether to delete it.
+pub fn trash_checked(state: &mut AppState, index: usize, held: Option<String>) {
+    let Some(entry) = state.home.entries.get(index) else {
+        return;
+    };
+    let what = match entry {
+        Entry::Incident { summary, .. } => format!("\"{}\"", summary.title),
+        Entry::Broken { name, .. } => format!("{name}.toml"),
+    };
+    if let Some(held) = held {
+        state.error(format!(
+            "{what} is {held}: it can be deleted once it is closed there"
+        ));
+        return;
+    }
+    state.overlay = Some(Overlay::Confirm {
+        question: format!("Delete {what}? The file moves to .trash/ in the folder."),
+        on_yes: Confirmed::TrashEntry(index),
+        on_no: None,
+    });
+}
+
+/// The id a file shown in the viewer can be given: its file name, when the text parses as an
+/// incident whose `id` is something else (a copy such as `cp a.toml b.toml`).
+pub fn fixable_id(path: &Path, text: &str) -> Option<String> {
+    let name = path.file_stem()?.to_str()?;
+    if !is_valid_id(name) {
+        return None;
+    }
+    match parse(text).ok()? {
+        Parsed::Current(loaded) if loaded.id != name => Some(name.to_string()),
+        _ => None,
+    }
+}
+
+/// After [`Effect::FixId`]: opens the incident under its new id, or says why not.
+pub fn id_fixed(state: &mut AppState, result: Result<String, String>) -> Vec<Effect> {
+    match result {
+        Ok(id) => {
+            state.screen = Screen::Home;
+            state.info(format!("its id is now {id}, as its file name"));
+            vec![Effect::List, Effect::Open(id)]
+        }
+        Err(e) => {
+            state.error(format!("could not set the id: {e}"));
+            Vec::new()
+        }
+    }
+}
