@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crossterm::event::KeyEvent;
 
 use crate::model::Incident;
-use crate::storage::{Entry, Loaded};
+use crate::model::summary::{Entry, Loaded};
 
 /// An input to [`super::update`].
 #[derive(Debug)]

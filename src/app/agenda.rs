@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::editor::TextBox;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Effect;
 use super::focus::is_newline_key;
@@ -15,7 +15,7 @@ use super::save;
 use super::state::{AppState, Confirmed, IncidentView, MeetingElsewhere, Overlay, Screen};
 use crate::model::timeinput::zone;
 use crate::model::{Effect as FactorEffect, Factor, Moment, Section};
-use crate::storage::Entry;
+use crate::model::summary::Entry;
 
 /// Longest number of minutes that can be typed in the agenda (three digits).
 const TYPED_DIGITS: usize = 3;
@@ -75,7 +75,8 @@ pub fn on_opening_key(
 ) -> Vec<Effect> {
     let line = textarea.lines().join(" ").trim().to_string();
     let command = lookup(Context::Opening, &key);
-    let newline = command == Some(Command::Finish) || is_newline_key(&key);
+    let newline = matches!(command, Some(Command::Finish | Command::NextAnswer))
+        || is_newline_key(&key);
     let done =
         matches!(command, Some(Command::Back | Command::Quit)) || (newline && line.is_empty());
     if newline || done {
@@ -91,8 +92,6 @@ pub fn on_opening_key(
     } else if command == Some(Command::Save) {
         state.overlay = Some(Overlay::Opening { textarea, added });
         return save::save(state);
-    } else if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
-        // One line per answer: there is no other field to move to.
     } else {
         textarea.input(key);
     }
@@ -162,22 +161,23 @@ pub fn on_agenda_key(
 ) -> Vec<Effect> {
     let now = state.now;
     let last = Section::ALL.len() - 1;
-    if let KeyCode::Char(c @ '0'..='9') = key.code
-        && !key.modifiers.contains(KeyModifiers::CONTROL)
-    {
-        if typed.len() < TYPED_DIGITS {
-            typed.push(c);
+    let command = lookup(Context::Agenda, &key);
+    match (command, key.code) {
+        (Some(Command::TypeMinutes), KeyCode::Char(c)) => {
+            if typed.len() < TYPED_DIGITS {
+                typed.push(c);
+            }
+            state.overlay = Some(Overlay::Agenda { selected, typed });
+            return Vec::new();
         }
-        state.overlay = Some(Overlay::Agenda { selected, typed });
-        return Vec::new();
-    }
-    if key.code == KeyCode::Backspace {
-        typed.pop();
-        state.overlay = Some(Overlay::Agenda { selected, typed });
-        return Vec::new();
+        (Some(Command::EraseMinute), _) => {
+            typed.pop();
+            state.overlay = Some(Overlay::Agenda { selected, typed });
+            return Vec::new();
+        }
+        _ => {}
     }
     let item = Section::from_number(selected).unwrap_or(Section::Overview);
-    let command = lookup(Context::Agenda, &key);
     let writes = matches!(
         command,
         Some(

@@ -8,7 +8,7 @@ use super::action::Effect;
 use super::state::{AppState, Confirmed, Overlay, Screen};
 use crate::model::codec::{Parsed, parse};
 use crate::model::id::is_valid_id;
-use crate::storage::Entry;
+use crate::model::summary::Entry;
 
 /// After [`Effect::CheckTrash`]: says at once that the incident is edited elsewhere (nothing
 /// to confirm), else asks whether to delete it.

@@ -186,6 +186,12 @@ pub enum Command {
     Import,
     /// Set a file's inner id to its file name.
     FixId,
+    /// Type a digit of the agenda item's minutes.
+    TypeMinutes,
+    /// Erase the last digit typed.
+    EraseMinute,
+    /// The next answer to the opening question (as Enter).
+    NextAnswer,
     /// Complete the path typed so far.
     Complete,
     /// Tick every message shown.
@@ -860,6 +866,31 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Agenda,
+        &[
+            ch('0'),
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9'),
+        ],
+        C::TypeMinutes,
+        "type the item's minutes (then Enter)",
+        None,
+    ),
+    bind(
+        Agenda,
+        &[key(KeyCode::Backspace)],
+        C::EraseMinute,
+        "erase the last minute digit typed",
+        None,
+    ),
+    bind(
+        Agenda,
         &[key(KeyCode::Enter)],
         C::Choose,
         "go to the item (or set the minutes typed)",
@@ -952,6 +983,13 @@ pub const KEYMAP: &[Binding] = &[
         C::Back,
         "go on to the agenda",
         Some("go on"),
+    ),
+    bind(
+        Opening,
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        C::NextAnswer,
+        "add the line and start the next one (as Enter)",
+        None,
     ),
     // A question
     bind(Confirm, &[ch('y'), ch('Y')], C::Yes, "yes", Some("yes")),
@@ -1131,7 +1169,6 @@ pub const KEYMAP: &[Binding] = &[
 
 /// Keys that are typed rather than bound, listed in the help overlay under their context.
 pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
-    (Agenda, "0–9, Enter", "type the item's minutes"),
     (
         Editing,
         "Enter",

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use super::form::{RecordKind, Target};
 use crate::editor::TextBox;
 use crate::model::{Incident, Meeting, Section};
-use crate::storage::Entry;
+use crate::model::summary::Entry;
 
 /// Everything the program shows.
 pub struct AppState {

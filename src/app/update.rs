@@ -7,7 +7,7 @@ use super::action::{Action, Effect};
 use super::keymap::{Command, Context, help_start, lookup};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
 use super::{agenda, edit, save};
-use crate::storage::Entry;
+use crate::model::summary::Entry;
 
 /// Applies one action to the state and returns the I/O the runtime must do.
 pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {

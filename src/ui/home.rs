@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::theme::THEME;
 use crate::app::state::AppState;
 use crate::model::Choice;
-use crate::storage::Entry;
+use crate::model::summary::Entry;
 
 /// Draws the list of incidents with its header and filter line.
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
