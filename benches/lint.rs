@@ -24,7 +24,7 @@ fn main() {
     let mut state = AppState::new("/tmp".into(), vec![], jiff::Timestamp::now());
     let mut view = IncidentView::new(big, None);
     view.lint = LintCache::new(&view.incident, 0);
-    view.section = Section::Narrative;
+    view.cursor.section = Section::Narrative;
     state.screen = Screen::Incident(Box::new(view));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     let t = std::time::Instant::now();

@@ -108,7 +108,7 @@ fn main() {
     for (w, h) in [(80, 24), (160, 48)] {
         let mut state = AppState::new("/tmp".into(), vec![], jiff::Timestamp::now());
         let mut view = IncidentView::new(incident.clone(), None);
-        view.section = Section::Monitoring;
+        view.cursor.section = Section::Monitoring;
         state.screen = Screen::Incident(Box::new(view));
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
             .unwrap_or_else(|e| panic!("{e}"));

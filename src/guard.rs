@@ -58,16 +58,19 @@ impl Snapshot {
         let mut old = None;
         let mut guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         match state.incident() {
-            Some(view) if view.read_only.is_none() => {
-                let dirty = view.dirty() || view.editor.is_some();
-                let editor = view.editor.as_ref();
+            Some(view) if view.disk.read_only.is_none() => {
+                let dirty = view.dirty() || view.cursor.editor.is_some();
+                let editor = view.cursor.editor.as_ref();
                 let changes = editor.map(|e| e.textarea.version());
                 let fresh = |p: &Pending| p.editing_changes == changes;
                 match guard.as_mut() {
                     // Nothing to save: the copy is not refreshed (nor dropped) until there is.
                     Some(p) if p.incident.id == view.incident.id && !dirty => p.dirty = false,
                     _ if !dirty => old = guard.take().map(|p| p.incident),
-                    Some(p) if p.incident.id == view.incident.id && p.revision == view.revision => {
+                    Some(p)
+                        if p.incident.id == view.incident.id
+                            && p.revision == view.save.revision =>
+                    {
                         p.dirty = dirty;
                         if !fresh(p) {
                             p.editing = editor.map(|e| (e.target, e.textarea.text()));
@@ -77,7 +80,8 @@ impl Snapshot {
                     _ => {
                         let incident = match shared {
                             Some((revision, copy))
-                                if revision == view.revision && copy.id == view.incident.id =>
+                                if revision == view.save.revision
+                                    && copy.id == view.incident.id =>
                             {
                                 Arc::clone(copy)
                             }
@@ -86,7 +90,7 @@ impl Snapshot {
                         old = guard.take().map(|p| p.incident);
                         *guard = Some(Pending {
                             incident,
-                            revision: view.revision,
+                            revision: view.save.revision,
                             dirty,
                             editing: editor.map(|e| (e.target, e.textarea.text())),
                             editing_changes: changes,

@@ -443,11 +443,15 @@ impl Runtime {
     /// The periodic tick: notices outside changes, saves what is due, keeps the status line
     /// true. Returns true when the screen must be drawn again.
     fn tick(&mut self, state: &mut AppState, status: &mut String) -> bool {
-        let before = state.incident().map(|v| (v.saved_revision, v.revision));
+        let before = state
+            .incident()
+            .map(|v| (v.save.saved_revision, v.save.revision));
         self.check_outside_change(state);
         self.dispatch(state, Action::Tick);
         let now_status = ui::live_text(state);
-        let after = state.incident().map(|v| (v.saved_revision, v.revision));
+        let after = state
+            .incident()
+            .map(|v| (v.save.saved_revision, v.save.revision));
         if now_status != *status || before != after || state.overlay.is_some() {
             *status = now_status;
             return true;
@@ -557,7 +561,7 @@ impl Runtime {
         let Some(view) = state.incident() else {
             return;
         };
-        if view.read_only.is_some() || view.conflict.is_some() {
+        if view.disk.read_only.is_some() || view.disk.conflict.is_some() {
             return;
         }
         // The file is about to change under our own save: not another program's change.

@@ -19,7 +19,7 @@ fn creating_an_incident_writes_its_file_and_opens_the_overview() {
     let id = new_incident(&mut h, "Checkout errors after config push");
     assert_eq!(id, "2026-11-21-checkout-errors-after-config-push");
     let view = h.state.incident().unwrap();
-    assert_eq!(view.section, Section::Overview);
+    assert_eq!(view.cursor.section, Section::Overview);
     assert!(!view.dirty());
     assert_eq!(h.on_disk(&id).title, "Checkout errors after config push");
     // The same title again gets a numbered id.
@@ -109,19 +109,34 @@ fn navigation_between_sections_and_fields() {
     let mut h = Harness::demo();
     h.keys("<enter>");
     let view = h.state.incident().unwrap();
-    assert_eq!((view.section, view.focus), (Section::Overview, 0));
+    assert_eq!(
+        (view.cursor.section, view.cursor.focus),
+        (Section::Overview, 0)
+    );
     h.keys("<tab><tab>");
-    assert_eq!(h.state.incident().unwrap().focus, 2);
+    assert_eq!(h.state.incident().unwrap().cursor.focus, 2);
     h.keys("<s-tab>");
-    assert_eq!(h.state.incident().unwrap().focus, 1);
+    assert_eq!(h.state.incident().unwrap().cursor.focus, 1);
     h.keys("]");
-    assert_eq!(h.state.incident().unwrap().section, Section::Stakeholders);
+    assert_eq!(
+        h.state.incident().unwrap().cursor.section,
+        Section::Stakeholders
+    );
     h.keys("[[[");
-    assert_eq!(h.state.incident().unwrap().section, Section::Overview);
+    assert_eq!(
+        h.state.incident().unwrap().cursor.section,
+        Section::Overview
+    );
     h.keys("7");
-    assert_eq!(h.state.incident().unwrap().section, Section::Narrative);
+    assert_eq!(
+        h.state.incident().unwrap().cursor.section,
+        Section::Narrative
+    );
     h.keys("]]");
-    assert_eq!(h.state.incident().unwrap().section, Section::Narrative);
+    assert_eq!(
+        h.state.incident().unwrap().cursor.section,
+        Section::Narrative
+    );
     // Down moves through list items before the next field.
     h.keys("3<down><down>");
     let view = h.state.incident().unwrap();
@@ -238,7 +253,7 @@ fn typing_is_saved_after_a_pause_without_leaving_the_field() {
     h.tick_after(1.0);
     assert_eq!(h.on_disk(&id).narrative.text, "Half a sentence");
     assert!(
-        h.state.incident().unwrap().editor.is_some(),
+        h.state.incident().unwrap().cursor.editor.is_some(),
         "still editing"
     );
     // Typing without pause is still saved within a few seconds.
@@ -263,7 +278,7 @@ fn a_failed_save_keeps_the_text_retries_and_asks_before_leaving() {
     std::fs::remove_dir_all(&dir).unwrap();
     h.tick_after(2.0);
     let view = h.state.incident().unwrap();
-    assert!(view.save_error.is_some());
+    assert!(view.save.save_error.is_some());
     assert!(view.dirty());
     assert!(h.screen(80, 24).contains("not saved"));
     // Leaving asks, because the save fails; Esc stays with the text.
@@ -274,7 +289,7 @@ fn a_failed_save_keeps_the_text_retries_and_asks_before_leaving() {
     // The folder comes back: the retry saves.
     std::fs::create_dir_all(&dir).unwrap();
     h.tick_after(2.5);
-    assert!(h.state.incident().unwrap().save_error.is_none());
+    assert!(h.state.incident().unwrap().save.save_error.is_none());
     assert_eq!(h.on_disk(&id).narrative.text, "Important");
 }
 
@@ -315,7 +330,7 @@ fn app_keys_are_not_typed_into_fields() {
     h.keys("7<enter>abc<c-s>");
     assert_eq!(h.on_disk(&id).narrative.text, "abc");
     assert!(
-        h.state.incident().unwrap().editor.is_some(),
+        h.state.incident().unwrap().cursor.editor.is_some(),
         "still editing after save"
     );
     h.keys("q?3<esc>");
@@ -377,9 +392,9 @@ fn a_newer_schema_opens_read_only_and_is_never_saved() {
     std::fs::write(&path, text).unwrap();
     h.refresh();
     h.keys("<enter>");
-    assert!(h.state.incident().unwrap().read_only.is_some());
+    assert!(h.state.incident().unwrap().disk.read_only.is_some());
     h.keys("<enter>");
-    assert!(h.state.incident().unwrap().editor.is_none());
+    assert!(h.state.incident().unwrap().cursor.editor.is_none());
     h.keys("<c-s>");
     assert!(h.state.message.as_ref().is_some_and(|m| m.error));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -394,11 +409,11 @@ fn w_adds_deeper_whys_each_edited_on_its_own() {
     h.keys("wWhy A<enter>wWhy B<enter>");
     // From the factors list, w opens the selected factor and adds a deeper one.
     h.keys("<esc>");
-    assert!(h.state.incident().unwrap().record.is_none());
+    assert!(h.state.incident().unwrap().cursor.record.is_none());
     h.keys("wWhy C<enter>");
     assert_eq!(h.incident().factors[0].whys, ["Why A", "Why B", "Why C"]);
     let view = h.state.incident().unwrap();
-    assert!(view.record.is_some(), "w opens the factor");
+    assert!(view.cursor.record.is_some(), "w opens the factor");
     // An answer left empty is dropped when its editor closes.
     h.keys("w<esc>");
     assert_eq!(h.incident().factors[0].whys.len(), 3);
@@ -415,7 +430,7 @@ fn w_adds_deeper_whys_each_edited_on_its_own() {
     assert_eq!(h.on_disk(&id).factors[0].whys, ["Why A", "Why C"]);
     // Outside the factors, w says where it works.
     h.keys("<esc>1w");
-    assert!(h.state.incident().unwrap().editor.is_none());
+    assert!(h.state.incident().unwrap().cursor.editor.is_none());
     assert!(h.state.message.as_ref().unwrap().text.contains("section 4"));
 }
 
@@ -423,7 +438,7 @@ fn w_adds_deeper_whys_each_edited_on_its_own() {
 fn v_cycles_the_factor_views_and_moves_in_their_order() {
     let mut h = Harness::demo();
     h.keys("<enter>4");
-    let view = |h: &Harness| h.state.incident().unwrap().factor_view;
+    let view = |h: &Harness| h.state.incident().unwrap().cursor.factor_view;
     assert_eq!(view(&h), FactorView::List);
     h.keys("v");
     assert_eq!(view(&h), FactorView::Fishbone);
@@ -433,14 +448,17 @@ fn v_cycles_the_factor_views_and_moves_in_their_order() {
     assert_eq!(h.incident().factors[selected].id, "F4");
     // Enter opens the selected factor.
     h.keys("<enter>");
-    assert_eq!(h.state.incident().unwrap().record.unwrap().index, selected);
+    assert_eq!(
+        h.state.incident().unwrap().cursor.record.unwrap().index,
+        selected
+    );
     h.keys("<esc>v");
     assert_eq!(view(&h), FactorView::ByEffect);
     h.keys("v");
     assert_eq!(view(&h), FactorView::List);
     // From another section, v shows the factors.
     h.keys("0v");
-    assert_eq!(h.state.incident().unwrap().section, Section::Factors);
+    assert_eq!(h.state.incident().unwrap().cursor.section, Section::Factors);
 }
 
 #[test]
@@ -473,9 +491,9 @@ fn p_shows_the_checklist_and_a_ready_incident_publishes_at_once() {
     let mut h = Harness::demo();
     h.keys("<enter>3p");
     let view = h.state.incident().unwrap();
-    assert_eq!(view.section, Section::Overview);
+    assert_eq!(view.cursor.section, Section::Overview);
     let field = retro::app::form::section_fields(Section::Overview)
-        .nth(view.focus)
+        .nth(view.cursor.focus)
         .unwrap();
     assert_eq!(field.def().kind, retro::model::Kind::Checklist);
     // Enter on the checklist offers the status, published highlighted.

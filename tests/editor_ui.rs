@@ -60,7 +60,7 @@ fn the_narrative_editor_keeps_the_cursor_and_the_text_above_it_after_resizes() {
     let text = h
         .state
         .incident()
-        .and_then(|v| v.editor.as_ref())
+        .and_then(|v| v.cursor.editor.as_ref())
         .map(|e| e.textarea.text())
         .expect("editing the narrative");
     for (w, ht) in [(160, 48), (40, 12), (80, 24), (160, 48)] {

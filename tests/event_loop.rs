@@ -60,7 +60,7 @@ fn run(h: &Harness, batches: &[&str]) -> Vec<(usize, Option<u64>)> {
             &mut |state: &retro::app::AppState| {
                 seen.push((
                     state.home.selected,
-                    state.incident().map(|v| v.saved_revision),
+                    state.incident().map(|v| v.save.saved_revision),
                 ));
             },
         )

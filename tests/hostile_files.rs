@@ -154,6 +154,7 @@ fn a_read_only_file_opens_read_only_saying_why() {
         .state
         .incident()
         .unwrap()
+        .disk
         .read_only
         .clone()
         .unwrap_or_default();
@@ -226,6 +227,7 @@ fn a_link_to_a_file_outside_the_folder_opens_read_only_saying_why() {
         .state
         .incident()
         .unwrap()
+        .disk
         .read_only
         .clone()
         .unwrap_or_default();

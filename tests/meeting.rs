@@ -192,12 +192,12 @@ fn timeboxes_are_edited_in_the_agenda_and_saved() {
 fn enter_in_the_agenda_goes_to_the_item() {
     let mut h = open_demo();
     h.keys("m<esc>4<enter>");
-    assert!(h.state.incident().unwrap().record.is_some());
+    assert!(h.state.incident().unwrap().cursor.record.is_some());
     h.keys("m<down><down><enter>");
     let view = h.state.incident().unwrap();
     assert!(h.state.overlay.is_none());
-    assert!(view.record.is_none());
-    assert_eq!(view.section, Section::Actions);
+    assert!(view.cursor.record.is_none());
+    assert_eq!(view.cursor.section, Section::Actions);
     assert_eq!(meeting(&h).current, Some(Section::Actions));
 }
 
@@ -262,7 +262,11 @@ fn the_clock_survives_leaving_and_reopening() {
     h.state.now = later;
     h.keys("<enter>");
     let view = h.state.incident().unwrap();
-    assert_eq!(view.section, Section::Factors, "back on the current item");
+    assert_eq!(
+        view.cursor.section,
+        Section::Factors,
+        "back on the current item"
+    );
     assert_eq!(secs(&h, Section::Factors), 125);
     assert!(
         message(&h).contains("Meeting running (2:05)"),
@@ -314,8 +318,11 @@ fn a_read_only_incident_shows_the_clock_but_never_changes_it() {
     h.keys("q");
     h.refresh();
     h.keys("<enter>");
-    assert!(h.state.incident().unwrap().read_only.is_some());
-    assert_eq!(h.state.incident().unwrap().section, Section::Timeline);
+    assert!(h.state.incident().unwrap().disk.read_only.is_some());
+    assert_eq!(
+        h.state.incident().unwrap().cursor.section,
+        Section::Timeline
+    );
     assert!(message(&h).starts_with("read-only"), "{}", message(&h));
     assert!(
         h.screen(120, 40)

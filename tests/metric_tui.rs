@@ -62,13 +62,18 @@ fn f_in_an_open_metric_record_fills_that_record_and_keeps_what_was_typed() {
     // Into the metrics list, open the first record, import into it.
     h.keys("<tab>");
     for _ in 0..8 {
-        if h.state.incident().is_some_and(|v| v.record.is_some()) {
+        if h.state
+            .incident()
+            .is_some_and(|v| v.cursor.record.is_some())
+        {
             break;
         }
         h.keys("<enter>");
     }
     assert!(
-        h.state.incident().is_some_and(|v| v.record.is_some()),
+        h.state
+            .incident()
+            .is_some_and(|v| v.cursor.record.is_some()),
         "{}",
         h.screen(120, 40)
     );

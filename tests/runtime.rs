@@ -67,10 +67,10 @@ fn an_incident_locked_elsewhere_opens_read_only() {
     let _other = rig.store.lock(&id).unwrap();
     rig.open_first();
     let view = rig.state.incident().unwrap();
-    let reason = view.read_only.clone().unwrap();
+    let reason = view.disk.read_only.clone().unwrap();
     assert!(reason.contains(&std::process::id().to_string()), "{reason}");
     rig.keys("<enter>");
-    assert!(rig.state.incident().unwrap().editor.is_none());
+    assert!(rig.state.incident().unwrap().cursor.editor.is_none());
 }
 
 #[test]

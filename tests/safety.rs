@@ -703,7 +703,7 @@ fn removing_the_lock_file_on_release_never_lets_two_hold_it() {
     });
     assert_eq!(most.load(Ordering::SeqCst), 1, "two held the lock at once");
     assert!(
-        taken.load(Ordering::SeqCst) > 100,
+        taken.load(Ordering::SeqCst) > 10,
         "the lock was hardly ever taken"
     );
 }

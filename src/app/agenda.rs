@@ -13,9 +13,9 @@ use super::keymap::{Command, Context, lookup};
 use super::meeting::{self, format_clock};
 use super::save;
 use super::state::{AppState, Confirmed, IncidentView, MeetingElsewhere, Overlay, Screen};
+use crate::model::summary::Entry;
 use crate::model::timeinput::zone;
 use crate::model::{Effect as FactorEffect, Factor, Moment, Section};
-use crate::model::summary::Entry;
 
 /// Longest number of minutes that can be typed in the agenda (three digits).
 const TYPED_DIGITS: usize = 3;
@@ -29,14 +29,14 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     };
     let meeting = &view.incident.meeting;
     if meeting.started_at.is_some() {
-        let item = meeting.current.unwrap_or(view.section);
+        let item = meeting.current.unwrap_or(view.cursor.section);
         state.overlay = Some(Overlay::Agenda {
             selected: item.number(),
             typed: String::new(),
         });
         return Vec::new();
     }
-    if let Some(reason) = &view.read_only {
+    if let Some(reason) = &view.disk.read_only {
         let text = format!("read-only: {reason}");
         state.error(text);
         return Vec::new();
@@ -49,8 +49,8 @@ fn start(state: &mut AppState, now: jiff::Timestamp) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    meeting::start(&mut view.incident.meeting, view.section, now);
-    view.revision += 1;
+    meeting::start(&mut view.incident.meeting, view.cursor.section, now);
+    view.save.revision += 1;
     view.overrun_told = None;
     state.overlay = Some(Overlay::Opening {
         textarea: Box::new(opening_textarea()),
@@ -75,8 +75,8 @@ pub fn on_opening_key(
 ) -> Vec<Effect> {
     let line = textarea.lines().join(" ").trim().to_string();
     let command = lookup(Context::Opening, &key);
-    let newline = matches!(command, Some(Command::Finish | Command::NextAnswer))
-        || is_newline_key(&key);
+    let newline =
+        matches!(command, Some(Command::Finish | Command::NextAnswer)) || is_newline_key(&key);
     let done =
         matches!(command, Some(Command::Back | Command::Quit)) || (newline && line.is_empty());
     if newline || done {
@@ -139,7 +139,7 @@ fn add_went_well(state: &mut AppState, line: &str) {
         description: line.to_string(),
         ..Factor::default()
     });
-    view.revision += 1;
+    view.save.revision += 1;
 }
 
 fn opening_done(state: &mut AppState, added: usize) {
@@ -190,7 +190,7 @@ pub fn on_agenda_key(
         )
     ) || (command == Some(Command::Choose) && !typed.is_empty());
     let mut effects = Vec::new();
-    if writes && let Some(reason) = state.incident().and_then(|v| v.read_only.clone()) {
+    if writes && let Some(reason) = state.incident().and_then(|v| v.disk.read_only.clone()) {
         state.error(format!("read-only: {reason}"));
         state.overlay = Some(Overlay::Agenda { selected, typed });
         return effects;
@@ -215,14 +215,14 @@ pub fn on_agenda_key(
                 -1
             };
             if meeting::adjust_timebox(meeting, item, delta) {
-                view.revision += 1;
+                view.save.revision += 1;
             }
             typed.clear();
         }
         Some(Command::Choose) if !typed.is_empty() => {
             let minutes = typed.parse::<u32>().unwrap_or(0);
             if meeting::set_timebox(meeting, item, minutes) {
-                view.revision += 1;
+                view.save.revision += 1;
             }
             typed.clear();
         }
@@ -234,7 +234,7 @@ pub fn on_agenda_key(
         }
         Some(Command::EndMeeting) => {
             if meeting::end(meeting, now) {
-                view.revision += 1;
+                view.save.revision += 1;
                 let text = format!(
                     "Meeting ended after {} ({} min planned) · r in the agenda resumes",
                     format_clock(meeting.elapsed_secs(now)),
@@ -247,8 +247,8 @@ pub fn on_agenda_key(
             }
         }
         Some(Command::Resume) => {
-            if meeting::resume(meeting, view.section, now) {
-                view.revision += 1;
+            if meeting::resume(meeting, view.cursor.section, now) {
+                view.save.revision += 1;
                 view.overrun_told = None;
                 state.info("Meeting resumed: the clock follows the section on screen");
                 return save::save_now(state);
@@ -283,17 +283,19 @@ pub fn on_agenda_key(
 
 /// Shows `section` from its first field, and moves a running meeting's clock there.
 pub fn go_to(view: &mut IncidentView, section: Section, now: jiff::Timestamp) {
-    view.section = section;
-    view.focus = 0;
-    view.record = None;
+    view.cursor.section = section;
+    view.cursor.focus = 0;
+    view.cursor.record = None;
     follow(view, now);
 }
 
 /// While a meeting runs, makes the section on screen the current agenda item (called whenever
 /// the section changes). Read-only incidents are never changed.
 pub fn follow(view: &mut IncidentView, now: jiff::Timestamp) {
-    if view.read_only.is_none() && meeting::switch(&mut view.incident.meeting, view.section, now) {
-        view.revision += 1;
+    if view.disk.read_only.is_none()
+        && meeting::switch(&mut view.incident.meeting, view.cursor.section, now)
+    {
+        view.save.revision += 1;
     }
 }
 
@@ -331,10 +333,10 @@ pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    if view.read_only.is_none() {
+    if view.disk.read_only.is_none() {
         let last_change = view.incident.updated_at.map(|m| m.timestamp);
         if let Some(at) = meeting::settle_stale(&mut view.incident.meeting, now, last_change) {
-            view.revision += 1;
+            view.save.revision += 1;
             save::touched(view, now);
             let tz = zone(&view.incident.timezone);
             let text = format!(
@@ -349,8 +351,8 @@ pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
     if m.is_running()
         && let Some(item) = m.current
     {
-        view.section = item;
-        if view.read_only.is_some() {
+        view.cursor.section = item;
+        if view.disk.read_only.is_some() {
             // The status line keeps saying why it is read-only.
             return Vec::new();
         }
@@ -413,7 +415,7 @@ pub fn discard(state: &mut AppState) -> Vec<Effect> {
     if !meeting::discard(&mut view.incident.meeting) {
         return Vec::new();
     }
-    view.revision += 1;
+    view.save.revision += 1;
     view.overrun_told = None;
     state.info("Meeting discarded: m starts a new one");
     save::save_now(state)

@@ -40,16 +40,16 @@ pub fn paste(state: &mut AppState, text: &str) {
     let Screen::Incident(view) = &mut state.screen else {
         return;
     };
-    if view.editor.is_none() {
+    if view.cursor.editor.is_none() {
         let Some(target) = focused_target(view) else {
             return;
         };
-        if !target.kind().is_text() || view.read_only.is_some() {
+        if !target.kind().is_text() || view.disk.read_only.is_some() {
             return;
         }
         start_editor(view, target);
     }
-    if let Some(editor) = &mut view.editor {
+    if let Some(editor) = &mut view.cursor.editor {
         if editor.target.kind().is_single_line() {
             editor.textarea.insert_str(text.replace('\n', " "));
         } else {
@@ -61,7 +61,7 @@ pub fn paste(state: &mut AppState, text: &str) {
 fn close_editor(state: &mut AppState) {
     commit_editor(state);
     if let Screen::Incident(view) = &mut state.screen {
-        let Some(editor) = view.editor.take() else {
+        let Some(editor) = view.cursor.editor.take() else {
             return;
         };
         factors::drop_empty_why(view, editor.target);
@@ -84,7 +84,7 @@ pub fn on_editing_key(
 ) -> Vec<Effect> {
     let single_line = state
         .incident()
-        .and_then(|v| v.editor.as_ref())
+        .and_then(|v| v.cursor.editor.as_ref())
         .is_some_and(|e| e.target.kind().is_single_line());
     match command {
         Some(Command::Finish) => {
@@ -111,7 +111,7 @@ pub fn on_editing_key(
         return super::save::save_now(state);
     }
     if let Screen::Incident(view) = &mut state.screen
-        && let Some(editor) = &mut view.editor
+        && let Some(editor) = &mut view.cursor.editor
     {
         editor.textarea.input(key);
     }
@@ -127,13 +127,13 @@ fn section_list(section: Section) -> Option<RecordKind> {
 }
 
 fn move_field(view: &mut IncidentView, forward: bool) {
-    let count = match view.record {
+    let count = match view.cursor.record {
         Some(form) => form.kind.field_count(),
-        None => section_fields(view.section).count(),
+        None => section_fields(view.cursor.section).count(),
     };
-    let focus = match &mut view.record {
+    let focus = match &mut view.cursor.record {
         Some(form) => &mut form.focus,
-        None => &mut view.focus,
+        None => &mut view.cursor.focus,
     };
     if forward {
         *focus = (*focus + 1).min(count.saturating_sub(1));
@@ -143,10 +143,14 @@ fn move_field(view: &mut IncidentView, forward: bool) {
 }
 
 fn focused_list(view: &IncidentView) -> Option<RecordKind> {
-    if view.record.is_some() {
+    if view.cursor.record.is_some() {
         return None;
     }
-    match section_fields(view.section).nth(view.focus)?.def().kind {
+    match section_fields(view.cursor.section)
+        .nth(view.cursor.focus)?
+        .def()
+        .kind
+    {
         Kind::Records(kind) => Some(kind),
         _ => None,
     }
@@ -154,10 +158,11 @@ fn focused_list(view: &IncidentView) -> Option<RecordKind> {
 
 /// Moves down (or up) through list items, then on to the next (or previous) field.
 fn step(view: &mut IncidentView, forward: bool) {
-    if view.record.is_some() && factors::on_chain(view) && factors::step_why(view, forward) {
+    if view.cursor.record.is_some() && factors::on_chain(view) && factors::step_why(view, forward) {
         return;
     }
-    if focused_list(view) == Some(RecordKind::Factor) && view.factor_view != FactorView::List {
+    if focused_list(view) == Some(RecordKind::Factor) && view.cursor.factor_view != FactorView::List
+    {
         if factors::can_step_factor(view, forward) {
             factors::step_factor(view, if forward { 1 } else { -1 });
             return;
@@ -174,13 +179,13 @@ fn step(view: &mut IncidentView, forward: bool) {
             return;
         }
     }
-    let before = view.focus;
+    let before = view.cursor.focus;
     move_field(view, forward);
-    if view.record.is_some() && view.focus != before && factors::on_chain(view) {
+    if view.cursor.record.is_some() && view.cursor.focus != before && factors::on_chain(view) {
         factors::entered_chain(view, forward);
     }
-    if view.record.is_none()
-        && view.focus != before
+    if view.cursor.record.is_none()
+        && view.cursor.focus != before
         && let Some(kind) = focused_list(view)
     {
         let index = if forward {
@@ -205,7 +210,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    let read_only = view.read_only.clone();
+    let read_only = view.disk.read_only.clone();
     let editing_command = matches!(
         command,
         Command::Open
@@ -220,13 +225,13 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         && editing_command
         && !(command == Command::Open && focused_list(view).is_some())
         && !(command == Command::Open
-            && view.record.is_none()
+            && view.cursor.record.is_none()
             && focused_target(view).is_some_and(|t| matches!(t.kind(), Kind::Records(_))))
     {
         state.error(format!("read-only: {reason}"));
         return Vec::new();
     }
-    let in_record = view.record.is_some();
+    let in_record = view.cursor.record.is_some();
     match command {
         Command::Down => step(view, true),
         Command::Up => step(view, false),
@@ -234,7 +239,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::PrevField => move_field(view, false),
         Command::Home | Command::End | Command::PageUp | Command::PageDown
             if focused_list(view) == Some(RecordKind::Factor)
-                && view.factor_view != FactorView::List =>
+                && view.cursor.factor_view != FactorView::List =>
         {
             let delta = match command {
                 Command::Home => isize::MIN,
@@ -257,7 +262,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             }
         }
         Command::NextSection | Command::PrevSection if in_record => {
-            if let Some(form) = &mut view.record {
+            if let Some(form) = &mut view.cursor.record {
                 let len = form.kind.len(&view.incident);
                 form.index = if command == Command::NextSection {
                     (form.index + 1).min(len.saturating_sub(1))
@@ -266,15 +271,15 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 };
                 let (kind, index) = (form.kind, form.index);
                 view.select(kind, index);
-                view.why = 0;
+                view.cursor.why = 0;
             }
         }
         Command::NextSection => {
-            go_to_section(view, view.section.next(), now);
+            go_to_section(view, view.cursor.section.next(), now);
             return super::save::save_now(state);
         }
         Command::PrevSection => {
-            go_to_section(view, view.section.prev(), now);
+            go_to_section(view, view.cursor.section.prev(), now);
             return super::save::save_now(state);
         }
         Command::Jump(n) => {
@@ -283,8 +288,8 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             }
             return super::save::save_now(state);
         }
-        Command::ToggleGuide => view.show_guide = !view.show_guide,
-        Command::ToggleLint => view.show_lint = !view.show_lint,
+        Command::ToggleGuide => view.cursor.show_guide = !view.cursor.show_guide,
+        Command::ToggleLint => view.cursor.show_lint = !view.cursor.show_lint,
         Command::IgnoreLint => return super::lint_keys::ignore_focused(state),
         Command::UnignoreLint => return super::lint_keys::unignore_focused(state),
         Command::Help => {
@@ -298,7 +303,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             });
         }
         Command::Back if in_record => {
-            if let Some(form) = view.record.take() {
+            if let Some(form) = view.cursor.record.take() {
                 view.select(form.kind, form.index);
                 drop_if_blank(view, form.kind, form.index);
             }
@@ -312,14 +317,15 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 && target.kind() == Kind::Toggle
             {
                 form::toggle(&mut view.incident, target);
-                view.revision += 1;
+                view.save.revision += 1;
             }
         }
         Command::Add => {
             let kind = view
+                .cursor
                 .record
                 .map(|f| f.kind)
-                .or_else(|| section_list(view.section));
+                .or_else(|| section_list(view.cursor.section));
             match kind {
                 Some(kind) => add_record(view, kind),
                 None => state.info("Nothing to add here: lists are in sections 2, 3, 4 and 6"),
@@ -331,13 +337,13 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::Readiness => super::publish::show_readiness(view),
         Command::MoveUp | Command::MoveDown
             if focused_list(view) == Some(RecordKind::Factor)
-                && view.factor_view != FactorView::List =>
+                && view.cursor.factor_view != FactorView::List =>
         {
             state
                 .info("Factors keep their order in the list view: press v until it shows the list");
         }
         Command::Delete => {
-            let chosen = match view.record {
+            let chosen = match view.cursor.record {
                 Some(form) => Some((form.kind, form.index)),
                 None => focused_list(view).map(|k| (k, view.selected(k))),
             };
@@ -398,7 +404,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
     let Some(target) = focused_target(view) else {
         return Vec::new();
     };
-    let read_only = view.read_only.is_some();
+    let read_only = view.disk.read_only.is_some();
     match target.kind() {
         kind if kind.is_text() => start_editor(view, target),
         Kind::Choice => {
@@ -415,7 +421,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
         }
         Kind::Toggle => {
             form::toggle(&mut view.incident, target);
-            view.revision += 1;
+            view.save.revision += 1;
         }
         Kind::Chain => factors::edit_why(state),
         Kind::Checklist => {
@@ -475,12 +481,12 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 }
             } else {
                 let index = view.selected(kind);
-                view.record = Some(RecordForm {
+                view.cursor.record = Some(RecordForm {
                     kind,
                     index,
                     focus: 0,
                 });
-                view.why = 0;
+                view.cursor.why = 0;
             }
         }
         Kind::KeyMoments => state.info(
@@ -546,13 +552,13 @@ fn choose(state: &mut AppState, picker: Picker) {
                 && action.factors != ids
             {
                 action.factors = ids;
-                view.revision += 1;
+                view.save.revision += 1;
             }
         }
         _ => {
             if choice_index(&view.incident, picker.target) != picker.selected {
                 form::set_choice(&mut view.incident, picker.target, picker.selected);
-                view.revision += 1;
+                view.save.revision += 1;
             }
         }
     }
@@ -560,9 +566,9 @@ fn choose(state: &mut AppState, picker: Picker) {
 
 fn add_record(view: &mut IncidentView, kind: RecordKind) {
     let index = super::records::add(&mut view.incident, kind);
-    view.revision += 1;
+    view.save.revision += 1;
     view.select(kind, index);
-    view.record = Some(RecordForm {
+    view.cursor.record = Some(RecordForm {
         kind,
         index,
         focus: 0,
@@ -577,7 +583,7 @@ fn add_record(view: &mut IncidentView, kind: RecordKind) {
 fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
     let index = view.selected(kind);
     if let Some(other) = super::records::shift(&mut view.incident, kind, index, down) {
-        view.revision += 1;
+        view.save.revision += 1;
         view.select(kind, other);
     }
 }
@@ -585,11 +591,11 @@ fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
 /// Removes record `index` when it holds nothing typed (see [`RecordKind::is_blank`]): a
 /// record opened by `a` and left empty is not kept.
 pub fn drop_if_blank(view: &mut IncidentView, kind: RecordKind, index: usize) {
-    if view.read_only.is_none()
+    if view.disk.read_only.is_none()
         && kind.is_blank(&view.incident, index)
         && super::records::remove(&mut view.incident, kind, index).is_some()
     {
-        view.revision += 1;
+        view.save.revision += 1;
         view.select(kind, index.saturating_sub(1));
     }
 }
@@ -604,7 +610,7 @@ fn undo_delete(state: &mut AppState) {
         return;
     };
     let (kind, index) = super::records::restore(&mut view.incident, deleted);
-    view.revision += 1;
+    view.save.revision += 1;
     view.select(kind, index);
     state.info(format!("{} restored", kind.noun()));
 }
@@ -621,8 +627,8 @@ pub fn delete_record(state: &mut AppState, kind: RecordKind, index: usize) {
         return;
     };
     view.deleted.push(deleted);
-    view.revision += 1;
-    view.record = None;
+    view.save.revision += 1;
+    view.cursor.record = None;
     view.select(kind, index);
     state.info(format!("{} deleted · u brings it back", kind.noun()));
 }

@@ -15,7 +15,7 @@ use crate::analysis::{by_category, by_effect, short};
 /// follows this order, so `↓` goes to the factor drawn next.
 pub fn display_order(view: &IncidentView) -> Vec<usize> {
     let inc = &view.incident;
-    match view.factor_view {
+    match view.cursor.factor_view {
         FactorView::List => (0..inc.factors.len()).collect(),
         FactorView::Fishbone => by_category(inc).into_iter().flat_map(|(_, v)| v).collect(),
         FactorView::ByEffect => by_effect(inc).into_iter().flat_map(|(_, v)| v).collect(),
@@ -50,14 +50,14 @@ pub fn cycle_view(state: &mut AppState) {
     let Some(view) = incident_view(state) else {
         return;
     };
-    if view.section != crate::model::Section::Factors || view.record.is_some() {
-        view.section = crate::model::Section::Factors;
-        view.record = None;
-        view.focus = 0;
+    if view.cursor.section != crate::model::Section::Factors || view.cursor.record.is_some() {
+        view.cursor.section = crate::model::Section::Factors;
+        view.cursor.record = None;
+        view.cursor.focus = 0;
     } else {
-        view.factor_view = view.factor_view.next();
+        view.cursor.factor_view = view.cursor.factor_view.next();
     }
-    let name = view.factor_view.name();
+    let name = view.cursor.factor_view.name();
     state.info(format!(
         "factors: {name} (v shows list, fishbone, by effect)"
     ));
@@ -66,10 +66,10 @@ pub fn cycle_view(state: &mut AppState) {
 /// The index of the factor `w` and the chain keys act on: the open factor, or the selected
 /// one of the factors list.
 fn current_factor(view: &IncidentView) -> Option<usize> {
-    match view.record {
+    match view.cursor.record {
         Some(form) if form.kind == RecordKind::Factor => Some(form.index),
         Some(_) => None,
-        None if view.section == crate::model::Section::Factors
+        None if view.cursor.section == crate::model::Section::Factors
             && !view.incident.factors.is_empty() =>
         {
             Some(view.selected(RecordKind::Factor))
@@ -101,16 +101,16 @@ pub fn add_why(state: &mut AppState) {
     // An empty answer left at the end is reused rather than stacked.
     if factor.whys.last().is_none_or(|w| !w.trim().is_empty()) {
         factor.whys.push(String::new());
-        view.revision += 1;
+        view.save.revision += 1;
     }
     let n = factor.whys.len() - 1;
     view.select(RecordKind::Factor, index);
-    view.record = Some(RecordForm {
+    view.cursor.record = Some(RecordForm {
         kind: RecordKind::Factor,
         index,
         focus: whys_focus(),
     });
-    view.why = n;
+    view.cursor.why = n;
     start_editor(view, Target::record(WHYS, index).item(n));
 }
 
@@ -125,11 +125,11 @@ pub fn step_why(view: &mut IncidentView, forward: bool) -> bool {
     let len = current_factor(view)
         .and_then(|i| view.incident.factors.get(i))
         .map_or(0, |f| f.whys.len());
-    if forward && view.why + 1 < len {
-        view.why += 1;
+    if forward && view.cursor.why + 1 < len {
+        view.cursor.why += 1;
         true
-    } else if !forward && view.why > 0 && len > 0 {
-        view.why = view.why.min(len) - 1;
+    } else if !forward && view.cursor.why > 0 && len > 0 {
+        view.cursor.why = view.cursor.why.min(len) - 1;
         true
     } else {
         false
@@ -141,7 +141,7 @@ pub fn entered_chain(view: &mut IncidentView, forward: bool) {
     let len = current_factor(view)
         .and_then(|i| view.incident.factors.get(i))
         .map_or(0, |f| f.whys.len());
-    view.why = if forward { 0 } else { len.saturating_sub(1) };
+    view.cursor.why = if forward { 0 } else { len.saturating_sub(1) };
 }
 
 /// Enter on the chain: edits the selected answer, or starts the first one.
@@ -157,8 +157,8 @@ pub fn edit_why(state: &mut AppState) {
         add_why(state);
         return;
     }
-    view.why = view.why.min(len - 1);
-    let target = Target::record(WHYS, index).item(view.why);
+    view.cursor.why = view.cursor.why.min(len - 1);
+    let target = Target::record(WHYS, index).item(view.cursor.why);
     start_editor(view, target);
 }
 
@@ -173,7 +173,7 @@ pub fn ask_delete_why(state: &mut AppState) {
     let Some(factor) = view.incident.factors.get(index) else {
         return;
     };
-    let Some(answer) = factor.whys.get(view.why) else {
+    let Some(answer) = factor.whys.get(view.cursor.why) else {
         state.info("No \"why?\" to delete: w adds one");
         return;
     };
@@ -181,10 +181,14 @@ pub fn ask_delete_why(state: &mut AppState) {
     if text.len() < answer.len() {
         text.push('…');
     }
-    let question = format!("Delete why {} of {}, \"{text}\"?", view.why + 1, factor.id);
+    let question = format!(
+        "Delete why {} of {}, \"{text}\"?",
+        view.cursor.why + 1,
+        factor.id
+    );
     state.overlay = Some(Overlay::Confirm {
         question,
-        on_yes: Confirmed::DeleteWhy(index, view.why),
+        on_yes: Confirmed::DeleteWhy(index, view.cursor.why),
         on_no: None,
     });
 }
@@ -199,8 +203,8 @@ pub fn delete_why(state: &mut AppState, index: usize, n: usize) {
     };
     if n < factor.whys.len() {
         factor.whys.remove(n);
-        view.revision += 1;
-        view.why = n.min(factor.whys.len().saturating_sub(1));
+        view.save.revision += 1;
+        view.cursor.why = n.min(factor.whys.len().saturating_sub(1));
         state.info("why deleted");
     }
 }
@@ -213,8 +217,8 @@ pub fn drop_empty_why(view: &mut IncidentView, target: Target) {
         && factor.whys.get(n).is_some_and(|w| w.trim().is_empty())
     {
         factor.whys.remove(n);
-        view.revision += 1;
-        view.why = n.min(factor.whys.len().saturating_sub(1));
+        view.save.revision += 1;
+        view.cursor.why = n.min(factor.whys.len().saturating_sub(1));
     }
 }
 
@@ -279,7 +283,7 @@ pub fn set_addressed_by(view: &mut IncidentView, index: usize, ticked: &[bool]) 
         }
     }
     if changed {
-        view.revision += 1;
+        view.save.revision += 1;
     }
     changed
 }

@@ -36,12 +36,12 @@ pub fn clean_paste(text: &str) -> String {
 
 /// The value under focus: a section field, or a field of the open record.
 pub fn focused_target(view: &IncidentView) -> Option<Target> {
-    if let Some(form) = view.record {
+    if let Some(form) = view.cursor.record {
         let field = form.kind.field(form.focus)?;
         return Some(Target::record(field, form.index));
     }
-    section_fields(view.section)
-        .nth(view.focus)
+    section_fields(view.cursor.section)
+        .nth(view.cursor.focus)
         .map(Target::top)
 }
 
@@ -50,7 +50,7 @@ pub fn start_editor(view: &mut IncidentView, target: Target) {
     let text = form::edit_text(&view.incident, target);
     let textarea = crate::editor::TextBox::new(&text, target.kind().is_single_line())
         .with_placeholder(target.label().1);
-    view.editor = Some(Editor { target, textarea });
+    view.cursor.editor = Some(Editor { target, textarea });
 }
 
 /// Stores the text of the open editor (if any) into the incident, keeping it open.
@@ -60,7 +60,7 @@ pub fn commit_editor(state: &mut AppState) -> bool {
     let Screen::Incident(view) = &mut state.screen else {
         return true;
     };
-    let Some(editor) = &view.editor else {
+    let Some(editor) = &view.cursor.editor else {
         return true;
     };
     let target = editor.target;
@@ -84,7 +84,7 @@ fn store_text(
         form::unparsed_text(&view.incident, target).map(str::to_string),
     );
     if after != before {
-        view.revision += 1;
+        view.save.revision += 1;
         if stored && target.field == AT {
             resort_timeline(view, target.record);
         }
@@ -105,7 +105,7 @@ fn resort_timeline(view: &mut IncidentView, index: usize) {
         .position(|e| *e == entry)
         .unwrap_or(index);
     view.select(RecordKind::Timeline, new_index);
-    if let Some(form) = &mut view.record
+    if let Some(form) = &mut view.cursor.record
         && form.kind == RecordKind::Timeline
     {
         form.index = new_index;

@@ -57,10 +57,11 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
     let Some(view) = state.incident() else {
         return Vec::new();
     };
-    let what = match view.section {
+    let what = match view.cursor.section {
         Section::Timeline => ImportWhat::Chat,
         Section::Monitoring => ImportWhat::Metric {
             record: view
+                .cursor
                 .record
                 .as_ref()
                 .filter(|r| r.kind == crate::model::RecordKind::Metric)
@@ -74,7 +75,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    if view.read_only.is_some() {
+    if view.disk.read_only.is_some() {
         state.error("this incident is read-only");
         return Vec::new();
     }
@@ -212,10 +213,10 @@ pub fn offer_paste(state: &mut AppState, text: &str) -> bool {
         return false;
     };
     if state.overlay.is_some()
-        || view.section != Section::Timeline
-        || view.editor.is_some()
-        || view.record.is_some()
-        || view.read_only.is_some()
+        || view.cursor.section != Section::Timeline
+        || view.cursor.editor.is_some()
+        || view.cursor.record.is_some()
+        || view.disk.read_only.is_some()
     {
         return false;
     }
@@ -411,7 +412,7 @@ fn add_chosen(state: &mut AppState, p: &Preview) -> Vec<Effect> {
         return Vec::new();
     }
     view.incident.sort_timeline();
-    view.revision += 1;
+    view.save.revision += 1;
     let n = chosen.len();
     state.info(format!(
         "added {n} entr{} to the timeline",

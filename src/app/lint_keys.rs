@@ -16,7 +16,7 @@ pub fn is_focused(view: &IncidentView, target: Option<Target>) -> bool {
         return false;
     };
     match focused_target(view) {
-        Some(focused) if view.record.is_none() => match focused.kind() {
+        Some(focused) if view.cursor.record.is_none() => match focused.kind() {
             Kind::Records(kind) => {
                 target.field.def().record == Some(kind) && target.record == view.selected(kind)
             }
@@ -32,7 +32,7 @@ pub fn ignore_focused(state: &mut AppState) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    if let Some(reason) = &view.read_only {
+    if let Some(reason) = &view.disk.read_only {
         let message = format!("read-only: {reason}");
         state.error(message);
         return Vec::new();
@@ -51,7 +51,7 @@ pub fn ignore_focused(state: &mut AppState) -> Vec<Effect> {
     if !rules.iter().any(|r| r == finding.rule.id()) {
         rules.push(finding.rule.id().to_string());
     }
-    view.revision += 1;
+    view.save.revision += 1;
     state.info(format!(
         "{} off here · I undoes · saved as {key} in [lint.ignore]",
         finding.rule
@@ -64,7 +64,7 @@ pub fn unignore_focused(state: &mut AppState) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    if let Some(reason) = &view.read_only {
+    if let Some(reason) = &view.disk.read_only {
         let message = format!("read-only: {reason}");
         state.error(message);
         return Vec::new();
@@ -94,7 +94,7 @@ pub fn unignore_focused(state: &mut AppState) -> Vec<Effect> {
     for key in &removed {
         view.incident.lint.ignore.remove(key);
     }
-    view.revision += 1;
+    view.save.revision += 1;
     state.info(format!(
         "wording checks are on again for {}",
         removed.join(", ")
@@ -105,7 +105,7 @@ pub fn unignore_focused(state: &mut AppState) -> Vec<Effect> {
 /// Paths (0-based, without list item) of what has focus: one field, or a record's fields.
 fn focused_paths(view: &IncidentView) -> Vec<String> {
     let target = match focused_target(view) {
-        Some(focused) if view.record.is_none() => match focused.kind() {
+        Some(focused) if view.cursor.record.is_none() => match focused.kind() {
             Kind::Records(kind) => {
                 let i = view.selected(kind);
                 return kind

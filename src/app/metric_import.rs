@@ -80,7 +80,7 @@ pub fn read_done(
         None,
         false,
     );
-    view.revision += 1;
+    view.save.revision += 1;
     if let Some(&first) = changed.first() {
         view.select(RecordKind::Metric, first);
     }

@@ -14,9 +14,9 @@ pub fn checklist(view: &IncidentView) -> Readiness {
 
 /// `p`: the overview, focused on the readiness checklist.
 pub fn show_readiness(view: &mut IncidentView) {
-    view.section = Section::Overview;
-    view.record = None;
-    view.focus = section_fields(Section::Overview)
+    view.cursor.section = Section::Overview;
+    view.cursor.record = None;
+    view.cursor.focus = section_fields(Section::Overview)
         .position(|f| f.def().kind == Kind::Checklist)
         .unwrap_or(0);
 }
@@ -51,13 +51,13 @@ pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
         return true;
     }
     view.incident.status = Some(status);
-    view.revision += 1;
+    view.save.revision += 1;
     true
 }
 
 fn set_published(view: &mut IncidentView) {
     view.incident.status = Some(IncidentStatus::Published);
-    view.revision += 1;
+    view.save.revision += 1;
 }
 
 /// Publishes after the user confirmed despite the open items.

@@ -18,19 +18,19 @@ pub const RETRY: SignedDuration = SignedDuration::from_secs(2);
 
 /// Notes that the user changed something at `now` (typing counts before it is stored).
 pub fn touched(view: &mut IncidentView, now: Timestamp) {
-    view.typed_at = Some(now);
-    view.unsaved_since.get_or_insert(now);
+    view.save.typed_at = Some(now);
+    view.save.unsaved_since.get_or_insert(now);
 }
 
 fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Option<Effect> {
-    if view.read_only.is_some() || !view.dirty() || view.conflict.is_some() {
+    if view.disk.read_only.is_some() || !view.dirty() || view.disk.conflict.is_some() {
         return None;
     }
     view.incident.updated_at = Some(Moment::utc(now));
-    view.last_attempt = Some(now);
+    view.save.last_attempt = Some(now);
     Some(Effect::Save {
         incident: Box::new(view.incident.clone()),
-        revision: view.revision,
+        revision: view.save.revision,
         announce,
     })
 }
@@ -50,19 +50,20 @@ pub fn save_now(state: &mut AppState) -> Vec<Effect> {
 /// [`RETRY`] after a failed attempt. `None` when nothing waits to be saved. The event loop
 /// wakes at this moment whatever input does, so steady typing cannot put the save off.
 pub fn next_save_at(view: &IncidentView) -> Option<Timestamp> {
-    if view.read_only.is_some() || view.conflict.is_some() {
+    if view.disk.read_only.is_some() || view.disk.conflict.is_some() {
         return None;
     }
-    let since = view.unsaved_since?;
+    let since = view.save.unsaved_since?;
     let overdue = since.checked_add(MAX_UNSAVED).ok()?;
-    let due = match view.typed_at.and_then(|t| t.checked_add(QUIET).ok()) {
+    let due = match view.save.typed_at.and_then(|t| t.checked_add(QUIET).ok()) {
         Some(quiet) => quiet.min(overdue),
         None => since,
     };
     let retry = view
+        .save
         .save_error
         .as_ref()
-        .and(view.last_attempt)
+        .and(view.save.last_attempt)
         .and_then(|t| t.checked_add(RETRY).ok());
     Some(match retry {
         Some(retry) => due.max(retry),
@@ -77,16 +78,20 @@ pub fn autosave(state: &mut AppState) -> Vec<Effect> {
     let Some(view) = state.incident() else {
         return Vec::new();
     };
-    if view.read_only.is_some() {
+    if view.disk.read_only.is_some() {
         return Vec::new();
     }
-    let Some(since) = view.unsaved_since else {
+    let Some(since) = view.save.unsaved_since else {
         return Vec::new();
     };
-    let quiet = view.typed_at.is_none_or(|t| now.duration_since(t) >= QUIET);
+    let quiet = view
+        .save
+        .typed_at
+        .is_none_or(|t| now.duration_since(t) >= QUIET);
     let overdue = now.duration_since(since) >= MAX_UNSAVED;
-    let waiting_retry = view.save_error.is_some()
+    let waiting_retry = view.save.save_error.is_some()
         && view
+            .save
             .last_attempt
             .is_some_and(|t| now.duration_since(t) < RETRY);
     if !(quiet || overdue) || waiting_retry {
@@ -97,7 +102,7 @@ pub fn autosave(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     if !view.dirty() {
-        view.unsaved_since = None;
+        view.save.unsaved_since = None;
         return Vec::new();
     }
     save_effect(view, now, false).into_iter().collect()
@@ -110,7 +115,7 @@ pub fn save(state: &mut AppState) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    if let Some(reason) = &view.read_only {
+    if let Some(reason) = &view.disk.read_only {
         let message = format!("not saved: read-only ({reason})");
         state.error(message);
         return Vec::new();
@@ -133,7 +138,7 @@ pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
     };
     match save_effect(view, now, false) {
         Some(effect) => {
-            view.after_save = Some(after);
+            view.save.after_save = Some(after);
             vec![effect]
         }
         None if view.dirty() => {
@@ -185,9 +190,9 @@ pub fn saved(
     };
     match result {
         Ok(path) => {
-            view.saved_revision = view.saved_revision.max(revision);
-            view.saved_at = Some(now);
-            let recovered = view.save_error.take().is_some();
+            view.save.saved_revision = view.save.saved_revision.max(revision);
+            view.save.saved_at = Some(now);
+            let recovered = view.save.save_error.take().is_some();
             // The failure's message is no longer true: the status line says "saved" at once.
             if recovered
                 && state
@@ -201,15 +206,15 @@ pub fn saved(
                 return Vec::new();
             };
             if !view.dirty() {
-                view.unsaved_since = None;
+                view.save.unsaved_since = None;
             }
             let after = if view.dirty() {
                 None
             } else {
-                view.after_save.take()
+                view.save.after_save.take()
             };
             let mut effects = Vec::new();
-            if std::mem::take(&mut view.recovery_restored) {
+            if std::mem::take(&mut view.disk.recovery_restored) {
                 effects.push(Effect::DiscardRecovery(view.incident.id.clone()));
             }
             let invalid = view.invalid_count();
@@ -227,8 +232,8 @@ pub fn saved(
             effects
         }
         Err(e) => {
-            view.save_error = Some(e.clone());
-            let after = view.after_save.take();
+            view.save.save_error = Some(e.clone());
+            let after = view.save.after_save.take();
             let title = view.incident.title.clone();
             match after {
                 Some(after) => {
@@ -261,13 +266,13 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
     if view.incident.id != theirs.id || *theirs == view.incident {
         return Vec::new();
     }
-    if !view.dirty() && view.editor.is_none() {
+    if !view.dirty() && view.cursor.editor.is_none() {
         view.incident = *theirs;
-        view.record = None;
+        view.cursor.record = None;
         state.info("the file changed on disk and was reloaded");
         return Vec::new();
     }
-    view.conflict = Some(theirs);
+    view.disk.conflict = Some(theirs);
     state.overlay = Some(Overlay::Confirm {
         question: "Another program changed this incident's file while you had unsaved changes. \
                    y: keep both (yours is saved as a copy, the file's version is shown); \
@@ -314,10 +319,10 @@ pub fn restore_deleted(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     };
     view.incident.updated_at = Some(Moment::utc(now));
-    view.last_attempt = Some(now);
+    view.save.last_attempt = Some(now);
     vec![Effect::WriteBack {
         incident: Box::new(view.incident.clone()),
-        revision: view.revision,
+        revision: view.save.revision,
     }]
 }
 
@@ -329,12 +334,12 @@ pub fn close_deleted(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
-    let theirs = view.conflict.take()?;
+    let theirs = view.disk.conflict.take()?;
     let mine = std::mem::replace(&mut view.incident, *theirs);
-    view.editor = None;
-    view.record = None;
-    view.saved_revision = view.revision;
-    view.unsaved_since = None;
+    view.cursor.editor = None;
+    view.cursor.record = None;
+    view.save.saved_revision = view.save.revision;
+    view.save.unsaved_since = None;
     Some(mine)
 }
 
@@ -364,12 +369,12 @@ pub fn restore_recovery(state: &mut AppState) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
-    let Some(recovered) = view.recovery.take() else {
+    let Some(recovered) = view.disk.recovery.take() else {
         return Vec::new();
     };
     view.incident = *recovered;
-    view.revision += 1;
-    view.recovery_restored = true;
+    view.save.revision += 1;
+    view.disk.recovery_restored = true;
     touched(view, now);
     save_effect(view, now, true).into_iter().collect()
 }

@@ -6,8 +6,8 @@ use jiff::Timestamp;
 
 use super::form::{RecordKind, Target};
 use crate::editor::TextBox;
-use crate::model::{Incident, Meeting, Section};
 use crate::model::summary::Entry;
+use crate::model::{Incident, Meeting, Section};
 
 /// Everything the program shows.
 pub struct AppState {
@@ -89,18 +89,27 @@ pub struct Viewer {
     pub fixable_id: Option<String>,
 }
 
-/// An open incident.
+/// An open incident: what is edited, where the user is in it, how its saving goes, and what
+/// is known of its file on disk.
 pub struct IncidentView {
     /// The incident as edited.
     pub incident: Incident,
-    /// Why it cannot be edited, if it cannot.
-    pub read_only: Option<String>,
-    /// Bumped on every change.
-    pub revision: u64,
-    /// The revision last written to disk.
-    pub saved_revision: u64,
-    /// When it was last written, if in this session.
-    pub saved_at: Option<Timestamp>,
+    /// Where the user is: section, focus, selections, the open record and editor.
+    pub cursor: Cursor,
+    /// The continuous save's state: revisions, times, the last failure.
+    pub save: SaveState,
+    /// What is known of the file: read-only, a recovery copy, an outside change.
+    pub disk: DiskState,
+    /// Records deleted while the incident is open, newest last (`u` brings one back).
+    pub deleted: Vec<super::records::Deleted>,
+    /// The agenda item whose overrun was last announced (so it is announced once).
+    pub overrun_told: Option<Section>,
+    /// Wording findings of the incident, kept up to date by [`super::update::update`].
+    pub lint: super::lint::LintCache,
+}
+
+/// Where the user is in an open incident, and what is shown.
+pub struct Cursor {
     /// The section shown.
     pub section: Section,
     /// The focused field of the section.
@@ -111,10 +120,25 @@ pub struct IncidentView {
     pub record: Option<RecordForm>,
     /// The text field being edited, if any.
     pub editor: Option<Editor>,
-    /// Records deleted while the incident is open, newest last (`u` brings one back).
-    pub deleted: Vec<super::records::Deleted>,
+    /// How the contributing factors are shown (`v` cycles).
+    pub factor_view: FactorView,
+    /// The selected answer of the open factor's whys chain.
+    pub why: usize,
     /// Whether the guiding questions are shown.
     pub show_guide: bool,
+    /// Whether the section's wording notes are listed (`l` hides them).
+    pub show_lint: bool,
+}
+
+/// The continuous save of an open incident.
+#[derive(Default)]
+pub struct SaveState {
+    /// Bumped on every change.
+    pub revision: u64,
+    /// The revision last written to disk.
+    pub saved_revision: u64,
+    /// When it was last written, if in this session.
+    pub saved_at: Option<Timestamp>,
     /// What to do once the pending save succeeds.
     pub after_save: Option<AfterSave>,
     /// When the user last typed or changed something.
@@ -125,22 +149,19 @@ pub struct IncidentView {
     pub save_error: Option<String>,
     /// When a save was last attempted.
     pub last_attempt: Option<Timestamp>,
+}
+
+/// What is known of an open incident's file.
+#[derive(Default)]
+pub struct DiskState {
+    /// Why it cannot be edited, if it cannot.
+    pub read_only: Option<String>,
     /// A recovery copy waiting for the user's decision.
     pub recovery: Option<Box<Incident>>,
     /// True after a recovery copy was restored, until it is saved (then the copy is removed).
     pub recovery_restored: bool,
     /// The version another program wrote while this one had unsaved changes.
     pub conflict: Option<Box<Incident>>,
-    /// The agenda item whose overrun was last announced (so it is announced once).
-    pub overrun_told: Option<Section>,
-    /// How the contributing factors are shown (`v` cycles).
-    pub factor_view: FactorView,
-    /// The selected answer of the open factor's whys chain.
-    pub why: usize,
-    /// Wording findings of the incident, kept up to date by [`super::update::update`].
-    pub lint: super::lint::LintCache,
-    /// Whether the section's wording notes are listed (`l` hides them).
-    pub show_lint: bool,
 }
 
 /// How the contributing factors section shows its factors.
@@ -395,47 +416,42 @@ impl IncidentView {
         let lint = super::lint::LintCache::pending();
         IncidentView {
             incident,
-            read_only,
-            revision: 0,
-            saved_revision: 0,
-            saved_at: None,
-            section: Section::Overview,
-            focus: 0,
-            selected: [0; 4],
-            record: None,
-            editor: None,
+            cursor: Cursor {
+                section: Section::Overview,
+                focus: 0,
+                selected: [0; 4],
+                record: None,
+                editor: None,
+                factor_view: FactorView::List,
+                why: 0,
+                show_guide: true,
+                show_lint: true,
+            },
+            save: SaveState::default(),
+            disk: DiskState {
+                read_only,
+                ..DiskState::default()
+            },
             deleted: Vec::new(),
-            show_guide: true,
-            after_save: None,
-            typed_at: None,
-            unsaved_since: None,
-            save_error: None,
-            last_attempt: None,
-            recovery: None,
-            recovery_restored: false,
-            conflict: None,
             overrun_told: None,
-            factor_view: FactorView::List,
-            why: 0,
             lint,
-            show_lint: true,
         }
     }
 
     /// True when there are changes not yet on disk.
     pub fn dirty(&self) -> bool {
-        self.revision != self.saved_revision
+        self.save.revision != self.save.saved_revision
     }
 
     /// The selected index of a record list.
     pub fn selected(&self, kind: RecordKind) -> usize {
-        self.selected[kind_slot(kind)]
+        self.cursor.selected[kind_slot(kind)]
     }
 
     /// Sets the selected index of a record list, clamped to the list.
     pub fn select(&mut self, kind: RecordKind, index: usize) {
         let len = kind.len(&self.incident);
-        self.selected[kind_slot(kind)] = index.min(len.saturating_sub(1));
+        self.cursor.selected[kind_slot(kind)] = index.min(len.saturating_sub(1));
     }
 
     /// The text kept for a target because it could not be stored, with the reason.

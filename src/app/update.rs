@@ -21,7 +21,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let effects = apply(state, action);
     agenda::remember(state);
     if let Screen::Incident(view) = &mut state.screen {
-        view.lint.refresh(&view.incident, view.revision, !routine);
+        view.lint
+            .refresh(&view.incident, view.save.revision, !routine);
     }
     effects
 }
@@ -30,13 +31,13 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Action::Key(key) => {
-            let before = state.incident().map(|v| v.revision);
+            let before = state.incident().map(|v| v.save.revision);
             let effects = on_key(state, key);
             mark_changes(state, before);
             effects
         }
         Action::Paste(text) => {
-            let before = state.incident().map(|v| v.revision);
+            let before = state.incident().map(|v| v.save.revision);
             if !super::import_preview::offer_paste(state, &text) {
                 edit::paste(state, &text);
             }
@@ -69,7 +70,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
                 if differences.is_empty() {
                     question = "A recovery copy of this incident was found. Restore it? (n removes the copy)".into();
                 }
-                view.recovery = Some(incident);
+                view.disk.recovery = Some(incident);
                 state.overlay = Some(Overlay::Confirm {
                     question,
                     on_yes: Confirmed::RestoreRecovery,
@@ -146,7 +147,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Created(Ok(incident)) => {
             let mut view = IncidentView::new(incident, None);
-            view.saved_at = Some(state.now);
+            view.save.saved_at = Some(state.now);
             state.message = Some(Message {
                 text: format!("created {}.toml", view.incident.id),
                 error: false,
@@ -186,7 +187,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
 fn mark_changes(state: &mut AppState, before: Option<u64>) {
     let now = state.now;
     if let Screen::Incident(view) = &mut state.screen
-        && (before != Some(view.revision) || view.editor.is_some())
+        && (before != Some(view.save.revision) || view.cursor.editor.is_some())
     {
         save::touched(view, now);
     }
@@ -218,9 +219,9 @@ pub fn context(state: &AppState) -> Context {
         Screen::Home => Context::Home,
         Screen::Viewer(_) => Context::Viewer,
         Screen::Incident(view) => {
-            if view.editor.is_some() {
+            if view.cursor.editor.is_some() {
                 Context::Editing
-            } else if view.record.is_some() {
+            } else if view.cursor.record.is_some() {
                 Context::Record
             } else {
                 Context::Incident
@@ -462,7 +463,7 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
         Confirmed::RestoreRecovery => save::restore_recovery(state),
         Confirmed::DiscardRecovery => match &mut state.screen {
             Screen::Incident(view) => {
-                view.recovery = None;
+                view.disk.recovery = None;
                 vec![Effect::DiscardRecovery(view.incident.id.clone())]
             }
             _ => Vec::new(),

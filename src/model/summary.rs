@@ -120,4 +120,3 @@ pub struct Loaded {
     /// Why it cannot be edited, if it cannot (e.g. written by a newer program).
     pub read_only: Option<String>,
 }
-

@@ -47,9 +47,9 @@ pub fn height_in(height: u16) -> u16 {
 /// the monitoring section) at the bottom of `area`, when it has a series and there is room;
 /// returns the rows left above it.
 pub(super) fn draw_below(view: &IncidentView, frame: &mut ratatui::Frame, area: Rect) -> Rect {
-    let index = match view.record {
+    let index = match view.cursor.record {
         Some(rec) if rec.kind == RecordKind::Metric => rec.index,
-        None if view.section == Section::Monitoring => view.selected(RecordKind::Metric),
+        None if view.cursor.section == Section::Monitoring => view.selected(RecordKind::Metric),
         _ => return area,
     };
     let Some(metric) = view.incident.monitoring.metrics.get(index) else {

@@ -204,7 +204,7 @@ pub fn lines(
         .find(|(k, _)| k.is_none())
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let selected = (focused || view.record.is_none())
+    let selected = (focused || view.cursor.record.is_none())
         .then(|| view.selected(RecordKind::Factor))
         .filter(|i| *i < inc.factors.len());
 

@@ -45,16 +45,16 @@ pub fn save_state(
     view: &crate::app::state::IncidentView,
     now: jiff::Timestamp,
 ) -> (String, ratatui::style::Style) {
-    if let Some(reason) = &view.read_only {
+    if let Some(reason) = &view.disk.read_only {
         return (format!("read-only: {reason}"), THEME.warn);
     }
-    if let Some(e) = &view.save_error {
+    if let Some(e) = &view.save.save_error {
         return (format!("! not saved: {e} (retrying)"), THEME.error);
     }
-    if view.dirty() || view.unsaved_since.is_some() {
+    if view.dirty() || view.save.unsaved_since.is_some() {
         return ("● saving in a moment (Ctrl-S saves now)".into(), THEME.warn);
     }
-    match view.saved_at {
+    match view.save.saved_at {
         Some(at) => {
             let secs = now.duration_since(at).as_secs().max(0);
             let ago = if secs < 60 {

@@ -23,7 +23,13 @@ pub fn rows(
     max: usize,
     rows: impl FnOnce() -> usize,
 ) -> usize {
-    let key = (view.incident.id.clone(), view.revision, target, width, max);
+    let key = (
+        view.incident.id.clone(),
+        view.save.revision,
+        target,
+        width,
+        max,
+    );
     if let Some(n) = HEIGHTS.with(|h| h.borrow().get(&key).copied()) {
         return n;
     }
@@ -55,7 +61,7 @@ mod tests {
         };
         assert_eq!(ask(&view), 3);
         assert_eq!(ask(&view), 3);
-        view.revision += 1;
+        view.save.revision += 1;
         assert_eq!(ask(&view), 3);
         assert_eq!(calls, 2);
     }

@@ -22,7 +22,7 @@ pub fn timeline_hint(state: &AppState, pairs: &mut Vec<(String, &'static str)>) 
         && crate::app::context(state) == crate::app::keymap::Context::Incident
         && state.incident().is_some_and(|v| {
             matches!(
-                v.section,
+                v.cursor.section,
                 crate::model::Section::Timeline | crate::model::Section::Monitoring
             )
         });

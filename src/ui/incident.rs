@@ -23,12 +23,12 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     render_sidebar(view, state, frame, side);
     let guide_rows = guide_height(view, rest);
     // The fishbone and by-effect views want the width: the guide goes below them.
-    let grouped = view.section == Section::Factors
-        && view.record.is_none()
-        && view.factor_view != FactorView::List;
+    let grouped = view.cursor.section == Section::Factors
+        && view.cursor.record.is_none()
+        && view.cursor.factor_view != FactorView::List;
     // Below the section, the guide gives way to the wording notes.
     let notes = super::wording::wanted(view);
-    let (body, guide) = if !view.show_guide {
+    let (body, guide) = if !view.cursor.show_guide {
         (rest, None)
     } else if rest.width >= WIDE - sidebar_width && !grouped {
         let [b, g] = Layout::horizontal([Constraint::Min(40), Constraint::Length(36)]).areas(rest);
@@ -54,7 +54,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
 /// one line each; none when the section would get fewer than 12 rows.
 fn guide_height(view: &IncidentView, area: Rect) -> u16 {
     let questions = GUIDANCE
-        .get(view.section.number())
+        .get(view.cursor.section.number())
         .map_or(0, |g| g.questions.len() as u16);
     let wanted = questions.min(4) + 2 + u16::from(area.height >= 30);
     if area.height >= wanted + 12 {
@@ -90,7 +90,7 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
     let mut lines: Vec<Line> = Vec::new();
     for section in Section::ALL {
         let fill = inc.fill(section);
-        let current = section == view.section;
+        let current = section == view.cursor.section;
         let marker = if current { "▶" } else { " " };
         let name = format!("{marker}{} {}", section.number(), section.short());
         let pad = inner_width.saturating_sub(name.chars().count() + 2);
@@ -151,7 +151,7 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
 }
 
 fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect, beside: bool) {
-    let Some(guide) = GUIDANCE.get(view.section.number()) else {
+    let Some(guide) = GUIDANCE.get(view.cursor.section.number()) else {
         return;
     };
     let width = usize::from(area.width.saturating_sub(4)).max(10);

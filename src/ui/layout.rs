@@ -26,7 +26,7 @@ pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The box of the text field being edited, with its keys in the bottom border.
 pub(super) fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame, area: Rect) {
-    let Some(editor) = &view.editor else {
+    let Some(editor) = &view.cursor.editor else {
         return;
     };
     let (label, _) = target.label();

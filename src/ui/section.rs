@@ -23,7 +23,7 @@ const FOCUS_LINES: usize = 10;
 
 /// Draws the section or the open record.
 pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
-    let (title, targets, focus) = match view.record {
+    let (title, targets, focus) = match view.cursor.record {
         Some(rec) => {
             let len = rec.kind.len(&view.incident);
             let title = format!(
@@ -40,21 +40,27 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             (title, targets, rec.focus)
         }
         None => {
-            let mut title = format!(" {} · {} ", view.section.number(), view.section.title());
-            if view.section == crate::model::Section::Factors {
-                title.push_str(&format!("· {} (v) ", view.factor_view.name()));
+            let mut title = format!(
+                " {} · {} ",
+                view.cursor.section.number(),
+                view.cursor.section.title()
+            );
+            if view.cursor.section == crate::model::Section::Factors {
+                title.push_str(&format!("· {} (v) ", view.cursor.factor_view.name()));
             }
-            let targets = section_fields(view.section).map(Target::top).collect();
-            (title, targets, view.focus)
+            let targets = section_fields(view.cursor.section)
+                .map(Target::top)
+                .collect();
+            (title, targets, view.cursor.focus)
         }
     };
     let mut block = Block::bordered()
         .title(Span::styled(title, THEME.heading))
         .border_style(THEME.border);
-    if view.record.is_some() {
+    if view.cursor.record.is_some() {
         block = block.title_bottom(Span::styled(" Esc closes · [ ] previous/next ", THEME.dim));
     }
-    let hidden_notes = if view.show_lint {
+    let hidden_notes = if view.cursor.show_lint {
         0
     } else {
         super::wording::notes(view).len()
@@ -75,15 +81,15 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     }
     if let [target] = targets.as_slice()
         && target.kind() == Kind::Records(form::RecordKind::Factor)
-        && view.record.is_none()
-        && view.factor_view != FactorView::List
+        && view.cursor.record.is_none()
+        && view.cursor.factor_view != FactorView::List
     {
         render_grouped(view, state, frame, inner);
         return;
     }
     if let [target] = targets.as_slice()
         && let Kind::Records(kind) = target.kind()
-        && view.record.is_none()
+        && view.cursor.record.is_none()
     {
         let len = kind.len(&view.incident) as u16;
         if len > 0 && inner.height >= len + 1 + 10 {
@@ -128,7 +134,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
 fn render_grouped(view: &IncidentView, state: &AppState, frame: &mut Frame, inner: Rect) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let lines = match view.factor_view {
+    let lines = match view.cursor.factor_view {
         FactorView::ByEffect => super::by_effect::lines(view, true, width, height),
         _ => super::fishbone::lines(view, true, width, height),
     };
@@ -254,7 +260,10 @@ fn capitalize(text: &str) -> String {
 }
 
 fn is_editing(view: &IncidentView, target: Target) -> bool {
-    view.editor.as_ref().is_some_and(|e| e.target == target)
+    view.cursor
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.target == target)
 }
 
 fn field_height(
@@ -266,7 +275,7 @@ fn field_height(
     count: usize,
 ) -> u16 {
     let kind = target.kind();
-    if let Some(editor) = view.editor.as_ref().filter(|e| e.target == target) {
+    if let Some(editor) = view.cursor.editor.as_ref().filter(|e| e.target == target) {
         if kind.is_single_line() {
             return 3;
         }
@@ -464,7 +473,7 @@ fn draw_field(
         Kind::KeyMoments => draw_key_moments(view, target, focused, frame, area),
         Kind::Chain => {
             let index = target.record;
-            let editing = view.editor.as_ref().is_some_and(|e| {
+            let editing = view.cursor.editor.as_ref().is_some_and(|e| {
                 e.target.field == target.field
                     && e.target.record == index
                     && e.target.item.is_some()

@@ -31,7 +31,7 @@ struct Item {
 
 /// The answer being edited, if it belongs to factor `index`.
 fn edited(view: &IncidentView, index: usize) -> Option<usize> {
-    let target = view.editor.as_ref()?.target;
+    let target = view.cursor.editor.as_ref()?.target;
     if target.field == WHYS && target.record == index {
         target.item
     } else {
@@ -63,6 +63,7 @@ fn items(view: &IncidentView, index: usize, width: usize) -> Vec<Item> {
         let is_edited = editing == Some(n);
         let lines = if is_edited {
             let text = view
+                .cursor
                 .editor
                 .as_ref()
                 .map(|e| e.textarea.lines().join(" "))
@@ -165,7 +166,7 @@ pub fn render(
         );
         return;
     }
-    let selected = edited(view, index).unwrap_or(if focused { view.why } else { 0 });
+    let selected = edited(view, index).unwrap_or(if focused { view.cursor.why } else { 0 });
     // Start early enough that the selected answer fits, as the form does with fields.
     let rows = usize::from(body.height);
     let mut start = selected.min(items.len() - 1);

@@ -113,7 +113,7 @@ fn is_style(text: &str) -> bool {
 /// the focused field first. Each comes with whether it is on the focused field.
 pub fn notes(view: &IncidentView) -> Vec<(&Finding, bool)> {
     let all = view.lint.with_targets();
-    let mut list: Vec<(&Finding, bool)> = match view.record {
+    let mut list: Vec<(&Finding, bool)> = match view.cursor.record {
         Some(rec) => {
             let prefix = match rec.kind {
                 RecordKind::Timeline => "timeline",
@@ -127,7 +127,7 @@ pub fn notes(view: &IncidentView) -> Vec<(&Finding, bool)> {
                 .collect()
         }
         None => all
-            .filter(|(f, _)| crate::lint::section_of(&f.field) == view.section)
+            .filter(|(f, _)| crate::lint::section_of(&f.field) == view.cursor.section)
             .map(|(f, t)| (f, is_focused(view, t)))
             .collect(),
     };
@@ -137,7 +137,11 @@ pub fn notes(view: &IncidentView) -> Vec<(&Finding, bool)> {
 
 /// Notes to list now: none when hidden with `l`.
 pub fn wanted(view: &IncidentView) -> usize {
-    if view.show_lint { notes(view).len() } else { 0 }
+    if view.cursor.show_lint {
+        notes(view).len()
+    } else {
+        0
+    }
 }
 
 /// Lines of one note at `width` columns: where, rule and words; then why and which way,
@@ -198,7 +202,7 @@ pub fn split(view: &IncidentView, area: Rect) -> (Rect, Option<Rect>) {
 pub fn render(view: &IncidentView, frame: &mut Frame, area: Rect) {
     let list = notes(view);
     let any_focused = list.first().is_some_and(|(_, focused)| *focused);
-    let title = if view.editor.is_some() {
+    let title = if view.cursor.editor.is_some() {
         " ⚑ Wording · checked again when you finish "
     } else if any_focused {
         " ⚑ Wording · i ignores ▶ here · l hides "
