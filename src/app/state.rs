@@ -25,6 +25,9 @@ pub struct AppState {
     pub message: Option<Message>,
     /// True once the program should exit.
     pub quit: bool,
+    /// The people of the configuration, name → role: timeline rows show an actor's role
+    /// from here when the entry names none (empty by default).
+    pub people: std::collections::BTreeMap<String, String>,
 }
 
 /// A status-bar message.
@@ -314,6 +317,7 @@ impl AppState {
             overlay: None,
             message: None,
             quit: false,
+            people: std::collections::BTreeMap::new(),
         }
     }
 

@@ -153,12 +153,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
         ),
     ];
     for m in Milestone::ALL {
-        if let Some(at) = incident.milestone(*m) {
-            summary.push(format!(
-                "**{}:** {}",
-                capitalise(m.label()),
-                format_time(&at, &tz)
-            ));
+        if let Some(at) = crate::model::timeinput::format_milestone(incident, *m, &tz) {
+            summary.push(format!("**{}:** {at}", capitalise(m.label())));
         }
     }
     let d = incident.durations();
@@ -236,7 +232,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
                                 text.push_str(" _(internal)_");
                             }
                             vec![
-                                e.at.map_or_else(String::new, |m| format_time(&m, &tz)),
+                                crate::model::timeinput::format_entry_time(e, &tz)
+                                    .unwrap_or_default(),
                                 cell(&e.actor),
                                 cell(&e.role),
                                 text,

@@ -692,7 +692,8 @@ pub const FIELDS: &[FieldDef] = &[
         "how severe, for whom, for how long, and why", K::Multi,
         top!(Text, narrative.impact)).lint(Lint::Text).customer().needed(),
     // A timeline entry.
-    field("timeline[].at", T, S::Timeline, "Time", "14:02, 2026-03-12 14:02 or RFC 3339",
+    field("timeline[].at", T, S::Timeline, "Time",
+        "14:02, 2026-03-12 14:02 or RFC 3339; ~14:02 if approximate",
         K::Time, rec!(Time, timeline; at)).customer().not_content(),
     field("timeline[].actor", T, S::Timeline, "Who",
         "a role or system, e.g. on-call, deploy pipeline", K::Line,
@@ -711,6 +712,9 @@ pub const FIELDS: &[FieldDef] = &[
     field("timeline[].internal_only", T, S::Timeline, "Internal only",
         "left out of customer-facing output", K::Toggle,
         rec!(Toggle, timeline; internal_only)),
+    field("timeline[].approximate", T, S::Timeline, "Approximate time",
+        "the time is a guess, shown ~14:02 (type ~14:02 or 14:02?)", K::Toggle,
+        rec!(Toggle, timeline; approximate)).customer().not_content(),
     // A contributing factor.
     field("factors[].description", F, S::Factors, "Factor",
         "a condition of the system or work, not a person", K::Multi,

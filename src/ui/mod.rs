@@ -16,6 +16,7 @@ mod meeting;
 mod overlay;
 mod records;
 mod section;
+mod timeline_row;
 pub mod theme;
 mod viewer;
 mod whys;
