@@ -145,8 +145,8 @@ fn navigation_between_sections_and_fields() {
 fn choices_are_picked_from_a_list() {
     let mut h = Harness::empty();
     let _ = new_incident(&mut h, "Pick");
-    // Severity is the second field; new incidents start at SEV3.
-    h.keys("<tab><enter>");
+    // A new incident opens on its severity (the title is typed); it starts at SEV3.
+    h.keys("<enter>");
     assert!(matches!(h.state.overlay, Some(Overlay::Picker(_))));
     h.keys("<up><up><enter>");
     assert_eq!(
@@ -447,7 +447,7 @@ fn v_cycles_the_factor_views_and_moves_in_their_order() {
 fn publishing_what_is_not_ready_asks_first_and_lists_what_is_missing() {
     let mut h = Harness::empty();
     let id = new_incident(&mut h, "Publish me");
-    h.keys("<tab><tab><enter><down><down><enter>");
+    h.keys("<tab><enter><down><down><enter>");
     match &h.state.overlay {
         Some(Overlay::Confirm { question, .. }) => {
             assert!(question.starts_with("Not ready to publish:"), "{question}");

@@ -21,8 +21,8 @@ const STATUS: FieldId = FieldId::named("status");
 /// Inserts pasted text where text is being typed; on a focused text field, starts editing it.
 pub fn paste(state: &mut AppState, text: &str) {
     let text = clean_paste(text);
-    if let Some(Overlay::NewIncident { textarea, .. }) = &mut state.overlay {
-        textarea.insert_str(text.replace('\n', " "));
+    if let Some(overlay @ Overlay::NewIncident { .. }) = &mut state.overlay {
+        super::new_incident::paste(overlay, &text);
         return;
     }
     if let Some(Overlay::Opening { .. }) = &state.overlay {
@@ -411,6 +411,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 options,
                 selected: choice_index(&view.incident, target),
                 ticked: None,
+                typed: String::new(),
             }));
         }
         Kind::Toggle => {
@@ -429,6 +430,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                     .collect(),
                 selected: crate::model::Choice::index(published),
                 ticked: None,
+                typed: String::new(),
             }));
         }
         Kind::Links if target.field.def().record == Some(RecordKind::Factor) => {
@@ -463,6 +465,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 options,
                 selected: 0,
                 ticked: Some(ticked),
+                typed: String::new(),
             }));
         }
         Kind::Records(kind) => {
@@ -495,8 +498,14 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
 pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
     let last = picker.options.len().saturating_sub(1);
     match super::keymap::lookup(super::keymap::Context::Picker, &key) {
-        Some(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
-        Some(Command::Down) => picker.selected = (picker.selected + 1).min(last),
+        Some(Command::Up) => {
+            picker.selected = picker.selected.saturating_sub(1);
+            picker.typed.clear();
+        }
+        Some(Command::Down) => {
+            picker.selected = (picker.selected + 1).min(last);
+            picker.typed.clear();
+        }
         Some(Command::Tick) => {
             if let Some(ticked) = &mut picker.ticked
                 && let Some(t) = ticked.get_mut(picker.selected)
@@ -509,7 +518,19 @@ pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) ->
             return Vec::new();
         }
         Some(Command::Back) => return Vec::new(),
-        _ => {}
+        // Typed keys: letters select an option.
+        _ if key.code == crossterm::event::KeyCode::Backspace => {
+            super::picker_typing::backspace(&mut picker);
+        }
+        _ => {
+            if let crossterm::event::KeyCode::Char(c) = key.code
+                && !key
+                    .modifiers
+                    .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT)
+            {
+                super::picker_typing::type_char(&mut picker, c);
+            }
+        }
     }
     state.overlay = Some(Overlay::Picker(picker));
     Vec::new()

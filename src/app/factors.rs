@@ -258,6 +258,7 @@ pub fn links_picker(state: &mut AppState, target: Target) {
         options,
         selected: 0,
         ticked: Some(ticked),
+        typed: String::new(),
     }));
 }
 

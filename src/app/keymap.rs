@@ -750,14 +750,14 @@ pub const KEYMAP: &[Binding] = &[
     // Picker
     bind(
         Picker,
-        &[key(KeyCode::Up), ch('k')],
+        &[key(KeyCode::Up)],
         C::Up,
         "previous option",
         None,
     ),
     bind(
         Picker,
-        &[key(KeyCode::Down), ch('j')],
+        &[key(KeyCode::Down)],
         C::Down,
         "next option",
         None,
@@ -778,7 +778,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Picker,
-        &[key(KeyCode::Esc), ch('q')],
+        &[key(KeyCode::Esc)],
         C::Back,
         "cancel",
         Some("cancel"),
@@ -921,6 +921,20 @@ pub const KEYMAP: &[Binding] = &[
         C::Back,
         "cancel",
         Some("cancel"),
+    ),
+    bind(
+        NewIncident,
+        &[key(KeyCode::Tab), key(KeyCode::Down)],
+        C::NextField,
+        "the title / when it started",
+        Some("title/start"),
+    ),
+    bind(
+        NewIncident,
+        &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        C::PrevField,
+        "the other field",
+        None,
     ),
     // Meeting opening (other keys type the line)
     bind(
@@ -1127,7 +1141,16 @@ pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
         "letters",
         "type the filter (id, title, severity, status, service)",
     ),
-    (NewIncident, "letters", "type the title"),
+    (
+        NewIncident,
+        "letters",
+        "type the title, then (Tab) when it started",
+    ),
+    (
+        NewIncident,
+        "started",
+        "14:02 (today, or yesterday if still to come), yesterday 23:10, 2026-11-30 09:15, a date; ~14:02 or 14:02? if approximate; empty is now",
+    ),
     (Opening, "letters", "type what went well"),
 ];
 

@@ -15,6 +15,8 @@ pub mod lint;
 pub mod lint_keys;
 pub mod lint_memo;
 pub mod meeting;
+pub mod new_incident;
+pub mod picker_typing;
 pub mod publish;
 pub mod records;
 pub mod save;

@@ -231,10 +231,14 @@ pub enum Overlay {
         /// What `n` does when it differs from cancelling (e.g. discard changes).
         on_no: Option<Confirmed>,
     },
-    /// Typing the new incident's title.
+    /// Typing the new incident's title and when it started (see [`super::new_incident`]).
     NewIncident {
         /// The title so far.
         textarea: Box<TextBox>,
+        /// When it started, as typed so far (empty is now).
+        started: Box<TextBox>,
+        /// True while the start is being typed (else the title).
+        on_start: bool,
         /// Why the last attempt failed.
         error: Option<String>,
     },
@@ -299,6 +303,8 @@ pub struct Picker {
     pub selected: usize,
     /// For links: which options are ticked.
     pub ticked: Option<Vec<bool>>,
+    /// The letters typed so far, which select an option (see [`super::picker_typing`]).
+    pub typed: String,
 }
 
 impl AppState {

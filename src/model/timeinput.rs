@@ -207,7 +207,10 @@ mod tests {
         assert_eq!(split_approximate("~13:45"), ("13:45", true));
         assert_eq!(split_approximate(" ~ 13:45 "), ("13:45", true));
         assert_eq!(split_approximate("13:45?"), ("13:45", true));
-        assert_eq!(split_approximate("2026-03-12 13:45"), ("2026-03-12 13:45", false));
+        assert_eq!(
+            split_approximate("2026-03-12 13:45"),
+            ("2026-03-12 13:45", false)
+        );
         let entry = crate::model::TimelineEntry {
             at: Some(Moment::parse_rfc3339("2026-07-01T13:02:00Z").unwrap()),
             approximate: true,

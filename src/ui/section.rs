@@ -459,15 +459,7 @@ fn draw_field(
             frame.render_widget(Paragraph::new(lines), area);
         }
         Kind::Records(k) => {
-            super::records::render_list(
-                view,
-                k,
-                focused,
-                state.today(),
-                &state.people,
-                frame,
-                area,
-            )
+            super::records::render_list(view, k, focused, state.today(), &state.people, frame, area)
         }
         Kind::KeyMoments => draw_key_moments(view, target, focused, frame, area),
         Kind::Chain => {
@@ -589,8 +581,8 @@ fn draw_key_moments(
     ])];
     let d = inc.durations();
     for m in Milestone::ALL {
-        let when = crate::model::timeinput::format_milestone(inc, *m, &tz)
-            .unwrap_or_else(|| "—".into());
+        let when =
+            crate::model::timeinput::format_milestone(inc, *m, &tz).unwrap_or_else(|| "—".into());
         let figure = match m {
             Milestone::Detected => format!("+{}", format_duration(d.detect)),
             Milestone::Mitigated => format!("+{}", format_duration(d.mitigate)),

@@ -158,7 +158,10 @@ mod tests {
             "{first}"
         );
         let second = row(&inc, 1, &TimeZone::UTC, false, &people, 120);
-        assert!(second.starts_with("      ~14:10             deploy pipeline"), "{second}");
+        assert!(
+            second.starts_with("      ~14:10             deploy pipeline"),
+            "{second}"
+        );
         // The moment column lines up whether or not a row has a moment.
         assert_eq!(first.find("priya"), second.find("deploy"));
     }

@@ -271,7 +271,8 @@ fn timeline(out: &mut String, incident: &Incident) {
         let _ = writeln!(
             out,
             "<tr{class}><td>{}</td><td>{who}</td><td>{what}</td><td>{moment}</td></tr>",
-            crate::model::timeinput::format_entry_time(e, &tz).map_or_else(String::new, |t| esc(&t))
+            crate::model::timeinput::format_entry_time(e, &tz)
+                .map_or_else(String::new, |t| esc(&t))
         );
     }
     out.push_str("</tbody>\n</table>\n");
