@@ -50,7 +50,8 @@ fn the_solo_path_title_timeline_factor_action_save() {
     h.keys("3a14:20<tab>on-call<tab><tab><tab>Cleared old caches<esc><esc>");
     h.keys("a14:02<tab>disk monitor<tab><tab><tab>Disk at 100%<esc><esc>");
     h.keys("a14:05<tab>on-call<tab><tab><tab>Paged, investigating<esc><esc>");
-    h.keys("4aCache cleanup job was disabled in March<esc><esc>");
+    // On a timeline row 1–5 set key moments: `]` goes on to the factors.
+    h.keys("]aCache cleanup job was disabled in March<esc><esc>");
     h.keys("6aRe-enable the cache cleanup job<tab><tab><enter>build team<esc><esc>");
     h.keys("<c-s>");
     let view = h.state.incident().unwrap();

@@ -290,6 +290,8 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::Help => {
             let context = if in_record {
                 super::keymap::Context::Record
+            } else if super::moments::on_timeline_row(view) {
+                super::keymap::Context::TimelineRow
             } else {
                 super::keymap::Context::Incident
             };
@@ -524,9 +526,9 @@ pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) ->
         }
         _ => {
             if let crossterm::event::KeyCode::Char(c) = key.code
-                && !key
-                    .modifiers
-                    .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT)
+                && !key.modifiers.intersects(
+                    crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+                )
             {
                 super::picker_typing::type_char(&mut picker, c);
             }

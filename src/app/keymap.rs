@@ -12,6 +12,8 @@ pub enum Context {
     Home,
     /// An incident, moving between fields (no text field being edited).
     Incident,
+    /// A timeline row selected in the list (over [`Context::Incident`], whose keys work too).
+    TimelineRow,
     /// Inside an open record (timeline entry, factor, metric, action).
     Record,
     /// Editing a text field.
@@ -53,12 +55,13 @@ impl Context {
     }
 
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Home,
         Context::Filter,
         Context::NewIncident,
         Context::Incident,
+        Context::TimelineRow,
         Context::Record,
         Context::Agenda,
         Context::Opening,
@@ -73,12 +76,21 @@ impl Context {
 }
 
 impl Context {
+    /// The context whose keys also work here, after this one's own.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::TimelineRow => Some(Context::Incident),
+            _ => None,
+        }
+    }
+
     /// Heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
             Context::Home => "Incident list",
             Context::Incident => "Incident",
+            Context::TimelineRow => "Timeline row (and the incident's keys)",
             Context::Record => "Open record",
             Context::Editing => "Editing a field",
             Context::Picker => "Picking an option",
@@ -142,6 +154,8 @@ pub enum Command {
     PrevSection,
     /// Jump to the overview (0) or a section (1–7).
     Jump(u8),
+    /// Set (or clear) key moment 1–5 on the selected timeline entry.
+    Moment(u8),
     /// Show or hide the guiding questions.
     ToggleGuide,
     /// Finish editing the field, keeping the text.
@@ -624,6 +638,42 @@ pub const KEYMAP: &[Binding] = &[
         "back to the incident list",
         Some("back"),
     ),
+    // A timeline row
+    bind(
+        TimelineRow,
+        &[ch('1')],
+        C::Moment(1),
+        "key moment: impact started (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('2')],
+        C::Moment(2),
+        "key moment: detected (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('3')],
+        C::Moment(3),
+        "key moment: declared (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('4')],
+        C::Moment(4),
+        "key moment: mitigated (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('5')],
+        C::Moment(5),
+        "key moment: resolved (again: clear it)",
+        Some("moment"),
+    ),
     // Record
     bind(
         Record,
@@ -748,20 +798,8 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     // Picker
-    bind(
-        Picker,
-        &[key(KeyCode::Up)],
-        C::Up,
-        "previous option",
-        None,
-    ),
-    bind(
-        Picker,
-        &[key(KeyCode::Down)],
-        C::Down,
-        "next option",
-        None,
-    ),
+    bind(Picker, &[key(KeyCode::Up)], C::Up, "previous option", None),
+    bind(Picker, &[key(KeyCode::Down)], C::Down, "next option", None),
     bind(
         Picker,
         &[key(KeyCode::Char(' '))],
@@ -1200,27 +1238,56 @@ pub fn help_start(context: Context) -> usize {
         .unwrap_or(0)
 }
 
-/// The command bound to `event` in `context`, looking at global bindings first.
+/// The command bound to `event` in `context`, looking at global bindings first, then the
+/// context's own, then its [`Context::parent`]'s.
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.context == Global || b.context == context)
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.command)
+    let find = |c: Context| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.context == c)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.command)
+    };
+    find(Global)
+        .or_else(|| find(context))
+        .or_else(|| context.parent().and_then(find))
 }
 
-/// Footer hints for a context: `(key label, word)` pairs in table order.
+/// Footer hints for a context: `(key label, word)` pairs in table order, the context's own
+/// first, then its parent's, then the global ones. Neighbouring rows with the same word are
+/// one hint: `1`…`5` "moment" show as `1–5 moment`.
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    KEYMAP
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut last: Option<String> = None;
+    let rows = KEYMAP
         .iter()
         .filter(|b| b.context == context)
         .chain(
             KEYMAP
                 .iter()
-                .filter(|b| b.context == Global && context.shows_global_hints()),
+                .filter(|b| Some(b.context) == context.parent()),
         )
-        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
-        .collect()
+        .chain(
+            KEYMAP
+                .iter()
+                .filter(|b| b.context == Global && context.shows_global_hints()),
+        );
+    for b in rows {
+        let (Some(key), Some(word)) = (b.keys.first(), b.hint) else {
+            last = None;
+            continue;
+        };
+        let label = key.label();
+        match out.last_mut() {
+            Some((first, w)) if *w == word && last.is_some() => {
+                let start = first.split('–').next().unwrap_or(first).to_string();
+                *first = format!("{start}–{label}");
+            }
+            _ => out.push((label.clone(), word)),
+        }
+        last = Some(label);
+    }
+    out
 }
 
 /// All keys of a binding, written for the help overlay: `Tab / ↓ / j`.
@@ -1296,5 +1363,23 @@ mod tests {
             ]
         );
         assert_eq!(Key::label(&ctrl('s')), "Ctrl-S");
+    }
+
+    #[test]
+    fn a_timeline_row_has_moment_keys_over_the_incident_keys() {
+        let one = press(KeyCode::Char('1'), KeyModifiers::NONE);
+        assert_eq!(lookup(TimelineRow, &one), Some(C::Moment(1)));
+        assert_eq!(lookup(Incident, &one), Some(C::Jump(1)));
+        let six = press(KeyCode::Char('6'), KeyModifiers::NONE);
+        assert_eq!(lookup(TimelineRow, &six), Some(C::Jump(6)));
+        let add = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(lookup(TimelineRow, &add), Some(C::Add));
+        let row: Vec<_> = hints(TimelineRow)
+            .into_iter()
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect();
+        assert_eq!(row[0], "1–5 moment");
+        assert!(row.contains(&"a add".to_string()), "{row:?}");
+        assert!(row.contains(&"Ctrl-S save".to_string()), "{row:?}");
     }
 }

@@ -15,6 +15,7 @@ pub mod lint;
 pub mod lint_keys;
 pub mod lint_memo;
 pub mod meeting;
+pub mod moments;
 pub mod new_incident;
 pub mod picker_typing;
 pub mod publish;

@@ -81,7 +81,10 @@ mod tests {
         assert_eq!(p.typed, "de");
         // A letter leading nowhere starts again from itself.
         type_char(&mut p, 'm');
-        assert_eq!((p.options[p.selected].as_str(), p.typed.as_str()), ("mitigated", "m"));
+        assert_eq!(
+            (p.options[p.selected].as_str(), p.typed.as_str()),
+            ("mitigated", "m")
+        );
         type_char(&mut p, 'n');
         assert_eq!(p.options[p.selected], "(none)");
     }

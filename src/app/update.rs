@@ -222,6 +222,8 @@ pub fn context(state: &AppState) -> Context {
                 Context::Editing
             } else if view.record.is_some() {
                 Context::Record
+            } else if super::moments::on_timeline_row(view) {
+                Context::TimelineRow
             } else {
                 Context::Incident
             }
@@ -243,6 +245,10 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Command::Meeting) => return agenda::open(state),
         Some(Command::Import) => return super::import_preview::open(state),
+        Some(Command::Moment(n)) => {
+            super::moments::set_on_selected(state, n);
+            return Vec::new();
+        }
         _ => {}
     }
     match ctx {
@@ -252,7 +258,9 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Context::Editing => edit::on_editing_key(state, key, command),
-        Context::Incident | Context::Record => edit::on_incident_command(state, command),
+        Context::Incident | Context::TimelineRow | Context::Record => {
+            edit::on_incident_command(state, command)
+        }
         _ => Vec::new(),
     }
 }
