@@ -86,7 +86,7 @@ fn the_solo_path_title_timeline_factor_action_save() {
 fn a_bad_time_keeps_the_text_and_shows_an_error() {
     let mut h = Harness::empty();
     let _ = new_incident(&mut h, "Bad time");
-    h.keys("3a14h02<enter>");
+    h.keys("3a14h02<esc>");
     let view = h.state.incident().unwrap();
     assert_eq!(view.invalid_count(), 1);
     let target = retro::model::FieldPath::parse("timeline[0].at").unwrap();
@@ -548,14 +548,16 @@ fn a_value_that_cannot_be_stored_survives_leaving_and_reopening() {
 fn records_left_empty_are_not_kept_and_deleted_ones_come_back() {
     let mut h = Harness::empty();
     let id = new_incident(&mut h, "Empty records");
-    h.keys("4a<esc><esc>");
+    // Esc on a record just added with nothing typed closes it at once.
+    h.keys("4a<esc>");
     assert!(
         h.incident().factors.is_empty(),
         "an empty factor is dropped"
     );
+    assert!(h.state.incident().is_some_and(|v| v.record.is_none()));
     h.keys("3a14:02<esc><esc>");
     assert!(h.incident().timeline.is_empty(), "a time alone is dropped");
-    h.keys("6a<esc><esc>2a<esc><esc>");
+    h.keys("6a<esc>2a<esc>");
     assert!(h.incident().actions.is_empty());
     assert!(h.incident().monitoring.metrics.is_empty());
     // A factor with text is kept; deleted, u brings it back with its links.

@@ -86,9 +86,19 @@ pub fn on_editing_key(
         .incident()
         .and_then(|v| v.editor.as_ref())
         .is_some_and(|e| e.target.kind().is_single_line());
+    if super::entry::enter_goes_on(state, &key) {
+        close_editor(state);
+        if let Screen::Incident(view) = &mut state.screen {
+            super::entry::go_on(view);
+        }
+        return super::save::save_now(state);
+    }
     match command {
         Some(Command::Finish) => {
             close_editor(state);
+            if let Screen::Incident(view) = &mut state.screen {
+                super::entry::close_if_untouched(view);
+            }
             return super::save::save_now(state);
         }
         Some(Command::FinishNext) | Some(Command::FinishPrev) => {
@@ -264,6 +274,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 } else {
                     form.index.saturating_sub(1)
                 };
+                form.adding = false;
                 let (kind, index) = (form.kind, form.index);
                 view.select(kind, index);
                 view.why = 0;
@@ -484,6 +495,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                     kind,
                     index,
                     focus: 0,
+                    adding: false,
                 });
                 view.why = 0;
             }
@@ -581,7 +593,9 @@ fn choose(state: &mut AppState, picker: Picker) {
     }
 }
 
-fn add_record(view: &mut IncidentView, kind: RecordKind) {
+/// Adds a record to list `kind` and opens it, editing its first field (Enter then goes on
+/// through its entry fields, see [`super::entry`]).
+pub fn add_record(view: &mut IncidentView, kind: RecordKind) {
     let index = super::records::add(&mut view.incident, kind);
     view.revision += 1;
     view.select(kind, index);
@@ -589,6 +603,7 @@ fn add_record(view: &mut IncidentView, kind: RecordKind) {
         kind,
         index,
         focus: 0,
+        adding: true,
     });
     if let Some(target) = focused_target(view)
         && target.kind().is_text()

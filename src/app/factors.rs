@@ -109,6 +109,7 @@ pub fn add_why(state: &mut AppState) {
         kind: RecordKind::Factor,
         index,
         focus: whys_focus(),
+        adding: false,
     });
     view.why = n;
     start_editor(view, Target::record(WHYS, index).item(n));

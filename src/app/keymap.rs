@@ -1171,7 +1171,17 @@ pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
     (
         Editing,
         "Enter",
-        "finish a one-line field; a new line in a text",
+        "finish a one-line field; a new line in a text. In a record just added (a): the next of its main fields, and after the last a new record",
+    ),
+    (
+        Editing,
+        "Alt-Enter / Ctrl-J",
+        "a new line in a text (where Enter goes on to the next field)",
+    ),
+    (
+        Editing,
+        "Esc (record just added)",
+        "on a record with nothing typed yet: close it, and it is not kept",
     ),
     (Editing, "Ctrl-Z / Ctrl-U", "undo"),
     (

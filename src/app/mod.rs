@@ -4,6 +4,7 @@
 pub mod action;
 pub mod agenda;
 pub mod edit;
+pub mod entry;
 pub mod factors;
 pub mod focus;
 pub mod form;

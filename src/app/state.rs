@@ -194,6 +194,9 @@ pub struct RecordForm {
     pub index: usize,
     /// The focused field of the form.
     pub focus: usize,
+    /// True for a record just added (`a`): Enter in its entry fields goes on to the next
+    /// one, then to a new record (see [`super::entry`]).
+    pub adding: bool,
 }
 
 /// A text field being edited.
