@@ -198,3 +198,57 @@ fn the_timeline_row_shows_moment_role_and_approximate_times() {
         insta::assert_snapshot!(format!("timeline_rows_{cols}x{rows}"), screen);
     }
 }
+
+#[test]
+fn the_prompt_refuses_a_start_it_cannot_read_and_creates_nothing() {
+    let mut h = Harness::empty();
+    h.keys("nQueue stuck<tab>noon<enter>");
+    match &h.state.overlay {
+        Some(retro::app::state::Overlay::NewIncident {
+            error: Some(error),
+            on_start: true,
+            ..
+        }) => assert!(error.contains("yesterday 23:10"), "{error}"),
+        _ => panic!("the prompt should stay open with the error"),
+    }
+    assert!(h.state.home.entries.is_empty());
+    assert!(std::fs::read_dir(h.dir.path()).unwrap().next().is_none());
+    // Fixed, it creates the incident dated that day, with the impact start on its timeline.
+    h.keys("<bs><bs><bs><bs>2026-11-19 ~08:00<enter>");
+    assert!(h.state.overlay.is_some(), "`~` goes first");
+    h.keys("<c-u>");
+    let typed = "~2026-11-19 08:00";
+    h.keys(typed).keys("<enter>");
+    let inc = h.incident().clone();
+    assert_eq!(inc.id, "2026-11-19-queue-stuck");
+    assert_eq!(inc.timeline.len(), 1);
+    assert!(inc.timeline[0].approximate);
+    assert_eq!(inc.timeline[0].milestone, Some(Milestone::ImpactStarted));
+    // Empty is now: today's date and no timeline entry.
+    let mut h = Harness::empty();
+    h.keys("nQueue stuck<enter>");
+    assert_eq!(h.incident().id, "2026-11-21-queue-stuck");
+    assert!(h.incident().timeline.is_empty());
+}
+
+#[test]
+fn alt_enter_adds_a_line_where_enter_goes_on() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = Harness::empty();
+    h.keys("nLines<enter>3a14:02<enter>on-call<enter>first");
+    let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+    retro::tui::dispatch(&mut h.state, &h.store, retro::app::Action::Key(alt_enter));
+    h.keys("second<enter>");
+    assert_eq!(h.incident().timeline[0].text, "first\nsecond");
+    // Enter went on to a new entry; an existing entry opened again keeps Enter for lines.
+    assert_eq!(h.incident().timeline.len(), 2);
+    h.keys("<esc><home><enter><tab><tab><tab><tab><enter><end>third<enter>");
+    assert_eq!(
+        h.state.incident().unwrap().record.map(|r| r.adding),
+        Some(false)
+    );
+    assert!(
+        h.state.incident().unwrap().editor.is_some(),
+        "still editing"
+    );
+}
