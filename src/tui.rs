@@ -621,8 +621,10 @@ impl Runtime {
                 path,
                 error,
             }],
-            Effect::Create(title) => {
-                let incident = store.new_incident(&title, today, Moment::utc(now));
+            Effect::Create { title, start } => {
+                let date = crate::app::new_incident::id_date(start.as_ref(), today);
+                let mut incident = store.new_incident(&title, date, Moment::utc(now));
+                crate::app::new_incident::add_start(&mut incident, start.as_ref());
                 let result = store.create(incident).map(|(_, incident, identity)| {
                     self.known = Some(identity);
                     self.lock = store

@@ -50,7 +50,8 @@ fn the_solo_path_title_timeline_factor_action_save() {
     h.keys("3a14:20<tab>on-call<tab><tab><tab>Cleared old caches<esc><esc>");
     h.keys("a14:02<tab>disk monitor<tab><tab><tab>Disk at 100%<esc><esc>");
     h.keys("a14:05<tab>on-call<tab><tab><tab>Paged, investigating<esc><esc>");
-    h.keys("4aCache cleanup job was disabled in March<esc><esc>");
+    // On a timeline row 1–5 set key moments: `]` goes on to the factors.
+    h.keys("]aCache cleanup job was disabled in March<esc><esc>");
     h.keys("6aRe-enable the cache cleanup job<tab><tab><enter>build team<esc><esc>");
     h.keys("<c-s>");
     let view = h.state.incident().unwrap();
@@ -85,7 +86,7 @@ fn the_solo_path_title_timeline_factor_action_save() {
 fn a_bad_time_keeps_the_text_and_shows_an_error() {
     let mut h = Harness::empty();
     let _ = new_incident(&mut h, "Bad time");
-    h.keys("3a14h02<enter>");
+    h.keys("3a14h02<esc>");
     let view = h.state.incident().unwrap();
     assert_eq!(view.invalid_count(), 1);
     let target = retro::model::FieldPath::parse("timeline[0].at").unwrap();
@@ -160,8 +161,8 @@ fn navigation_between_sections_and_fields() {
 fn choices_are_picked_from_a_list() {
     let mut h = Harness::empty();
     let _ = new_incident(&mut h, "Pick");
-    // Severity is the second field; new incidents start at SEV3.
-    h.keys("<tab><enter>");
+    // A new incident opens on its severity (the title is typed); it starts at SEV3.
+    h.keys("<enter>");
     assert!(matches!(h.state.overlay, Some(Overlay::Picker(_))));
     h.keys("<up><up><enter>");
     assert_eq!(
@@ -465,7 +466,7 @@ fn v_cycles_the_factor_views_and_moves_in_their_order() {
 fn publishing_what_is_not_ready_asks_first_and_lists_what_is_missing() {
     let mut h = Harness::empty();
     let id = new_incident(&mut h, "Publish me");
-    h.keys("<tab><tab><enter><down><down><enter>");
+    h.keys("<tab><enter><down><down><enter>");
     match &h.state.overlay {
         Some(Overlay::Confirm { question, .. }) => {
             assert!(question.starts_with("Not ready to publish:"), "{question}");
@@ -565,14 +566,20 @@ fn a_value_that_cannot_be_stored_survives_leaving_and_reopening() {
 fn records_left_empty_are_not_kept_and_deleted_ones_come_back() {
     let mut h = Harness::empty();
     let id = new_incident(&mut h, "Empty records");
-    h.keys("4a<esc><esc>");
+    // Esc on a record just added with nothing typed closes it at once.
+    h.keys("4a<esc>");
     assert!(
         h.incident().factors.is_empty(),
         "an empty factor is dropped"
     );
+    assert!(
+        h.state
+            .incident()
+            .is_some_and(|v| v.cursor.record.is_none())
+    );
     h.keys("3a14:02<esc><esc>");
     assert!(h.incident().timeline.is_empty(), "a time alone is dropped");
-    h.keys("6a<esc><esc>2a<esc><esc>");
+    h.keys("6a<esc>2a<esc>");
     assert!(h.incident().actions.is_empty());
     assert!(h.incident().monitoring.metrics.is_empty());
     // A factor with text is kept; deleted, u brings it back with its links.

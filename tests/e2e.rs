@@ -293,8 +293,8 @@ fn write_an_incident_from_an_empty_folder() {
         !s.contains("Timeline entry 1 of 1") && s.contains("deploy pipeline")
     });
 
-    // 4. A contributing factor.
-    tui.send("4");
+    // 4. A contributing factor (on a timeline row, 1–5 set key moments: `]` goes on).
+    tui.send("]");
     tui.wait_for("4 · Contributing factors");
     tui.send("a");
     tui.wait_for("✎ Factor");

@@ -114,7 +114,8 @@ fn the_agenda_item_follows_the_section_and_time_accumulates() {
     h.tick_after(30.0);
     h.keys("3");
     h.tick_after(10.0);
-    h.keys("4");
+    // On a timeline row 1–5 set key moments: `]` goes on to the factors.
+    h.keys("]");
     h.tick_after(5.0);
     assert_eq!(secs(&h, Section::Overview), 90);
     assert_eq!(secs(&h, Section::Timeline), 10);
@@ -352,7 +353,8 @@ fn mid_meeting() -> Harness {
     h.tick_after(300.0);
     h.keys("3");
     h.tick_after(480.0);
-    h.keys("4");
+    // On a timeline row 1–5 set key moments: `]` goes on to the factors.
+    h.keys("]");
     h.tick_after(641.0);
     h.state.message = None;
     h

@@ -141,6 +141,7 @@ fn unparsed() -> impl Strategy<Value = std::collections::BTreeMap<String, String
 prop_compose! {
     fn timeline_entry()(
         at in option::of(moment()),
+        approximate in any::<bool>(),
         actor in text(),
         role in text(),
         channel in text(),
@@ -151,7 +152,7 @@ prop_compose! {
         source in text(),
         unparsed in unparsed(),
     ) -> TimelineEntry {
-        TimelineEntry { at, actor, role, channel, text: body, milestone, miscommunication, internal_only, source, unparsed }
+        TimelineEntry { at, approximate, actor, role, channel, text: body, milestone, miscommunication, internal_only, source, unparsed }
     }
 }
 prop_compose! {

@@ -86,7 +86,7 @@ fn editing_fields() {
     snap("editing_multi", &demo_open("1<enter>"));
     snap("editing_line", &demo_open("<enter>"));
     let mut h = Harness::empty();
-    h.keys("nBad time<enter>3a14h02<enter>");
+    h.keys("nBad time<enter>3a14h02<esc>");
     snap("invalid_time", &h);
 }
 

@@ -86,8 +86,14 @@ pub enum Effect {
         /// Its parse error, for the heading.
         error: String,
     },
-    /// Create and write a new incident with this title.
-    Create(String),
+    /// Create and write a new incident.
+    Create {
+        /// Its title.
+        title: String,
+        /// When it started, if typed: it dates the id and adds the impact-started entry
+        /// (see [`super::new_incident::add_start`]).
+        start: Option<crate::model::start::Start>,
+    },
     /// Write the incident.
     Save {
         /// What to write.

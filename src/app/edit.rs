@@ -21,8 +21,8 @@ const STATUS: FieldId = FieldId::named("status");
 /// Inserts pasted text where text is being typed; on a focused text field, starts editing it.
 pub fn paste(state: &mut AppState, text: &str) {
     let text = clean_paste(text);
-    if let Some(Overlay::NewIncident { textarea, .. }) = &mut state.overlay {
-        textarea.insert_str(text.replace('\n', " "));
+    if let Some(overlay @ Overlay::NewIncident { .. }) = &mut state.overlay {
+        super::new_incident::paste(overlay, &text);
         return;
     }
     if let Some(Overlay::Opening { .. }) = &state.overlay {
@@ -86,9 +86,19 @@ pub fn on_editing_key(
         .incident()
         .and_then(|v| v.cursor.editor.as_ref())
         .is_some_and(|e| e.target.kind().is_single_line());
+    if super::entry::enter_goes_on(state, &key) {
+        close_editor(state);
+        if let Screen::Incident(view) = &mut state.screen {
+            super::entry::go_on(view);
+        }
+        return super::save::save_now(state);
+    }
     match command {
         Some(Command::Finish) => {
             close_editor(state);
+            if let Screen::Incident(view) = &mut state.screen {
+                super::entry::close_if_untouched(view);
+            }
             return super::save::save_now(state);
         }
         Some(Command::FinishNext) | Some(Command::FinishPrev) => {
@@ -269,6 +279,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 } else {
                     form.index.saturating_sub(1)
                 };
+                form.adding = false;
                 let (kind, index) = (form.kind, form.index);
                 view.select(kind, index);
                 view.cursor.why = 0;
@@ -295,6 +306,8 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::Help => {
             let context = if in_record {
                 super::keymap::Context::Record
+            } else if super::moments::on_timeline_row(view) {
+                super::keymap::Context::TimelineRow
             } else {
                 super::keymap::Context::Incident
             };
@@ -417,6 +430,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 options,
                 selected: choice_index(&view.incident, target),
                 ticked: None,
+                typed: String::new(),
             }));
         }
         Kind::Toggle => {
@@ -435,6 +449,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                     .collect(),
                 selected: crate::model::Choice::index(published),
                 ticked: None,
+                typed: String::new(),
             }));
         }
         Kind::Links if target.field.def().record == Some(RecordKind::Factor) => {
@@ -469,6 +484,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                 options,
                 selected: 0,
                 ticked: Some(ticked),
+                typed: String::new(),
             }));
         }
         Kind::Records(kind) => {
@@ -485,6 +501,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
                     kind,
                     index,
                     focus: 0,
+                    adding: false,
                 });
                 view.cursor.why = 0;
             }
@@ -501,8 +518,14 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
 pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
     let last = picker.options.len().saturating_sub(1);
     match super::keymap::lookup(super::keymap::Context::Picker, &key) {
-        Some(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
-        Some(Command::Down) => picker.selected = (picker.selected + 1).min(last),
+        Some(Command::Up) => {
+            picker.selected = picker.selected.saturating_sub(1);
+            picker.typed.clear();
+        }
+        Some(Command::Down) => {
+            picker.selected = (picker.selected + 1).min(last);
+            picker.typed.clear();
+        }
         Some(Command::Tick) => {
             if let Some(ticked) = &mut picker.ticked
                 && let Some(t) = ticked.get_mut(picker.selected)
@@ -515,7 +538,19 @@ pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) ->
             return Vec::new();
         }
         Some(Command::Back) => return Vec::new(),
-        _ => {}
+        // Typed keys: letters select an option.
+        _ if key.code == crossterm::event::KeyCode::Backspace => {
+            super::picker_typing::backspace(&mut picker);
+        }
+        _ => {
+            if let crossterm::event::KeyCode::Char(c) = key.code
+                && !key.modifiers.intersects(
+                    crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+                )
+            {
+                super::picker_typing::type_char(&mut picker, c);
+            }
+        }
     }
     state.overlay = Some(Overlay::Picker(picker));
     Vec::new()
@@ -564,7 +599,9 @@ fn choose(state: &mut AppState, picker: Picker) {
     }
 }
 
-fn add_record(view: &mut IncidentView, kind: RecordKind) {
+/// Adds a record to list `kind` and opens it, editing its first field (Enter then goes on
+/// through its entry fields, see [`super::entry`]).
+pub fn add_record(view: &mut IncidentView, kind: RecordKind) {
     let index = super::records::add(&mut view.incident, kind);
     view.save.revision += 1;
     view.select(kind, index);
@@ -572,6 +609,7 @@ fn add_record(view: &mut IncidentView, kind: RecordKind) {
         kind,
         index,
         focus: 0,
+        adding: true,
     });
     if let Some(target) = focused_target(view)
         && target.kind().is_text()

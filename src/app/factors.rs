@@ -109,6 +109,7 @@ pub fn add_why(state: &mut AppState) {
         kind: RecordKind::Factor,
         index,
         focus: whys_focus(),
+        adding: false,
     });
     view.cursor.why = n;
     start_editor(view, Target::record(WHYS, index).item(n));
@@ -262,6 +263,7 @@ pub fn links_picker(state: &mut AppState, target: Target) {
         options,
         selected: 0,
         ticked: Some(ticked),
+        typed: String::new(),
     }));
 }
 

@@ -9,11 +9,18 @@ use jiff::civil::Date;
 
 pub use crate::model::fields::{FieldId, Kind, RecordKind, section_fields};
 use crate::model::fields::{Value, unparsed, unparsed_mut};
-use crate::model::timeinput::{format_time, parse_time, zone};
+use crate::model::timeinput::{approx_mark, format_time, parse_time, split_approximate, zone};
 use crate::model::{FieldPath, Incident, LocalDate};
 
 /// One editable value of an incident.
 pub type Target = FieldPath;
+
+/// A timeline entry's time: the one time that may be approximate (`~14:02`).
+const ENTRY_AT: FieldId = FieldId::named("timeline[].at");
+
+fn entry_is_approximate(incident: &Incident, n: usize) -> bool {
+    incident.timeline.get(n).is_some_and(|e| e.approximate)
+}
 
 /// Label and hint shown with a value (see [`FieldPath::label`]).
 pub fn label(target: Target) -> (&'static str, &'static str) {
@@ -66,10 +73,11 @@ pub fn text_of(incident: &Incident, target: Target) -> String {
         }
         Value::Time(get, _) => {
             let tz = zone(&incident.timezone);
+            let mark = approx_mark(target.field == ENTRY_AT && entry_is_approximate(incident, n));
             get(incident, n)
                 .copied()
                 .flatten()
-                .map(|m| format_time(&m, &tz))
+                .map(|m| format!("{mark}{}", format_time(&m, &tz)))
                 .unwrap_or_default()
         }
         Value::Date(get, _) => get(incident, n)
@@ -206,13 +214,24 @@ fn parse_into(
         }
         Value::Time(_, get_mut) => {
             let tz = zone(&incident.timezone);
-            let value = if line.is_empty() {
+            let (time, approximate) = split_approximate(&line);
+            if approximate && target.field != ENTRY_AT {
+                return Err(format!(
+                    "`{line}`: only a timeline entry's time can be approximate (~)"
+                ));
+            }
+            let value = if time.is_empty() {
                 None
             } else {
-                Some(parse_time(text, &tz, reference)?)
+                Some(parse_time(time, &tz, reference)?)
             };
             if let Some(slot) = get_mut(incident, n) {
                 *slot = value;
+            }
+            if target.field == ENTRY_AT
+                && let Some(entry) = incident.timeline.get_mut(n)
+            {
+                entry.approximate = approximate && value.is_some();
             }
         }
         Value::Date(_, get_mut) => {
@@ -356,5 +375,30 @@ mod tests {
         assert!(set_text(&mut inc, target, "14:02", today).is_ok());
         assert_eq!(unparsed_text(&inc, target), None);
         assert_eq!(edit_text(&inc, target), "2026-03-12 14:02");
+    }
+
+    #[test]
+    fn an_approximate_time_is_stored_with_its_flag_and_shown_with_a_tilde() {
+        let mut inc = Incident {
+            id: "2026-03-12-x".into(),
+            title: "x".into(),
+            ..Incident::default()
+        };
+        inc.timeline.push(TimelineEntry::default());
+        let target = FieldPath::record(AT, 0);
+        let today = Date::constant(2026, 3, 12);
+        for typed in ["~13:45", "13:45?"] {
+            set_text(&mut inc, target, typed, today).unwrap();
+            assert!(inc.timeline[0].approximate, "{typed}");
+            assert_eq!(edit_text(&inc, target), "~2026-03-12 13:45");
+        }
+        set_text(&mut inc, target, "2026-03-12 13:45", today).unwrap();
+        assert!(!inc.timeline[0].approximate);
+        assert_eq!(edit_text(&inc, target), "2026-03-12 13:45");
+        // Other times cannot be approximate: kept as typed with the reason.
+        inc.monitoring.metrics.push(crate::model::Metric::default());
+        let from = FieldPath::record(FieldId::named("monitoring.metrics[].compare_from"), 0);
+        assert!(set_text(&mut inc, from, "~13:45", today).is_err());
+        assert_eq!(unparsed_text(&inc, from), Some("~13:45"));
     }
 }

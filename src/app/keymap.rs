@@ -12,6 +12,8 @@ pub enum Context {
     Home,
     /// An incident, moving between fields (no text field being edited).
     Incident,
+    /// A timeline row selected in the list (over [`Context::Incident`], whose keys work too).
+    TimelineRow,
     /// Inside an open record (timeline entry, factor, metric, action).
     Record,
     /// Editing a text field.
@@ -53,12 +55,13 @@ impl Context {
     }
 
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Home,
         Context::Filter,
         Context::NewIncident,
         Context::Incident,
+        Context::TimelineRow,
         Context::Record,
         Context::Agenda,
         Context::Opening,
@@ -73,12 +76,21 @@ impl Context {
 }
 
 impl Context {
+    /// The context whose keys also work here, after this one's own.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::TimelineRow => Some(Context::Incident),
+            _ => None,
+        }
+    }
+
     /// Heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
             Context::Home => "Incident list",
             Context::Incident => "Incident",
+            Context::TimelineRow => "Timeline row (and the incident's keys)",
             Context::Record => "Open record",
             Context::Editing => "Editing a field",
             Context::Picker => "Picking an option",
@@ -142,6 +154,8 @@ pub enum Command {
     PrevSection,
     /// Jump to the overview (0) or a section (1–7).
     Jump(u8),
+    /// Set (or clear) key moment 1–5 on the selected timeline entry.
+    Moment(u8),
     /// Show or hide the guiding questions.
     ToggleGuide,
     /// Finish editing the field, keeping the text.
@@ -632,6 +646,42 @@ pub const KEYMAP: &[Binding] = &[
         "back to the incident list",
         Some("back"),
     ),
+    // A timeline row
+    bind(
+        TimelineRow,
+        &[ch('1')],
+        C::Moment(1),
+        "key moment: impact started (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('2')],
+        C::Moment(2),
+        "key moment: detected (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('3')],
+        C::Moment(3),
+        "key moment: declared (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('4')],
+        C::Moment(4),
+        "key moment: mitigated (again: clear it)",
+        Some("moment"),
+    ),
+    bind(
+        TimelineRow,
+        &[ch('5')],
+        C::Moment(5),
+        "key moment: resolved (again: clear it)",
+        Some("moment"),
+    ),
     // Record
     bind(
         Record,
@@ -763,20 +813,8 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     // Picker
-    bind(
-        Picker,
-        &[key(KeyCode::Up), ch('k')],
-        C::Up,
-        "previous option",
-        None,
-    ),
-    bind(
-        Picker,
-        &[key(KeyCode::Down), ch('j')],
-        C::Down,
-        "next option",
-        None,
-    ),
+    bind(Picker, &[key(KeyCode::Up)], C::Up, "previous option", None),
+    bind(Picker, &[key(KeyCode::Down)], C::Down, "next option", None),
     bind(
         Picker,
         &[key(KeyCode::Char(' '))],
@@ -793,7 +831,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Picker,
-        &[key(KeyCode::Esc), ch('q')],
+        &[key(KeyCode::Esc)],
         C::Back,
         "cancel",
         Some("cancel"),
@@ -968,6 +1006,20 @@ pub const KEYMAP: &[Binding] = &[
         C::Back,
         "cancel",
         Some("cancel"),
+    ),
+    bind(
+        NewIncident,
+        &[key(KeyCode::Tab), key(KeyCode::Down)],
+        C::NextField,
+        "the title / when it started",
+        Some("title/start"),
+    ),
+    bind(
+        NewIncident,
+        &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        C::PrevField,
+        "the other field",
+        None,
     ),
     // Meeting opening (other keys type the line)
     bind(
@@ -1172,7 +1224,17 @@ pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
     (
         Editing,
         "Enter",
-        "finish a one-line field; a new line in a text",
+        "finish a one-line field; a new line in a text. In a record just added (a): the next of its main fields, and after the last a new record",
+    ),
+    (
+        Editing,
+        "Alt-Enter / Ctrl-J",
+        "a new line in a text (where Enter goes on to the next field)",
+    ),
+    (
+        Editing,
+        "Esc (record just added)",
+        "on a record with nothing typed yet: close it, and it is not kept",
     ),
     (Editing, "Ctrl-Z / Ctrl-U", "undo"),
     (
@@ -1180,7 +1242,16 @@ pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
         "letters",
         "type the filter (id, title, severity, status, service)",
     ),
-    (NewIncident, "letters", "type the title"),
+    (
+        NewIncident,
+        "letters",
+        "type the title, then (Tab) when it started",
+    ),
+    (
+        NewIncident,
+        "started",
+        "14:02 (today, or yesterday if still to come), yesterday 23:10, 2026-11-30 09:15, a date; ~14:02 or 14:02? if approximate; empty is now",
+    ),
     (Opening, "letters", "type what went well"),
 ];
 
@@ -1230,27 +1301,56 @@ pub fn help_start(context: Context) -> usize {
         .unwrap_or(0)
 }
 
-/// The command bound to `event` in `context`, looking at global bindings first.
+/// The command bound to `event` in `context`, looking at global bindings first, then the
+/// context's own, then its [`Context::parent`]'s.
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.context == Global || b.context == context)
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.command)
+    let find = |c: Context| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.context == c)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.command)
+    };
+    find(Global)
+        .or_else(|| find(context))
+        .or_else(|| context.parent().and_then(find))
 }
 
-/// Footer hints for a context: `(key label, word)` pairs in table order.
+/// Footer hints for a context: `(key label, word)` pairs in table order, the context's own
+/// first, then its parent's, then the global ones. Neighbouring rows with the same word are
+/// one hint: `1`…`5` "moment" show as `1–5 moment`.
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    KEYMAP
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut last: Option<String> = None;
+    let rows = KEYMAP
         .iter()
         .filter(|b| b.context == context)
         .chain(
             KEYMAP
                 .iter()
-                .filter(|b| b.context == Global && context.shows_global_hints()),
+                .filter(|b| Some(b.context) == context.parent()),
         )
-        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
-        .collect()
+        .chain(
+            KEYMAP
+                .iter()
+                .filter(|b| b.context == Global && context.shows_global_hints()),
+        );
+    for b in rows {
+        let (Some(key), Some(word)) = (b.keys.first(), b.hint) else {
+            last = None;
+            continue;
+        };
+        let label = key.label();
+        match out.last_mut() {
+            Some((first, w)) if *w == word && last.is_some() => {
+                let start = first.split('–').next().unwrap_or(first).to_string();
+                *first = format!("{start}–{label}");
+            }
+            _ => out.push((label.clone(), word)),
+        }
+        last = Some(label);
+    }
+    out
 }
 
 /// All keys of a binding, written for the help overlay: `Tab / ↓ / j`.
@@ -1326,5 +1426,23 @@ mod tests {
             ]
         );
         assert_eq!(Key::label(&ctrl('s')), "Ctrl-S");
+    }
+
+    #[test]
+    fn a_timeline_row_has_moment_keys_over_the_incident_keys() {
+        let one = press(KeyCode::Char('1'), KeyModifiers::NONE);
+        assert_eq!(lookup(TimelineRow, &one), Some(C::Moment(1)));
+        assert_eq!(lookup(Incident, &one), Some(C::Jump(1)));
+        let six = press(KeyCode::Char('6'), KeyModifiers::NONE);
+        assert_eq!(lookup(TimelineRow, &six), Some(C::Jump(6)));
+        let add = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(lookup(TimelineRow, &add), Some(C::Add));
+        let row: Vec<_> = hints(TimelineRow)
+            .into_iter()
+            .map(|(k, w)| format!("{k} {w}"))
+            .collect();
+        assert_eq!(row[0], "1–5 moment");
+        assert!(row.contains(&"a add".to_string()), "{row:?}");
+        assert!(row.contains(&"Ctrl-S save".to_string()), "{row:?}");
     }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod agenda;
 pub mod edit;
+pub mod entry;
 pub mod factors;
 pub mod focus;
 pub mod form;
@@ -17,6 +18,9 @@ pub mod lint_keys;
 pub mod lint_memo;
 pub mod meeting;
 pub mod metric_import;
+pub mod moments;
+pub mod new_incident;
+pub mod picker_typing;
 pub mod publish;
 pub mod records;
 pub mod save;

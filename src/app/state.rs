@@ -25,6 +25,9 @@ pub struct AppState {
     pub message: Option<Message>,
     /// True once the program should exit.
     pub quit: bool,
+    /// The people of the configuration, name → role: timeline rows show an actor's role
+    /// from here when the entry names none (empty by default).
+    pub people: std::collections::BTreeMap<String, String>,
 }
 
 /// A status-bar message.
@@ -215,6 +218,9 @@ pub struct RecordForm {
     pub index: usize,
     /// The focused field of the form.
     pub focus: usize,
+    /// True for a record just added (`a`): Enter in its entry fields goes on to the next
+    /// one, then to a new record (see [`super::entry`]).
+    pub adding: bool,
 }
 
 /// A text field being edited.
@@ -252,10 +258,14 @@ pub enum Overlay {
         /// What `n` does when it differs from cancelling (e.g. discard changes).
         on_no: Option<Confirmed>,
     },
-    /// Typing the new incident's title.
+    /// Typing the new incident's title and when it started (see [`super::new_incident`]).
     NewIncident {
         /// The title so far.
         textarea: Box<TextBox>,
+        /// When it started, as typed so far (empty is now).
+        started: Box<TextBox>,
+        /// True while the start is being typed (else the title).
+        on_start: bool,
         /// Why the last attempt failed.
         error: Option<String>,
     },
@@ -320,6 +330,8 @@ pub struct Picker {
     pub selected: usize,
     /// For links: which options are ticked.
     pub ticked: Option<Vec<bool>>,
+    /// The letters typed so far, which select an option (see [`super::picker_typing`]).
+    pub typed: String,
 }
 
 impl AppState {
@@ -338,6 +350,7 @@ impl AppState {
             overlay: None,
             message: None,
             quit: false,
+            people: std::collections::BTreeMap::new(),
         }
     }
 

@@ -148,6 +148,11 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Created(Ok(incident)) => {
             let mut view = IncidentView::new(incident, None);
             view.save.saved_at = Some(state.now);
+            // The title is typed: the severity is next.
+            view.cursor.focus =
+                crate::model::fields::section_fields(crate::model::Section::Overview)
+                    .position(|f| f == crate::model::FieldId::named("severity"))
+                    .unwrap_or(0);
             state.message = Some(Message {
                 text: format!("created {}.toml", view.incident.id),
                 error: false,
@@ -223,6 +228,8 @@ pub fn context(state: &AppState) -> Context {
                 Context::Editing
             } else if view.cursor.record.is_some() {
                 Context::Record
+            } else if super::moments::on_timeline_row(view) {
+                Context::TimelineRow
             } else {
                 Context::Incident
             }
@@ -244,13 +251,19 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Command::Meeting) => return agenda::open(state),
         Some(Command::Import) => return super::import_preview::open(state),
+        Some(Command::Moment(n)) => {
+            super::moments::set_on_selected(state, n);
+            return Vec::new();
+        }
         _ => {}
     }
     match ctx {
         Context::Home => on_home_key(state, key, command),
         Context::Viewer => on_viewer(state, command),
         Context::Editing => edit::on_editing_key(state, key, command),
-        Context::Incident | Context::Record => edit::on_incident_command(state, command),
+        Context::Incident | Context::TimelineRow | Context::Record => {
+            edit::on_incident_command(state, command)
+        }
         _ => Vec::new(),
     }
 }
@@ -309,14 +322,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
                 scroll: help_start(Context::Home),
             });
         }
-        Some(Command::New) => {
-            let mut textarea = crate::editor::TextBox::new("", true);
-            textarea.set_placeholder_text("e.g. Checkout errors after config push");
-            state.overlay = Some(Overlay::NewIncident {
-                textarea: Box::new(textarea),
-                error: None,
-            });
-        }
+        Some(Command::New) => super::new_incident::open(state),
         Some(Command::Open) => match home.selected_entry() {
             Some(Entry::Incident { summary, .. }) => return vec![Effect::Open(summary.id.clone())],
             Some(Entry::Broken { path, error, .. }) => {
@@ -410,31 +416,7 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Overlay::NewIncident { mut textarea, .. } => match lookup(Context::NewIncident, &key) {
-            Some(Command::Back | Command::Quit) => Vec::new(),
-            Some(Command::Finish) => {
-                let title = textarea.lines().join(" ").trim().to_string();
-                if title.is_empty() {
-                    state.overlay = Some(Overlay::NewIncident {
-                        textarea,
-                        error: Some("Type a title first (Esc cancels)".into()),
-                    });
-                    Vec::new()
-                } else {
-                    vec![Effect::Create(title)]
-                }
-            }
-            _ => {
-                if !super::focus::is_newline_key(&key) {
-                    textarea.input(key);
-                }
-                state.overlay = Some(Overlay::NewIncident {
-                    textarea,
-                    error: None,
-                });
-                Vec::new()
-            }
-        },
+        overlay @ Overlay::NewIncident { .. } => super::new_incident::on_key(state, overlay, key),
         Overlay::Picker(picker) => edit::on_picker_key(state, picker, key),
         Overlay::Agenda { selected, typed } => agenda::on_agenda_key(state, selected, typed, key),
         Overlay::Opening { textarea, added } => agenda::on_opening_key(state, textarea, added, key),

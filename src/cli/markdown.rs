@@ -21,6 +21,22 @@ pub(crate) fn impact_window(incident: &Incident) -> Option<String> {
     let end = incident
         .milestone(Milestone::Mitigated)
         .or_else(|| incident.milestone(Milestone::Resolved));
+    // An approximate time keeps its `~` (so does the duration it gives).
+    let approximate = |m: Milestone| {
+        incident
+            .timeline
+            .iter()
+            .find(|e| e.milestone == Some(m))
+            .is_some_and(|e| e.approximate)
+    };
+    let start_mark = crate::model::timeinput::approx_mark(approximate(Milestone::ImpactStarted));
+    let end_mark = crate::model::timeinput::approx_mark(
+        if incident.milestone(Milestone::Mitigated).is_some() {
+            approximate(Milestone::Mitigated)
+        } else {
+            approximate(Milestone::Resolved)
+        },
+    );
     let zone_name = if incident.timezone.is_empty() {
         "UTC"
     } else {
@@ -35,9 +51,14 @@ pub(crate) fn impact_window(incident: &Incident) -> Option<String> {
                 _ => to,
             };
             let duration = format_duration(Some(end.timestamp.duration_since(start.timestamp)));
-            format!("{from} to {to} {zone_name} ({duration})")
+            let about = if start_mark.is_empty() && end_mark.is_empty() {
+                ""
+            } else {
+                "~"
+            };
+            format!("{start_mark}{from} to {end_mark}{to} {zone_name} ({about}{duration})")
         }
-        None => format!("from {from} {zone_name}, end not yet known"),
+        None => format!("from {start_mark}{from} {zone_name}, end not yet known"),
     })
 }
 
@@ -153,12 +174,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
         ),
     ];
     for m in Milestone::ALL {
-        if let Some(at) = incident.milestone(*m) {
-            summary.push(format!(
-                "**{}:** {}",
-                capitalise(m.label()),
-                format_time(&at, &tz)
-            ));
+        if let Some(at) = crate::model::timeinput::format_milestone(incident, *m, &tz) {
+            summary.push(format!("**{}:** {at}", capitalise(m.label())));
         }
     }
     let d = incident.durations();
@@ -236,7 +253,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
                                 text.push_str(" _(internal)_");
                             }
                             vec![
-                                e.at.map_or_else(String::new, |m| format_time(&m, &tz)),
+                                crate::model::timeinput::format_entry_time(e, &tz)
+                                    .unwrap_or_default(),
                                 cell(&e.actor),
                                 cell(&e.role),
                                 text,

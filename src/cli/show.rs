@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use crate::model::timeinput::{format_time, zone};
+use crate::model::timeinput::zone;
 use crate::model::{Choice, Effect, Incident, Milestone, Section, format_duration};
 
 use super::Context;
@@ -173,9 +173,8 @@ pub(crate) fn render(incident: &Incident, width: usize) -> String {
             }
             Section::Timeline => {
                 for entry in &incident.timeline {
-                    let when = entry
-                        .at
-                        .map_or_else(|| "(no time)".to_string(), |m| format_time(&m, &tz));
+                    let when = crate::model::timeinput::format_entry_time(entry, &tz)
+                        .unwrap_or_else(|| "(no time)".to_string());
                     let mut who = entry.actor.clone();
                     if !entry.role.is_empty() {
                         who.push_str(&format!(" ({})", entry.role));
@@ -316,9 +315,8 @@ fn overview(doc: &mut Doc, incident: &Incident, tz: &TimeZone) {
     let moments: Vec<String> = Milestone::ALL
         .iter()
         .filter_map(|m| {
-            incident
-                .milestone(*m)
-                .map(|at| format!("{} {}", m.label(), format_time(&at, tz)))
+            crate::model::timeinput::format_milestone(incident, *m, tz)
+                .map(|at| format!("{} {at}", m.label()))
         })
         .collect();
     if !moments.is_empty() {

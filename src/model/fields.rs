@@ -354,6 +354,9 @@ pub struct FieldDef {
     /// What the section needs for `●` complete: fields naming the same group satisfy it
     /// together, any one of them filled (`None`: it only counts towards `◐`).
     pub needed: Option<&'static str>,
+    /// True for the fields typed in turn when records are added one after another: Enter
+    /// goes from one to the next, and on the last adds the next record.
+    pub entry: bool,
 }
 
 impl FieldDef {
@@ -578,6 +581,7 @@ const fn field(
         content: true,
         required: false,
         needed: None,
+        entry: false,
     }
 }
 
@@ -596,6 +600,11 @@ impl FieldDef {
     }
     const fn required(mut self) -> FieldDef {
         self.required = true;
+        self
+    }
+    /// Typed in turn when records are added one after another (see [`FieldDef::entry`]).
+    const fn entry(mut self) -> FieldDef {
+        self.entry = true;
         self
     }
     /// Needed for a complete section, alone.
@@ -692,17 +701,18 @@ pub const FIELDS: &[FieldDef] = &[
         "how severe, for whom, for how long, and why", K::Multi,
         top!(Text, narrative.impact)).lint(Lint::Text).customer().needed(),
     // A timeline entry.
-    field("timeline[].at", T, S::Timeline, "Time", "14:02, 2026-03-12 14:02 or RFC 3339",
-        K::Time, rec!(Time, timeline; at)).customer().not_content(),
+    field("timeline[].at", T, S::Timeline, "Time",
+        "14:02, 2026-03-12 14:02 or RFC 3339; ~14:02 if approximate",
+        K::Time, rec!(Time, timeline; at)).customer().not_content().entry(),
     field("timeline[].actor", T, S::Timeline, "Who",
         "a role or system, e.g. on-call, deploy pipeline", K::Line,
-        rec!(Text, timeline; actor)),
+        rec!(Text, timeline; actor)).entry(),
     field("timeline[].role", T, S::Timeline, "Role", "role held, e.g. incident commander",
         K::Line, rec!(Text, timeline; role)),
     field("timeline[].channel", T, S::Timeline, "Channel", "e.g. #inc-2417, phone, video call",
         K::Line, rec!(Text, timeline; channel)),
     field("timeline[].text", T, S::Timeline, "What", "what happened or was said", K::Multi,
-        rec!(Text, timeline; text)).lint(Lint::WithActor),
+        rec!(Text, timeline; text)).lint(Lint::WithActor).entry(),
     field("timeline[].milestone", T, S::Timeline, "Key moment", "marks impact start, detection, …",
         K::Choice, choice!(Milestone, [timeline; milestone], none: true, absent: None,
         after: Some(one_entry_per_moment))).customer(),
@@ -711,10 +721,13 @@ pub const FIELDS: &[FieldDef] = &[
     field("timeline[].internal_only", T, S::Timeline, "Internal only",
         "left out of customer-facing output", K::Toggle,
         rec!(Toggle, timeline; internal_only)),
+    field("timeline[].approximate", T, S::Timeline, "Approximate time",
+        "the time is a guess, shown ~14:02 (type ~14:02 or 14:02?)", K::Toggle,
+        rec!(Toggle, timeline; approximate)).customer().not_content(),
     // A contributing factor.
     field("factors[].description", F, S::Factors, "Factor",
         "a condition of the system or work, not a person", K::Multi,
-        rec!(Text, factors; description)).lint(Lint::Factor),
+        rec!(Text, factors; description)).lint(Lint::Factor).entry(),
     field("factors[].category", F, S::Factors, "Category", "technical, tooling, process, …",
         K::Choice, choice!(Category, [factors; category], none: true, absent: None, after: None)),
     field("factors[].effect", F, S::Factors, "Effect", "made it worse, helped, or luck", K::Choice,
@@ -729,7 +742,7 @@ pub const FIELDS: &[FieldDef] = &[
         .lint(Lint::Text),
     // A metric.
     field("monitoring.metrics[].name", M, S::Monitoring, "Name", "e.g. checkout 5xx rate", K::Line,
-        rec!(Text, monitoring.metrics; name)),
+        rec!(Text, monitoring.metrics; name)).entry(),
     field("monitoring.metrics[].source", M, S::Monitoring, "Source", "dashboard link", K::Line,
         rec!(Text, monitoring.metrics; source)),
     field("monitoring.metrics[].unit", M, S::Monitoring, "Unit", "e.g. %, ms, req/s", K::Line,
@@ -751,13 +764,13 @@ pub const FIELDS: &[FieldDef] = &[
         rec!(Time, monitoring.metrics; compare_to)).not_content(),
     // A follow-up action.
     field("actions[].title", A, S::Actions, "Title", "a concrete task", K::Line,
-        rec!(Text, actions; title)).lint(Lint::Text),
+        rec!(Text, actions; title)).lint(Lint::Text).entry(),
     field("actions[].kind", A, S::Actions, "Kind", "detect, mitigate, prevent, process, other",
         K::Choice, choice!(ActionKind, [actions; kind], none: true, absent: None, after: None)),
     field("actions[].owner", A, S::Actions, "Owner", "a team or role", K::Line,
-        rec!(Text, actions; owner)),
+        rec!(Text, actions; owner)).entry(),
     field("actions[].due", A, S::Actions, "Due", "YYYY-MM-DD", K::Date,
-        rec!(Date, actions; due)),
+        rec!(Date, actions; due)).entry(),
     field("actions[].priority", A, S::Actions, "Priority", "high, medium, low", K::Choice,
         choice!(Priority, [actions; priority], none: true, absent: None, after: None)),
     field("actions[].status", A, S::Actions, "Status", "open, in progress, done, won't do",

@@ -263,6 +263,10 @@ pub struct TimelineEntry {
     /// When it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Moment>,
+    /// The time is a guess (typed `~13:45` or `13:45?`), shown as `~13:45` everywhere (an
+    /// addition to FORMAT.md).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub approximate: bool,
     /// Who or what acted, by role ("deploy pipeline", "on-call").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub actor: String,

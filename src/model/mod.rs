@@ -11,6 +11,7 @@ pub mod path;
 pub mod section;
 pub mod sections;
 pub mod series;
+pub mod start;
 pub mod summary;
 pub mod timeinput;
 pub mod updates;

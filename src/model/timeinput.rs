@@ -58,6 +58,47 @@ pub fn parse_time(input: &str, tz: &TimeZone, reference: Date) -> Result<Moment,
     })
 }
 
+/// Splits the mark of an approximate time off typed text: `~13:45` and `13:45?` are 13:45,
+/// approximately (returns the time's text and `true`); anything else is returned as it is
+/// with `false`. A time shown as approximate carries the `~` mark ([`approx_mark`]).
+pub fn split_approximate(input: &str) -> (&str, bool) {
+    let text = input.trim();
+    if let Some(rest) = text.strip_prefix('~') {
+        (rest.trim_start(), true)
+    } else if let Some(rest) = text.strip_suffix('?') {
+        (rest.trim_end(), true)
+    } else {
+        (text, false)
+    }
+}
+
+/// The mark shown before an approximate time: `~`, or nothing.
+pub fn approx_mark(approximate: bool) -> &'static str {
+    if approximate { "~" } else { "" }
+}
+
+/// A timeline entry's time as [`format_time`] shows it, with `~` before an approximate one;
+/// `None` when the entry has no time.
+pub fn format_entry_time(entry: &super::TimelineEntry, tz: &TimeZone) -> Option<String> {
+    entry
+        .at
+        .map(|m| format!("{}{}", approx_mark(entry.approximate), format_time(&m, tz)))
+}
+
+/// The time of the entry marked with key moment `milestone` (the first one, as
+/// [`super::Incident::milestone`]), shown with `~` when approximate.
+pub fn format_milestone(
+    incident: &super::Incident,
+    milestone: super::Milestone,
+    tz: &TimeZone,
+) -> Option<String> {
+    incident
+        .timeline
+        .iter()
+        .find(|e| e.milestone == Some(milestone))
+        .and_then(|e| format_entry_time(e, tz))
+}
+
 fn looks_like_offset(text: &str) -> bool {
     let Some(time_part) = text.get(10..) else {
         return false;
@@ -159,6 +200,26 @@ mod tests {
         assert_eq!(format_clock(&m, &london()), "14:02");
         let m = Moment::parse_rfc3339("2026-07-01T13:02:05Z").unwrap();
         assert_eq!(format_clock(&m, &TimeZone::UTC), "13:02:05");
+    }
+
+    #[test]
+    fn approximate_marks_are_split_off() {
+        assert_eq!(split_approximate("~13:45"), ("13:45", true));
+        assert_eq!(split_approximate(" ~ 13:45 "), ("13:45", true));
+        assert_eq!(split_approximate("13:45?"), ("13:45", true));
+        assert_eq!(
+            split_approximate("2026-03-12 13:45"),
+            ("2026-03-12 13:45", false)
+        );
+        let entry = crate::model::TimelineEntry {
+            at: Some(Moment::parse_rfc3339("2026-07-01T13:02:00Z").unwrap()),
+            approximate: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            format_entry_time(&entry, &TimeZone::UTC).as_deref(),
+            Some("~2026-07-01 13:02")
+        );
     }
 
     #[test]

@@ -225,6 +225,7 @@ fn key_kind(table: Table, key: &[u8]) -> Option<(u32, Kind)> {
         ],
         Table::Timeline => &[
             (b"at", Moment(MomentUse::At)),
+            (b"approximate", Bool),
             (b"actor", Text(TextUse::Ignore)),
             (b"role", Text(TextUse::Ignore)),
             (b"channel", Text(TextUse::Ignore)),

@@ -19,7 +19,10 @@ use crate::model::{Choice, Moment};
 /// `Esc`), its key taken from the keymap table.
 pub fn timeline_hint(state: &AppState, pairs: &mut Vec<(String, &'static str)>) {
     let in_timeline = state.overlay.is_none()
-        && crate::app::context(state) == crate::app::keymap::Context::Incident
+        && matches!(
+            crate::app::context(state),
+            crate::app::keymap::Context::Incident | crate::app::keymap::Context::TimelineRow
+        )
         && state.incident().is_some_and(|v| {
             matches!(
                 v.cursor.section,

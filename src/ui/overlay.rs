@@ -1,7 +1,7 @@
 //! Dialogs drawn over the screen: the key list, questions, the new-incident prompt, pickers.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -58,34 +58,20 @@ pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect
                 rect,
             );
         }
-        Overlay::NewIncident { textarea, error } => {
-            let width = area.width.saturating_sub(4).min(70);
-            let rect = centered(area, width, 6);
-            frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(" New incident: title ")
-                .title_bottom(Span::styled(" Enter create · Esc cancel ", THEME.dim))
-                .border_style(THEME.border_focus);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            let [field, _, note] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(2),
-            ])
-            .areas(inner);
-            if field.width > 0 {
-                frame.render_widget(&**textarea, field);
-            }
-            let text = match error {
-                Some(e) => Span::styled(e.clone(), THEME.error),
-                None => Span::styled(
-                    "A short description of what happened; it names the file.",
-                    THEME.dim,
-                ),
-            };
-            frame.render_widget(Paragraph::new(text), note);
-        }
+        Overlay::NewIncident {
+            textarea,
+            started,
+            on_start,
+            error,
+        } => super::new_incident::render(
+            textarea,
+            started,
+            *on_start,
+            error.as_deref(),
+            state.now,
+            frame,
+            area,
+        ),
         Overlay::Picker(picker) => render_picker(picker, frame, area),
     }
 }
@@ -168,7 +154,7 @@ fn render_picker(picker: &Picker, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(10);
     let width = ((longest + 10) as u16)
-        .max(34)
+        .max(46)
         .min(area.width.saturating_sub(4));
     let rows = (picker.options.len() as u16).min(area.height.saturating_sub(6));
     let rect = centered(area, width, rows + 2);
@@ -199,12 +185,17 @@ fn render_picker(picker: &Picker, frame: &mut Frame, area: Rect) {
     let keys = if picker.ticked.is_some() {
         " Space tick · Enter done · Esc cancel "
     } else {
-        " Enter choose · Esc cancel "
+        " type to select · Enter choose · Esc cancel "
+    };
+    let title = if picker.typed.is_empty() {
+        format!(" {label} ")
+    } else {
+        format!(" {label} · {}▏ ", picker.typed)
     };
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
-                .title(format!(" {label} "))
+                .title(title)
                 .title_bottom(Span::styled(keys, THEME.dim))
                 .border_style(THEME.border_focus),
         ),

@@ -1,6 +1,8 @@
 //! Lists of records (timeline, factors, metrics, actions): one line each, only the visible
 //! ones built, so a timeline of thousands of entries costs no more than a short one.
 
+use std::collections::BTreeMap;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,16 +13,17 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::THEME;
 use crate::app::form::RecordKind;
 use crate::app::state::IncidentView;
-use crate::model::timeinput::{format_time, zone};
+use crate::model::timeinput::zone;
 use crate::model::{Choice, Incident};
 
 /// Draws a record list under its label; the selected row is marked `▶` when the list has
-/// focus and `›` otherwise.
+/// focus and `›` otherwise. `people` (name → role) gives timeline rows their actors' roles.
 pub fn render_list(
     view: &IncidentView,
     kind: RecordKind,
     focused: bool,
     today: jiff::civil::Date,
+    people: &BTreeMap<String, String>,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -86,10 +89,15 @@ pub fn render_list(
             if view.lint.in_record(kind, index) > 0 {
                 mark.replace_range(0..1, "⚑");
             }
-            let text = format!(
-                "{mark}{}",
-                row_text(inc, kind, index, today, &tz, index == offset)
-            );
+            let text = if kind == RecordKind::Timeline {
+                let row = super::timeline_row::row(inc, index, &tz, index == offset, people, width);
+                format!("{mark}{row}")
+            } else {
+                format!(
+                    "{mark}{}",
+                    row_text(inc, kind, index, today, &tz, index == offset)
+                )
+            };
             let style = if is_sel && focused {
                 THEME.focus
             } else {
@@ -183,7 +191,8 @@ pub fn row_suffix(
 /// One record as a line of text.
 ///
 /// Timeline rows show the date only on the first row drawn (`first`) and where the day
-/// changes, so the times stand out.
+/// changes, so the times stand out (see [`super::timeline_row::row`], here 120 columns wide
+/// and without configured roles).
 pub fn row_text(
     inc: &Incident,
     kind: RecordKind,
@@ -194,41 +203,7 @@ pub fn row_text(
 ) -> String {
     match kind {
         RecordKind::Timeline => {
-            let Some(e) = inc.timeline.get(index) else {
-                return String::new();
-            };
-            let day = |i: usize| {
-                inc.timeline
-                    .get(i)
-                    .and_then(|e| e.at)
-                    .map(|m| m.in_zone(tz).date())
-            };
-            let new_day = first || index == 0 || day(index) != day(index - 1);
-            let when = match (e.unparsed.get("at"), e.at) {
-                // Typed but not a time: shown as typed, marked, until it is fixed.
-                (Some(typed), _) => format!("✗ {}", super::ellipsize(typed, 9)),
-                (None, Some(m)) if new_day => {
-                    let full = format_time(&m, tz);
-                    full.get(5..).unwrap_or(&full).to_string()
-                }
-                (None, Some(m)) => {
-                    format!("{:>11}", crate::model::timeinput::format_clock(&m, tz))
-                }
-                (None, None) => "(no time)".into(),
-            };
-            let mut flags = String::new();
-            if let Some(m) = e.milestone {
-                flags.push_str(&format!(" [{}]", m.label()));
-            }
-            if e.miscommunication {
-                flags.push_str(" [miscommunication]");
-            }
-            if e.internal_only {
-                flags.push_str(" [internal]");
-            }
-            let who = if e.actor.is_empty() { "—" } else { &e.actor };
-            let what = e.text.lines().next().unwrap_or("");
-            format!("{when:<11}  {who:<16.16}  {what}{flags}")
+            super::timeline_row::row(inc, index, tz, first, &BTreeMap::new(), 120)
         }
         RecordKind::Factor => {
             let Some(f) = inc.factors.get(index) else {

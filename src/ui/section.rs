@@ -10,7 +10,7 @@ use super::theme::THEME;
 use super::wrap::wrap;
 use crate::app::form::{self, Kind, Target, section_fields};
 use crate::app::state::{AppState, FactorView, IncidentView};
-use crate::model::timeinput::{format_time, zone};
+use crate::model::timeinput::zone;
 use crate::model::{Choice, Milestone, format_duration};
 
 /// Width of the label column of one-line fields.
@@ -468,7 +468,7 @@ fn draw_field(
             frame.render_widget(Paragraph::new(lines), area);
         }
         Kind::Records(k) => {
-            super::records::render_list(view, k, focused, state.today(), frame, area)
+            super::records::render_list(view, k, focused, state.today(), &state.people, frame, area)
         }
         Kind::KeyMoments => draw_key_moments(view, target, focused, frame, area),
         Kind::Chain => {
@@ -590,10 +590,8 @@ fn draw_key_moments(
     ])];
     let d = inc.durations();
     for m in Milestone::ALL {
-        let when = inc
-            .milestone(*m)
-            .map(|t| format_time(&t, &tz))
-            .unwrap_or_else(|| "—".into());
+        let when =
+            crate::model::timeinput::format_milestone(inc, *m, &tz).unwrap_or_else(|| "—".into());
         let figure = match m {
             Milestone::Detected => format!("+{}", format_duration(d.detect)),
             Milestone::Mitigated => format!("+{}", format_duration(d.mitigate)),

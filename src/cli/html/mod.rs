@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use escape::{esc, paragraphs};
 
-use crate::model::timeinput::{format_time, zone};
+use crate::model::timeinput::zone;
 use crate::model::{Choice, Effect, Incident, Milestone, Section, format_duration};
 
 const STYLE: &str = "
@@ -133,8 +133,8 @@ pub(crate) fn internal(incident: &Incident) -> String {
     );
     out.push_str("<dl class=\"facts\">");
     for m in Milestone::ALL {
-        if let Some(at) = incident.milestone(*m) {
-            fact(&mut out, &capitalise(m.label()), &format_time(&at, &tz));
+        if let Some(at) = crate::model::timeinput::format_milestone(incident, *m, &tz) {
+            fact(&mut out, &capitalise(m.label()), &at);
         }
     }
     let d = incident.durations();
@@ -271,7 +271,8 @@ fn timeline(out: &mut String, incident: &Incident) {
         let _ = writeln!(
             out,
             "<tr{class}><td>{}</td><td>{who}</td><td>{what}</td><td>{moment}</td></tr>",
-            e.at.map_or_else(String::new, |m| esc(&format_time(&m, &tz)))
+            crate::model::timeinput::format_entry_time(e, &tz)
+                .map_or_else(String::new, |t| esc(&t))
         );
     }
     out.push_str("</tbody>\n</table>\n");

@@ -1,0 +1,310 @@
+//! The short path end to end: the real `retro` binary in a pseudo-terminal, from an empty
+//! folder to a written-up minor incident and quitting, counting the keys sent besides the
+//! typed text, then reading the TOML file back. The helpers follow `tests/e2e.rs`: after
+//! each step the test polls the emulated screen, so Esc is never read together with the
+//! next key (as Alt-something).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use retro::model::codec::parse;
+use retro::model::timeinput::{format_clock, zone};
+use retro::model::{Incident, Milestone, Parsed, Severity};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const TIMEOUT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(20);
+
+/// Keys of the export the incident screen offers (one key and Enter), counted on the path.
+const EXPORT_KEYS: usize = 2;
+
+struct Tui {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    /// Keys sent that are not typed text.
+    keys: usize,
+}
+
+impl Tui {
+    fn start(dir: &Path) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_retro"));
+        cmd.arg("--dir");
+        cmd.arg(dir);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("RETRO_DIR");
+        cmd.env(
+            "RETRO_CACHE_DIR",
+            std::env::temp_dir().join("retro-e2e-cache"),
+        );
+        let child = pair.slave.spawn_command(cmd).expect("start retro");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .process(&buf[..n]),
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Tui {
+            screen,
+            writer,
+            child,
+            _master: pair.master,
+            keys: 0,
+        }
+    }
+
+    fn write(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Sends one command key (counted).
+    fn key(&mut self, key: &str) -> &mut Self {
+        self.keys += 1;
+        self.write(key);
+        self
+    }
+
+    /// Types text (not counted).
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.write(text);
+        self
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .screen()
+            .contents()
+    }
+
+    fn wait_until(&mut self, what: &str, ready: impl Fn(&str) -> bool) -> &mut Self {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let screen = self.contents();
+            if ready(&screen) {
+                return self;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("retro exited ({status:?}) while waiting for {what}; screen:\n{screen}");
+            }
+            if Instant::now() > deadline {
+                panic!("timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for(&mut self, text: &str) -> &mut Self {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    fn wait_exit_success(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                assert!(status.success(), "retro exited with {status:?}");
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("retro did not exit; screen:\n{}", self.contents());
+            }
+            thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+const ESC: &str = "\x1b";
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_C: &str = "\x03";
+
+fn single_incident(dir: &Path) -> (PathBuf, Incident) {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("list the folder")
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert_eq!(files.len(), 1, "expected one incident file: {files:?}");
+    let path = files.into_iter().next().expect("one file");
+    let text = std::fs::read_to_string(&path).expect("read the incident file");
+    match parse(&text) {
+        Ok(Parsed::Current(incident)) => (path, *incident),
+        other => panic!("{} does not parse as current: {other:?}", path.display()),
+    }
+}
+
+#[test]
+fn a_minor_incident_from_an_empty_folder_in_at_most_40_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let yesterday = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .yesterday()
+        .expect("a yesterday")
+        .to_string();
+    let mut tui = Tui::start(dir.path());
+    tui.wait_for("No incidents here yet");
+
+    // The title, and when it started.
+    tui.key("n").wait_for("New incident");
+    tui.text("Disk full on build agent")
+        .key(TAB)
+        .wait_for("✎ Started");
+    tui.text("yesterday 23:10").key(ENTER);
+    tui.wait_for("0 · Overview");
+    // The overview opens on the severity: 4 picks SEV4.
+    tui.key(ENTER).wait_for("type to select");
+    tui.key("4").key(ENTER);
+    tui.wait_until("SEV4 chosen", |s| {
+        s.contains("SEV4") && !s.contains("type to select")
+    });
+
+    // Four timeline lines: Enter goes time → who → what → the next entry.
+    tui.key("3").wait_for("3 · Communication timeline");
+    tui.key("a").wait_for("✎ Time");
+    let lines = [
+        ("23:12", "disk monitor", "Disk at 100% on build-agent-3"),
+        ("~23:20", "on-call", "Paged, investigating"),
+        ("23:41", "on-call", "Cleared old caches"),
+        ("23:45", "build bot", "Builds green again"),
+    ];
+    for (n, (at, who, what)) in lines.iter().enumerate() {
+        tui.text(at).key(ENTER).wait_for("✎ Who");
+        tui.text(who).key(ENTER).wait_for("✎ What");
+        tui.text(what).key(ENTER);
+        // The impact-started entry is the first: the new one is number n + 3.
+        tui.wait_for(&format!("Timeline entry {} of {}", n + 3, n + 3));
+    }
+    // Esc on the fresh entry closes it; 5 marks the last line resolved.
+    tui.key(ESC).wait_until("the fresh entry to close", |s| {
+        !s.contains("✎ Time") && s.contains("Builds green again")
+    });
+    tui.key("5").wait_for("marked \"resolved\"");
+
+    // Two factors (] goes on to section 4: on a timeline row, 1–5 set key moments).
+    tui.key("]").wait_for("4 · Contributing factors");
+    tui.key("a").wait_for("✎ Factor");
+    tui.text("The cache cleanup job was disabled in March")
+        .key(ENTER);
+    tui.wait_for("Contributing factor 2 of 2");
+    tui.text("No alert on the build agents' disk usage")
+        .key(ENTER);
+    tui.wait_for("Contributing factor 3 of 3");
+    tui.key(ESC).wait_until("the fresh factor to close", |s| {
+        !s.contains("Contributing factor 3 of 3") && s.contains("F2")
+    });
+
+    // One action: title → owner → due date.
+    tui.key("6").wait_for("6 · Follow-up actions");
+    tui.key("a").wait_for("✎ Title");
+    tui.text("Re-enable the cache cleanup job")
+        .key(ENTER)
+        .wait_for("✎ Owner");
+    tui.text("build team").key(ENTER).wait_for("✎ Due");
+    tui.text("2026-12-04").key(ENTER);
+    tui.wait_for("Follow-up action 2 of 2");
+    tui.key(ESC).wait_until("the fresh action to close", |s| {
+        !s.contains("Follow-up action 2 of 2") && s.contains("A1")
+    });
+
+    // The customer message.
+    tui.key("1").wait_for("1 · Messages to stakeholders");
+    tui.key(ENTER).wait_for("✎ Customer message");
+    let message = "If you started a build between 23:10 and 23:45 UTC, it may have failed.";
+    tui.text(message).wait_for("it may have failed.");
+    tui.key(ESC).wait_until("the message to stop editing", |s| {
+        !s.contains("✎ Customer message")
+    });
+
+    // Quit: Ctrl-C saves first.
+    tui.key(CTRL_C);
+    tui.wait_exit_success();
+
+    let keys = tui.keys + EXPORT_KEYS;
+    assert!(keys <= 40, "{keys} keys besides the typed text");
+    assert_eq!(
+        tui.keys, 37,
+        "the path changed: update README's quick start"
+    );
+
+    let (path, inc) = single_incident(dir.path());
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    assert_eq!(name, format!("{yesterday}-disk-full-on-build-agent.toml"));
+    assert_eq!(inc.severity, Some(Severity::Sev4));
+    let tz = zone(&inc.timezone);
+    let got: Vec<(String, bool, String)> = inc
+        .timeline
+        .iter()
+        .map(|e| {
+            let at = e.at.expect("a time");
+            assert_eq!(at.in_zone(&tz).date().to_string(), yesterday);
+            (format_clock(&at, &tz), e.approximate, e.text.clone())
+        })
+        .collect();
+    let want: Vec<(String, bool, String)> = std::iter::once(("23:10", false, "Impact started."))
+        .chain(
+            lines
+                .iter()
+                .map(|(at, _, what)| (at.trim_start_matches('~'), at.starts_with('~'), *what)),
+        )
+        .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(inc.timeline[0].milestone, Some(Milestone::ImpactStarted));
+    assert_eq!(inc.timeline[4].milestone, Some(Milestone::Resolved));
+    assert_eq!(inc.timeline[1].actor, "disk monitor");
+    assert_eq!(inc.factors.len(), 2);
+    assert_eq!(
+        inc.factors[1].description,
+        "No alert on the build agents' disk usage"
+    );
+    assert_eq!(inc.actions.len(), 1);
+    assert_eq!(inc.actions[0].owner, "build team");
+    assert_eq!(
+        inc.actions[0].due.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-04")
+    );
+    assert_eq!(inc.stakeholders.customer_message, message);
+    // The file says approximate as the format does.
+    let text = std::fs::read_to_string(&path).expect("read the file");
+    assert_eq!(text.matches("approximate = true").count(), 1, "{text}");
+}
