@@ -124,7 +124,10 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         ]));
     }
     lines.push(Line::from(""));
-    let (ready, style) = super::checklist::summary(&crate::app::publish::checklist(view));
+    let (ready, style) = super::checklist::summary(&crate::app::publish::checklist(
+        view,
+        &state.config.ready,
+    ));
     lines.push(Line::from(Span::styled(
         super::ellipsize(&ready, inner_width),
         style,
