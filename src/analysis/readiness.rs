@@ -338,7 +338,7 @@ mod tests {
         assert!(!r.is_ready());
         assert_eq!(
             detail(&r, CheckKind::Sections),
-            (false, "not yet: Messages, Monitoring and Narrative".into())
+            (false, "not yet: Messages, Monitoring, Factors and 1 more".into())
         );
         assert_eq!(
             detail(&r, CheckKind::Milestones),
@@ -479,18 +479,27 @@ mod tests {
     fn many_unaddressed_factors_are_summed_up() {
         let mut inc = demo();
         inc.actions.clear();
-        let (ok, text) = detail(&readiness(&inc, 0, &ReadinessRules::default()), CheckKind::Factors);
+        let (ok, text) = detail(
+            &readiness(&inc, 0, &ReadinessRules::default()),
+            CheckKind::Factors,
+        );
         assert!(!ok);
         assert_eq!(text, "F1, F2, F3 and 1 more have no action");
         inc.actions.push(Action {
             factors: vec!["F1".into(), "F2".into(), "F3".into()],
             ..Action::default()
         });
-        let (_, text) = detail(&readiness(&inc, 0, &ReadinessRules::default()), CheckKind::Factors);
+        let (_, text) = detail(
+            &readiness(&inc, 0, &ReadinessRules::default()),
+            CheckKind::Factors,
+        );
         assert_eq!(text, "F4 has no action");
         inc.factors.clear();
         assert_eq!(
-            detail(&readiness(&inc, 0, &ReadinessRules::default()), CheckKind::Factors),
+            detail(
+                &readiness(&inc, 0, &ReadinessRules::default()),
+                CheckKind::Factors
+            ),
             (true, "no factors yet".into())
         );
     }

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
-use crate::lint::locate::Locator;
 use crate::config::LintConfig;
+use crate::lint::locate::Locator;
 use crate::lint::{Finding, Kind, lint_incident};
 use crate::model::id::is_valid_id;
 use crate::storage::file_cache::{self, Cache, Scratch};
@@ -102,10 +102,7 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
         file_cache::for_each(
             dir,
             &names,
-            cache.as_deref().map(|file| Cache {
-                file,
-                tag: &tag,
-            }),
+            cache.as_deref().map(|file| Cache { file, tag: &tag }),
             |scratch: &mut Scratch, _: &str, path: &Path| lint_path(path, scratch, settings),
             |name, outcome| take(&dir.join(format!("{name}.toml")), outcome),
         );
@@ -113,7 +110,9 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     }
     let outcomes: Vec<Outcome> = targets
         .par_iter()
-        .map_init(Scratch::new, |scratch, path| lint_path(path, scratch, settings))
+        .map_init(Scratch::new, |scratch, path| {
+            lint_path(path, scratch, settings)
+        })
         .collect();
     for (path, outcome) in targets.iter().zip(outcomes) {
         take(path, outcome);
@@ -288,7 +287,7 @@ mod tests {
              [narrative]\ntext = \"\"\"\nThe engineer should have checked.\"\"\"\n",
         )
         .unwrap();
-        let outcome = lint_path(&path, &mut Scratch::new());
+        let outcome = lint_path(&path, &mut Scratch::new(), &LintConfig::default());
         let Outcome::Findings(found) = &outcome else {
             panic!("{outcome:?}");
         };
@@ -297,11 +296,15 @@ mod tests {
         assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
         std::fs::write(&path, "title = [\n").unwrap();
         assert!(matches!(
-            lint_path(&path, &mut Scratch::new()),
+            lint_path(&path, &mut Scratch::new(), &LintConfig::default()),
             Outcome::Broken { line: 1, .. }
         ));
         assert!(matches!(
-            lint_path(&dir.path().join("missing.toml"), &mut Scratch::new()),
+            lint_path(
+                &dir.path().join("missing.toml"),
+                &mut Scratch::new(),
+                &LintConfig::default()
+            ),
             Outcome::Unreadable(_)
         ));
     }

@@ -44,3 +44,44 @@ pub fn zone_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         )))
     }
 }
+
+/// Gives a meeting that has never started the configured timeboxes (`timebox` of each item):
+/// each that differs from the built-in one is written into the meeting, so the file keeps
+/// the timeboxes it was run with whatever the configuration later says. A meeting that
+/// started before keeps its own.
+pub fn take_timeboxes(meeting: &mut crate::model::Meeting, timebox: impl Fn(Section) -> u32) {
+    if meeting.started_at.is_some() {
+        return;
+    }
+    for item in Section::ALL {
+        let minutes = timebox(item);
+        if !meeting.timeboxes.contains_key(&item) && minutes != DEFAULT_TIMEBOXES[item.number()] {
+            meeting.timeboxes.insert(item, minutes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Meeting;
+
+    #[test]
+    fn a_first_meeting_takes_the_configured_timeboxes() {
+        let mut meeting = Meeting::default();
+        meeting.timeboxes.insert(Section::Overview, 3);
+        let configured = |s: Section| match s {
+            Section::Factors => 25,
+            Section::Overview => 8,
+            s => DEFAULT_TIMEBOXES[s.number()],
+        };
+        take_timeboxes(&mut meeting, configured);
+        assert_eq!(meeting.timebox(Section::Factors), 25);
+        assert_eq!(meeting.timebox(Section::Overview), 3);
+        assert_eq!(meeting.timeboxes.len(), 2);
+        let mut started = Meeting::default();
+        started.started_at = Some(crate::model::Moment::utc(jiff::Timestamp::UNIX_EPOCH));
+        take_timeboxes(&mut started, configured);
+        assert!(started.timeboxes.is_empty());
+    }
+}

@@ -105,7 +105,10 @@ mod tests {
             off: vec![Rule::Postmortem, Rule::RootCause],
         };
         let left = config.apply(&inc, base);
-        assert!(left.iter().all(|f| f.kind() != crate::lint::Kind::Style), "{left:?}");
+        assert!(
+            left.iter().all(|f| f.kind() != crate::lint::Kind::Style),
+            "{left:?}"
+        );
         assert_ne!(config.fingerprint(), LintConfig::default().fingerprint());
     }
 }

@@ -61,10 +61,7 @@ pub fn load(place: Option<(PathBuf, Source)>) -> Loaded {
             };
         }
         Err(e) => {
-            let problem = format!(
-                "configuration {}: {e}; using the defaults",
-                path.display()
-            );
+            let problem = format!("configuration {}: {e}; using the defaults", path.display());
             return Loaded {
                 path: Some(path),
                 problem: Some(problem),
@@ -126,7 +123,11 @@ mod tests {
         assert_eq!(loaded.problem, None);
         assert!(!loaded.from_file);
         let named = load(Some((path, Source::Flag)));
-        assert!(named.problem.is_some_and(|p| p.contains("using the defaults")));
+        assert!(
+            named
+                .problem
+                .is_some_and(|p| p.contains("using the defaults"))
+        );
     }
 
     #[test]
@@ -134,6 +135,9 @@ mod tests {
         let loaded = parse_at(Path::new("c.toml"), "theme = \"light\"\ntimeboxes = 3\n");
         assert_eq!(loaded.config, Config::default());
         let problem = loaded.problem.unwrap();
-        assert!(problem.starts_with("configuration c.toml:2:13: "), "{problem}");
+        assert!(
+            problem.starts_with("configuration c.toml:2:13: "),
+            "{problem}"
+        );
     }
 }

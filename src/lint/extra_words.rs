@@ -50,7 +50,10 @@ pub fn occurrences(text: &str, word: &str) -> Vec<(usize, usize)> {
             at = end;
             continue;
         }
-        at += text.get(at..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+        at += text
+            .get(at..)
+            .and_then(|s| s.chars().next())
+            .map_or(1, char::len_utf8);
     }
     out
 }

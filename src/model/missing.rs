@@ -238,7 +238,11 @@ mod tests {
         );
         inc.monitoring.gaps.clear();
         inc.monitoring.metrics.clear();
-        let words: Vec<String> = inc.missing(Section::Monitoring).iter().map(Gap::words).collect();
+        let words: Vec<String> = inc
+            .missing(Section::Monitoring)
+            .iter()
+            .map(Gap::words)
+            .collect();
         assert_eq!(words, vec!["metrics or gaps".to_string()]);
         if let Some(a) = inc.actions.first_mut() {
             a.owner.clear();

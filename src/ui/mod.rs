@@ -14,6 +14,7 @@ mod layout;
 mod list_offset;
 mod meeting;
 mod overlay;
+pub mod palette;
 mod records;
 mod section;
 pub mod theme;
@@ -46,6 +47,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}")),
         ];
         frame.render_widget(Paragraph::new(text).style(THEME.warn), area);
+        palette::apply(frame.buffer_mut(), state.colours);
         return;
     }
     let [body, status, hints] = Layout::vertical([
@@ -64,6 +66,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     if let Some(overlay) = &state.overlay {
         overlay::render(overlay, state, frame, area);
     }
+    palette::apply(frame.buffer_mut(), state.colours);
 }
 
 /// The save-state text of the status line, to tell when it changes.

@@ -475,7 +475,10 @@ fn draw_field(
         Kind::Checklist => {
             let readiness = crate::app::publish::checklist(view, &state.config.ready);
             let (verdict, style) = super::checklist::verdict(&readiness);
-            let level = view.incident.severity.unwrap_or(crate::model::Severity::Sev1);
+            let level = view
+                .incident
+                .severity
+                .unwrap_or(crate::model::Severity::Sev1);
             let hint = format!("for {} · {hint}", state.config.severities.short(level));
             let mut lines = vec![Line::from(vec![
                 label_span(target, focused, false),
