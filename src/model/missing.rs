@@ -26,15 +26,15 @@ pub enum Gap {
 }
 
 impl Gap {
-    /// A few words for the sidebar: `customer message`, `key moments: mitigated, resolved`,
-    /// `owner of A2`.
+    /// A few words for the sidebar: `customer message`, `no mitigated, resolved` (key
+    /// moments), `owner of A2`.
     pub fn words(&self) -> String {
         match self {
             Gap::Field(label) => label.clone(),
             Gap::NoRecords(noun) => format!("no {noun}"),
             Gap::Moments(moments) => {
                 let names: Vec<&str> = moments.iter().map(|m| m.label()).collect();
-                format!("key moments: {}", names.join(", "))
+                format!("no {}", names.join(", "))
             }
             Gap::NoContributor => "a factor that made it worse".to_string(),
             Gap::Parts(part, ids) => format!("{part} of {}", ids.join(", ")),
@@ -259,7 +259,7 @@ mod tests {
         }
         assert_eq!(
             inc.missing(Section::Timeline)[0].words(),
-            "key moments: resolved"
+            "no resolved"
         );
         assert_eq!(
             Incident::default().missing(Section::Factors)[0].words(),

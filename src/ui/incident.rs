@@ -112,7 +112,7 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         lines.push(Line::from(Span::styled(text, style)));
         if says.contains(&section) {
             let gaps: Vec<String> = inc.missing(section).iter().map(|g| g.words()).collect();
-            let text = format!("   ◐ {}", gaps.join(", "));
+            let text = format!("  ◐ {}", gaps.join(", "));
             lines.push(Line::from(Span::styled(
                 super::ellipsize(&text, inner_width),
                 THEME.dim,

@@ -479,7 +479,7 @@ fn draw_field(
                 .incident
                 .severity
                 .unwrap_or(crate::model::Severity::Sev1);
-            let hint = format!("for {} · {hint}", state.config.severities.short(level));
+            let hint = format!("{hint} · rules of {}", state.config.severities.short(level));
             let mut lines = vec![Line::from(vec![
                 label_span(target, focused, false),
                 Span::raw("  "),
