@@ -338,7 +338,10 @@ mod tests {
         assert!(!r.is_ready());
         assert_eq!(
             detail(&r, CheckKind::Sections),
-            (false, "not yet: Messages, Monitoring, Factors and 1 more".into())
+            (
+                false,
+                "not yet: Messages, Monitoring, Factors and 1 more".into()
+            )
         );
         assert_eq!(
             detail(&r, CheckKind::Milestones),

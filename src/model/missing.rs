@@ -257,10 +257,7 @@ mod tests {
                 e.milestone = None;
             }
         }
-        assert_eq!(
-            inc.missing(Section::Timeline)[0].words(),
-            "no resolved"
-        );
+        assert_eq!(inc.missing(Section::Timeline)[0].words(), "no resolved");
         assert_eq!(
             Incident::default().missing(Section::Factors)[0].words(),
             "no factors"
