@@ -79,8 +79,10 @@ mod tests {
         assert_eq!(meeting.timebox(Section::Factors), 25);
         assert_eq!(meeting.timebox(Section::Overview), 3);
         assert_eq!(meeting.timeboxes.len(), 2);
-        let mut started = Meeting::default();
-        started.started_at = Some(crate::model::Moment::utc(jiff::Timestamp::UNIX_EPOCH));
+        let mut started = Meeting {
+            started_at: Some(crate::model::Moment::utc(jiff::Timestamp::UNIX_EPOCH)),
+            ..Meeting::default()
+        };
         take_timeboxes(&mut started, configured);
         assert!(started.timeboxes.is_empty());
     }
