@@ -343,3 +343,20 @@ fn no_color_draws_without_colour_and_focus_stays_visible() {
             .any(|c| c.bg != Color::Reset)
     );
 }
+
+#[test]
+fn the_sidebar_says_what_a_part_filled_section_lacks() {
+    let mut h = common::Harness::empty();
+    h.keys("n");
+    h.keys("Queue backed up<enter>");
+    // Only the internal message of section 1.
+    match &mut h.state.screen {
+        retro::app::state::Screen::Incident(view) => {
+            view.incident.stakeholders.internal_message = "Replica lag paged the on-call.".into();
+        }
+        _ => panic!("the new incident is open"),
+    }
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("1 Messages"), "{screen}");
+    assert!(screen.contains("◐ customer message"), "{screen}");
+}
