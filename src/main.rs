@@ -8,16 +8,31 @@ use retro::storage::{Store, resolve_dir};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = retro::config::load(retro::config::resolve(
+        cli.config.clone(),
+        std::env::var_os("RETRO_CONFIG"),
+    ));
+    // An invalid configuration is said once, and the defaults are used. `retro config` says
+    // it itself; the terminal UI shows it in its status line.
+    let in_tui = matches!(cli.command, None | Some(Command::Demo));
+    if let Some(problem) = &config.problem
+        && !in_tui
+        && !matches!(cli.command, Some(Command::Config(_)))
+    {
+        eprintln!("retro: {}", retro::sanitize::for_terminal(problem));
+    }
+    let settings = retro::tui::Settings::from_loaded(&config, std::env::var_os("NO_COLOR"));
     let result = match cli.command {
-        Some(Command::Demo) => demo(),
-        None => open_store(cli.dir).and_then(|store| {
-            retro::tui::run(&store)?;
+        Some(Command::Demo) => demo(settings),
+        None => open_store(cli.dir, &config.config).and_then(|store| {
+            retro::tui::run(&store, settings)?;
             Ok(ExitCode::SUCCESS)
         }),
-        Some(command) => open_store(cli.dir).and_then(|store| {
+        Some(command) => open_store(cli.dir, &config.config).and_then(|store| {
             let ctx = Context {
                 store: &store,
                 now: jiff::Timestamp::now(),
+                config: &config,
             };
             retro::cli::run(command, &ctx)
         }),
@@ -47,17 +62,22 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn open_store(dir: Option<std::path::PathBuf>) -> anyhow::Result<Store> {
+fn open_store(
+    dir: Option<std::path::PathBuf>,
+    config: &retro::config::Config,
+) -> anyhow::Result<Store> {
     let (dir, _) = resolve_dir(dir, std::env::var_os("RETRO_DIR")).map_err(anyhow::Error::msg)?;
     let cache = retro::storage::list_cache::cache_file(&dir, std::env::var_os("RETRO_CACHE_DIR"));
-    Ok(Store::open(dir)?.with_list_cache(cache))
+    Ok(Store::open(dir)?
+        .with_list_cache(cache)
+        .with_timezone(&config.timezone))
 }
 
-fn demo() -> anyhow::Result<ExitCode> {
+fn demo(settings: retro::tui::Settings) -> anyhow::Result<ExitCode> {
     let scratch = tempfile::Builder::new().prefix("retro-demo-").tempdir()?;
     retro::demo::write_examples(scratch.path())?;
     let store = Store::open(scratch.path())?;
-    retro::tui::run(&store)?;
+    retro::tui::run(&store, settings)?;
     println!(
         "The demo used a scratch copy in {}; it has been removed.",
         scratch.path().display()

@@ -4,7 +4,10 @@
 //! drive the real loop with scripted keys on a `TestBackend`. Saving and linting run on
 //! worker threads ([`workers`]); all pending input is applied before one frame is drawn.
 
+pub mod settings;
 pub mod workers;
+
+pub use settings::Settings;
 
 use std::io;
 use std::sync::Arc;
@@ -137,7 +140,7 @@ impl EventSource for CrosstermEvents {
 /// # Errors
 /// When there is no terminal, when the terminal cannot be set up or read, or the folder
 /// cannot be listed.
-pub fn run(store: &Store) -> anyhow::Result<()> {
+pub fn run(store: &Store, settings: Settings) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     let term = std::env::var("TERM").ok();
     if let Some(problem) = terminal_problem(
@@ -163,7 +166,9 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
-        let mut runtime = Runtime::new(store.clone()).with_snapshot(snapshot.clone());
+        let mut runtime = Runtime::new(store.clone())
+            .with_snapshot(snapshot.clone())
+            .with_settings(settings);
         let mut events = CrosstermEvents::start()?;
         runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |_| {})
     });
@@ -230,6 +235,8 @@ pub struct Runtime {
     import: Option<crate::app::import_io::Background>,
     /// True in the live loop: slow reads (imports) go to a thread of their own.
     background: bool,
+    /// The configuration handed to the state when the loop starts.
+    settings: Settings,
 }
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
@@ -265,7 +272,14 @@ impl Runtime {
             snapshot: None,
             import: None,
             background: false,
+            settings: Settings::default(),
         }
+    }
+
+    /// The same runtime giving the state `settings` (the configuration) when the loop starts.
+    pub fn with_settings(mut self, settings: Settings) -> Runtime {
+        self.settings = settings;
+        self
     }
 
     /// The same runtime keeping `snapshot` up to date from the event loop, sharing the copies
@@ -333,6 +347,7 @@ impl Runtime {
         let today = crate::model::timeinput::local_date(now);
         let entries = self.store.list(today)?;
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
+        self.settings.apply(&mut state);
         let mut redraw = true;
         let mut status = String::new();
         let mut last_tick = now;

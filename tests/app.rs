@@ -470,7 +470,7 @@ fn publishing_what_is_not_ready_asks_first_and_lists_what_is_missing() {
     match &h.state.overlay {
         Some(Overlay::Confirm { question, .. }) => {
             assert!(question.starts_with("Not ready to publish:"), "{question}");
-            assert!(question.contains("✗ Key moments — missing: impact started"));
+            assert!(question.contains("✗ Key moments — missing: detected and resolved"));
             assert!(question.contains("✗ Sections complete"));
             assert!(!question.contains("Factors addressed"), "{question}");
         }

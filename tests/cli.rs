@@ -365,7 +365,7 @@ fn check_ready_reports_the_checklist_and_fails_when_not_ready() {
     assert_eq!(code, 0, "{err}");
     assert!(
         out.starts_with(
-            "2026-09-03-order-placement-outage-after-database-disk-filled: ready to publish\n"
+            "2026-09-03-order-placement-outage-after-database-disk-filled: ready to publish for SEV1 (critical)\n"
         ),
         "{out}"
     );

@@ -862,3 +862,15 @@ fn a_meeting_clock_advances_on_screen_and_is_saved() {
     assert_eq!(incident.factors.len(), 1);
     assert_eq!(incident.factors[0].description, "Alerts fired early");
 }
+
+#[test]
+fn an_invalid_configuration_is_said_on_screen_and_the_defaults_are_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config/invalid.toml");
+    let mut tui = Tui::start_with(dir.path(), &[("RETRO_CONFIG", config.as_path())]);
+    // The status line names the file, its line and column, and goes on.
+    tui.wait_for("invalid.toml:3:9:");
+    tui.wait_for("No incidents here yet");
+    tui.send("q");
+    tui.wait_exit_success();
+}

@@ -8,9 +8,11 @@
 pub mod actions;
 pub mod factors;
 pub mod readiness;
+pub mod requirements;
 
 pub use actions::{ActionProblem, action_problems, overdue_actions, title_problem};
 pub use factors::{
     addressing_actions, by_category, by_effect, is_addressed, short, unaddressed_factors,
 };
 pub use readiness::{Check, CheckKind, Readiness, readiness};
+pub use requirements::{ReadinessRules, Requirements};

@@ -49,6 +49,8 @@ fn start(state: &mut AppState, now: jiff::Timestamp) -> Vec<Effect> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
+    let config = &state.config;
+    crate::config::agenda::take_timeboxes(&mut view.incident.meeting, |s| config.timebox(s));
     meeting::start(&mut view.incident.meeting, view.cursor.section, now);
     view.save.revision += 1;
     view.overrun_told = None;

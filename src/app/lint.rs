@@ -13,6 +13,7 @@ use std::cell::Cell;
 
 use super::form::{RecordKind, Target};
 use super::lint_memo::Memo;
+use crate::config::LintConfig;
 use crate::lint::{Finding, parse_path, stable_path};
 use crate::model::FieldPath;
 use crate::model::fields::{Lint, Value};
@@ -84,6 +85,19 @@ impl LintCache {
     /// without a new revision, e.g. reloaded from disk). Unchanged lines cost a hash each.
     /// Deferred ([`defer_on_this_thread`]), it only notes the request.
     pub fn refresh(&mut self, incident: &Incident, revision: u64, force: bool) {
+        self.refresh_with(incident, revision, force, &LintConfig::default());
+    }
+
+    /// [`LintCache::refresh`] with the configuration's extra words and switched-off rules
+    /// applied to what is linted here (the worker's results get them in
+    /// [`super::lint_keys::install`]).
+    pub fn refresh_with(
+        &mut self,
+        incident: &Incident,
+        revision: u64,
+        force: bool,
+        settings: &LintConfig,
+    ) {
         if !force && self.latest == Some(revision) {
             return;
         }
@@ -93,7 +107,7 @@ impl LintCache {
             self.wanted = Some((self.requests, revision));
             return;
         }
-        let findings = self.memo.lint(incident);
+        let findings = settings.apply(incident, self.memo.lint(incident));
         self.requests += 1;
         self.show(self.requests, revision, findings);
     }

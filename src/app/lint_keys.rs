@@ -127,7 +127,7 @@ pub fn install(state: &mut AppState, linted: Linted) {
     if let Screen::Incident(view) = &mut state.screen
         && view.incident.id == linted.id
     {
-        view.lint
-            .show(linted.request, linted.revision, linted.findings);
+        let findings = state.config.lint.apply(&view.incident, linted.findings);
+        view.lint.show(linted.request, linted.revision, findings);
     }
 }

@@ -3,13 +3,14 @@
 
 use super::form::{Kind, section_fields};
 use super::state::{AppState, Confirmed, IncidentView, Overlay, Screen};
-use crate::analysis::{Readiness, readiness};
+use crate::analysis::{Readiness, ReadinessRules, readiness};
 use crate::model::{IncidentStatus, Section};
 
 /// The readiness checklist of the open incident (lint findings included), from the view's
 /// lint cache, which `update` keeps current: drawing it does not lint again.
-pub fn checklist(view: &IncidentView) -> Readiness {
-    readiness(&view.incident, view.lint.findings().len())
+/// `rules` are the configuration's readiness rules per severity.
+pub fn checklist(view: &IncidentView, rules: &ReadinessRules) -> Readiness {
+    readiness(&view.incident, view.lint.findings().len(), rules)
 }
 
 /// `p`: the overview, focused on the readiness checklist.
@@ -25,6 +26,7 @@ pub fn show_readiness(view: &mut IncidentView) {
 /// listing what is missing; anything else is set at once. Returns true when the status was
 /// set (or was already that).
 pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
+    let config = std::sync::Arc::clone(&state.config);
     let Screen::Incident(view) = &mut state.screen else {
         return false;
     };
@@ -32,7 +34,7 @@ pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
         return true;
     }
     if status == IncidentStatus::Published {
-        let check = checklist(view);
+        let check = checklist(view, &config.ready);
         if !check.is_ready() {
             let mut question = String::from("Not ready to publish:\n");
             for item in check.missing() {

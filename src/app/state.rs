@@ -25,9 +25,12 @@ pub struct AppState {
     pub message: Option<Message>,
     /// True once the program should exit.
     pub quit: bool,
-    /// The people of the configuration, name → role: timeline rows show an actor's role
-    /// from here when the entry names none (empty by default).
+    /// The configuration in force (from the file, or the defaults), set at start-up.
+    pub config: std::sync::Arc<crate::config::Config>,
+    /// People and the role each usually holds (name → role, from the configuration).
     pub people: std::collections::BTreeMap<String, String>,
+    /// The colours the screen is drawn in (the theme, or none under `NO_COLOR`).
+    pub colours: crate::config::Colours,
 }
 
 /// A status-bar message.
@@ -350,7 +353,9 @@ impl AppState {
             overlay: None,
             message: None,
             quit: false,
+            config: std::sync::Arc::default(),
             people: std::collections::BTreeMap::new(),
+            colours: crate::config::Colours::default(),
         }
     }
 

@@ -21,8 +21,12 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     let effects = apply(state, action);
     agenda::remember(state);
     if let Screen::Incident(view) = &mut state.screen {
-        view.lint
-            .refresh(&view.incident, view.save.revision, !routine);
+        (view.lint).refresh_with(
+            &view.incident,
+            view.save.revision,
+            !routine,
+            &state.config.lint,
+        );
     }
     effects
 }

@@ -69,7 +69,7 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCod
         });
     }
     if args.ready {
-        return super::ready::run(&files, problems);
+        return super::ready::run(&files, problems, &ctx.config.config);
     }
     for file in &files {
         for error in check_file(file) {

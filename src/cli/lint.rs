@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 
+use crate::config::LintConfig;
 use crate::lint::locate::Locator;
 use crate::lint::{Finding, Kind, lint_incident};
 use crate::model::id::is_valid_id;
@@ -59,6 +60,7 @@ struct Placed {
 }
 
 pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
+    let settings = &ctx.config.config.lint;
     let mut paths = Vec::new();
     let mut errors = 0usize;
     let mut targets = Vec::new();
@@ -95,21 +97,22 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
             .store
             .list_cache()
             .and_then(|c| file_cache::sibling(c, "lint"));
+        // Results depend on the configuration's lint words and switched-off rules too.
+        let tag = format!("{RULES_TAG}-{}", settings.fingerprint());
         file_cache::for_each(
             dir,
             &names,
-            cache.as_deref().map(|file| Cache {
-                file,
-                tag: RULES_TAG,
-            }),
-            |scratch: &mut Scratch, _: &str, path: &Path| lint_path(path, scratch),
+            cache.as_deref().map(|file| Cache { file, tag: &tag }),
+            |scratch: &mut Scratch, _: &str, path: &Path| lint_path(path, scratch, settings),
             |name, outcome| take(&dir.join(format!("{name}.toml")), outcome),
         );
         paths = names;
     }
     let outcomes: Vec<Outcome> = targets
         .par_iter()
-        .map_init(Scratch::new, |scratch, path| lint_path(path, scratch))
+        .map_init(Scratch::new, |scratch, path| {
+            lint_path(path, scratch, settings)
+        })
         .collect();
     for (path, outcome) in targets.iter().zip(outcomes) {
         take(path, outcome);
@@ -207,9 +210,10 @@ impl Outcome {
     }
 }
 
-/// Lints one file, reading it once into `scratch`; the text is parsed again for line and column
-/// only when there are findings to place.
-fn lint_path(path: &Path, scratch: &mut Scratch) -> Outcome {
+/// Lints one file, reading it once into `scratch`, with the configuration's `settings`
+/// applied; the text is parsed again for line and column only when there are findings to
+/// place.
+fn lint_path(path: &Path, scratch: &mut Scratch, settings: &LintConfig) -> Outcome {
     let bytes = match scratch.read(path) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Unreadable(e.to_string()),
@@ -225,7 +229,7 @@ fn lint_path(path: &Path, scratch: &mut Scratch) -> Outcome {
         }
         Err(other) => return Outcome::Unreadable(other.to_string()),
     };
-    let found = lint_incident(&loaded.incident);
+    let found = settings.apply(&loaded.incident, lint_incident(&loaded.incident));
     if found.is_empty() {
         return Outcome::Findings(Vec::new());
     }
@@ -283,7 +287,7 @@ mod tests {
              [narrative]\ntext = \"\"\"\nThe engineer should have checked.\"\"\"\n",
         )
         .unwrap();
-        let outcome = lint_path(&path, &mut Scratch::new());
+        let outcome = lint_path(&path, &mut Scratch::new(), &LintConfig::default());
         let Outcome::Findings(found) = &outcome else {
             panic!("{outcome:?}");
         };
@@ -292,11 +296,15 @@ mod tests {
         assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
         std::fs::write(&path, "title = [\n").unwrap();
         assert!(matches!(
-            lint_path(&path, &mut Scratch::new()),
+            lint_path(&path, &mut Scratch::new(), &LintConfig::default()),
             Outcome::Broken { line: 1, .. }
         ));
         assert!(matches!(
-            lint_path(&dir.path().join("missing.toml"), &mut Scratch::new()),
+            lint_path(
+                &dir.path().join("missing.toml"),
+                &mut Scratch::new(),
+                &LintConfig::default()
+            ),
             Outcome::Unreadable(_)
         ));
     }

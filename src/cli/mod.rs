@@ -7,6 +7,7 @@
 mod actions;
 mod check;
 mod completions;
+mod config;
 mod export;
 mod files;
 mod html;
@@ -32,6 +33,7 @@ use crate::storage::Store;
 pub use actions::ActionsArgs;
 pub use check::CheckArgs;
 pub use completions::CompletionsArgs;
+pub use config::ConfigArgs;
 pub use export::{Audience, ExportArgs, ExportFormat};
 pub use import::ImportArgs;
 pub use lint::{LintArgs, LintFormat};
@@ -47,6 +49,9 @@ pub struct Cli {
     /// Incidents folder (default: $RETRO_DIR, else ~/.local/share/retro/incidents).
     #[arg(long, global = true, value_name = "PATH")]
     pub dir: Option<PathBuf>,
+    /// Configuration file (default: $RETRO_CONFIG, else ~/.config/retro/config.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// What to do; without one, the terminal UI opens on the incidents folder.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -84,17 +89,22 @@ pub enum Command {
     /// Add messages from a chat or paging export to an incident's timeline.
     #[command(after_help = import::EXAMPLES)]
     Import(ImportArgs),
+    /// Print the default configuration, or which configuration file is used.
+    #[command(after_help = config::EXAMPLES)]
+    Config(ConfigArgs),
     /// Print a shell completion script.
     #[command(after_help = completions::EXAMPLES)]
     Completions(CompletionsArgs),
 }
 
-/// What a subcommand needs from outside: the store and the clock.
+/// What a subcommand needs from outside: the store, the clock and the configuration.
 pub struct Context<'a> {
     /// The incidents folder.
     pub store: &'a Store,
     /// Now, injected for deterministic output.
     pub now: jiff::Timestamp,
+    /// The configuration in force and where it came from.
+    pub config: &'a crate::config::Loaded,
 }
 
 impl Context<'_> {
@@ -130,6 +140,7 @@ pub fn run(command: Command, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(&args, ctx),
         Command::Lint(args) => lint::run(&args, ctx),
         Command::Import(args) => import::run(&args, ctx),
+        Command::Config(args) => config::run(&args, ctx),
         Command::Completions(args) => completions::run(&args),
     }
 }

@@ -9,7 +9,13 @@ use super::files::{IncidentFile, located, read_file};
 
 /// Prints the checklist of every file and returns exit status 1 when any incident is not
 /// ready or a file cannot be read. `problems` are targets already found missing.
-pub(crate) fn run(files: &[IncidentFile], problems: Vec<String>) -> anyhow::Result<ExitCode> {
+/// `config` gives the readiness rules per severity and the lint's extra words and
+/// switched-off rules.
+pub(crate) fn run(
+    files: &[IncidentFile],
+    problems: Vec<String>,
+    config: &crate::config::Config,
+) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let mut ready = 0;
     let mut failed = problems.len();
@@ -26,7 +32,10 @@ pub(crate) fn run(files: &[IncidentFile], problems: Vec<String>) -> anyhow::Resu
             }
         };
         let incident = &loaded.incident;
-        let check = readiness(incident, crate::lint::lint_incident(incident).len());
+        let findings = config
+            .lint
+            .apply(incident, crate::lint::lint_incident(incident));
+        let check = readiness(incident, findings.len(), &config.ready);
         if n > 0 {
             writeln!(out)?;
         }
@@ -37,7 +46,9 @@ pub(crate) fn run(files: &[IncidentFile], problems: Vec<String>) -> anyhow::Resu
             failed += 1;
             "not ready to publish"
         };
-        writeln!(out, "{}: {verdict}", incident.id)?;
+        let level = incident.severity.unwrap_or(crate::model::Severity::Sev1);
+        let rules = config.severities.short(level);
+        writeln!(out, "{}: {verdict} for {rules}", incident.id)?;
         for item in &check.items {
             let mark = if item.ok { "✓" } else { "✗" };
             let detail = crate::sanitize::line_for_terminal(&item.detail);

@@ -14,6 +14,7 @@
 //! an alert"), "I didn't get what I needed", quoted text and negations ("no one was at
 //! fault"). Pure: no I/O.
 
+pub mod extra_words;
 mod fields;
 mod lexicon;
 pub mod locate;

@@ -6,6 +6,7 @@ pub mod facilitation;
 pub mod fields;
 pub mod id;
 pub mod incident;
+pub mod missing;
 pub mod moment;
 pub mod path;
 pub mod section;
@@ -27,6 +28,7 @@ pub use incident::{
     Action, Factor, Incident, Metric, Monitoring, Narrative, SCHEMA_VERSION, Stakeholders,
     Technical, TimelineEntry,
 };
+pub use missing::Gap;
 pub use moment::{LocalDate, Moment};
 pub use path::FieldPath;
 pub use sections::{Durations, Fill, Section, format_duration};

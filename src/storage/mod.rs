@@ -102,6 +102,8 @@ pub struct Store {
     dir: PathBuf,
     list_cache: Option<PathBuf>,
     before_rename: Option<guarded::Hook>,
+    /// IANA time zone given to new incidents (from the configuration); empty: none.
+    timezone: String,
 }
 
 impl Store {
@@ -125,6 +127,7 @@ impl Store {
             dir,
             list_cache: None,
             before_rename: None,
+            timezone: String::new(),
         })
     }
 
@@ -132,6 +135,13 @@ impl Store {
     /// listing again reads only the files that changed. `None` turns the cache off.
     pub fn with_list_cache(mut self, cache: Option<PathBuf>) -> Store {
         self.list_cache = cache;
+        self
+    }
+
+    /// Gives new incidents ([`Store::new_incident`]) the time zone `zone` (an IANA name from
+    /// the configuration); empty leaves it unset.
+    pub fn with_timezone(mut self, zone: &str) -> Store {
+        self.timezone = zone.trim().to_string();
         self
     }
 
@@ -291,6 +301,7 @@ impl Store {
             title: title.trim().to_string(),
             severity: Some(Severity::ALL[2]),
             status: Some(IncidentStatus::Draft),
+            timezone: self.timezone.clone(),
             created_at: Some(now),
             updated_at: Some(now),
             ..Incident::default()

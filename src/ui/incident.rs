@@ -21,7 +21,8 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     let [side, rest] =
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
     render_sidebar(view, state, frame, side);
-    let guide_rows = guide_height(view, rest);
+    let questions = state.config.questions(view.cursor.section);
+    let guide_rows = guide_height(&questions, rest);
     // The fishbone and by-effect views want the width: the guide goes below them.
     let grouped = view.cursor.section == Section::Factors
         && view.cursor.record.is_none()
@@ -46,16 +47,14 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         super::wording::render(view, frame, area);
     }
     if let Some(g) = guide {
-        render_guide(view, frame, g, g.y == body.y);
+        render_guide(view, &questions, frame, g, g.y == body.y);
     }
 }
 
 /// Rows of the guide when it sits below the section: the purpose and up to four questions,
 /// one line each; none when the section would get fewer than 12 rows.
-fn guide_height(view: &IncidentView, area: Rect) -> u16 {
-    let questions = GUIDANCE
-        .get(view.cursor.section.number())
-        .map_or(0, |g| g.questions.len() as u16);
+fn guide_height(questions: &[&str], area: Rect) -> u16 {
+    let questions = u16::try_from(questions.len()).unwrap_or(u16::MAX);
     let wanted = questions.min(4) + 2 + u16::from(area.height >= 30);
     if area.height >= wanted + 12 {
         wanted
@@ -88,6 +87,7 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
     let inc = &view.incident;
     let inner_width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
+    let says = missing_lines(view, state, area);
     for section in Section::ALL {
         let fill = inc.fill(section);
         let current = section == view.cursor.section;
@@ -110,6 +110,14 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
             }
         };
         lines.push(Line::from(Span::styled(text, style)));
+        if says.contains(&section) {
+            let gaps: Vec<String> = inc.missing(section).iter().map(|g| g.words()).collect();
+            let text = format!("  ◐ {}", gaps.join(", "));
+            lines.push(Line::from(Span::styled(
+                super::ellipsize(&text, inner_width),
+                THEME.dim,
+            )));
+        }
     }
     lines.push(Line::from(""));
     let d = inc.durations();
@@ -124,7 +132,8 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         ]));
     }
     lines.push(Line::from(""));
-    let (ready, style) = super::checklist::summary(&crate::app::publish::checklist(view));
+    let (ready, style) =
+        super::checklist::summary(&crate::app::publish::checklist(view, &state.config.ready));
     lines.push(Line::from(Span::styled(
         super::ellipsize(&ready, inner_width),
         style,
@@ -150,7 +159,35 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect, beside: bool) {
+/// The guide: the section's purpose and `questions` (the configuration's, or the built-in).
+/// The partly filled sections whose sidebar row gets a line saying what is missing
+/// (`◐ customer message`): all of them when the sidebar has the rows, else the current one.
+fn missing_lines(view: &IncidentView, state: &AppState, area: Rect) -> Vec<Section> {
+    let inc = &view.incident;
+    let partial: Vec<Section> = Section::ALL
+        .into_iter()
+        .filter(|s| inc.fill(*s) == Fill::Partial)
+        .collect();
+    let overdue = usize::from(!crate::analysis::overdue_actions(inc, state.today()).is_empty());
+    // Sections, a blank, three durations, a blank, the readiness line, the overdue line.
+    let base = Section::ALL.len() + 6 + overdue;
+    let rows = usize::from(area.height.saturating_sub(2));
+    if rows >= base + partial.len() {
+        partial
+    } else if rows > base && partial.contains(&view.cursor.section) {
+        vec![view.cursor.section]
+    } else {
+        Vec::new()
+    }
+}
+
+fn render_guide(
+    view: &IncidentView,
+    questions: &[&str],
+    frame: &mut Frame,
+    area: Rect,
+    beside: bool,
+) {
     let Some(guide) = GUIDANCE.get(view.cursor.section.number()) else {
         return;
     };
@@ -163,7 +200,7 @@ fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect, beside: bool
                 THEME.dim,
             )));
         }
-        for q in guide.questions {
+        for q in questions {
             lines.push(Line::from(super::ellipsize(&format!("• {q}"), width + 2)));
         }
         let block = Block::bordered()
@@ -175,7 +212,7 @@ fn render_guide(view: &IncidentView, frame: &mut Frame, area: Rect, beside: bool
     for l in super::wrap::wrap(guide.purpose, width + 2, 3) {
         lines.push(Line::from(Span::styled(l, THEME.dim)));
     }
-    for q in guide.questions {
+    for q in questions {
         let wrapped = super::wrap::wrap(q, width, 3);
         for (i, l) in wrapped.into_iter().enumerate() {
             let bullet = if i == 0 { "• " } else { "  " };

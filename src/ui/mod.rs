@@ -15,6 +15,7 @@ mod list_offset;
 mod meeting;
 mod new_incident;
 mod overlay;
+pub mod palette;
 mod records;
 mod section;
 pub mod theme;
@@ -48,6 +49,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             Line::from(format!("need {MIN_WIDTH}×{MIN_HEIGHT}")),
         ];
         frame.render_widget(Paragraph::new(text).style(THEME.warn), area);
+        palette::apply(frame.buffer_mut(), state.colours);
         return;
     }
     let [body, status, hints] = Layout::vertical([
@@ -66,6 +68,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     if let Some(overlay) = &state.overlay {
         overlay::render(overlay, state, frame, area);
     }
+    palette::apply(frame.buffer_mut(), state.colours);
 }
 
 /// The save-state text of the status line, to tell when it changes.

@@ -482,8 +482,13 @@ fn draw_field(
             super::whys::render(view, index, label, focused, frame, area);
         }
         Kind::Checklist => {
-            let readiness = crate::app::publish::checklist(view);
+            let readiness = crate::app::publish::checklist(view, &state.config.ready);
             let (verdict, style) = super::checklist::verdict(&readiness);
+            let level = view
+                .incident
+                .severity
+                .unwrap_or(crate::model::Severity::Sev1);
+            let hint = format!("{hint} · rules of {}", state.config.severities.short(level));
             let mut lines = vec![Line::from(vec![
                 label_span(target, focused, false),
                 Span::raw("  "),

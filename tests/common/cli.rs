@@ -31,10 +31,13 @@ pub fn fixture(name: &str) -> Fixture {
 }
 
 impl Fixture {
-    /// `retro --dir DIR`, with `RETRO_DIR` unset and the list cache inside the fixture.
+    /// `retro --dir DIR`, with `RETRO_DIR` and `RETRO_CONFIG` unset, and the list cache and the
+    /// configuration folder inside the fixture.
     pub fn retro(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_retro"));
         cmd.env_remove("RETRO_DIR")
+            .env_remove("RETRO_CONFIG")
+            .env("XDG_CONFIG_HOME", self.tmp.path().join("config"))
             .env("RETRO_CACHE_DIR", self.tmp.path().join("cache"))
             .arg("--dir")
             .arg(&self.dir);
