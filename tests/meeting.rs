@@ -134,7 +134,7 @@ fn an_exceeded_timebox_is_marked_and_told_once() {
     let mut h = open_demo();
     h.keys("m<esc>");
     h.tick_after(299.0);
-    assert!(!h.screen(80, 24).contains("/5 over"));
+    assert!(!h.screen(80, 24).contains("/5:00 over"));
     h.tick_after(2.0);
     assert!(
         message(&h).contains("Overview has had its 5 min"),
@@ -146,7 +146,7 @@ fn an_exceeded_timebox_is_marked_and_told_once() {
             .lines()
             .next()
             .unwrap_or("")
-            .contains("Overview 5:01/5 over")
+            .contains("Overview 5:01/5:00 over")
     );
     h.keys("<tab>");
     h.tick_after(1.0);
@@ -249,7 +249,7 @@ fn the_clock_survives_leaving_and_reopening() {
         home.lines()
             .next()
             .unwrap_or("")
-            .contains("◷ Meeting 1:45 · Factors 1:45/15 on Order placement"),
+            .contains("◷ Meeting 1:45 · Factors 1:45/15:00 on Order placement"),
         "{home}"
     );
     // A fresh program (nothing in memory) on the same folder, later.
@@ -319,7 +319,7 @@ fn a_read_only_incident_shows_the_clock_but_never_changes_it() {
     assert!(message(&h).starts_with("read-only"), "{}", message(&h));
     assert!(
         h.screen(120, 40)
-            .contains("◷ Meeting 0:10 · Timeline 0:10/10")
+            .contains("◷ Meeting 0:10 · Timeline 0:10/10:00")
     );
     h.keys("4m+e");
     assert!(message(&h).starts_with("read-only"), "{}", message(&h));
