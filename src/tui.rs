@@ -163,7 +163,9 @@ pub fn run(store: &Store) -> anyhow::Result<()> {
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
-        let mut runtime = Runtime::new(store.clone()).with_snapshot(snapshot.clone());
+        let mut runtime = Runtime::new(store.clone())
+            .with_snapshot(snapshot.clone())
+            .with_outside(effects::console::Outside::from_env());
         let mut events = CrosstermEvents::start()?;
         runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |_| {})
     });
@@ -230,6 +232,10 @@ pub struct Runtime {
     import: Option<crate::app::import_io::Background>,
     /// True in the live loop: slow reads (imports) go to a thread of their own.
     background: bool,
+    /// The terminal besides drawing (clipboard, hand-over to an editor), tmux, the editor.
+    outside: effects::console::Outside,
+    /// The terminal was handed to another program: the next frame redraws every cell.
+    repaint: bool,
 }
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
@@ -265,7 +271,16 @@ impl Runtime {
             snapshot: None,
             import: None,
             background: false,
+            outside: effects::console::Outside::detached(),
+            repaint: false,
         }
+    }
+
+    /// The same runtime writing to, and handing over, `outside`'s terminal (the real one in
+    /// [`run`]; a recorder in tests) and running its editor.
+    pub fn with_outside(mut self, outside: effects::console::Outside) -> Runtime {
+        self.outside = outside;
+        self
     }
 
     /// The same runtime keeping `snapshot` up to date from the event loop, sharing the copies
@@ -353,6 +368,11 @@ impl Runtime {
                     break;
                 }
                 self.request_lint(&mut state);
+                if std::mem::take(&mut self.repaint) {
+                    // Back from another program: whatever it left on screen goes.
+                    terminal.clear()?;
+                    redraw = true;
+                }
                 if redraw {
                     terminal.draw(|frame| ui::render(&state, frame))?;
                     redraw = false;
@@ -678,6 +698,15 @@ impl Runtime {
             )],
             Effect::TrashIncident(id) => vec![Action::Trashed(effects::trash(store, &id))],
             Effect::TrashFile(path) => vec![Action::Trashed(effects::trash_file(store, &path))],
+            Effect::Export(request) => vec![Action::Exported(effects::export::perform(
+                *request,
+                &mut self.outside,
+            ))],
+            Effect::EditExternally { target, text } => {
+                let result = effects::handover::edit(&mut self.outside, &text);
+                self.repaint = true;
+                vec![Action::EditedExternally { target, result }]
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 pub mod action;
 pub mod agenda;
 pub mod edit;
+pub mod export;
+pub mod external_edit;
 pub mod factors;
 pub mod focus;
 pub mod form;
@@ -15,11 +17,13 @@ pub mod lint;
 pub mod lint_keys;
 pub mod lint_memo;
 pub mod meeting;
+pub mod presenter;
 pub mod publish;
 pub mod records;
 pub mod save;
 pub mod state;
 pub mod update;
+pub mod went_well;
 
 pub use action::{Action, Effect};
 pub use state::AppState;
