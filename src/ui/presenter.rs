@@ -98,20 +98,33 @@ pub fn render(
         .copied()
         .unwrap_or("");
     let question_lines = super::wrap::wrap(question, width.saturating_sub(2), 3);
-    let [top, _, title, subtitle, _, ask, asked, _, latest, list, keys] = Layout::vertical([
+    let q_rows = question_lines.len().max(1) as u16;
+    // Title, subtitle, blank, "Ask the room", the question, blank, "Latest in": the rest of
+    // the screen, less the clock and key rows and a blank below and above, is for the entries.
+    let fixed = big_rows + 1 + 1 + 1 + q_rows + 1 + 1;
+    let room_for_entries = inner.height.saturating_sub(fixed + 4);
+    let shown = entries(view, section, usize::from(room_for_entries));
+    let middle = fixed + shown.len() as u16;
+    // The block sits a third of the way down what is left, as a slide's text does.
+    let [top, _, block, _, keys] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(middle),
+        Constraint::Fill(2),
         Constraint::Length(1),
+    ])
+    .areas(inner);
+    let [title, subtitle, _, ask, asked, _, latest, list] = Layout::vertical([
         Constraint::Length(big_rows),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(question_lines.len().max(1) as u16),
+        Constraint::Length(q_rows),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
     ])
-    .areas(inner);
+    .areas(block);
 
     // The clock, on the left where the eye starts; the incident's title on the right.
     let meeting = &view.incident.meeting;
@@ -175,7 +188,6 @@ pub fn render(
         .collect();
     frame.render_widget(Paragraph::new(asked_lines), asked);
 
-    let shown = entries(view, section, usize::from(list.height));
     let heading = if shown.is_empty() {
         "Nothing written here yet".to_string()
     } else {
