@@ -369,8 +369,10 @@ impl Runtime {
                 }
                 self.request_lint(&mut state);
                 if std::mem::take(&mut self.repaint) {
-                    // Back from another program: whatever it left on screen goes.
-                    terminal.clear()?;
+                    // Back from another program, on a cleared screen: forget the last frame
+                    // so the next one is drawn whole. (`Terminal::clear` would ask the
+                    // terminal for the cursor's position, which not every terminal answers.)
+                    terminal.swap_buffers();
                     redraw = true;
                 }
                 if redraw {

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
 
 /// What the effects need of the terminal besides drawing.
@@ -25,8 +26,8 @@ pub trait Console {
     /// When the terminal cannot be set so.
     fn suspend(&mut self) -> io::Result<()>;
 
-    /// Takes the terminal back after [`Console::suspend`]: raw mode, the alternate screen and
-    /// bracketed paste again (the runtime then redraws the whole screen).
+    /// Takes the terminal back after [`Console::suspend`]: raw mode, the alternate screen
+    /// (cleared) and bracketed paste again; the runtime then draws the whole screen.
     ///
     /// # Errors
     /// When the terminal cannot be set so.
@@ -55,7 +56,12 @@ impl Console for Stdout {
 
     fn resume(&mut self) -> io::Result<()> {
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            Clear(ClearType::All),
+            EnableBracketedPaste
+        )
     }
 }
 
