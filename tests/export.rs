@@ -95,7 +95,11 @@ fn the_clipboard_copy_is_an_osc52_sequence_of_the_markdown() {
     let mut room = Room::new(false, None);
     room.keys("E");
     assert!(matches!(room.h.state.overlay, Some(Overlay::Export(_))));
-    assert!(room.h.screen(80, 24).contains("Markdown to the clipboard (OSC 52)"));
+    assert!(
+        room.h
+            .screen(80, 24)
+            .contains("Markdown to the clipboard (OSC 52)")
+    );
     room.keys("c");
     let written = room.written();
     let head = b"\x1b]52;c;";
@@ -143,22 +147,37 @@ fn a_file_export_writes_the_markdown_and_asks_before_replacing_a_file() {
         },
         _ => panic!("no export overlay"),
     }
-    assert!(room.h.screen(80, 24).contains("Relative to the current directory"));
-    room.keys("<c-u>").keys(&path.display().to_string()).keys("<enter>");
+    assert!(
+        room.h
+            .screen(80, 24)
+            .contains("Relative to the current directory")
+    );
+    room.keys("<c-u>")
+        .keys(&path.display().to_string())
+        .keys("<enter>");
     let markdown = cli_export(room.h.dir.path(), &[]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), markdown);
     assert!(room.h.state.overlay.is_none());
-    assert!(room.message().starts_with(&format!("Wrote {}", path.display())));
+    assert!(
+        room.message()
+            .starts_with(&format!("Wrote {}", path.display()))
+    );
 
     // The same name again: asked, and `n` replaces nothing.
     std::fs::write(&path, "kept").unwrap();
-    room.keys("Em<c-u>").keys(&path.display().to_string()).keys("<enter>");
+    room.keys("Em<c-u>")
+        .keys(&path.display().to_string())
+        .keys("<enter>");
     let screen = room.h.screen(80, 24);
     assert!(screen.contains("Replace the file?"), "{screen}");
     assert!(screen.contains("Replace it with the Markdown"), "{screen}");
     room.keys("n");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
-    assert!(room.h.screen(80, 24).contains("Not replaced: type another name"));
+    assert!(
+        room.h
+            .screen(80, 24)
+            .contains("Not replaced: type another name")
+    );
     // Enter asks again; `y` replaces.
     room.keys("<enter>y");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), markdown);
@@ -169,15 +188,23 @@ fn a_file_export_writes_the_markdown_and_asks_before_replacing_a_file() {
 fn html_goes_to_a_file_and_a_bad_folder_is_a_message() {
     let mut room = Room::new(false, None);
     let out = tempfile::tempdir().unwrap();
-    room.keys("Eh<c-u>").keys(&out.path().display().to_string()).keys("<enter>");
+    room.keys("Eh<c-u>")
+        .keys(&out.path().display().to_string())
+        .keys("<enter>");
     // A folder gets the default name inside it.
     let page = out.path().join(format!("{ID}.html"));
     let html = std::fs::read_to_string(&page).unwrap();
     assert_eq!(html, cli_export(room.h.dir.path(), &["--format", "html"]));
     let missing = out.path().join("no/such/folder/x.md");
-    room.keys("Em<c-u>").keys(&missing.display().to_string()).keys("<enter>");
+    room.keys("Em<c-u>")
+        .keys(&missing.display().to_string())
+        .keys("<enter>");
     assert!(room.h.state.message.as_ref().unwrap().error);
-    assert!(room.message().contains("Not exported"), "{}", room.message());
+    assert!(
+        room.message().contains("Not exported"),
+        "{}",
+        room.message()
+    );
     // The prompt stays, to fix the path.
     assert!(matches!(room.h.state.overlay, Some(Overlay::Export(_))));
     room.keys("<esc><esc>");

@@ -160,8 +160,7 @@ fn export_to_a_file_and_the_clipboard_and_edit_in_the_editor() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755))
-            .expect("chmod");
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
     let mut tui = Tui::start(dir.path(), &editor);
     tui.wait_for("Order placement outage");

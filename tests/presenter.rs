@@ -50,10 +50,7 @@ fn what_helped_asks_for_its_category_after_the_opening() {
     assert!(message.contains("1 factor that helped still without a category"));
     // Saved.
     let on_disk = h.on_disk(ID);
-    assert_eq!(
-        on_disk.factors[before].category,
-        Some(Category::Process)
-    );
+    assert_eq!(on_disk.factors[before].category, Some(Category::Process));
 }
 
 #[test]
@@ -93,7 +90,10 @@ fn presenter_view_steps_through_questions_and_sections_then_returns() {
     let mut h = presenting();
     let screen = h.screen(80, 24);
     assert!(screen.contains("Ask the room (1 of"), "{screen}");
-    assert!(screen.contains("◷ Meeting 2:05 · Timeline 2:05/10:00"), "{screen}");
+    assert!(
+        screen.contains("◷ Meeting 2:05 · Timeline 2:05/10:00"),
+        "{screen}"
+    );
     // Only the presenter view: no sidebar, no form.
     assert!(!screen.contains("Sections"));
     h.keys("<down>");

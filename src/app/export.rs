@@ -157,7 +157,12 @@ pub const MENU: [(Format, bool, Command, &str); 3] = [
         Command::ExportMarkdown,
         "Markdown to a file",
     ),
-    (Format::Html, false, Command::ExportHtml, "HTML page to a file"),
+    (
+        Format::Html,
+        false,
+        Command::ExportHtml,
+        "HTML page to a file",
+    ),
     (
         Format::Markdown,
         true,

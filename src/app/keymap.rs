@@ -1122,7 +1122,13 @@ pub const KEYMAP: &[Binding] = &[
         "Markdown to a file",
         None,
     ),
-    bind(ExportMenu, &[ch('h')], C::ExportHtml, "HTML page to a file", None),
+    bind(
+        ExportMenu,
+        &[ch('h')],
+        C::ExportHtml,
+        "HTML page to a file",
+        None,
+    ),
     bind(
         ExportMenu,
         &[ch('c')],
@@ -1365,7 +1371,11 @@ pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
     ),
     (Editing, "Ctrl-Z / Ctrl-Y", "undo / redo"),
     (Categorise, "1–7", "set that category"),
-    (ExportPath, "letters", "type the path (relative to the current directory)"),
+    (
+        ExportPath,
+        "letters",
+        "type the path (relative to the current directory)",
+    ),
     (
         Filter,
         "letters",

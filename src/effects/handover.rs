@@ -60,8 +60,9 @@ pub fn edit(outside: &mut Outside, text: &str) -> Result<String, String> {
     }
     let bytes =
         std::fs::read(&path).map_err(|e| format!("cannot read the editor's file back: {e}"))?;
-    let mut edited = String::from_utf8(bytes)
-        .map_err(|_| "the editor saved text that is not UTF-8; the text is unchanged".to_string())?;
+    let mut edited = String::from_utf8(bytes).map_err(|_| {
+        "the editor saved text that is not UTF-8; the text is unchanged".to_string()
+    })?;
     if newline && edited.ends_with('\n') {
         edited.pop();
         if edited.ends_with('\r') {
@@ -97,7 +98,11 @@ mod tests {
     #[test]
     fn no_editor_a_missing_one_or_a_failing_one_is_a_message() {
         let (mut o, recorder) = outside(None);
-        assert!(edit(&mut o, "x").unwrap_err().contains("set $VISUAL or $EDITOR"));
+        assert!(
+            edit(&mut o, "x")
+                .unwrap_err()
+                .contains("set $VISUAL or $EDITOR")
+        );
         assert_eq!(*recorder.handovers.lock().unwrap(), "");
         let (mut o, recorder) = outside(Some("no-such-editor-anywhere"));
         assert!(edit(&mut o, "x").unwrap_err().contains("was not found"));
