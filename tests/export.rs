@@ -112,7 +112,10 @@ fn the_clipboard_copy_is_an_osc52_sequence_of_the_markdown() {
     assert!(room.h.state.overlay.is_none());
     let message = room.message();
     assert!(message.contains("KB of internal Markdown"), "{message}");
-    assert!(message.contains("does not support it"), "{message}");
+    assert!(
+        message.contains("terminals without it ignore it"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -267,4 +270,13 @@ fn no_editor_or_a_failing_one_is_a_message_and_loses_nothing() {
     assert_eq!(room.editing(), before);
     assert!(room.message().contains("ended with"), "{}", room.message());
     assert_eq!(*room.recorder.handovers.lock().unwrap(), "sr");
+}
+
+#[test]
+fn export_overlay_snapshots() {
+    let mut room = Room::new(false, None);
+    room.keys("E");
+    insta::assert_snapshot!("export_menu_80x24", room.h.screen(80, 24));
+    room.keys("a<down>h");
+    insta::assert_snapshot!("export_path_80x24", room.h.screen(80, 24));
 }

@@ -53,6 +53,9 @@ fn m_starts_the_clock_asks_what_went_well_and_saves() {
     h.keys("Alerts paged the database team within minutes<enter>");
     h.paste("Read replicas kept browsing up\nThe runbook had the failover steps\nhalf");
     h.keys(" a line<esc>");
+    // Their categories are asked next; Esc leaves them for section 4.
+    assert!(matches!(h.state.overlay, Some(Overlay::Categorise(_))));
+    h.keys("<esc>");
     assert!(h.state.overlay.is_none());
     let added: Vec<_> = h.incident().factors[factors..]
         .iter()

@@ -379,14 +379,14 @@ pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Effect> {
             }
         }
         ExportReply::Copied { bytes, tmux } => {
+            // Most important first: the status line is cut at the screen's width.
             let mut text = format!(
-                "Sent {} of {} Markdown to the clipboard (OSC 52); if nothing pastes, this \
-                 terminal does not support it",
+                "Sent {} of {} Markdown by OSC 52; terminals without it ignore it",
                 size_label(bytes),
                 audience.label()
             );
             if tmux {
-                text.push_str(" (in tmux: set -g allow-passthrough on)");
+                text.push_str(" (tmux: set -g allow-passthrough on)");
             }
             if bytes > LARGE_COPY {
                 text.push_str("; copies this large are cut by some terminals");

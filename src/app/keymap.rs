@@ -1141,7 +1141,7 @@ pub const KEYMAP: &[Binding] = &[
         &[ch('a')],
         C::Audience,
         "internal or customer-facing version",
-        Some("audience"),
+        Some("version"),
     ),
     bind(
         ExportMenu,
