@@ -3,6 +3,15 @@
 //! to the trash only when no other retro is editing it. Each returns the actions to feed
 //! back and what it learnt about the open file, so the event loop (or a save worker) can
 //! call it without sharing the runtime.
+//!
+//! The terminal's own effects live beside: [`console`] (the terminal, injected),
+//! [`clipboard`] (OSC 52), [`export`] (the export overlay's files) and [`handover`] (a long
+//! text in `$VISUAL`/`$EDITOR`).
+
+pub mod clipboard;
+pub mod console;
+pub mod export;
+pub mod handover;
 
 use std::path::{Path, PathBuf};
 

@@ -168,7 +168,8 @@ pub fn run(store: &Store, settings: Settings) -> anyhow::Result<()> {
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
         let mut runtime = Runtime::new(store.clone())
             .with_snapshot(snapshot.clone())
-            .with_settings(settings);
+            .with_settings(settings)
+            .with_outside(effects::console::Outside::from_env());
         let mut events = CrosstermEvents::start()?;
         runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |_| {})
     });
@@ -237,6 +238,10 @@ pub struct Runtime {
     background: bool,
     /// The configuration handed to the state when the loop starts.
     settings: Settings,
+    /// The terminal besides drawing (clipboard, hand-over to an editor), tmux, the editor.
+    outside: effects::console::Outside,
+    /// The terminal was handed to another program: the next frame redraws every cell.
+    repaint: bool,
 }
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
@@ -273,12 +278,21 @@ impl Runtime {
             import: None,
             background: false,
             settings: Settings::default(),
+            outside: effects::console::Outside::detached(),
+            repaint: false,
         }
     }
 
     /// The same runtime giving the state `settings` (the configuration) when the loop starts.
     pub fn with_settings(mut self, settings: Settings) -> Runtime {
         self.settings = settings;
+        self
+    }
+
+    /// The same runtime writing to, and handing over, `outside`'s terminal (the real one in
+    /// [`run`]; a recorder in tests) and running its editor.
+    pub fn with_outside(mut self, outside: effects::console::Outside) -> Runtime {
+        self.outside = outside;
         self
     }
 
@@ -368,6 +382,13 @@ impl Runtime {
                     break;
                 }
                 self.request_lint(&mut state);
+                if std::mem::take(&mut self.repaint) {
+                    // Back from another program, on a cleared screen: forget the last frame
+                    // so the next one is drawn whole. (`Terminal::clear` would ask the
+                    // terminal for the cursor's position, which not every terminal answers.)
+                    terminal.swap_buffers();
+                    redraw = true;
+                }
                 if redraw {
                     terminal.draw(|frame| ui::render(&state, frame))?;
                     redraw = false;
@@ -705,6 +726,15 @@ impl Runtime {
             Effect::FixId { path, id } => vec![Action::IdFixed(store.fix_inner_id(&path, &id))],
             Effect::TrashIncident(id) => vec![Action::Trashed(effects::trash(store, &id))],
             Effect::TrashFile(path) => vec![Action::Trashed(effects::trash_file(store, &path))],
+            Effect::Export(request) => vec![Action::Exported(effects::export::perform(
+                *request,
+                &mut self.outside,
+            ))],
+            Effect::EditExternally { target, text } => {
+                let result = effects::handover::edit(&mut self.outside, &text);
+                self.repaint = true;
+                vec![Action::EditedExternally { target, result }]
+            }
         }
     }
 

@@ -828,6 +828,9 @@ fn a_meeting_clock_advances_on_screen_and_is_saved() {
     tui.send(ENTER);
     tui.wait_for("F1 Alerts fired early");
     tui.send(ESC);
+    // Then its category, one key.
+    tui.wait_for("What helped · category 1 of 1");
+    tui.send("2");
     tui.wait_until("the opening to close with the clock running", |s| {
         !s.contains("what went well?") && meeting_clock(s).is_some()
     });
@@ -861,6 +864,10 @@ fn a_meeting_clock_advances_on_screen_and_is_saved() {
     );
     assert_eq!(incident.factors.len(), 1);
     assert_eq!(incident.factors[0].description, "Alerts fired early");
+    assert_eq!(
+        incident.factors[0].category,
+        Some(retro::model::Category::Tooling)
+    );
 }
 
 #[test]

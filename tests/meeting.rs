@@ -53,6 +53,9 @@ fn m_starts_the_clock_asks_what_went_well_and_saves() {
     h.keys("Alerts paged the database team within minutes<enter>");
     h.paste("Read replicas kept browsing up\nThe runbook had the failover steps\nhalf");
     h.keys(" a line<esc>");
+    // Their categories are asked next; Esc leaves them for section 4.
+    assert!(matches!(h.state.overlay, Some(Overlay::Categorise(_))));
+    h.keys("<esc>");
     assert!(h.state.overlay.is_none());
     let added: Vec<_> = h.incident().factors[factors..]
         .iter()
@@ -135,7 +138,7 @@ fn an_exceeded_timebox_is_marked_and_told_once() {
     let mut h = open_demo();
     h.keys("m<esc>");
     h.tick_after(299.0);
-    assert!(!h.screen(80, 24).contains("/5 over"));
+    assert!(!h.screen(80, 24).contains("/5:00 over"));
     h.tick_after(2.0);
     assert!(
         message(&h).contains("Overview has had its 5 min"),
@@ -147,7 +150,7 @@ fn an_exceeded_timebox_is_marked_and_told_once() {
             .lines()
             .next()
             .unwrap_or("")
-            .contains("Overview 5:01/5 over")
+            .contains("Overview 5:01/5:00 over")
     );
     h.keys("<tab>");
     h.tick_after(1.0);
@@ -250,7 +253,7 @@ fn the_clock_survives_leaving_and_reopening() {
         home.lines()
             .next()
             .unwrap_or("")
-            .contains("◷ Meeting 1:45 · Factors 1:45/15 on Order placement"),
+            .contains("◷ Meeting 1:45 · Factors 1:45/15:00 on Order placement"),
         "{home}"
     );
     // A fresh program (nothing in memory) on the same folder, later.
@@ -327,7 +330,7 @@ fn a_read_only_incident_shows_the_clock_but_never_changes_it() {
     assert!(message(&h).starts_with("read-only"), "{}", message(&h));
     assert!(
         h.screen(120, 40)
-            .contains("◷ Meeting 0:10 · Timeline 0:10/10")
+            .contains("◷ Meeting 0:10 · Timeline 0:10/10:00")
     );
     h.keys("4m+e");
     assert!(message(&h).starts_with("read-only"), "{}", message(&h));

@@ -70,6 +70,16 @@ pub enum Action {
     IdFixed(Result<String, String>),
     /// The runtime's answer to an [`Effect::Import`].
     Import(super::import_io::Reply),
+    /// The runtime's answer to an [`Effect::Export`].
+    Exported(super::export::ExportReply),
+    /// The text back from the user's editor ([`Effect::EditExternally`]), or why there is
+    /// none.
+    EditedExternally {
+        /// The field it was edited for.
+        target: super::form::Target,
+        /// The edited text, or why not.
+        result: Result<String, String>,
+    },
 }
 
 /// Work for the runtime: I/O that [`super::update`] never does itself.
@@ -137,4 +147,15 @@ pub enum Effect {
     TrashFile(PathBuf),
     /// Read an export or complete a path for the import overlay.
     Import(super::import_io::Request),
+    /// Write the incident as Markdown or HTML to a file, or copy it to the clipboard;
+    /// answered with [`Action::Exported`].
+    Export(Box<super::export::ExportRequest>),
+    /// Hand the terminal to the user's editor (`$VISUAL`/`$EDITOR`) on a copy of `text`;
+    /// answered with [`Action::EditedExternally`].
+    EditExternally {
+        /// The field being edited.
+        target: super::form::Target,
+        /// Its text now.
+        text: String,
+    },
 }

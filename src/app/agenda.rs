@@ -88,6 +88,7 @@ pub fn on_opening_key(
         }
         if done {
             opening_done(state, added);
+            super::went_well::begin(state, added);
             return save::save_now(state);
         }
         textarea = Box::new(opening_textarea());

@@ -114,6 +114,9 @@ pub fn on_editing_key(
             }
             return super::save::save_now(state);
         }
+        Some(Command::EditExternally) if !single_line => {
+            return super::external_edit::request(state);
+        }
         _ => {}
     }
     if single_line && is_newline_key(&key) {

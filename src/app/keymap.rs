@@ -38,6 +38,14 @@ pub enum Context {
     ImportPath,
     /// The import overlay's preview of candidate messages.
     ImportPreview,
+    /// The export overlay: what and where.
+    ExportMenu,
+    /// The export overlay's path prompt.
+    ExportPath,
+    /// After the meeting's opening: a category for each factor that helped.
+    Categorise,
+    /// The meeting's presenter view, for the shared screen.
+    Presenter,
 }
 
 impl Context {
@@ -55,7 +63,7 @@ impl Context {
     }
 
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 20] = [
         Context::Global,
         Context::Home,
         Context::Filter,
@@ -65,6 +73,10 @@ impl Context {
         Context::Record,
         Context::Agenda,
         Context::Opening,
+        Context::Categorise,
+        Context::Presenter,
+        Context::ExportMenu,
+        Context::ExportPath,
         Context::ImportPath,
         Context::ImportPreview,
         Context::Editing,
@@ -103,6 +115,10 @@ impl Context {
             Context::Help => "This key list",
             Context::ImportPath => "Importing: the file",
             Context::ImportPreview => "Importing: choosing messages",
+            Context::ExportMenu => "Exporting",
+            Context::ExportPath => "Exporting: the file",
+            Context::Categorise => "Meeting opening: categories of what helped",
+            Context::Presenter => "Presenter view (meeting)",
         }
     }
 }
@@ -220,6 +236,32 @@ pub enum Command {
     SetMoment,
     /// Mark the highlighted message internal-only.
     MarkInternal,
+    /// Export the incident (Markdown, HTML, clipboard).
+    Export,
+    /// Export as Markdown to a file.
+    ExportMarkdown,
+    /// Export as an HTML page to a file.
+    ExportHtml,
+    /// Copy the Markdown to the clipboard (OSC 52).
+    CopyMarkdown,
+    /// Switch between the internal and the customer-facing document.
+    Audience,
+    /// Edit the long text in `$VISUAL` / `$EDITOR`.
+    EditExternally,
+    /// Delete back to the start of the line (the editor does it; listed for the key list).
+    KillToStart,
+    /// Delete to the end of the line (the editor does it).
+    KillToEnd,
+    /// Delete back to the previous blank (the editor does it).
+    KillWord,
+    /// Back to the start of a word (the editor does it).
+    WordBack,
+    /// Forward to the end of a word (the editor does it).
+    WordForward,
+    /// Show the meeting's presenter view, or leave it.
+    Presenter,
+    /// Leave this one as it is and go on to the next.
+    Skip,
 }
 
 /// A key with its modifiers.
@@ -246,6 +288,13 @@ const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::ALT,
     }
 }
 
@@ -641,6 +690,20 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Incident,
+        &[ch('E')],
+        C::Export,
+        "export: Markdown or HTML to a file, or Markdown to the clipboard",
+        None,
+    ),
+    bind(
+        Incident,
+        &[ch('P')],
+        C::Presenter,
+        "presenter view of the meeting, for a shared screen",
+        None,
+    ),
+    bind(
+        Incident,
         &[key(KeyCode::Esc), ch('q')],
         C::Back,
         "back to the incident list",
@@ -810,6 +873,48 @@ pub const KEYMAP: &[Binding] = &[
         &[key(KeyCode::BackTab)],
         C::FinishPrev,
         "keep the text, previous field",
+        None,
+    ),
+    bind(
+        Editing,
+        &[ctrl('e')],
+        C::EditExternally,
+        "a long text: edit it in $VISUAL / $EDITOR (a one-line field: end of line)",
+        None,
+    ),
+    bind(
+        Editing,
+        &[ctrl('u')],
+        C::KillToStart,
+        "delete to the start of the line",
+        None,
+    ),
+    bind(
+        Editing,
+        &[ctrl('k')],
+        C::KillToEnd,
+        "delete to the end of the line",
+        None,
+    ),
+    bind(
+        Editing,
+        &[ctrl('w')],
+        C::KillWord,
+        "delete back to the previous blank (Alt-Backspace: the word before)",
+        None,
+    ),
+    bind(
+        Editing,
+        &[alt('b')],
+        C::WordBack,
+        "back to the start of a word (also Ctrl-←)",
+        None,
+    ),
+    bind(
+        Editing,
+        &[alt('f')],
+        C::WordForward,
+        "forward to the end of a word (also Ctrl-→)",
         None,
     ),
     // Picker
@@ -1043,6 +1148,149 @@ pub const KEYMAP: &[Binding] = &[
         "add the line and start the next one (as Enter)",
         None,
     ),
+    // After the opening: categories (1–7 pick one directly)
+    bind(
+        Categorise,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous category",
+        None,
+    ),
+    bind(
+        Categorise,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next category",
+        None,
+    ),
+    bind(
+        Categorise,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "set the category, next factor",
+        Some("set"),
+    ),
+    bind(
+        Categorise,
+        &[ch('s'), key(KeyCode::Tab)],
+        C::Skip,
+        "leave this factor without a category",
+        Some("skip"),
+    ),
+    bind(
+        Categorise,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "leave the rest without a category (set it later in section 4)",
+        Some("later"),
+    ),
+    // Presenter view
+    bind(
+        Presenter,
+        &[key(KeyCode::Down), ch('j'), key(KeyCode::Char(' '))],
+        C::Down,
+        "next question for the room",
+        Some("question"),
+    ),
+    bind(
+        Presenter,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous question",
+        None,
+    ),
+    bind(
+        Presenter,
+        &[ch(']'), key(KeyCode::Right)],
+        C::NextSection,
+        "next section (the clock follows)",
+        Some("section"),
+    ),
+    bind(
+        Presenter,
+        &[ch('['), key(KeyCode::Left)],
+        C::PrevSection,
+        "previous section",
+        None,
+    ),
+    bind(
+        Presenter,
+        &[ch('P'), key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "back to the incident",
+        Some("back"),
+    ),
+    // Exporting
+    bind(
+        ExportMenu,
+        &[ch('m')],
+        C::ExportMarkdown,
+        "Markdown to a file",
+        None,
+    ),
+    bind(
+        ExportMenu,
+        &[ch('h')],
+        C::ExportHtml,
+        "HTML page to a file",
+        None,
+    ),
+    bind(
+        ExportMenu,
+        &[ch('c')],
+        C::CopyMarkdown,
+        "Markdown to the clipboard (OSC 52; the terminal must support it)",
+        None,
+    ),
+    bind(
+        ExportMenu,
+        &[ch('a')],
+        C::Audience,
+        "internal or customer-facing version",
+        Some("version"),
+    ),
+    bind(
+        ExportMenu,
+        &[key(KeyCode::Up), ch('k')],
+        C::Up,
+        "previous choice",
+        None,
+    ),
+    bind(
+        ExportMenu,
+        &[key(KeyCode::Down), ch('j')],
+        C::Down,
+        "next choice",
+        None,
+    ),
+    bind(
+        ExportMenu,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "export as highlighted",
+        Some("export"),
+    ),
+    bind(
+        ExportMenu,
+        &[key(KeyCode::Esc), ch('q')],
+        C::Back,
+        "cancel",
+        Some("cancel"),
+    ),
+    bind(
+        ExportPath,
+        &[key(KeyCode::Enter)],
+        C::Choose,
+        "write the file (asks before replacing one)",
+        Some("write"),
+    ),
+    bind(
+        ExportPath,
+        &[key(KeyCode::Esc)],
+        C::Back,
+        "back to the choices",
+        Some("back"),
+    ),
     // A question
     bind(Confirm, &[ch('y'), ch('Y')], C::Yes, "yes", Some("yes")),
     bind(
@@ -1236,7 +1484,13 @@ pub const TYPED_KEYS: &[(Context, &str, &str)] = &[
         "Esc (record just added)",
         "on a record with nothing typed yet: close it, and it is not kept",
     ),
-    (Editing, "Ctrl-Z / Ctrl-U", "undo"),
+    (Editing, "Ctrl-Z / Ctrl-Y", "undo / redo"),
+    (Categorise, "1–7", "set that category"),
+    (
+        ExportPath,
+        "letters",
+        "type the path (relative to the current directory)",
+    ),
     (
         Filter,
         "letters",
@@ -1351,6 +1605,17 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
         last = Some(label);
     }
     out
+}
+
+/// The first key bound to `command` in `context`, as hints write it (`m`, `Enter`), or
+/// nothing when it has none there.
+pub fn lookup_keys(context: Context, command: Command) -> String {
+    KEYMAP
+        .iter()
+        .find(|b| b.context == context && b.command == command)
+        .and_then(|b| b.keys.first())
+        .map(Key::label)
+        .unwrap_or_default()
 }
 
 /// All keys of a binding, written for the help overlay: `Tab / ↓ / j`.

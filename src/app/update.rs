@@ -49,6 +49,13 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Import(reply) => super::import_preview::on_reply(state, reply),
+        Action::Exported(reply) => super::export::on_reply(state, reply),
+        Action::EditedExternally { target, result } => {
+            let before = state.incident().map(|v| v.save.revision);
+            super::external_edit::on_reply(state, target, result);
+            mark_changes(state, before);
+            Vec::new()
+        }
         Action::Tick => {
             agenda::on_tick(state);
             save::autosave(state)
@@ -221,6 +228,9 @@ pub fn context(state: &AppState) -> Context {
             Overlay::NewIncident { .. } | Overlay::Opening { .. } => Context::Editing,
             Overlay::Agenda { .. } => Context::Agenda,
             Overlay::Import(import) => import.context(),
+            Overlay::Export(export) => export.context(),
+            Overlay::Categorise(_) => Context::Categorise,
+            Overlay::Presenter(_) => Context::Presenter,
             _ => Context::Global,
         };
     }
@@ -259,6 +269,8 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             super::moments::set_on_selected(state, n);
             return Vec::new();
         }
+        Some(Command::Export) => return super::export::open(state),
+        Some(Command::Presenter) => return super::presenter::open(state),
         _ => {}
     }
     match ctx {
@@ -425,6 +437,9 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         Overlay::Agenda { selected, typed } => agenda::on_agenda_key(state, selected, typed, key),
         Overlay::Opening { textarea, added } => agenda::on_opening_key(state, textarea, added, key),
         Overlay::Import(import) => super::import_preview::on_key(state, *import, key),
+        Overlay::Export(export) => super::export::on_key(state, *export, key),
+        Overlay::Categorise(step) => super::went_well::on_key(state, step, key),
+        Overlay::Presenter(presenter) => super::presenter::on_key(state, presenter, key),
     }
 }
 

@@ -8,11 +8,14 @@
 //!
 //! Keys (besides typing): arrows (up/down by screen row), Home/End and Ctrl-A/Ctrl-E (line
 //! start/end), Ctrl-Home/Ctrl-End, PageUp/PageDown, Ctrl-←/→ and Alt-B/Alt-F (word), Backspace,
-//! Delete, Ctrl-W and Alt-Backspace (word before), Alt-D (word after), Ctrl-U/Ctrl-K (to line
-//! start/end), Ctrl-Z/Ctrl-Y (undo/redo), Enter (new line, in a multi-line box).
+//! Delete, Ctrl-W (back to the previous blank, as a shell does) and Alt-Backspace (word
+//! before), Alt-D (word after), Ctrl-U/Ctrl-K (to line start/end), Ctrl-Z/Ctrl-Y (undo/redo),
+//! Enter (new line, in a multi-line box). Word motions are in [`words`].
 
+mod external;
 mod history;
 mod view;
+mod words;
 pub mod wrap;
 
 use std::cell::RefCell;
@@ -184,7 +187,7 @@ impl TextBox {
                 'f' => self.move_to(self.next_pos(self.cursor)),
                 'h' => self.delete_to(self.prev_pos(self.cursor)),
                 'd' => self.delete_to(self.next_pos(self.cursor)),
-                'w' => self.delete_to(self.word_back(self.cursor)),
+                'w' => self.delete_to(self.space_word_back(self.cursor)),
                 'u' => self.delete_to((r, 0)),
                 'k' => self.delete_to(end_of_line),
                 'z' => self.undo(),
@@ -333,47 +336,6 @@ impl TextBox {
             (r, c)
         }
     }
-
-    fn char_before(&self, (r, c): Pos) -> Option<char> {
-        if c == 0 {
-            return if r == 0 { None } else { Some('\n') };
-        }
-        self.lines[r].chars().nth(c - 1)
-    }
-
-    fn char_at(&self, (r, c): Pos) -> Option<char> {
-        match self.lines[r].chars().nth(c) {
-            Some(ch) => Some(ch),
-            None if r + 1 < self.lines.len() => Some('\n'),
-            None => None,
-        }
-    }
-
-    /// The start of the word before `pos` (skipping what is not a word first).
-    fn word_back(&self, mut pos: Pos) -> Pos {
-        while self.char_before(pos).is_some_and(|ch| !is_word(ch)) {
-            pos = self.prev_pos(pos);
-        }
-        while self.char_before(pos).is_some_and(is_word) {
-            pos = self.prev_pos(pos);
-        }
-        pos
-    }
-
-    /// The end of the word after `pos` (skipping what is not a word first).
-    fn word_forward(&self, mut pos: Pos) -> Pos {
-        while self.char_at(pos).is_some_and(|ch| !is_word(ch)) {
-            pos = self.next_pos(pos);
-        }
-        while self.char_at(pos).is_some_and(is_word) {
-            pos = self.next_pos(pos);
-        }
-        pos
-    }
-}
-
-fn is_word(ch: char) -> bool {
-    ch.is_alphanumeric() || ch == '_'
 }
 
 /// Chars in a line.

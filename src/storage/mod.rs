@@ -34,7 +34,7 @@ pub use guarded::{Probe, SaveError};
 pub use identity::{Identity, MAX_FILE_BYTES, read_regular};
 pub use lock::{IncidentLock, LockError};
 pub use recovery::{RECOVERY_SUFFIX, Recovery, differences};
-pub use write::{write_atomic, write_atomic_in};
+pub use write::{create_atomic, write_atomic, write_atomic_in};
 
 /// What can go wrong with the incidents folder or a file in it.
 #[derive(Debug, thiserror::Error)]

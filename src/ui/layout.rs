@@ -33,7 +33,7 @@ pub(super) fn draw_editor(view: &IncidentView, target: Target, frame: &mut Frame
     let keys = if target.kind().is_single_line() {
         "Enter/Esc done · Tab next"
     } else {
-        "Esc done · Tab next · Enter new line"
+        "Esc done · Tab next · Enter new line · Ctrl-E editor"
     };
     let block = Block::bordered()
         .title(Span::styled(format!(" ✎ {label} "), THEME.focus))

@@ -15,9 +15,9 @@ use crate::app::state::{AppState, IncidentView, Screen};
 use crate::model::timeinput::zone;
 use crate::model::{Effect, Meeting, Moment, Section};
 
-/// The clock for a header: `◷ Meeting 23:41 · Factors 7:12/15` (with ` over` past the
-/// timebox), `◷ 23:41 · Factors 7:12/15` when `compact`; `Meeting ended · 58:12` once ended;
-/// nothing when no meeting was started.
+/// The clock for a header, every time as `m:ss`: `◷ Meeting 23:41 · Factors 7:12/15:00`
+/// (with ` over` past the timebox), `◷ 23:41 · Factors 7:12/15:00` when `compact`; `Meeting
+/// ended · 58:12` once ended; nothing when no meeting was started.
 pub fn clock_spans(meeting: &Meeting, now: Timestamp, compact: bool) -> Vec<Span<'static>> {
     if meeting.started_at.is_none() {
         return Vec::new();
@@ -43,7 +43,7 @@ pub fn clock_spans(meeting: &Meeting, now: Timestamp, compact: bool) -> Vec<Span
                 "{} {}/{}",
                 item.short(),
                 format_clock(meeting.item_secs(item, now)),
-                meeting.timebox(item)
+                format_clock(u64::from(meeting.timebox(item)) * 60)
             ),
             style,
         ));

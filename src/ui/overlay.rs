@@ -73,6 +73,20 @@ pub fn render(overlay: &Overlay, state: &AppState, frame: &mut Frame, area: Rect
             area,
         ),
         Overlay::Picker(picker) => render_picker(picker, frame, area),
+        Overlay::Export(export) => {
+            let title = state.incident().map_or("", |v| v.incident.title.as_str());
+            super::export::render(export, title, frame, area);
+        }
+        Overlay::Categorise(step) => {
+            if let Some(view) = state.incident() {
+                super::went_well::render(view, step, frame, area);
+            }
+        }
+        Overlay::Presenter(presenter) => {
+            if let Some(view) = state.incident() {
+                super::presenter::render(view, presenter, state.now, frame, area);
+            }
+        }
     }
 }
 

@@ -1,0 +1,436 @@
+//! The export overlay of the incident screen (`E`): Markdown or an HTML page of the open
+//! incident, for the team or for customers, to a file (a path prompt holding `<id>.md`,
+//! relative to the current directory; an existing file is replaced only after asking) or to
+//! the clipboard through the terminal (OSC 52). The writing is an effect
+//! ([`Effect::Export`]); its answer comes back as [`ExportReply`].
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+
+use super::action::Effect;
+use super::focus::is_newline_key;
+use super::keymap::{Command, Context, lookup};
+use super::state::{AppState, Overlay, Screen};
+use crate::editor::TextBox;
+use crate::model::Incident;
+
+/// What the document is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// CommonMark with GitHub tables (as `retro export`).
+    Markdown,
+    /// One self-contained HTML page (as `retro export --format html`).
+    Html,
+}
+
+impl Format {
+    /// Its name in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+        }
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Who the document is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// The whole retrospective.
+    #[default]
+    Internal,
+    /// Only what a customer may read (as `retro export --audience customer`).
+    Customer,
+}
+
+impl Audience {
+    /// Its name in the overlay and in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Internal => "internal",
+            Audience::Customer => "customer-facing",
+        }
+    }
+}
+
+/// Where the document goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// A file: a relative path is taken from the current directory, `~/` from the home
+    /// folder. Unless `overwrite`, an existing file is left alone and reported
+    /// ([`ExportReply::Exists`]).
+    File {
+        /// The path as typed.
+        path: PathBuf,
+        /// Replace an existing file (the user said yes).
+        overwrite: bool,
+    },
+    /// The terminal's clipboard, through an OSC 52 escape sequence.
+    Clipboard,
+}
+
+/// An export for the runtime to perform.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// The incident as it is in memory (saved or not).
+    pub incident: Box<Incident>,
+    /// Markdown or HTML.
+    pub format: Format,
+    /// For the team or for customers.
+    pub audience: Audience,
+    /// A file or the clipboard.
+    pub to: Destination,
+}
+
+/// What became of an [`ExportRequest`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportReply {
+    /// The file was written.
+    Written {
+        /// Where, as an absolute path.
+        path: PathBuf,
+        /// How many bytes.
+        bytes: usize,
+    },
+    /// A file is there already; nothing was written.
+    Exists {
+        /// The path as typed.
+        path: PathBuf,
+    },
+    /// The sequence was sent to the terminal (whether the terminal took it cannot be known).
+    Copied {
+        /// Bytes of the document (before base64).
+        bytes: usize,
+        /// Whether it went through tmux's passthrough.
+        tmux: bool,
+    },
+    /// Why nothing was exported.
+    Failed(String),
+}
+
+/// The overlay's state.
+pub struct ExportOverlay {
+    /// For the team or for customers (`a` switches).
+    pub audience: Audience,
+    /// Highlighted row of [`MENU`].
+    pub selected: usize,
+    /// The step shown.
+    pub step: Step,
+}
+
+/// A step of the overlay.
+pub enum Step {
+    /// Choosing what and where.
+    Menu,
+    /// Typing the file's path.
+    Path {
+        /// Markdown or HTML.
+        format: Format,
+        /// The path, prefilled with `<id>.<ext>`.
+        textarea: Box<TextBox>,
+        /// Why the last attempt failed.
+        note: Option<String>,
+    },
+    /// The file exists: replace it?
+    Overwrite {
+        /// Markdown or HTML.
+        format: Format,
+        /// The path as typed.
+        path: PathBuf,
+    },
+}
+
+/// The rows of the menu: the format and where it goes, with the command that picks it.
+pub const MENU: [(Format, bool, Command, &str); 3] = [
+    (
+        Format::Markdown,
+        false,
+        Command::ExportMarkdown,
+        "Markdown to a file",
+    ),
+    (
+        Format::Html,
+        false,
+        Command::ExportHtml,
+        "HTML page to a file",
+    ),
+    (
+        Format::Markdown,
+        true,
+        Command::CopyMarkdown,
+        "Markdown to the clipboard (OSC 52)",
+    ),
+];
+
+impl ExportOverlay {
+    /// The keymap context of the step.
+    pub fn context(&self) -> Context {
+        match self.step {
+            Step::Menu => Context::ExportMenu,
+            Step::Path { .. } => Context::ExportPath,
+            Step::Overwrite { .. } => Context::Confirm,
+        }
+    }
+}
+
+/// `E` on the incident screen: opens the overlay on its menu.
+pub fn open(state: &mut AppState) -> Vec<Effect> {
+    if state.incident().is_none() {
+        return Vec::new();
+    }
+    state.overlay = Some(Overlay::Export(Box::new(ExportOverlay {
+        audience: Audience::Internal,
+        selected: 0,
+        step: Step::Menu,
+    })));
+    Vec::new()
+}
+
+/// The file name offered for the open incident: `<id>.md`, `<id>-customer.html`, …
+pub fn default_name(id: &str, format: Format, audience: Audience) -> String {
+    let suffix = match audience {
+        Audience::Internal => "",
+        Audience::Customer => "-customer",
+    };
+    format!("{id}{suffix}.{}", format.extension())
+}
+
+fn request(state: &AppState, format: Format, audience: Audience, to: Destination) -> Vec<Effect> {
+    match state.incident() {
+        Some(view) => vec![Effect::Export(Box::new(ExportRequest {
+            incident: Box::new(view.incident.clone()),
+            format,
+            audience,
+            to,
+        }))],
+        None => Vec::new(),
+    }
+}
+
+/// Keys in the overlay.
+pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -> Vec<Effect> {
+    let command = lookup(overlay.context(), &key);
+    if command == Some(Command::Quit) {
+        return super::save::quit(state);
+    }
+    if command == Some(Command::Save) {
+        state.overlay = Some(Overlay::Export(Box::new(overlay)));
+        return super::save::save(state);
+    }
+    let audience = overlay.audience;
+    match std::mem::replace(&mut overlay.step, Step::Menu) {
+        Step::Menu => {
+            let picked = match command {
+                Some(Command::Up) => {
+                    overlay.selected = overlay.selected.saturating_sub(1);
+                    None
+                }
+                Some(Command::Down) => {
+                    overlay.selected = (overlay.selected + 1).min(MENU.len() - 1);
+                    None
+                }
+                Some(Command::Audience) => {
+                    overlay.audience = match audience {
+                        Audience::Internal => Audience::Customer,
+                        Audience::Customer => Audience::Internal,
+                    };
+                    None
+                }
+                Some(Command::Choose) => Some(overlay.selected),
+                Some(Command::Back) => return Vec::new(),
+                Some(c) => MENU.iter().position(|row| row.2 == c),
+                None => None,
+            };
+            if let Some(row) = picked {
+                overlay.selected = row;
+                let (format, clipboard, _, _) = MENU[row];
+                if clipboard {
+                    state.overlay = Some(Overlay::Export(Box::new(overlay)));
+                    return request(state, format, audience, Destination::Clipboard);
+                }
+                let id = state.incident().map(|v| v.incident.id.clone());
+                let name = default_name(id.as_deref().unwrap_or("incident"), format, audience);
+                overlay.step = Step::Path {
+                    format,
+                    textarea: Box::new(TextBox::new(&name, true)),
+                    note: None,
+                };
+            }
+        }
+        Step::Path {
+            format,
+            mut textarea,
+            mut note,
+        } => match command {
+            Some(Command::Back) => {}
+            _ if command == Some(Command::Choose) || is_newline_key(&key) => {
+                let typed = textarea.text().trim().to_string();
+                if typed.is_empty() {
+                    overlay.step = Step::Path {
+                        format,
+                        textarea,
+                        note: Some("Type a file name (Esc goes back)".into()),
+                    };
+                } else {
+                    overlay.step = Step::Path {
+                        format,
+                        textarea,
+                        note: None,
+                    };
+                    state.overlay = Some(Overlay::Export(Box::new(overlay)));
+                    let to = Destination::File {
+                        path: PathBuf::from(typed),
+                        overwrite: false,
+                    };
+                    return request(state, format, audience, to);
+                }
+            }
+            _ => {
+                if textarea.input(key) {
+                    note = None;
+                }
+                overlay.step = Step::Path {
+                    format,
+                    textarea,
+                    note,
+                };
+            }
+        },
+        Step::Overwrite { format, path } => match command {
+            Some(Command::Yes) => {
+                overlay.step = Step::Overwrite {
+                    format,
+                    path: path.clone(),
+                };
+                state.overlay = Some(Overlay::Export(Box::new(overlay)));
+                let to = Destination::File {
+                    path,
+                    overwrite: true,
+                };
+                return request(state, format, audience, to);
+            }
+            Some(Command::No | Command::Back) => {
+                // Back to the prompt, to choose another name.
+                overlay.step = Step::Path {
+                    format,
+                    textarea: Box::new(TextBox::new(&path.to_string_lossy(), true)),
+                    note: Some("Not replaced: type another name".into()),
+                };
+            }
+            _ => overlay.step = Step::Overwrite { format, path },
+        },
+    }
+    state.overlay = Some(Overlay::Export(Box::new(overlay)));
+    Vec::new()
+}
+
+/// Sizes as people read them: `812 bytes`, `12.3 KB`, `1.4 MB` (1 KB = 1,000 bytes).
+pub fn size_label(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+/// Copies larger than this may be cut or refused by some terminals.
+const LARGE_COPY: usize = 100_000;
+
+/// The runtime's answer to an [`Effect::Export`].
+pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Effect> {
+    let overlay = match state.overlay.take() {
+        Some(Overlay::Export(overlay)) => Some(overlay),
+        other => {
+            state.overlay = other;
+            None
+        }
+    };
+    let audience = overlay.as_ref().map_or(Audience::Internal, |o| o.audience);
+    let format = overlay.as_ref().and_then(|o| match &o.step {
+        Step::Path { format, .. } | Step::Overwrite { format, .. } => Some(*format),
+        Step::Menu => None,
+    });
+    match reply {
+        ExportReply::Written { path, bytes } => {
+            state.info(format!(
+                "Wrote {} ({}, {} {})",
+                path.display(),
+                size_label(bytes),
+                audience.label(),
+                format.unwrap_or(Format::Markdown).label()
+            ));
+        }
+        ExportReply::Exists { path } => {
+            if let Some(mut overlay) = overlay {
+                overlay.step = Step::Overwrite {
+                    format: format.unwrap_or(Format::Markdown),
+                    path,
+                };
+                state.overlay = Some(Overlay::Export(overlay));
+            }
+        }
+        ExportReply::Copied { bytes, tmux } => {
+            // Most important first: the status line is cut at the screen's width.
+            let mut text = format!(
+                "Sent {} of {} Markdown by OSC 52; terminals without it ignore it",
+                size_label(bytes),
+                audience.label()
+            );
+            if tmux {
+                text.push_str(" (tmux: set -g allow-passthrough on)");
+            }
+            if bytes > LARGE_COPY {
+                text.push_str("; copies this large are cut by some terminals");
+            }
+            state.info(text);
+        }
+        ExportReply::Failed(reason) => {
+            state.error(format!("Not exported: {reason}"));
+            if let Some(mut overlay) = overlay {
+                if let Step::Path { note, .. } = &mut overlay.step {
+                    *note = Some(reason);
+                } else if let Step::Overwrite { format, path } = overlay.step {
+                    overlay.step = Step::Path {
+                        format,
+                        textarea: Box::new(TextBox::new(&path.to_string_lossy(), true)),
+                        note: Some(reason),
+                    };
+                }
+                state.overlay = Some(Overlay::Export(overlay));
+            }
+        }
+    }
+    if !matches!(state.screen, Screen::Incident(_)) {
+        state.overlay = None;
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_sizes() {
+        assert_eq!(
+            default_name("2026-03-12-x", Format::Markdown, Audience::Internal),
+            "2026-03-12-x.md"
+        );
+        assert_eq!(
+            default_name("2026-03-12-x", Format::Html, Audience::Customer),
+            "2026-03-12-x-customer.html"
+        );
+        assert_eq!(size_label(812), "812 bytes");
+        assert_eq!(size_label(12_345), "12.3 KB");
+        assert_eq!(size_label(1_400_000), "1.4 MB");
+    }
+}
