@@ -61,6 +61,8 @@ pub enum Action {
     Trashed(Result<PathBuf, String>),
     /// The runtime's answer to an [`Effect::Import`].
     Import(super::import_io::Reply),
+    /// Another program created, changed or removed files of the incidents folder.
+    Folder(super::folder::FolderNews),
 }
 
 /// Work for the runtime: I/O that [`super::update`] never does itself.
@@ -106,4 +108,7 @@ pub enum Effect {
     TrashFile(PathBuf),
     /// Read an export or complete a path for the import overlay.
     Import(super::import_io::Request),
+    /// Look whether the open incident's file (this id) was changed or removed by another
+    /// program; reported as [`Action::ChangedOnDisk`] or [`Action::DeletedOnDisk`].
+    Probe(String),
 }

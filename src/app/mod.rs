@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod edit;
 pub mod factors;
 pub mod focus;
+pub mod folder;
 pub mod form;
 pub mod import_io;
 pub mod import_overlay;

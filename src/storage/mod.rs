@@ -16,6 +16,7 @@ pub mod listing;
 pub mod lock;
 pub mod recovery;
 pub mod summary_fast;
+pub mod watch;
 mod write;
 
 use std::fs;
