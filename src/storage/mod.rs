@@ -15,6 +15,7 @@ pub mod list_cache;
 pub mod listing;
 pub mod lock;
 pub mod recovery;
+pub mod resolve;
 pub mod summary_fast;
 pub mod watch;
 mod write;
