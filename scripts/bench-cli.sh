@@ -20,7 +20,7 @@
 # Usage: scripts/bench-cli.sh [RUNS]          (default 5; the lint first run uses at most 3)
 # Environment: BENCH_CORPUS=DIR keeps the generated folders in DIR and reuses them next time
 # (DIR/10000 and DIR/100000); otherwise they go to a temporary folder that is removed at exit.
-# BENCH_SKIP_100K=1 leaves out the 100,000-incident cases.
+# BENCH_SKIP_100K=1 leaves out the 100,000-incident cases; BENCH_ONLY_LIST=1 runs only them.
 set -euo pipefail
 
 runs="${1:-5}"
@@ -117,6 +117,7 @@ compare() {
             r, lo, hi, n, g, (cb > 0 ? ca / cb : 0), ma / mb }'
 }
 
+if [[ -z "${BENCH_ONLY_LIST:-}" ]]; then
 small="$(corpus 10000)"
 bytes=$(du -sb "$small" | cut -f1)
 echo "corpus: 10000 files, $((bytes / 10000)) bytes per file on average"
@@ -148,6 +149,7 @@ compare "retro lint, 10,000 incidents, second run vs retro list (both cache fill
     "$runs" "" \
     "\"$retro\" --dir \"$small\" lint" \
     "\"$retro\" --dir \"$small\" list"
+fi
 
 if [[ -z "${BENCH_SKIP_100K:-}" ]]; then
     large="$(corpus 100000)"

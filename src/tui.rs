@@ -4,7 +4,9 @@
 //! drive the real loop with scripted keys on a `TestBackend`. Saving and linting run on
 //! worker threads ([`workers`]); all pending input is applied before one frame is drawn.
 
+pub mod own_writes;
 pub mod settings;
+pub mod watcher;
 pub mod workers;
 
 pub use settings::Settings;
@@ -166,11 +168,17 @@ pub fn run(store: &Store, settings: Settings) -> anyhow::Result<()> {
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
+        let mut events = CrosstermEvents::start()?;
         let mut runtime = Runtime::new(store.clone())
             .with_snapshot(snapshot.clone())
             .with_settings(settings)
             .with_outside(effects::console::Outside::from_env());
-        let mut events = CrosstermEvents::start()?;
+        // A folder that cannot be watched at all is still looked at on the tick.
+        if let Ok(watcher) =
+            watcher::Watcher::start(store.dir().to_path_buf(), events.waker(), false)
+        {
+            runtime = runtime.with_watcher(watcher);
+        }
         runtime.run_loop(&mut terminal, &mut events, &Timestamp::now, &mut |_| {})
     });
     guard::restore_terminal();
@@ -242,7 +250,16 @@ pub struct Runtime {
     outside: effects::console::Outside,
     /// The terminal was handed to another program: the next frame redraws every cell.
     repaint: bool,
+    /// News of other programs' changes to the folder, while the event loop runs.
+    watcher: Option<watcher::Watcher>,
+    /// What this program itself wrote or removed, so that its own writes are not news.
+    own: own_writes::OwnWrites,
 }
+
+/// Longest wait for input while the folder is watched: news sent while the terminal is
+/// being waited on is looked at within this time (a waker cuts it short while background
+/// work is outstanding).
+const WATCH_WAKE: Duration = Duration::from_millis(200);
 
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
 const BATCH: usize = 4096;
@@ -280,7 +297,16 @@ impl Runtime {
             settings: Settings::default(),
             outside: effects::console::Outside::detached(),
             repaint: false,
+            watcher: None,
+            own: own_writes::OwnWrites::default(),
         }
+    }
+
+    /// The same runtime, told of other programs' changes to the folder by `watcher` while its
+    /// event loop runs (see [`watcher`]).
+    pub fn with_watcher(mut self, watcher: watcher::Watcher) -> Runtime {
+        self.watcher = Some(watcher);
+        self
     }
 
     /// The same runtime giving the state `settings` (the configuration) when the loop starts.
@@ -378,6 +404,16 @@ impl Runtime {
                     changed = true;
                     redraw = true;
                 }
+                if let Some(news) = self.folder_news() {
+                    // Keys that reached the terminal before the news are meant for what was on
+                    // screen then: they are applied first, so a question the news raises only
+                    // gets the keys pressed once it is drawn.
+                    changed |= self.apply_pending(&mut state, events, clock, &mut redraw)?;
+                    state.now = clock();
+                    self.dispatch(&mut state, Action::Folder(news));
+                    changed = true;
+                    redraw = true;
+                }
                 if state.quit {
                     break;
                 }
@@ -414,6 +450,12 @@ impl Runtime {
                     (Some(_), None) => Some(Duration::from_millis(100)),
                     (None, t) => t,
                 };
+                // The folder's news is looked at even while no key comes.
+                let timeout = match (&self.watcher, timeout) {
+                    (Some(_), Some(t)) => Some(t.min(WATCH_WAKE)),
+                    (Some(_), None) => Some(WATCH_WAKE),
+                    (None, t) => t,
+                };
                 events.background(self.workers.as_ref().is_some_and(workers::Workers::busy));
                 let next = events.next(timeout)?;
                 state.now = clock();
@@ -427,6 +469,9 @@ impl Runtime {
                 }
                 let Some(first) = next else {
                     if due.is_some_and(|due| state.now >= due) {
+                        // A key that came as the wait ended is applied before the tick can
+                        // raise a question (an outside change) that would take it.
+                        changed |= self.apply_pending(&mut state, events, clock, &mut redraw)?;
                         last_tick = state.now;
                         redraw |= self.tick(&mut state, &mut status);
                         self.refresh_snapshot(&state);
@@ -439,18 +484,7 @@ impl Runtime {
                 let mut count = 0;
                 while let Some(e) = event {
                     state.now = clock();
-                    match e {
-                        Event::Key(key) if key.kind != KeyEventKind::Release => {
-                            self.dispatch(&mut state, Action::Key(key));
-                            changed = true;
-                        }
-                        Event::Paste(text) => {
-                            self.dispatch(&mut state, Action::Paste(text));
-                            changed = true;
-                        }
-                        Event::Resize(..) => redraw = true,
-                        _ => {}
-                    }
+                    changed |= self.apply_event(&mut state, e, &mut redraw);
                     count += 1;
                     if state.quit || count >= BATCH {
                         break;
@@ -474,6 +508,58 @@ impl Runtime {
         })();
         self.workers = None;
         result
+    }
+
+    /// Applies one terminal event; true when it changed the state.
+    fn apply_event(&mut self, state: &mut AppState, event: Event, redraw: &mut bool) -> bool {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.dispatch(state, Action::Key(key));
+                true
+            }
+            Event::Paste(text) => {
+                self.dispatch(state, Action::Paste(text));
+                true
+            }
+            Event::Resize(..) => {
+                *redraw = true;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Applies every event that has already arrived (at most [`BATCH`]); true when one
+    /// changed the state.
+    fn apply_pending(
+        &mut self,
+        state: &mut AppState,
+        events: &mut dyn EventSource,
+        clock: &dyn Fn() -> Timestamp,
+        redraw: &mut bool,
+    ) -> io::Result<bool> {
+        let mut changed = false;
+        for _ in 0..BATCH {
+            if state.quit {
+                break;
+            }
+            let Some(event) = events.pending()? else {
+                break;
+            };
+            state.now = clock();
+            if self.apply_event(state, event, redraw) {
+                *redraw = true;
+                changed = true;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// The folder's news that has arrived, less this program's own writes; `None` when
+    /// nothing is left.
+    fn folder_news(&mut self) -> Option<crate::app::folder::FolderNews> {
+        let news = self.watcher.as_mut()?.try_news()?;
+        self.own.filter(self.store.dir(), news)
     }
 
     /// The periodic tick: notices outside changes, saves what is due, keeps the status line
@@ -547,6 +633,7 @@ impl Runtime {
     fn apply_file_news(&mut self, done: &effects::Done) {
         if let Some(known) = &done.known {
             self.known = Some(known.clone());
+            self.own.wrote(known.clone());
         }
         if let Some(gone) = done.gone {
             self.gone = gone;
@@ -600,20 +687,29 @@ impl Runtime {
         if view.disk.read_only.is_some() || view.disk.conflict.is_some() {
             return;
         }
+        let id = view.incident.id.clone();
+        for action in self.probe_open(&id) {
+            self.dispatch(state, action);
+        }
+    }
+
+    /// Looks whether the open incident's file (`id`) still holds what this program last read
+    /// or wrote: another program's change or deletion comes back as an action.
+    fn probe_open(&mut self, id: &str) -> Vec<Action> {
         // The file is about to change under our own save: not another program's change.
         if self.workers.as_ref().is_some_and(workers::Workers::saving) {
-            return;
+            return Vec::new();
         }
-        let id = view.incident.id.clone();
         let Some(known) = &self.known else {
-            return;
+            return Vec::new();
         };
-        match self.store.probe(&id, known) {
+        let mut actions = Vec::new();
+        match self.store.probe(id, known) {
             Probe::Same(identity) => self.known = Some(identity),
             Probe::Changed(loaded, identity) => {
                 if let Ok(loaded) = *loaded {
                     self.known = Some(identity);
-                    self.dispatch(state, Action::ChangedOnDisk(Box::new(loaded.incident)));
+                    actions.push(Action::ChangedOnDisk(Box::new(loaded.incident)));
                 }
                 // A file changed into one that does not parse is left as it is: saves stop
                 // (they find the change) and say why, until it parses again.
@@ -621,12 +717,13 @@ impl Runtime {
             Probe::Gone => {
                 if !self.gone {
                     self.gone = true;
-                    self.dispatch(state, Action::DeletedOnDisk);
+                    actions.push(Action::DeletedOnDisk);
                 }
             }
             Probe::Unreadable(_) => {}
         }
         self.share_known();
+        actions
     }
 
     /// Performs one effect against the store and reports the results as actions.
@@ -651,6 +748,7 @@ impl Runtime {
                 vec![Action::Import(crate::app::import_io::perform(request))]
             }
             Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
+            Effect::Probe(id) => self.probe_open(&id),
             Effect::Open(id) => self.open(&id),
             Effect::View { path, error } => vec![Action::Viewed {
                 text: store.read_text(&path).map_err(|e| e.to_string()),
@@ -662,6 +760,7 @@ impl Runtime {
                 let mut incident = store.new_incident(&title, date, Moment::utc(now));
                 crate::app::new_incident::add_start(&mut incident, start.as_ref());
                 let result = store.create(incident).map(|(_, incident, identity)| {
+                    self.own.wrote(identity.clone());
                     self.known = Some(identity);
                     self.lock = store
                         .lock(&incident.id)
@@ -709,12 +808,11 @@ impl Runtime {
                 incident.id = new_id(date, &format!("{} copy", incident.title), |c| {
                     store.exists(c)
                 });
-                vec![Action::CopySaved(
-                    store
-                        .create(*incident)
-                        .map(|(_, copy, _)| copy.id)
-                        .map_err(|e| e.reason()),
-                )]
+                let created = store.create(*incident).map(|(_, copy, identity)| {
+                    self.own.wrote(identity);
+                    copy.id
+                });
+                vec![Action::CopySaved(created.map_err(|e| e.reason()))]
             }
             Effect::DiscardRecovery(id) => vec![Action::RecoveryDiscarded(
                 store.discard_recovery(&id).map_err(|e| e.to_string()),
@@ -724,8 +822,22 @@ impl Runtime {
                 held: effects::edited_elsewhere(store, &id),
             }],
             Effect::FixId { path, id } => vec![Action::IdFixed(store.fix_inner_id(&path, &id))],
-            Effect::TrashIncident(id) => vec![Action::Trashed(effects::trash(store, &id))],
-            Effect::TrashFile(path) => vec![Action::Trashed(effects::trash_file(store, &path))],
+            Effect::TrashIncident(id) => {
+                let trashed = effects::trash(store, &id);
+                if trashed.is_ok() {
+                    self.own.removed(&id);
+                }
+                vec![Action::Trashed(trashed)]
+            }
+            Effect::TrashFile(path) => {
+                let trashed = effects::trash_file(store, &path);
+                if trashed.is_ok()
+                    && let Some(name) = crate::storage::watch::incident_name(store.dir(), &path)
+                {
+                    self.own.removed(&name);
+                }
+                vec![Action::Trashed(trashed)]
+            }
             Effect::Export(request) => vec![Action::Exported(effects::export::perform(
                 *request,
                 &mut self.outside,

@@ -141,7 +141,7 @@ fn bad_input_exits_2_and_leaves_the_incident_untouched() {
         ),
         (
             vec!["metric", "not-an-id", &grafana],
-            "is not an incident id",
+            "no incident matches `not-an-id`",
         ),
         (
             vec!["metric", "2026-01-01-missing", &grafana],

@@ -80,6 +80,8 @@ pub enum Action {
         /// The edited text, or why not.
         result: Result<String, String>,
     },
+    /// Another program created, changed or removed files of the incidents folder.
+    Folder(super::folder::FolderNews),
 }
 
 /// Work for the runtime: I/O that [`super::update`] never does itself.
@@ -158,4 +160,7 @@ pub enum Effect {
         /// Its text now.
         text: String,
     },
+    /// Look whether the open incident's file (this id) was changed or removed by another
+    /// program; reported as [`Action::ChangedOnDisk`] or [`Action::DeletedOnDisk`].
+    Probe(String),
 }

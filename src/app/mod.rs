@@ -9,6 +9,7 @@ pub mod export;
 pub mod external_edit;
 pub mod factors;
 pub mod focus;
+pub mod folder;
 pub mod form;
 pub mod home_files;
 pub mod import_io;

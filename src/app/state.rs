@@ -57,6 +57,9 @@ pub struct Home {
     pub visible: Vec<usize>,
     /// The meeting running on the incident last open, shown on the list until it is reopened.
     pub meeting: Option<MeetingElsewhere>,
+    /// Files of the folder changed while a dialog was open: the list is read again once it
+    /// closes (see [`super::folder`]).
+    pub stale: bool,
 }
 
 /// A meeting still running on an incident that is not open (its clock goes on).

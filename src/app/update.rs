@@ -18,7 +18,8 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
         Action::ChangedOnDisk(_) => false,
         _ => true,
     };
-    let effects = apply(state, action);
+    let mut effects = apply(state, action);
+    effects.extend(super::folder::catch_up(state));
     agenda::remember(state);
     if let Screen::Incident(view) = &mut state.screen {
         (view.lint).refresh_with(
@@ -107,7 +108,9 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             state.error(format!("could not remove the recovery copy: {e}"));
             Vec::new()
         }
+        Action::Folder(news) => super::folder::on_news(state, news),
         Action::Listed(Ok(entries)) => {
+            state.home.stale = false;
             let keep = state.home.selected_entry().map(|e| e.name().to_string());
             state.home.entries = entries;
             state.home.refilter();

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::model::codec::line_column;
@@ -32,7 +32,8 @@ incident is not ready (or cannot be read).";
 /// Options of `retro check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Incident ids or file paths; every incident of the folder when none is given.
+    /// Incidents (ids, starts of ids, or title words) or file paths; every incident of the
+    /// folder when none is given.
     #[arg(value_name = "ID|FILE")]
     pub targets: Vec<String>,
     /// Report whether each incident is ready to publish (the checklist) instead.
@@ -47,16 +48,14 @@ pub(crate) fn run(args: &CheckArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCod
         files = incident_files(ctx.store.dir())?;
     }
     for target in &args.targets {
-        // An id of the folder, or a file anywhere.
-        let path = if is_valid_id(target) && !Path::new(target).is_file() {
-            ctx.store.dir().join(format!("{target}.toml"))
-        } else {
-            PathBuf::from(target)
+        // An incident of the folder (id, its start, or title words), or a file anywhere.
+        let path = match super::files::resolve_target(target, ctx) {
+            Ok(path) => path,
+            Err(why) => {
+                problems.push(why);
+                continue;
+            }
         };
-        if !path.is_file() {
-            problems.push(format!("{target}: no such incident or file"));
-            continue;
-        }
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())

@@ -49,7 +49,8 @@ pub enum Audience {
 /// Options of `retro export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Incident id (see `retro list`) or path of an incident file.
+    /// Incident id, a start of it that only one has, or words of one title (see `retro
+    /// list`), or the path of an incident file.
     #[arg(value_name = "ID")]
     pub id: String,
     /// Output format.

@@ -1,6 +1,6 @@
 //! Finding and reading incident files for the subcommands, and reporting broken ones.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
@@ -49,17 +49,67 @@ pub(crate) fn located(path: &Path, error: &FormatError) -> String {
     crate::sanitize::for_terminal(&text).into_owned()
 }
 
-/// Loads the incident an argument names: an id in the folder, or the path of a file.
-pub(crate) fn load_arg(arg: &str, ctx: &Context<'_>) -> anyhow::Result<Loaded> {
-    if is_valid_id(arg) {
-        return ctx.store.load(arg).map_err(|e| anyhow::anyhow!(e));
-    }
+/// The id of the incident an argument names: the id, a prefix of it only one incident has,
+/// or words of one incident's title (see [`crate::storage::Store::resolve`]). Every
+/// subcommand that takes an id comes through here.
+///
+/// # Errors
+/// No match, or several (the error lists them, id and title).
+pub(crate) fn resolve_id(arg: &str, ctx: &Context<'_>) -> anyhow::Result<String> {
+    ctx.store.resolve(arg).map_err(|e| anyhow::anyhow!(e))
+}
+
+/// True when an argument that may be an id or a file should be read as a file: it names an
+/// existing file and is not an id of the folder, or it looks like a path (`/`, `.toml`).
+fn is_file_arg(arg: &str, ctx: &Context<'_>) -> bool {
     let path = Path::new(arg);
-    if path.is_file() {
+    if ctx.store.exists(arg) {
+        return false;
+    }
+    path.is_file() || arg.contains(std::path::MAIN_SEPARATOR) || arg.ends_with(".toml")
+}
+
+/// The file an `ID|FILE` argument names: a file path as it is, otherwise the folder's file of
+/// the incident [`resolve_id`] finds.
+///
+/// # Errors
+/// Why not, for stderr.
+pub(crate) fn resolve_target(arg: &str, ctx: &Context<'_>) -> Result<PathBuf, String> {
+    if is_file_arg(arg, ctx) {
+        let path = PathBuf::from(arg);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!(
+                "{}: no such incident or file",
+                crate::sanitize::for_terminal(arg)
+            ))
+        };
+    }
+    let clean = crate::sanitize::for_terminal(arg);
+    match ctx.store.resolve(arg) {
+        Ok(id) => ctx.store.path_of(&id).map_err(|e| e.to_string()),
+        Err(crate::storage::resolve::ResolveError::NoMatch(_)) => {
+            Err(format!("{clean}: no such incident or file"))
+        }
+        Err(e) => Err(format!("{clean}: {e}")),
+    }
+}
+
+/// Loads the incident an argument names: an incident of the folder (see [`resolve_id`]), or
+/// the path of a file.
+pub(crate) fn load_arg(arg: &str, ctx: &Context<'_>) -> anyhow::Result<Loaded> {
+    if is_file_arg(arg, ctx) {
+        let path = Path::new(arg);
+        if !path.is_file() {
+            anyhow::bail!(
+                "`{}` is neither an incident id (like 2026-03-12-checkout-errors) nor a file; \
+                 `retro list` shows the ids",
+                crate::sanitize::for_terminal(arg)
+            );
+        }
         return read_incident(path).map_err(|e| anyhow::anyhow!(e));
     }
-    anyhow::bail!(
-        "`{arg}` is neither an incident id (like 2026-03-12-checkout-errors) nor a file; \
-         `retro list` shows the ids"
-    )
+    let id = resolve_id(arg, ctx)?;
+    ctx.store.load(&id).map_err(|e| anyhow::anyhow!(e))
 }

@@ -37,7 +37,7 @@ Importing the same source again adds nothing: each entry keeps its source id.";
 /// Options of `retro import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The incident's id.
+    /// The incident: its id, a start of it that only one has, or words of one title.
     pub id: String,
     /// The export: a Slack ZIP or folder, a text or log file, or a JSON/JSONL file.
     pub source: PathBuf,
@@ -155,9 +155,10 @@ impl Progress for Bar {
 }
 
 pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
-    let loaded = ctx.store.load(&args.id).map_err(|e| anyhow::anyhow!(e))?;
+    let id = super::files::resolve_id(&args.id, ctx)?;
+    let loaded = ctx.store.load(&id).map_err(|e| anyhow::anyhow!(e))?;
     if let Some(why) = &loaded.read_only {
-        anyhow::bail!("{} is read-only: {why}", args.id);
+        anyhow::bail!("{} is read-only: {why}", id);
     }
     // Hold the editing lock while reading, so a retro open on the incident cannot be
     // overwritten (and we cannot be).
@@ -166,8 +167,8 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
     } else {
         Some(
             ctx.store
-                .lock(&args.id)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", args.id))?,
+                .lock(&id)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", id))?,
         )
     };
     let mut incident = loaded.incident;
@@ -254,7 +255,7 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
     } else {
         "entries to the timeline"
     };
-    let mut line = format!("Added {added} {what} of {} ({})", args.id, kind.as_str());
+    let mut line = format!("Added {added} {what} of {} ({})", id, kind.as_str());
     let total = skipped.total();
     if total > 0 {
         let reasons: Vec<String> = skipped

@@ -9,7 +9,6 @@ use rayon::prelude::*;
 use crate::config::LintConfig;
 use crate::lint::locate::Locator;
 use crate::lint::{Finding, Kind, lint_incident};
-use crate::model::id::is_valid_id;
 use crate::storage::file_cache::{self, Cache, Scratch};
 use crate::storage::{StoreError, parse_incident};
 
@@ -43,7 +42,8 @@ pub enum LintFormat {
 /// Options of `retro lint`.
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Incident ids or file paths; every incident of the folder when none is given.
+    /// Incidents (ids, starts of ids, or title words) or file paths; every incident of the
+    /// folder when none is given.
     #[arg(value_name = "ID|FILE")]
     pub targets: Vec<String>,
     /// Output format.
@@ -65,16 +65,12 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     let mut errors = 0usize;
     let mut targets = Vec::new();
     for target in &args.targets {
-        let path = if is_valid_id(target) && !Path::new(target).is_file() {
-            ctx.store.dir().join(format!("{target}.toml"))
-        } else {
-            PathBuf::from(target)
-        };
-        if path.is_file() {
-            targets.push(path);
-        } else {
-            eprintln!("{target}: no such incident or file");
-            errors += 1;
+        match super::files::resolve_target(target, ctx) {
+            Ok(path) => targets.push(path),
+            Err(why) => {
+                eprintln!("{why}");
+                errors += 1;
+            }
         }
     }
     let mut placed = Vec::new();

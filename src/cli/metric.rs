@@ -9,7 +9,6 @@ use jiff::tz::TimeZone;
 
 use crate::metrics::record::import_into;
 use crate::metrics::{Figures, ReadOptions, read_file};
-use crate::model::id::is_valid_id;
 use crate::model::timeinput::{format_time, zone};
 
 use super::Context;
@@ -30,7 +29,8 @@ Baseline and peak are computed unless typed. Nothing changes when the file canno
 /// Options of `retro metric`.
 #[derive(Debug, clap::Args)]
 pub struct MetricArgs {
-    /// Incident id (see `retro list`).
+    /// Incident id, a start of it that only one has, or words of one title (see `retro
+    /// list`).
     #[arg(value_name = "ID")]
     pub id: String,
     /// The file with the series: CSV or Prometheus query_range JSON.
@@ -54,19 +54,14 @@ pub struct MetricArgs {
 }
 
 pub(crate) fn run(args: &MetricArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
-    if !is_valid_id(&args.id) {
-        anyhow::bail!(
-            "`{}` is not an incident id (like 2026-03-12-checkout-errors); `retro list` shows them",
-            args.id
-        );
-    }
+    let id = super::files::resolve_id(&args.id, ctx)?;
     let _lock = ctx
         .store
-        .lock(&args.id)
-        .map_err(|e| anyhow::anyhow!("cannot change {}: {e}", args.id))?;
-    let loaded = ctx.store.load(&args.id).map_err(|e| anyhow::anyhow!(e))?;
+        .lock(&id)
+        .map_err(|e| anyhow::anyhow!("cannot change {}: {e}", id))?;
+    let loaded = ctx.store.load(&id).map_err(|e| anyhow::anyhow!(e))?;
     if let Some(why) = loaded.read_only {
-        anyhow::bail!("cannot change {}: {why}", args.id);
+        anyhow::bail!("cannot change {}: {why}", id);
     }
     let mut incident = loaded.incident;
     let tz = match &args.tz {

@@ -22,7 +22,8 @@ Text is wrapped to the terminal's width, or to 80 columns when not printing to a
 /// Options of `retro show`.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// Incident id (see `retro list`) or path of an incident file.
+    /// Incident id, a start of it that only one has, or words of one title (see `retro
+    /// list`), or the path of an incident file.
     #[arg(value_name = "ID")]
     pub id: String,
     /// Wrap at this many columns instead of the terminal's width.

@@ -16,7 +16,9 @@ pub mod list_cache;
 pub mod listing;
 pub mod lock;
 pub mod recovery;
+pub mod resolve;
 pub mod summary_fast;
+pub mod watch;
 mod write;
 
 use std::fs;

@@ -1,0 +1,62 @@
+//! News from the incidents folder: another program (a `git pull`, a colleague, an editor)
+//! created, changed or removed files. The list is read again; the open incident's file is
+//! looked at (the runtime probes it, and an outside change comes back as
+//! [`Action::ChangedOnDisk`](super::Action::ChangedOnDisk)).
+
+use super::action::Effect;
+use super::state::{AppState, Screen};
+
+/// What the folder watcher saw since its last message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FolderNews {
+    /// The incident files (names without `.toml`) that were created, changed or removed.
+    pub names: Vec<String>,
+    /// True when the watcher cannot say which files changed (it fell behind, or started
+    /// polling): everything may have.
+    pub everything: bool,
+}
+
+impl FolderNews {
+    /// True when the file `name` (without `.toml`) may have changed.
+    pub fn touches(&self, name: &str) -> bool {
+        self.everything || self.names.iter().any(|n| n == name)
+    }
+}
+
+/// Applies folder news: on the list, reads it again (later, once no dialog is open, since a
+/// dialog may be about one of its rows); with an incident open, asks the runtime to look at
+/// its file when it is among the changed ones, and leaves the list to be read on the way
+/// back (leaving always reads it).
+pub fn on_news(state: &mut AppState, news: FolderNews) -> Vec<Effect> {
+    match &state.screen {
+        Screen::Incident(view) => {
+            if view.disk.read_only.is_some() || view.disk.conflict.is_some() {
+                return Vec::new();
+            }
+            if news.touches(&view.incident.id) {
+                vec![Effect::Probe(view.incident.id.clone())]
+            } else {
+                Vec::new()
+            }
+        }
+        Screen::Home if state.overlay.is_some() => {
+            state.home.stale = true;
+            Vec::new()
+        }
+        Screen::Home => {
+            state.home.stale = false;
+            vec![Effect::List]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The list read that waited for a dialog to close, once it has.
+pub fn catch_up(state: &mut AppState) -> Vec<Effect> {
+    if state.home.stale && state.overlay.is_none() && matches!(state.screen, Screen::Home) {
+        state.home.stale = false;
+        vec![Effect::List]
+    } else {
+        Vec::new()
+    }
+}
