@@ -605,8 +605,12 @@ pub fn is(list: &[&str], word: &str) -> bool {
 
 /// True when `word` names a thing ([`THINGS`], kept sorted for this search).
 pub fn is_thing(word: &str) -> bool {
-    THINGS.binary_search(&word).is_ok() || word == "warning" || word == "warnings"
+    THING_SET.contains(word) || word == "warning" || word == "warnings"
 }
+
+/// [`THINGS`] as a set, for the per-token look-up.
+static THING_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| THINGS.iter().copied().collect());
 
 /// True when `word` reads as a past participle: `checked`, `known`, `been`.
 pub fn is_participle(word: &str) -> bool {

@@ -8,7 +8,7 @@
 //! an abstract noun (`Availability`). At the start of a sentence, where every word is
 //! capitalised, it must also be followed by a verb (`Kevin wiped…`, `Kevin was…`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::lexicon::is;

@@ -1,7 +1,7 @@
 //! The rules: small phrase patterns over the tokens of one text, with the subject of a verb
 //! found from the mentions around it. Every rule skips quoted text and links.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 mod kinds;
@@ -89,7 +89,7 @@ struct Scan<'a> {
 
 /// Every word a built-in pattern starts with, to skip all other words at once.
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     let judgements = JUDGEMENTS.iter().map(|(p, _)| *p);
     let counterfactuals = COUNTERFACTUALS.iter().map(|(p, _)| *p);
     let all = judgements

@@ -6,7 +6,7 @@
 //! Each pattern is a kind of phrasing, not a sentence: word lists of acts, duties,
 //! punishments and judgements, checked against the subject (or agent) found for them.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_PHRASES, is};
@@ -486,7 +486,7 @@ const SYSTEMISH: &[&str] = &[
 ];
 
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     let patterns = PUNISH
         .iter()
         .map(|(p, _)| *p)
