@@ -85,6 +85,19 @@ pub const PERSON_PHRASES: &[&str] = &[
     "co worker",
     "co workers",
     "sysop",
+    "technician",
+    "technicians",
+    "worker",
+    "workers",
+    "deployer",
+    "deployers",
+    "supervisor",
+    "supervisors",
+    "maintainer",
+    "maintainers",
+    "night shift",
+    "day shift",
+    "late shift",
 ];
 
 /// Role nouns that also name software (a Kubernetes operator, a monitoring agent): a person
@@ -593,9 +606,11 @@ pub const BLAME_NOUNS: &[&str] = &[
     "misjudgement",
     "misjudgment",
     "lapse in|of ~ judgement|judgment|attention|concentration|care",
+    "lapses|failure|failures in|of ~ judgement|judgment|attention|concentration|care|diligence|oversight",
     "lack of ~ care|attention|urgency|diligence|focus|judgement|judgment|ownership|rigour|rigor|discipline|professionalism|competence|awareness|thoroughness|caution|effort|interest",
     "poor|bad|questionable|reckless|hasty|careless|sloppy|lazy ~ judgement|judgment|decision|decisions|call|calls|choice|choices|work|job|handling",
     "poor|bad|questionable|reckless|hasty decision making",
+    "wrong|poor|bad call|calls|decision|decisions",
 ];
 
 /// True when `word` is in `list`.

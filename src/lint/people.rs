@@ -330,7 +330,8 @@ const ADVERBS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "our", "their", "your", "this", "that", "his", "her", "my", "its", "one",
-    "any", "each", "every", "some",
+    "any", "each", "every", "some", "two", "three", "four", "five", "several", "many", "both",
+    "all", "few",
 ];
 
 /// Every mention in the text, in order.
@@ -444,7 +445,14 @@ fn mentions_in(
             m.possessor = Some(Who::Pronoun);
         }
         // `our team`, `my colleagues`: a company or a writer speaking of itself.
+        let head = &tokens[m.tokens.end - 1].lower;
+        let group = head.ends_with('s')
+            || matches!(
+                head.as_str(),
+                "team" | "staff" | "people" | "ops" | "crew" | "company" | "org" | "organisation"
+            );
         if m.who == Who::Role
+            && group
             && let Some(before) = m.tokens.start.checked_sub(1)
             && tokens[before].word
             && matches!(tokens[before].lower.as_str(), "our" | "my")
@@ -567,6 +575,33 @@ impl Clause<'_> {
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.end <= verb)
             .collect();
         let tokens = &self.doc.tokens;
+        // `…where a power shutdown caused chaos`: a subordinate clause has a subject of its
+        // own; when it is no mention, it is not the main clause's either.
+        let opener = (range.start..verb).find(|&k| tokens[k].word);
+        if inside.is_empty()
+            && let Some(o) = opener
+            && matches!(
+                tokens[o].lower.as_str(),
+                "where"
+                    | "when"
+                    | "whenever"
+                    | "because"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "while"
+                    | "whereas"
+                    | "unless"
+                    | "until"
+                    | "once"
+            )
+            && (o + 1..verb).any(|k| tokens[k].word && !is(GLUE, &tokens[k].lower))
+        {
+            return Subject {
+                who: Who::Unknown,
+                mention: None,
+            };
+        }
         // `every circumstance that could have led…`: a relative pronoun right before the verb
         // stands for the noun before it.
         let before = (range.start..verb)

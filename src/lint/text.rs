@@ -57,7 +57,7 @@ const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "approx", "cf", "inc
 /// Words that start a new clause.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "or", "so", "because", "while", "whereas", "although", "though", "when",
-    "whenever", "after", "before", "until", "since", "once", "if", "unless",
+    "whenever", "after", "before", "until", "since", "once", "if", "unless", "where",
 ];
 
 /// Clause-opening words whose clause is not the sentence's main one.
