@@ -173,6 +173,12 @@ const DUTIES: &[&str] = &[
     "role",
 ];
 
+/// Words that end an object: a punished person comes before any of these.
+const CONNECTIVES: &[&str] = &[
+    "because", "and", "or", "but", "when", "while", "after", "before", "since", "until", "within",
+    "on", "in", "at", "to", "from", "for", "with", "by", "of", "as", "so", "if",
+];
+
 /// Punishments as nouns, after a person's possessive: `the worker's firing`.
 const PUNISH_NOUNS: &[&str] = &[
     "firing",
@@ -972,10 +978,17 @@ impl Scan<'_> {
         let t = &self.doc.tokens[i];
         let w = t.lower.clone();
         // `fire the engineer`.
+        // Only a determiner, a number or an adjective may stand between the verb and the
+        // person (`fired the emergency management employee`), and the one who punishes is
+        // not a thing (`alerts fired the on-call's pager`).
         if is(PUNISH_VERBS, &w)
             && let Some(m) = self.mention_within(i + 1, 4)
-            && (i + 1..m.tokens.start).all(|k| self.doc.tokens[k].word)
+            && (i + 1..m.tokens.start).all(|k| {
+                let t = &self.doc.tokens[k];
+                t.word && !is(super::super::lexicon::GLUE, &t.lower) && !is(CONNECTIVES, &t.lower)
+            })
             && m.who.is_other_person()
+            && self.meets(Need::NotThing, &self.clause().subject_before(i))
             && !self.negated(i, 3)
             && !self.in_question(i)
         {
