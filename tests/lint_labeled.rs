@@ -7,7 +7,8 @@
 //! Then `tests/lint/heldout.tsv`, written before the rules were generalised: six kinds of
 //! blame and six kinds of near-miss, with published postmortem text, split into a tuning half
 //! and a held-out half; and two sets of published text gathered later (`fresh.tsv`, tuned on
-//! after its first run; `final.tsv`, measured only). There only blame findings count (style
+//! after its first run; `final.tsv`, measured only; `own.tsv`, written before the second
+//! round and tuned on after its first run). There only blame findings count (style
 //! advice such as "root cause" is not blame). Precision is the share of flagged sentences that
 //! are blameful, recall the share of blameful sentences flagged, false alarms the share of
 //! blameless sentences flagged. The test fails below recall 0.90 or above false alarms 0.05
@@ -101,7 +102,13 @@ const CASES: &[(At, &str, bool)] = &[
         true,
     ),
     (Story, "I should have caught this in code review.", true),
-    (Story, "We could have noticed the spike much earlier.", true),
+    // A team or company looking back in its own voice: relabeled neutral with the second
+    // round (published reports say "we should have…" of their own systems; see README).
+    (
+        Story,
+        "We could have noticed the spike much earlier.",
+        false,
+    ),
     (
         Story,
         "A lazy fix was shipped instead of a proper one.",
@@ -1139,6 +1146,10 @@ const FRESH_SET: &str = include_str!("lint/fresh.tsv");
 /// never looked at for tuning.
 const FINAL_SET: &str = include_str!("lint/final.tsv");
 
+/// A fifth set, written before the second round of rule changes for new kinds of phrasing;
+/// its first run is in its head, then it was tuned on.
+const OWN_SET: &str = include_str!("lint/own.tsv");
+
 /// The new set, split by position within each kind: (tuning half, held-out half).
 fn new_set() -> (Vec<Labeled>, Vec<Labeled>) {
     parse_set(NEW_SET)
@@ -1308,6 +1319,17 @@ fn new_sentences_by_kind() {
     println!(
         "fourth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         l.recall, l.false_alarms, l.precision
+    );
+    let (a, b) = parse_set(OWN_SET);
+    let own: Vec<Labeled> = a.into_iter().chain(b).collect();
+    let o = measure_new(
+        "fifth set, written here (tuned on after its first run)",
+        &own,
+        true,
+    );
+    println!(
+        "fifth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        o.recall, o.false_alarms, o.precision
     );
     assert!(t.recall >= 0.90, "tuning recall {:.3} below 0.90", t.recall);
     assert!(

@@ -85,6 +85,19 @@ pub const PERSON_PHRASES: &[&str] = &[
     "co worker",
     "co workers",
     "sysop",
+    "technician",
+    "technicians",
+    "worker",
+    "workers",
+    "deployer",
+    "deployers",
+    "supervisor",
+    "supervisors",
+    "maintainer",
+    "maintainers",
+    "night shift",
+    "day shift",
+    "late shift",
 ];
 
 /// Role nouns that also name software (a Kubernetes operator, a monitoring agent): a person
@@ -593,9 +606,11 @@ pub const BLAME_NOUNS: &[&str] = &[
     "misjudgement",
     "misjudgment",
     "lapse in|of ~ judgement|judgment|attention|concentration|care",
+    "lapses|failure|failures in|of ~ judgement|judgment|attention|concentration|care|diligence|oversight",
     "lack of ~ care|attention|urgency|diligence|focus|judgement|judgment|ownership|rigour|rigor|discipline|professionalism|competence|awareness|thoroughness|caution|effort|interest",
     "poor|bad|questionable|reckless|hasty|careless|sloppy|lazy ~ judgement|judgment|decision|decisions|call|calls|choice|choices|work|job|handling",
     "poor|bad|questionable|reckless|hasty decision making",
+    "wrong|poor|bad call|calls|decision|decisions",
 ];
 
 /// True when `word` is in `list`.
@@ -605,8 +620,12 @@ pub fn is(list: &[&str], word: &str) -> bool {
 
 /// True when `word` names a thing ([`THINGS`], kept sorted for this search).
 pub fn is_thing(word: &str) -> bool {
-    THINGS.binary_search(&word).is_ok() || word == "warning" || word == "warnings"
+    THING_SET.contains(word) || word == "warning" || word == "warnings"
 }
+
+/// [`THINGS`] as a set, for the per-token look-up.
+static THING_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| THINGS.iter().copied().collect());
 
 /// True when `word` reads as a past participle: `checked`, `known`, `been`.
 pub fn is_participle(word: &str) -> bool {

@@ -8,7 +8,7 @@
 //! an abstract noun (`Availability`). At the start of a sentence, where every word is
 //! capitalised, it must also be followed by a verb (`Kevin wiped…`, `Kevin was…`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::lexicon::is;
@@ -397,10 +397,13 @@ pub fn likely_name(tokens: &[Token], i: usize, first: usize) -> bool {
         if t.possessive {
             return true; // `Kevin's carelessness`
         }
+        let verb =
+            |n: &Token| (n.lower.len() > 4 && n.lower.ends_with("ed")) || is(START_VERBS, &n.lower);
         let next = tokens.get(i + 1).filter(|n| n.word);
-        return next.is_some_and(|n| {
-            (n.lower.len() > 4 && n.lower.ends_with("ed")) || is(START_VERBS, &n.lower)
-        });
+        // `Aisha accidentally purged…`: an adverb, then the verb.
+        let after_adverb = next.is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ly"))
+            && tokens.get(i + 2).filter(|n| n.word).is_some_and(verb);
+        return next.is_some_and(verb) || after_adverb;
     }
     true
 }

@@ -1,7 +1,9 @@
 //! Who a sentence is about: the incident's participants, role words, pronouns and systems,
 //! found as mentions, and the subject of a verb found from them.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::lexicon::{
     AFFECTED, AMBIGUOUS, ANYONE, FIRST_PERSON, GLUE, NO_ONE, PERSON_MODIFIERS, PERSON_PHRASES,
@@ -196,15 +198,51 @@ fn owned_phrase_at(tokens: &[Token], i: usize, phrase: &[String], case_sensitive
     phrase_at(tokens, i, phrase.iter().map(String::as_str), case_sensitive)
 }
 
-fn static_phrase_at(tokens: &[Token], i: usize, phrase: &str) -> usize {
-    // Cheap rejection on the first word before walking the phrase.
-    let first = phrase.split(' ').next().unwrap_or("");
-    if tokens.get(i).is_none_or(|t| t.lower != first) {
-        return 0;
-    }
-    let words: Vec<&str> = phrase.split(' ').collect();
-    phrase_at(tokens, i, words.into_iter(), false)
+/// A built-in phrase of several words, split once, with the class it gives.
+struct StaticPhrase {
+    words: Vec<&'static str>,
+    class: Class,
 }
+
+/// Built-in multi-word phrases ([`PERSON_PHRASES`], [`NO_ONE`]), by their first word, so each
+/// token looks up only the phrases that can start at it.
+static MULTI: LazyLock<HashMap<&'static str, Vec<StaticPhrase>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<StaticPhrase>> = HashMap::default();
+    let lists = [(PERSON_PHRASES, Class::Person), (NO_ONE, Class::NoOne)];
+    for (list, class) in lists {
+        for p in list.iter().filter(|p| p.contains(' ')) {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            map.entry(words[0])
+                .or_default()
+                .push(StaticPhrase { words, class });
+        }
+    }
+    map
+});
+
+/// The class of a single built-in word, in the order the lists are consulted (the first list
+/// that holds a word decides).
+static SINGLE: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    let lists: [(&[&'static str], Class); 10] = [
+        (AMBIGUOUS, Class::Ambiguous),
+        (PERSON_PHRASES, Class::Person),
+        (AFFECTED, Class::Affected),
+        (PERSON_PRONOUNS, Class::Pronoun),
+        (&["they", "them"], Class::They),
+        (FIRST_PERSON, Class::First),
+        (&["you"], Class::You),
+        (ANYONE, Class::Anyone),
+        (NO_ONE, Class::NoOne),
+        (&["it"], Class::It),
+    ];
+    for (list, class) in lists {
+        for w in list.iter().filter(|w| !w.contains(' ')) {
+            map.entry(*w).or_insert(class);
+        }
+    }
+    map
+});
 
 fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize) -> Vec<Unit> {
     let tokens = &doc.tokens;
@@ -222,17 +260,20 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
                 best = Some((len, class));
             }
         };
-        for name in &people.names {
+        let w = t.lower.as_str();
+        for name in people.names.iter().filter(|n| n[0] == w) {
             consider(owned_phrase_at(tokens, i, name, true), Class::Name);
         }
-        for role in &people.roles {
+        for role in people.roles.iter().filter(|r| r[0] == w) {
             consider(owned_phrase_at(tokens, i, role, false), Class::Person);
         }
-        for p in PERSON_PHRASES.iter().filter(|p| p.contains(' ')) {
-            consider(static_phrase_at(tokens, i, p), Class::Person);
-        }
-        for p in NO_ONE.iter().filter(|p| p.contains(' ')) {
-            consider(static_phrase_at(tokens, i, p), Class::NoOne);
+        if let Some(phrases) = MULTI.get(w) {
+            for p in phrases {
+                consider(
+                    phrase_at(tokens, i, p.words.iter().copied(), false),
+                    p.class,
+                );
+            }
         }
         if let Some((len, class)) = best.filter(|(len, _)| *len > 1) {
             out.push(Unit {
@@ -242,33 +283,14 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             i += len;
             continue;
         }
-        let w = t.lower.as_str();
         let class = if t.opaque {
             Class::Thing
         } else if t.quoted {
             Class::Other
         } else if best.is_some() {
             Class::Name
-        } else if is(AMBIGUOUS, w) {
-            Class::Ambiguous
-        } else if is(PERSON_PHRASES, w) {
-            Class::Person
-        } else if is(AFFECTED, w) {
-            Class::Affected
-        } else if is(PERSON_PRONOUNS, w) {
-            Class::Pronoun
-        } else if w == "they" || w == "them" {
-            Class::They
-        } else if is(FIRST_PERSON, w) {
-            Class::First
-        } else if w == "you" {
-            Class::You
-        } else if is(ANYONE, w) {
-            Class::Anyone
-        } else if is(NO_ONE, w) {
-            Class::NoOne
-        } else if w == "it" {
-            Class::It
+        } else if let Some(class) = SINGLE.get(w) {
+            *class
         } else if super::names::likely_name(tokens, i, sentence_start) {
             Class::Name
         } else if super::lexicon::is_thing(w) {
@@ -308,7 +330,8 @@ const ADVERBS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "our", "their", "your", "this", "that", "his", "her", "my", "its", "one",
-    "any", "each", "every", "some",
+    "any", "each", "every", "some", "two", "three", "four", "five", "several", "many", "both",
+    "all", "few",
 ];
 
 /// Every mention in the text, in order.
@@ -422,7 +445,14 @@ fn mentions_in(
             m.possessor = Some(Who::Pronoun);
         }
         // `our team`, `my colleagues`: a company or a writer speaking of itself.
+        let head = &tokens[m.tokens.end - 1].lower;
+        let group = head.ends_with('s')
+            || matches!(
+                head.as_str(),
+                "team" | "staff" | "people" | "ops" | "crew" | "company" | "org" | "organisation"
+            );
         if m.who == Who::Role
+            && group
             && let Some(before) = m.tokens.start.checked_sub(1)
             && tokens[before].word
             && matches!(tokens[before].lower.as_str(), "our" | "my")
@@ -545,6 +575,33 @@ impl Clause<'_> {
             .filter(|m| range.contains(&m.tokens.start) && m.tokens.end <= verb)
             .collect();
         let tokens = &self.doc.tokens;
+        // `…where a power shutdown caused chaos`: a subordinate clause has a subject of its
+        // own; when it is no mention, it is not the main clause's either.
+        let opener = (range.start..verb).find(|&k| tokens[k].word);
+        if inside.is_empty()
+            && let Some(o) = opener
+            && matches!(
+                tokens[o].lower.as_str(),
+                "where"
+                    | "when"
+                    | "whenever"
+                    | "because"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "while"
+                    | "whereas"
+                    | "unless"
+                    | "until"
+                    | "once"
+            )
+            && (o + 1..verb).any(|k| tokens[k].word && !is(GLUE, &tokens[k].lower))
+        {
+            return Subject {
+                who: Who::Unknown,
+                mention: None,
+            };
+        }
         // `every circumstance that could have led…`: a relative pronoun right before the verb
         // stands for the noun before it.
         let before = (range.start..verb)

@@ -1,7 +1,7 @@
 //! The rules: small phrase patterns over the tokens of one text, with the subject of a verb
 //! found from the mentions around it. Every rule skips quoted text and links.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 mod kinds;
@@ -89,7 +89,7 @@ struct Scan<'a> {
 
 /// Every word a built-in pattern starts with, to skip all other words at once.
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     let judgements = JUDGEMENTS.iter().map(|(p, _)| *p);
     let counterfactuals = COUNTERFACTUALS.iter().map(|(p, _)| *p);
     let all = judgements
@@ -368,6 +368,28 @@ impl Scan<'_> {
         Some(k)
     }
 
+    /// True when the subject is the writer in a way hindsight can judge: `I`, or a group of
+    /// people named as ours (`our engineers`); not `we` or `our team`, a team or a company
+    /// looking back at what it had.
+    fn singular_first(&self, subject: &Subject) -> bool {
+        subject.who == Who::First
+            && subject.mention.as_ref().is_some_and(|m| {
+                let head = self
+                    .token(m.tokens.end - 1)
+                    .map_or("", |t| t.lower.as_str());
+                !matches!(
+                    head,
+                    "we" | "us"
+                        | "team"
+                        | "teams"
+                        | "company"
+                        | "org"
+                        | "organisation"
+                        | "organization"
+                )
+            })
+    }
+
     fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
         self.sentence
             .get(i)
@@ -389,7 +411,18 @@ impl Scan<'_> {
                     || w.ends_with("n't")
                     || matches!(
                         w.as_str(),
-                        "rather" | "instead" | "stop" | "stopped" | "avoid" | "avoiding"
+                        "rather"
+                            | "instead"
+                            | "stop"
+                            | "stopped"
+                            | "avoid"
+                            | "avoiding"
+                            | "reject"
+                            | "rejects"
+                            | "rejected"
+                            | "rejecting"
+                            | "disputed"
+                            | "disputes"
                     )
             })
     }
@@ -500,21 +533,62 @@ impl Scan<'_> {
         let s = self.sentence_of(i);
         let gerund_subject = self.token(i).is_some_and(|t| t.lower == "blaming")
             && (s.start..i).all(|k| !self.doc.tokens[k].word);
-        let on_thing = (end..s.end.min(end + 10))
-            .find(|&k| self.doc.tokens[k].word && self.doc.tokens[k].lower == "on")
-            .is_some_and(|on| {
-                self.mentions
-                    .iter()
-                    .find(|m| m.tokens.start > on && m.tokens.start <= on + 3)
-                    .is_some_and(|m| m.who == Who::System || m.who == Who::Unknown)
-            });
+        let person_from = |from: usize, window: usize| {
+            self.mentions.iter().any(|m| {
+                m.tokens.start >= from
+                    && m.tokens.start < from + window
+                    && (m.who.is_other_person() || m.possessor.is_some_and(Who::is_other_person))
+            })
+        };
+        let on = (end..s.end.min(end + 10))
+            .find(|&k| self.doc.tokens[k].word && self.doc.tokens[k].lower == "on");
+        // `blamed the outage on a routing problem`, `on "a routing problem"`: no person there.
+        let on_thing = on.is_some_and(|on| !person_from(on + 1, 3));
         let rather = (s.start..i).any(|k| {
             matches!(
                 self.doc.tokens[k].lower.as_str(),
                 "rather" | "instead" | "without" | "reject" | "avoid"
             )
         });
-        gerund_subject || on_thing || rather
+        // `it would be easy to blame…`, `the temptation to blame…`: blame weighed, not laid.
+        let tempting = (s.start..i)
+            .rev()
+            .filter(|&k| self.doc.tokens[k].word)
+            .take(3)
+            .any(|k| {
+                matches!(
+                    self.doc.tokens[k].lower.as_str(),
+                    "easy"
+                        | "tempting"
+                        | "temptation"
+                        | "tempted"
+                        | "urge"
+                        | "instinct"
+                        | "natural"
+                )
+            });
+        // `it blamed a power surge`: the verb's object is no person, and nothing is put
+        // `on` one.
+        let thing_object = self
+            .token(i)
+            .is_some_and(|t| matches!(t.lower.as_str(), "blamed" | "blames" | "blaming"))
+            && on.is_none()
+            && !person_from(end, 3)
+            // `Priya was blamed for the outage`: the person is the passive's subject.
+            && !i.checked_sub(1).and_then(|b| self.token(b)).is_some_and(|b| {
+                matches!(
+                    b.lower.as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got" | "get"
+                )
+            });
+        // `contractors deny human error to blame`; not `nobody can deny he was to blame`.
+        let denied = (s.start..i).any(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "deny" | "denies" | "denied" | "denying"
+            ) && !self.negated(k, 2)
+        });
+        gerund_subject || on_thing || rather || tempting || thing_object || denied
     }
 
     fn human_error(&mut self) {
@@ -527,9 +601,29 @@ impl Scan<'_> {
                     continue;
                 };
                 let next = self.token(end).filter(|t| t.word).map(|t| t.lower.as_str());
+                // `calling this human error would hide…`: the label weighed, not used.
+                let labelled = (self.sentence_of(i).start..i)
+                    .rev()
+                    .filter(|&k| self.doc.tokens[k].word)
+                    .take(3)
+                    .any(|k| {
+                        matches!(
+                            self.doc.tokens[k].lower.as_str(),
+                            "calling" | "call" | "labelling" | "labeling" | "label" | "term"
+                        )
+                    });
+                // `contractors deny human error`, `they denied any human error`.
+                let denied = (self.sentence_of(i).start..i).any(|k| {
+                    matches!(
+                        self.doc.tokens[k].lower.as_str(),
+                        "deny" | "denies" | "denied" | "denying"
+                    ) && !self.negated(k, 2)
+                });
                 if next.is_some_and(|n| TECHNICAL_AFTER.contains(&n))
                     || self.negated(i, 3)
                     || self.meta(end)
+                    || labelled
+                    || denied
                 {
                     continue;
                 }
@@ -599,8 +693,10 @@ impl Scan<'_> {
                             continue;
                         }
                         let subject = self.clause().subject_before(i);
-                        // Not customers: they "should have received" an email they were owed.
-                        let ok = is_counter_person(subject.who, true);
+                        // Not customers: they "should have received" an email they were owed;
+                        // not "we should have had an alert", a team or company looking back
+                        // at its own systems (only "I should have…" judges oneself).
+                        let ok = is_counter_person(subject.who, self.singular_first(&subject));
                         if !ok {
                             continue;
                         }

@@ -112,9 +112,17 @@ fn counterfactuals_about_people() {
         "should've known",
     );
     flags(
-        "We could have noticed sooner.",
+        "I could have noticed sooner.",
         Rule::Counterfactual,
         "could have noticed",
+    );
+    // A team or a company looking back at what it had, in its own voice.
+    quiet("We could have noticed sooner.");
+    quiet("We should have had an alert on certificate expiry.");
+    flags(
+        "Our engineers should have tested the rollback path.",
+        Rule::Counterfactual,
+        "should have tested",
     );
     flags(
         "Priya failed to escalate.",
@@ -760,4 +768,149 @@ mod properties {
             }
         }
     }
+}
+
+/// The rules `text` sets off, without spans.
+fn rules_of(text: &str) -> Vec<Rule> {
+    hits(text).into_iter().map(|(r, _)| r).collect()
+}
+
+fn flags_rule(text: &str, rule: Rule) {
+    let found = hits(text);
+    assert!(
+        found.iter().any(|(r, _)| *r == rule),
+        "expected {rule} in {text:?}, got {found:?}"
+    );
+}
+
+#[test]
+fn punishment_in_news_phrasing() {
+    flags(
+        "The company fired the contractor who unplugged the rack.",
+        Rule::Punishment,
+        "fired the contractor",
+    );
+    flags(
+        "Hawaii fires employee who sent the alert.",
+        Rule::Punishment,
+        "fires employee",
+    );
+    flags(
+        "The firing of the release manager followed the outage.",
+        Rule::Punishment,
+        "firing of the release manager",
+    );
+    flags_rule("After the breach, the admin was let go.", Rule::Punishment);
+    flags_rule("This one goes on Jorge's record.", Rule::Punishment);
+    flags_rule("Somebody's head should roll for this.", Rule::Punishment);
+    flags_rule(
+        "Marco will have to answer to the VP for this outage.",
+        Rule::Punishment,
+    );
+    flags_rule(
+        "Management sacked two operators after the data loss.",
+        Rule::Punishment,
+    );
+    // Alerts fire; a question about a firing is not a demand for one.
+    quiet("Alerts fired within a minute of the push.");
+    quiet("Nobody was fired, and nobody should be; the tooling allowed the mistake.");
+}
+
+#[test]
+fn harm_duties_and_faulty_changes_by_people() {
+    flags_rule(
+        "Aisha accidentally purged the customer backups.",
+        Rule::PersonFailure,
+    );
+    flags_rule(
+        "Our contractor unplugged the primary storage array.",
+        Rule::PersonFailure,
+    );
+    flags_rule(
+        "An electrical engineer disconnected the “uninterruptible power supply”.",
+        Rule::PersonFailure,
+    );
+    flags(
+        "Rahul pushed a broken config to every region.",
+        Rule::PersonFailure,
+        "pushed a broken",
+    );
+    flags(
+        "The on-call never acknowledged the page.",
+        Rule::PersonFailure,
+        "never acknowledged",
+    );
+    flags(
+        "One of the technicians did not copy the new code to the eighth server.",
+        Rule::PersonFailure,
+        "did not copy",
+    );
+    // Systems, routine work and fixes stay quiet.
+    quiet("The failover script switched to the replica.");
+    quiet("Ana rolled back the bad deploy at 14:20.");
+    quiet("The deploy bot did not notify the channel because its token had expired.");
+    quiet("A faulty switch took down the storage network.");
+    // A subordinate clause has its own subject: here a thing.
+    assert!(
+        !rules_of(
+            "The contractors who run the site where a power shutdown caused chaos spoke today."
+        )
+        .contains(&Rule::PersonFailure)
+    );
+}
+
+#[test]
+fn blame_laid_on_people_or_on_things() {
+    flags_rule(
+        "The incident was blamed on a junior developer.",
+        Rule::BlameWord,
+    );
+    flags_rule(
+        "BA blames the outage on a technician pulling the plug.",
+        Rule::BlameWord,
+    );
+    flags_rule("Priya was blamed for the outage.", Rule::BlameWord);
+    quiet("It blamed a power surge that knocked out its systems.");
+    quiet("Slack blamed the outage on a \"routing problem\" at its provider.");
+    quiet("It would be easy to blame the on-call, but the runbook was out of date.");
+    quiet("The contractors deny human error to blame.");
+    flags(
+        "Nobody can deny he was negligent.",
+        Rule::BlameWord,
+        "negligent",
+    );
+}
+
+#[test]
+fn judgements_and_human_error_synonyms() {
+    flags_rule(
+        "The deployer was too rushed to read the diff.",
+        Rule::BlameWord,
+    );
+    flags_rule(
+        "The new hire had no idea what he was doing.",
+        Rule::BlameWord,
+    );
+    flags_rule(
+        "A bumbling contractor shut down the power supply.",
+        Rule::BlameWord,
+    );
+    flags_rule(
+        "The cause was a manual mistake during maintenance.",
+        Rule::HumanError,
+    );
+    flags_rule(
+        "At the end of the day it was a people problem, not a technical one.",
+        Rule::HumanError,
+    );
+    flags(
+        "The mistakes were the result of human, not computer, errors.",
+        Rule::HumanError,
+        "human, not computer, errors",
+    );
+    flags_rule(
+        "It was a failure of judgement on the part of the on-call.",
+        Rule::PersonFailure,
+    );
+    quiet("Calling this human error would hide the missing guard rail.");
 }

@@ -57,7 +57,7 @@ const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "approx", "cf", "inc
 /// Words that start a new clause.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "or", "so", "because", "while", "whereas", "although", "though", "when",
-    "whenever", "after", "before", "until", "since", "once", "if", "unless",
+    "whenever", "after", "before", "until", "since", "once", "if", "unless", "where",
 ];
 
 /// Clause-opening words whose clause is not the sentence's main one.
@@ -138,7 +138,8 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |n: usize| chars.get(n).map(|x| x.1);
     let byte = |n: usize| chars.get(n).map_or(text.len(), |x| x.0);
-    let mut tokens: Vec<Token> = Vec::new();
+    // About one token for every five bytes of prose.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 4);
     let mut n = 0;
     while n < chars.len() {
         let c = chars[n].1;
@@ -198,7 +199,10 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                 k += 1;
             }
             let raw = &text[byte(start)..byte(k)];
-            let mut lower = raw.to_lowercase().replace('’', "'");
+            let mut lower = raw.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
             let mut possessive = false;
             let mut end = byte(k);
             if let Some(base) = lower.strip_suffix("'s")
@@ -263,10 +267,17 @@ fn name_shape(raw: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    first.is_uppercase()
-        && (2..=13).contains(&rest.len())
-        && rest.iter().all(|c| c.is_lowercase() && c.is_alphabetic())
+    if !first.is_uppercase() {
+        return false;
+    }
+    let mut len = 0;
+    for c in chars {
+        if !(c.is_lowercase() && c.is_alphabetic()) {
+            return false;
+        }
+        len += 1;
+    }
+    (2..=13).contains(&len)
 }
 
 fn punct(start: usize, c: char) -> Token {

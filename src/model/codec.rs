@@ -78,6 +78,14 @@ fn locate(text: &str, error: &toml::de::Error) -> FormatError {
 /// such as `titel`), a value of the wrong type or an unknown choice, a missing
 /// `schema_version`/`id`/`title`, or an id that is not a safe file name.
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    // The usual file, read once; anything else (an error to locate, another schema version)
+    // takes the careful path below, which reads it again.
+    if let Ok(incident) = toml::from_str::<Incident>(text)
+        && (1..=SCHEMA_VERSION).contains(&incident.schema_version)
+        && super::id::is_valid_id(&incident.id)
+    {
+        return Ok(Parsed::Current(Box::new(incident)));
+    }
     let table: toml::Table = toml::from_str(text).map_err(|e| locate(text, &e))?;
     let version = match table.get("schema_version") {
         Some(toml::Value::Integer(v)) => *v,

@@ -6,7 +6,7 @@
 //! Each pattern is a kind of phrasing, not a sentence: word lists of acts, duties,
 //! punishments and judgements, checked against the subject (or agent) found for them.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_PHRASES, is};
@@ -28,6 +28,11 @@ enum Need {
 /// Backward-looking accountability and punishment.
 const PUNISH: &[(&str, Need)] = &[
     ("answer|answers|answering for", Need::Person),
+    ("answer|answers|answering to", Need::Person),
+    (
+        "be|get|got|gets|getting|been|being|was|were|is|are ~ let go",
+        Need::NotThing,
+    ),
     ("answerable for", Need::NotThing),
     (
         "held|hold|holds|holding ~ responsible|accountable|liable|answerable|culpable",
@@ -72,7 +77,10 @@ const PUNISH: &[(&str, Need)] = &[
     ("as ~ a|an ~ punishment|penalty|sanction|lesson", Need::Any),
     ("as punishment|discipline", Need::Any),
     ("deal with him|her|them|whoever", Need::Any),
-    ("heads will|must|should|shall|would|need ~ roll", Need::Any),
+    (
+        "head|heads will|must|should|shall|would|need|needs ~ roll",
+        Need::Any,
+    ),
     ("heads roll|rolled|rolling", Need::Any),
     ("pay|pays|paid for it|this|that", Need::NotThing),
     ("pay|pays for the|losing", Need::NotThing),
@@ -87,15 +95,42 @@ const PUNISH: &[(&str, Need)] = &[
 /// Verbs that punish their object: `fire the engineer`.
 const PUNISH_VERBS: &[&str] = &[
     "fire",
+    "fires",
+    "fired",
+    "firing",
     "sack",
+    "sacks",
+    "sacked",
+    "sacking",
     "discipline",
+    "disciplines",
+    "disciplined",
     "punish",
+    "punishes",
+    "punished",
     "reprimand",
+    "reprimands",
+    "reprimanded",
     "suspend",
+    "suspends",
+    "suspended",
     "demote",
+    "demotes",
+    "demoted",
     "sanction",
+    "sanctioned",
     "penalize",
     "penalise",
+    "penalized",
+    "penalised",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "terminate",
+    "terminated",
+    "terminates",
+    "oust",
+    "ousted",
 ];
 
 /// Verbs of removing a person from work: `taken off the rotation`.
@@ -136,6 +171,12 @@ const DUTIES: &[&str] = &[
     "job",
     "position",
     "role",
+];
+
+/// Words that end an object: a punished person comes before any of these.
+const CONNECTIVES: &[&str] = &[
+    "because", "and", "or", "but", "when", "while", "after", "before", "since", "until", "within",
+    "on", "in", "at", "to", "from", "for", "with", "by", "of", "as", "so", "if",
 ];
 
 /// Punishments as nouns, after a person's possessive: `the worker's firing`.
@@ -195,10 +236,34 @@ const HARM: &[&str] = &[
     "removed",
     "dropped",
     "took",
+    "purged",
+    "purges",
+    "unplugged",
+    "unplugs",
+    "disconnected",
+    "disconnects",
+    "scrapped",
+    "shut",
+    "switched",
+    "turned",
+    "pulled",
 ];
 
 /// Acts that are harm only on data or capacity: `dropped the orders table`.
-const HARM_NEEDS_OBJECT: &[&str] = &["removed", "dropped", "killed", "kills", "took", "knocked"];
+const HARM_NEEDS_OBJECT: &[&str] = &[
+    "removed",
+    "dropped",
+    "killed",
+    "kills",
+    "took",
+    "knocked",
+    "shut",
+    "switched",
+    "turned",
+    "pulled",
+    "disconnected",
+    "disconnects",
+];
 
 /// What a harmful act breaks when its verb is ambiguous.
 const DATA_OBJECTS: &[&str] = &[
@@ -241,6 +306,16 @@ const DATA_OBJECTS: &[&str] = &[
     "out",
     "over",
     "down",
+    "off",
+    "power",
+    "plug",
+    "array",
+    "storage",
+    "rack",
+    "supply",
+    "network",
+    "systems",
+    "system",
 ];
 
 /// Words in an act's object that make it routine cleanup: `deleted the stale flags`.
@@ -309,6 +384,48 @@ const DUTY_VERBS: &[&str] = &[
     "realise",
     "spot",
     "catch",
+    "copy",
+    "tag",
+    "deploy",
+    "install",
+    "apply",
+    "renew",
+    "rotate",
+    "patch",
+    "upgrade",
+    "document",
+    "confirm",
+    "validate",
+    "double",
+    "flag",
+    "mention",
+    "share",
+    "hand",
+    "sign",
+    "file",
+    "back",
+    "run",
+    "restart",
+    "revert",
+    "roll",
+    "remove",
+    "delete",
+    "disable",
+    "enable",
+    "configure",
+    "push",
+    "follow",
+    "wake",
+    "join",
+    "show",
+    "stop",
+    "announce",
+    "contact",
+    "reach",
+    "declare",
+    "open",
+    "close",
+    "watch",
 ];
 
 /// Words that make a following person the cause: `because of Omar`.
@@ -373,6 +490,52 @@ const BY_PERSON: &[&str] = &[
     "delayed",
 ];
 
+/// Acts of putting a change out: with a faulty object, their subject is made its author.
+const INTRODUCE: &[&str] = &[
+    "pushed",
+    "deployed",
+    "shipped",
+    "merged",
+    "applied",
+    "ran",
+    "wrote",
+    "committed",
+    "entered",
+    "typed",
+    "introduced",
+    "released",
+    "configured",
+    "chose",
+    "picked",
+    "selected",
+    "approved",
+    "installed",
+    "uploaded",
+    "published",
+    "executed",
+    "issued",
+    "rolled",
+    "made",
+];
+
+/// Adjectives of a faulty change: `pushed a broken config`.
+const FAULTY: &[&str] = &[
+    "broken",
+    "bad",
+    "faulty",
+    "wrong",
+    "incorrect",
+    "invalid",
+    "buggy",
+    "malformed",
+    "untested",
+    "erroneous",
+    "mistaken",
+    "flawed",
+    "defective",
+    "bogus",
+];
+
 /// Judgements of a person's attention, thought or state.
 const JUDGE: &[(&str, Need)] = &[
     ("not|wasn't|weren't|isn't|aren't ~ thinking", Need::Person),
@@ -381,7 +544,7 @@ const JUDGE: &[(&str, Need)] = &[
     ("not ~ paying * attention", Need::Person),
     ("wasn't|weren't ~ paying * attention", Need::Person),
     (
-        "too slow|sluggish|hasty|careless|casual|cavalier|complacent|lax|relaxed|eager|confident",
+        "too slow|sluggish|hasty|careless|casual|cavalier|complacent|lax|relaxed|eager|confident|rushed|hurried|lazy|impatient|sleepy|tired|distracted|arrogant|proud|stubborn",
         Need::Person,
     ),
     (
@@ -408,6 +571,23 @@ const JUDGE: &[(&str, Need)] = &[
     ),
     ("froze|freezes|frozen", Need::Person),
     ("unable to take initiative", Need::Any),
+    (
+        "not|wasn't|weren't ~ watching|looking|monitoring|listening|reading|checking",
+        Need::Person,
+    ),
+    ("had|has|have no ~ idea|clue what|how", Need::Person),
+    (
+        "didn't|doesn't ~ know what|how he|she|they|you was|were|is|are ~ doing",
+        Need::Person,
+    ),
+    (
+        "did|does not ~ know what|how he|she|they|you was|were|is|are ~ doing",
+        Need::Person,
+    ),
+    (
+        "bumbling|blundering|hapless|inept|dim|dimwitted|witless",
+        Need::Any,
+    ),
     ("not|wasn't|isn't ~ capable of", Need::Person),
     (
         "make|made|making|makes ~ poor|bad|questionable|reckless|foolish ~ decisions|choices|calls|decision|choice",
@@ -438,9 +618,10 @@ const BETTER: &[&str] = &[
 
 /// People as the cause: synonyms of human error.
 const HUMAN_CAUSE: &[&str] = &[
-    "human mistake|mistakes|slip|slips|fault|lapse|lapses",
+    "human mistake|mistakes|slip|slips|fault|lapse|lapses|failing|failings|frailty|fallibility",
+    "people|personnel|staff|human problem|problems|issue|issues|failure|failures",
     "human caused|induced|driven",
-    "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer error|errors|slip|slips",
+    "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer|worker|contractor|crew error|errors|slip|slips|mistake|mistakes",
     "person|human|humans|people|operator|engineer|user at|behind the keyboard|wheel|controls|console|terminal",
     "weak|weakest link",
     "humans|people|operators|engineers didn't|failed",
@@ -486,7 +667,7 @@ const SYSTEMISH: &[&str] = &[
 ];
 
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     let patterns = PUNISH
         .iter()
         .map(|(p, _)| *p)
@@ -503,6 +684,7 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(SLIP_ADVERBS.iter().copied());
     set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
+    set.extend(INTRODUCE.iter().copied());
     set.extend(["didn't", "did", "never", "not"]);
     set
 });
@@ -576,7 +758,93 @@ impl Scan<'_> {
             self.human_cause(i);
             self.inverted_were(i);
             self.slip_adverb(i);
+            self.faulty_change(i);
+            self.human_not_machine(i);
         }
+    }
+
+    /// `human, not computer, errors`: people set against machines as the cause.
+    fn human_not_machine(&mut self, i: usize) {
+        if !matches!(
+            self.doc.tokens[i].lower.as_str(),
+            "human" | "humans" | "people"
+        ) {
+            return;
+        }
+        let s = self.sentence_of(i);
+        let words: Vec<usize> = (i + 1..s.end.min(i + 8))
+            .filter(|&k| self.doc.tokens[k].word)
+            .take(3)
+            .collect();
+        let Some(&first) = words.first() else { return };
+        if self.doc.tokens[first].lower != "not" {
+            return;
+        }
+        let Some(&err) = words.iter().skip(1).find(|&&k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "error" | "errors" | "mistake" | "mistakes" | "failure" | "failures"
+            )
+        }) else {
+            return;
+        };
+        if self.negated(i, 3) {
+            return;
+        }
+        self.push(
+            Rule::HumanError,
+            i,
+            err + 1,
+            "names people as the cause".into(),
+            "name the conditions that made the slip easy to make: design, tooling, time \
+             pressure, missing information"
+                .into(),
+        );
+    }
+
+    /// `Rahul pushed a broken config`: a person as the author of a faulty change.
+    fn faulty_change(&mut self, i: usize) {
+        if !is(INTRODUCE, &self.doc.tokens[i].lower) {
+            return;
+        }
+        // `rolled out a bad build`: the particle first.
+        let mut k = i + 1;
+        if self.token(k).is_some_and(|t| t.lower == "out") {
+            k += 1;
+        }
+        let Some(det) = self.token(k).filter(|t| t.word) else {
+            return;
+        };
+        if !matches!(
+            det.lower.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "some"
+        ) {
+            return;
+        }
+        let adjective = (k + 1..k + 3).find(|&a| {
+            self.token(a)
+                .is_some_and(|t| t.word && !t.quoted && is(FAULTY, &t.lower))
+        });
+        let Some(adjective) = adjective else {
+            return;
+        };
+        if self.passive(i) || self.negated(i, 2) || self.in_question(i) {
+            return;
+        }
+        let subject = self.clause().subject_before(i);
+        if !subject.who.is_other_person() {
+            return;
+        }
+        let who = who_text(self, &subject);
+        self.push(
+            Rule::PersonFailure,
+            i,
+            adjective + 1,
+            format!("makes {who} the author of a faulty change"),
+            "make the change the subject and say what let it through, e.g. \"the config with an \
+             empty upstream list passed review and the linter\""
+                .into(),
+        );
     }
 
     /// `the operator mistakenly ran the command`: a person's act told as their slip.
@@ -710,8 +978,34 @@ impl Scan<'_> {
         let t = &self.doc.tokens[i];
         let w = t.lower.clone();
         // `fire the engineer`.
+        // Only a determiner, a number or an adjective may stand between the verb and the
+        // person (`fired the emergency management employee`), and the one who punishes is
+        // not a thing (`alerts fired the on-call's pager`).
         if is(PUNISH_VERBS, &w)
-            && let Some(m) = self.mention_within(i + 1, 2)
+            && let Some(m) = self.mention_within(i + 1, 4)
+            && (i + 1..m.tokens.start).all(|k| {
+                let t = &self.doc.tokens[k];
+                t.word && !is(super::super::lexicon::GLUE, &t.lower) && !is(CONNECTIVES, &t.lower)
+            })
+            && m.who.is_other_person()
+            && self.meets(Need::NotThing, &self.clause().subject_before(i))
+            && !self.negated(i, 3)
+            && !self.in_question(i)
+        {
+            let end = m.tokens.end;
+            self.push(
+                Rule::Punishment,
+                i,
+                end,
+                "asks for a person to be punished".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `the firing of the employee`, `the dismissal of two engineers`.
+        if is(PUNISH_NOUNS, &w)
+            && self.token(i + 1).is_some_and(|t| t.lower == "of")
+            && let Some(m) = self.mention_within(i + 2, 3)
             && m.who.is_other_person()
             && !self.negated(i, 3)
         {
@@ -720,7 +1014,7 @@ impl Scan<'_> {
                 Rule::Punishment,
                 i,
                 end,
-                "asks for a person to be punished".into(),
+                "tells of a person punished for the incident".into(),
                 suggestion.into(),
             );
             return;
@@ -802,17 +1096,31 @@ impl Scan<'_> {
             );
             return;
         }
+        let account = |h: &Token| {
+            matches!(
+                h.lower.as_str(),
+                "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review"
+            )
+        };
+        let owned_account = |m: &super::super::people::Mention| {
+            if m.possessor.is_some_and(Who::is_other_person)
+                && self.token(m.tokens.end - 1).is_some_and(account)
+            {
+                return Some(m.tokens.end);
+            }
+            // `Jorge's record`: the account word not read as part of the mention.
+            let last = self.token(m.tokens.end - 1)?;
+            (last.possessive
+                && (m.who.is_other_person() || m.possessor.is_some_and(Who::is_other_person)))
+            .then_some(())?;
+            self.token(m.tokens.end)
+                .filter(|h| h.word && account(h))
+                .map(|_| m.tokens.end + 1)
+        };
         if matches!(w.as_str(), "on" | "onto" | "to")
             && let Some(m) = self.mention_within(i + 1, 2)
-            && m.possessor.is_some_and(Who::is_other_person)
-            && self.token(m.tokens.end - 1).is_some_and(|h| {
-                matches!(
-                    h.lower.as_str(),
-                    "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review"
-                )
-            })
+            && let Some(end) = owned_account(&m)
         {
-            let end = m.tokens.end;
             self.push(
                 Rule::Punishment,
                 i,
@@ -884,8 +1192,10 @@ impl Scan<'_> {
             return;
         }
         let s = self.sentence_of(i);
-        let object: Vec<&Token> = (i + 1..(i + 6).min(s.end))
+        // Quotation marks do not end the object: `disconnected the “power supply”`.
+        let object: Vec<&Token> = (i + 1..(i + 7).min(s.end))
             .map(|k| &self.doc.tokens[k])
+            .filter(|t| !matches!(t.lower.as_str(), "\"" | "“" | "”" | "'" | "‘" | "’"))
             .take_while(|t| t.word)
             .collect();
         if object.iter().any(|t| is(CLEANUP, &t.lower)) {
@@ -895,6 +1205,14 @@ impl Scan<'_> {
             return;
         }
         if w == "took" && !object.iter().any(|t| t.lower == "out" || t.lower == "down") {
+            return;
+        }
+        if matches!(w.as_str(), "switched" | "turned" | "shut")
+            && !object.iter().any(|t| t.lower == "off" || t.lower == "down")
+        {
+            return; // `switched to the replica`
+        }
+        if w == "pulled" && !object.iter().any(|t| t.lower == "plug") {
             return;
         }
         // `was deleted` without an agent says what happened, not who did it.
@@ -939,7 +1257,29 @@ impl Scan<'_> {
             return;
         };
         let verb = end - 1;
-        if !self.token(verb).is_some_and(|t| is(DUTY_VERBS, &t.lower)) || self.in_question(i) {
+        // `never acknowledged the page`: a past form after `never`.
+        let duty = |w: &str| {
+            is(DUTY_VERBS, w)
+                || w.strip_suffix("ed").is_some_and(|b| {
+                    is(DUTY_VERBS, b)
+                        || is(DUTY_VERBS, &format!("{b}e"))
+                        || b.strip_suffix(|c: char| {
+                            b.len() > 3 && b.ends_with(c) && b[..b.len() - 1].ends_with(c)
+                        })
+                        .is_some_and(|d| is(DUTY_VERBS, d))
+                        || b.strip_suffix('i')
+                            .is_some_and(|d| is(DUTY_VERBS, &format!("{d}y")))
+                })
+                || matches!(
+                    w,
+                    "sent" | "read" | "told" | "ran" | "caught" | "rang" | "woke"
+                )
+        };
+        if !self.token(verb).is_some_and(|t| duty(&t.lower)) || self.in_question(i) {
+            return;
+        }
+        // `did not page anyone because nothing fired`: fine; only a person's own duty.
+        if self.negated(i, 2) {
             return;
         }
         let subject = self.clause().subject_before(i);
