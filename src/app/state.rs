@@ -138,6 +138,8 @@ pub struct IncidentView {
     pub lint: super::lint::LintCache,
     /// Whether the section's wording notes are listed (`l` hides them).
     pub show_lint: bool,
+    /// Rows of long text fields as the screen last laid them out, for this revision.
+    pub layout: super::layout_memo::LayoutMemo,
 }
 
 /// How the contributing factors section shows its factors.
@@ -416,6 +418,7 @@ impl IncidentView {
             why: 0,
             lint,
             show_lint: true,
+            layout: super::layout_memo::LayoutMemo::default(),
         }
     }
 

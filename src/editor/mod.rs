@@ -12,6 +12,7 @@
 //! start/end), Ctrl-Z/Ctrl-Y (undo/redo), Enter (new line, in a multi-line box).
 
 mod history;
+pub mod mirror;
 mod view;
 pub mod wrap;
 
@@ -44,6 +45,8 @@ pub struct TextBox {
     /// Style of the placeholder shown while the text is empty.
     pub placeholder_style: Style,
     view: RefCell<View>,
+    /// The latest changes, for [`mirror::Mirror`]s to replay.
+    journal: mirror::Journal,
 }
 
 impl Default for TextBox {
@@ -75,6 +78,7 @@ impl TextBox {
             style: Style::default(),
             placeholder_style: Style::default().fg(Color::DarkGray),
             view: RefCell::new(View::default()),
+            journal: mirror::Journal::default(),
         }
     }
 
@@ -305,6 +309,7 @@ impl TextBox {
 
     fn splice(&mut self, start: usize, end: usize, lines: Vec<String>) -> Vec<String> {
         let count = lines.len();
+        self.journal.record(self.changes, start, end, &lines);
         let removed: Vec<String> = self.lines.splice(start..end, lines).collect();
         if self.lines.is_empty() {
             self.lines.push(String::new());
