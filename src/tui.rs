@@ -355,7 +355,8 @@ impl Runtime {
         let mut status = String::new();
         let mut last_tick = now;
         self.background = true;
-        // The crash snapshot is refreshed after the frame is drawn, not before.
+        // The crash snapshot is refreshed before the frame is drawn (it costs the changed
+        // lines only): what the screen shows, a signal's save holds.
         let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
@@ -371,13 +372,13 @@ impl Runtime {
                     break;
                 }
                 self.request_lint(&mut state);
-                if redraw {
-                    terminal.draw(|frame| ui::render(&state, frame))?;
-                    redraw = false;
-                }
                 if std::mem::take(&mut changed) {
                     self.refresh_snapshot(&state);
                     observe(&state);
+                }
+                if redraw {
+                    terminal.draw(|frame| ui::render(&state, frame))?;
+                    redraw = false;
                 }
                 // A source that cannot be woken gets the results before it is read again.
                 if !can_wake && self.wait_background(&mut state) {
