@@ -18,6 +18,7 @@ use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 
 use crate::app::AppState;
 use crate::app::form::{self, Target};
+use crate::editor::mirror::Mirror;
 use crate::model::Incident;
 use crate::storage::{Identity, SaveError, Store};
 
@@ -37,11 +38,9 @@ struct Pending {
     incident: Arc<Incident>,
     revision: u64,
     dirty: bool,
-    /// Text being typed into a field, not yet stored in `incident`.
-    editing: Option<(Target, String)>,
-    /// The editor's change count when `editing` was copied (a copy is made only when the
-    /// text changed, not on every event).
-    editing_changes: Option<(u64, u64)>,
+    /// Text being typed into a field, not yet stored in `incident`: a copy of the editor's
+    /// lines that replays its changes (a key costs the changed line, not the whole text).
+    editing: Option<(Target, Mirror)>,
 }
 
 impl Snapshot {
@@ -61,8 +60,6 @@ impl Snapshot {
             Some(view) if view.disk.read_only.is_none() => {
                 let dirty = view.dirty() || view.cursor.editor.is_some();
                 let editor = view.cursor.editor.as_ref();
-                let changes = editor.map(|e| e.textarea.version());
-                let fresh = |p: &Pending| p.editing_changes == changes;
                 match guard.as_mut() {
                     // Nothing to save: the copy is not refreshed (nor dropped) until there is.
                     Some(p) if p.incident.id == view.incident.id && !dirty => p.dirty = false,
@@ -72,9 +69,14 @@ impl Snapshot {
                             && p.revision == view.save.revision =>
                     {
                         p.dirty = dirty;
-                        if !fresh(p) {
-                            p.editing = editor.map(|e| (e.target, e.textarea.text()));
-                            p.editing_changes = changes;
+                        match (editor, &mut p.editing) {
+                            (Some(e), Some((target, mirror))) => {
+                                *target = e.target;
+                                mirror.sync(&e.textarea);
+                            }
+                            (editor, editing) => {
+                                *editing = editor.map(|e| (e.target, Mirror::of(&e.textarea)));
+                            }
                         }
                     }
                     _ => {
@@ -92,8 +94,7 @@ impl Snapshot {
                             incident,
                             revision: view.save.revision,
                             dirty,
-                            editing: editor.map(|e| (e.target, e.textarea.text())),
-                            editing_changes: changes,
+                            editing: editor.map(|e| (e.target, Mirror::of(&e.textarea))),
                         });
                     }
                 }
@@ -130,12 +131,13 @@ impl Snapshot {
         let guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let pending = guard.as_ref().filter(|p| p.dirty)?;
         let mut incident = (*pending.incident).clone();
-        if let Some((target, text)) = &pending.editing {
+        if let Some((target, mirror)) = &pending.editing {
+            let text = mirror.text();
             let today = jiff::Timestamp::now()
                 .to_zoned(jiff::tz::TimeZone::UTC)
                 .date();
             // Text that cannot be stored (a half-typed time) leaves the old value.
-            let _ = form::set_text(&mut incident, *target, text, today);
+            let _ = form::set_text(&mut incident, *target, &text, today);
         }
         Some(incident)
     }

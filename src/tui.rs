@@ -4,6 +4,7 @@
 //! drive the real loop with scripted keys on a `TestBackend`. Saving and linting run on
 //! worker threads ([`workers`]); all pending input is applied before one frame is drawn.
 
+pub mod backend;
 pub mod own_writes;
 pub mod settings;
 pub mod watcher;
@@ -70,6 +71,7 @@ pub trait EventSource {
 pub struct CrosstermEvents {
     woken: Arc<AtomicBool>,
     busy: bool,
+    resized: backend::Resized,
 }
 
 /// How long a poll waits at most while background work is outstanding.
@@ -84,7 +86,22 @@ impl CrosstermEvents {
         Ok(CrosstermEvents {
             woken: Arc::new(AtomicBool::new(false)),
             busy: false,
+            resized: backend::Resized::default(),
         })
+    }
+
+    /// What this source tells a [`backend::SizedBackend`] when it reads a resize event.
+    pub fn resized(&self) -> backend::Resized {
+        self.resized.clone()
+    }
+
+    /// Reads the event that is waiting, noting a resize.
+    fn read(&self) -> io::Result<Event> {
+        let event = event::read()?;
+        if matches!(event, Event::Resize(..)) {
+            self.resized.mark();
+        }
+        Ok(event)
     }
 }
 
@@ -104,10 +121,10 @@ impl EventSource for CrosstermEvents {
                 (left, false) => left,
             };
             match wait {
-                None => return event::read().map(Some),
+                None => return self.read().map(Some),
                 Some(w) => {
                     if event::poll(w)? {
-                        return event::read().map(Some);
+                        return self.read().map(Some);
                     }
                 }
             }
@@ -116,7 +133,7 @@ impl EventSource for CrosstermEvents {
 
     fn pending(&mut self) -> io::Result<Option<Event>> {
         if event::poll(Duration::ZERO)? {
-            event::read().map(Some)
+            self.read().map(Some)
         } else {
             Ok(None)
         }
@@ -157,18 +174,19 @@ pub fn run(store: &Store, settings: Settings) -> anyhow::Result<()> {
     let snapshot = Snapshot::default();
     guard::install_panic_hook(store.clone(), snapshot.clone());
     guard::watch_signals(store.clone(), snapshot.clone())?;
+    let mut events = CrosstermEvents::start()?;
+    let resized = events.resized();
     let setup = enable_raw_mode()
         .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste))
         .and_then(|()| {
             Terminal::with_options(
-                CrosstermBackend::new(io::stdout()),
+                backend::SizedBackend::new(CrosstermBackend::new(io::stdout()), resized),
                 TerminalOptions {
                     viewport: Viewport::Fullscreen,
                 },
             )
         });
     let result = setup.map_err(anyhow::Error::from).and_then(|mut terminal| {
-        let mut events = CrosstermEvents::start()?;
         let mut runtime = Runtime::new(store.clone())
             .with_snapshot(snapshot.clone())
             .with_settings(settings)
@@ -392,7 +410,8 @@ impl Runtime {
         let mut status = String::new();
         let mut last_tick = now;
         self.background = true;
-        // The crash snapshot is refreshed after the frame is drawn, not before.
+        // The crash snapshot is refreshed before the frame is drawn (it costs the changed
+        // lines only): what the screen shows, a signal's save holds.
         let mut changed = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
@@ -425,13 +444,13 @@ impl Runtime {
                     terminal.swap_buffers();
                     redraw = true;
                 }
-                if redraw {
-                    terminal.draw(|frame| ui::render(&state, frame))?;
-                    redraw = false;
-                }
                 if std::mem::take(&mut changed) {
                     self.refresh_snapshot(&state);
                     observe(&state);
+                }
+                if redraw {
+                    terminal.draw(|frame| ui::render(&state, frame))?;
+                    redraw = false;
                 }
                 // A source that cannot be woken gets the results before it is read again.
                 if !can_wake && self.wait_background(&mut state) {
@@ -568,7 +587,11 @@ impl Runtime {
         let before = state
             .incident()
             .map(|v| (v.save.saved_revision, v.save.revision));
-        self.check_outside_change(state);
+        if self.workers.is_some() {
+            self.request_probe(state);
+        } else {
+            self.check_outside_change(state);
+        }
         self.dispatch(state, Action::Tick);
         let now_status = ui::live_text(state);
         let after = state
@@ -581,12 +604,12 @@ impl Runtime {
         false
     }
 
-    /// Applies every background result that has arrived; true when there was one.
+    /// Applies every background result that has arrived; true when one may have changed
+    /// what is shown.
     fn collect(&mut self, state: &mut AppState) -> bool {
         let mut any = false;
         while let Some(done) = self.workers.as_mut().and_then(workers::Workers::try_done) {
-            self.apply_done(state, done);
-            any = true;
+            any |= self.apply_done(state, done);
         }
         any
     }
@@ -602,7 +625,9 @@ impl Runtime {
         }
     }
 
-    fn apply_done(&mut self, state: &mut AppState, done: workers::Done) {
+    /// Applies a background result; false when it cannot have changed what is shown (a
+    /// probe that found the file as it was).
+    fn apply_done(&mut self, state: &mut AppState, done: workers::Done) -> bool {
         match done {
             workers::Done::Saved(file) => {
                 self.apply_file_news(&file);
@@ -624,8 +649,17 @@ impl Runtime {
                 for action in file.actions {
                     self.dispatch(state, action);
                 }
+                true
             }
-            workers::Done::Linted(linted) => crate::app::lint_keys::install(state, linted),
+            workers::Done::Linted(linted) => {
+                crate::app::lint_keys::install(state, linted);
+                true
+            }
+            workers::Done::Probed(probed) => {
+                let same = matches!(probed.probe, Probe::Same(_));
+                self.apply_probed(state, probed);
+                !same
+            }
         }
     }
 
@@ -681,20 +715,16 @@ impl Runtime {
     /// Notices a change to the open incident's file made by another program (its content
     /// differs from what this program last read or wrote) and reports it.
     pub fn check_outside_change(&mut self, state: &mut AppState) {
-        let Some(view) = state.incident() else {
+        let Some((id, known)) = self.probe_wanted(state) else {
             return;
         };
-        if view.disk.read_only.is_some() || view.disk.conflict.is_some() {
-            return;
-        }
-        let id = view.incident.id.clone();
-        for action in self.probe_open(&id) {
-            self.dispatch(state, action);
-        }
+        let probe = self.store.probe(&id, &known);
+        self.apply_probe(state, probe);
     }
 
     /// Looks whether the open incident's file (`id`) still holds what this program last read
-    /// or wrote: another program's change or deletion comes back as an action.
+    /// or wrote (asked for by the folder's news): another program's change or deletion comes
+    /// back as an action.
     fn probe_open(&mut self, id: &str) -> Vec<Action> {
         // The file is about to change under our own save: not another program's change.
         if self.workers.as_ref().is_some_and(workers::Workers::saving) {
@@ -703,8 +733,56 @@ impl Runtime {
         let Some(known) = &self.known else {
             return Vec::new();
         };
+        let probe = self.store.probe(id, known);
+        self.probe_actions(probe)
+    }
+
+    /// The open incident's id and what its file should hold, when it is worth looking whether
+    /// another program changed it.
+    fn probe_wanted(&self, state: &AppState) -> Option<(String, Identity)> {
+        let view = state.incident()?;
+        if view.disk.read_only.is_some() || view.disk.conflict.is_some() {
+            return None;
+        }
+        // The file is about to change under our own save: not another program's change.
+        if self.workers.as_ref().is_some_and(workers::Workers::saving) {
+            return None;
+        }
+        Some((view.incident.id.clone(), self.known.clone()?))
+    }
+
+    /// Asks the save worker to look for another program's change (the live loop: reading
+    /// and hashing a large file never holds up a key).
+    fn request_probe(&mut self, state: &AppState) {
+        if let Some((id, known)) = self.probe_wanted(state)
+            && let Some(w) = self.workers.as_mut()
+        {
+            w.probe(&id, &known);
+        }
+    }
+
+    /// Takes in a probe's answer from the save worker, unless it is out of date: another
+    /// incident is open, a save was asked for since (it finds a change itself), or the file
+    /// was read or written again meanwhile.
+    fn apply_probed(&mut self, state: &mut AppState, probed: workers::Probed) {
+        let current = self
+            .probe_wanted(state)
+            .is_some_and(|(id, known)| id == probed.id && known == probed.known);
+        if current {
+            self.apply_probe(state, probed.probe);
+        }
+    }
+
+    fn apply_probe(&mut self, state: &mut AppState, probe: Probe) {
+        for action in self.probe_actions(probe) {
+            self.dispatch(state, action);
+        }
+    }
+
+    /// What a probe's answer means for the app: another program's version, or the file gone.
+    fn probe_actions(&mut self, probe: Probe) -> Vec<Action> {
         let mut actions = Vec::new();
-        match self.store.probe(id, known) {
+        match probe {
             Probe::Same(identity) => self.known = Some(identity),
             Probe::Changed(loaded, identity) => {
                 if let Ok(loaded) = *loaded {

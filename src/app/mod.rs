@@ -16,6 +16,7 @@ pub mod import_io;
 pub mod import_overlay;
 pub mod import_preview;
 pub mod keymap;
+pub mod layout_memo;
 pub mod lint;
 pub mod lint_keys;
 pub mod lint_memo;

@@ -115,6 +115,8 @@ pub struct IncidentView {
     pub overrun_told: Option<Section>,
     /// Wording findings of the incident, kept up to date by [`super::update::update`].
     pub lint: super::lint::LintCache,
+    /// Rows of long text fields as the screen last laid them out, for this revision.
+    pub layout: super::layout_memo::LayoutMemo,
 }
 
 /// Where the user is in an open incident, and what is shown.
@@ -462,6 +464,7 @@ impl IncidentView {
             deleted: Vec::new(),
             overrun_told: None,
             lint,
+            layout: super::layout_memo::LayoutMemo::default(),
         }
     }
 

@@ -14,6 +14,7 @@
 
 mod external;
 mod history;
+pub mod mirror;
 mod view;
 mod words;
 pub mod wrap;
@@ -47,6 +48,8 @@ pub struct TextBox {
     /// Style of the placeholder shown while the text is empty.
     pub placeholder_style: Style,
     view: RefCell<View>,
+    /// The latest changes, for [`mirror::Mirror`]s to replay.
+    journal: mirror::Journal,
 }
 
 impl Default for TextBox {
@@ -78,6 +81,7 @@ impl TextBox {
             style: Style::default(),
             placeholder_style: Style::default().fg(Color::DarkGray),
             view: RefCell::new(View::default()),
+            journal: mirror::Journal::default(),
         }
     }
 
@@ -308,6 +312,7 @@ impl TextBox {
 
     fn splice(&mut self, start: usize, end: usize, lines: Vec<String>) -> Vec<String> {
         let count = lines.len();
+        self.journal.record(self.changes, start, end, &lines);
         let removed: Vec<String> = self.lines.splice(start..end, lines).collect();
         if self.lines.is_empty() {
             self.lines.push(String::new());

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::identity::{Identity, read_regular};
-use super::{Loaded, Store, StoreError, read_incident_tracked, write};
+use super::{Loaded, Store, StoreError, write};
 use crate::model::{Incident, codec};
 
 /// A callback run between writing the temporary file and the final check before the rename,
@@ -147,19 +147,17 @@ impl Store {
         if known.same_status(&meta) && !recently_changed(known) {
             return Probe::Same(known.clone());
         }
-        match read_incident_tracked(&path) {
-            Ok((_, now)) if now.same_content(known) => Probe::Same(now),
-            Ok((loaded, now)) => Probe::Changed(Box::new(Ok(loaded)), now),
-            Err(StoreError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-                Probe::Gone
-            }
-            Err(StoreError::Io { source, .. }) => Probe::Unreadable(source),
-            Err(e) => match read_regular(&path) {
-                Ok(file) if file.identity.same_content(known) => Probe::Same(file.identity),
-                Ok(file) => Probe::Changed(Box::new(Err(e)), file.identity),
-                Err(io) => Probe::Unreadable(io),
-            },
+        // The bytes are compared first: only a file that really changed is parsed.
+        let file = match read_regular(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Probe::Gone,
+            Err(e) => return Probe::Unreadable(e),
+        };
+        if file.identity.same_content(known) {
+            return Probe::Same(file.identity);
         }
+        let loaded = super::parse_incident(&path, &file.bytes);
+        Probe::Changed(Box::new(loaded), file.identity)
     }
 }
 

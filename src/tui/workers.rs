@@ -1,5 +1,6 @@
-//! Work done off the event loop: writing the open incident and linting it, each on a thread
-//! of its own, from a copy made on the loop. Results come back as [`Done`] messages; a
+//! Work done off the event loop: writing the open incident (and looking whether another
+//! program changed its file) and linting it, each on a thread of its own, from a copy made on
+//! the loop. Results come back as [`Done`] messages; a
 //! [`Waker`] makes a loop waiting for input look at them at once.
 //!
 //! Saves run one at a time in order. A save asked for while one is being written waits, and a
@@ -13,7 +14,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use crate::app::lint::Linted;
 use crate::app::lint_memo::Memo;
 use crate::model::Incident;
-use crate::storage::{Identity, Store};
+use crate::storage::{Identity, Probe, Store};
 
 /// Makes a waiting [`super::EventSource::next`] return early, so results are handled at once.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -38,6 +39,18 @@ pub enum Done {
     Saved(crate::effects::Done),
     /// Lint findings for a request.
     Linted(Linted),
+    /// What the open incident's file holds, looked at for [`Workers::probe`].
+    Probed(Probed),
+}
+
+/// The answer to [`Workers::probe`].
+pub struct Probed {
+    /// The incident whose file was looked at.
+    pub id: String,
+    /// What the file was expected to hold (the identity the probe compared with).
+    pub known: Identity,
+    /// What was found.
+    pub probe: Probe,
 }
 
 struct LintJob {
@@ -50,6 +63,9 @@ enum SaveMsg {
     Job(SaveJob),
     /// A copy nobody needs any more: freeing thousands of strings is work too.
     Discard(Arc<Incident>),
+    /// Look whether incident `id`'s file still holds `known` (on the save thread, so it never
+    /// runs during this program's own save).
+    Probe(String, Identity),
 }
 
 /// The save and lint threads, and what is outstanding.
@@ -58,6 +74,7 @@ pub struct Workers {
     lint_tx: Sender<LintJob>,
     done_rx: Receiver<Done>,
     saving: bool,
+    probing: bool,
     queued: Option<SaveJob>,
     linting: Option<u64>,
     threads: Vec<std::thread::JoinHandle<()>>,
@@ -89,8 +106,23 @@ impl Workers {
             .spawn(move || {
                 yield_to_the_loop();
                 while let Ok(message) = save_rx.recv() {
-                    let SaveMsg::Job(job) = message else {
-                        continue;
+                    let job = match message {
+                        SaveMsg::Job(job) => job,
+                        SaveMsg::Discard(copy) => {
+                            drop(copy);
+                            continue;
+                        }
+                        SaveMsg::Probe(id, known) => {
+                            let probe = store.probe(&id, &known);
+                            if done
+                                .send(Done::Probed(Probed { id, known, probe }))
+                                .is_err()
+                            {
+                                break;
+                            }
+                            wake_save();
+                            continue;
+                        }
                     };
                     let writes = snapshot.as_ref().map(crate::guard::Snapshot::hold_writes);
                     let written = write(&store, job);
@@ -138,6 +170,7 @@ impl Workers {
             lint_tx,
             done_rx,
             saving: false,
+            probing: false,
             queued: None,
             linting: None,
             threads: vec![saver, linter],
@@ -163,6 +196,19 @@ impl Workers {
         }
     }
 
+    /// Looks on the save thread whether incident `id`'s file still holds `known`; the answer
+    /// comes back as [`Done::Probed`]. Does nothing while a save or another probe is
+    /// outstanding (a save finds another program's change itself).
+    pub fn probe(&mut self, id: &str, known: &Identity) {
+        if self.saving() || self.probing {
+            return;
+        }
+        self.probing = self
+            .save_tx
+            .send(SaveMsg::Probe(id.to_string(), known.clone()))
+            .is_ok();
+    }
+
     /// Lints a copy of the incident for request `request` of its lint cache.
     pub fn lint(&mut self, request: u64, revision: u64, incident: Arc<Incident>) {
         let job = LintJob {
@@ -185,9 +231,9 @@ impl Workers {
         self.saving || self.queued.is_some()
     }
 
-    /// True while a save or a lint is outstanding.
+    /// True while a save, a probe or a lint is outstanding.
     pub fn busy(&self) -> bool {
-        self.saving() || self.linting.is_some()
+        self.saving() || self.probing || self.linting.is_some()
     }
 
     /// The next result, without waiting.
@@ -229,6 +275,7 @@ impl Workers {
     fn account(&mut self, done: &Done) {
         match done {
             Done::Saved(_) => self.saving = false,
+            Done::Probed(_) => self.probing = false,
             Done::Linted(l) => {
                 if self.linting.is_some_and(|r| r <= l.request) {
                     self.linting = None;

@@ -1,18 +1,10 @@
-//! Heights of long text fields, remembered per incident revision, so a frame does not copy and
-//! wrap every long text again to lay the section out (the text changes only with a new
-//! revision; the screen width and focus are part of the key).
-
-use std::cell::RefCell;
-use std::collections::HashMap;
+//! Heights of long text fields, remembered by the open incident's view for its revision
+//! ([`crate::app::layout_memo::LayoutMemo`]), so a frame does not copy and wrap every long
+//! text again to lay the section out (the text changes only with a new revision; the screen
+//! width and focus are part of the key).
 
 use crate::app::form::Target;
 use crate::app::state::IncidentView;
-
-type Key = (String, u64, Target, usize, usize);
-
-thread_local! {
-    static HEIGHTS: RefCell<HashMap<Key, usize>> = RefCell::new(HashMap::new());
-}
 
 /// Rows the text of `target` takes at `width` with at most `max` lines, computed by `rows`
 /// the first time for this revision of the incident.
@@ -23,24 +15,8 @@ pub fn rows(
     max: usize,
     rows: impl FnOnce() -> usize,
 ) -> usize {
-    let key = (
-        view.incident.id.clone(),
-        view.save.revision,
-        target,
-        width,
-        max,
-    );
-    if let Some(n) = HEIGHTS.with(|h| h.borrow().get(&key).copied()) {
-        return n;
-    }
-    let n = rows();
-    HEIGHTS.with(|h| {
-        let mut h = h.borrow_mut();
-        // Older revisions are not asked for again.
-        h.retain(|k, _| k.0 == key.0 && k.1 == key.1);
-        h.insert(key, n);
-    });
-    n
+    view.layout
+        .rows(view.save.revision, target, width, max, rows)
 }
 
 #[cfg(test)]
@@ -52,17 +28,22 @@ mod tests {
     fn counted_once_per_revision() {
         let mut view = IncidentView::new(Incident::default(), None);
         let target = Target::top(crate::model::FieldId::named("narrative.text"));
-        let mut calls = 0;
-        let mut ask = |view: &IncidentView| {
-            rows(view, target, 80, 10, || {
-                calls += 1;
+        let calls = std::cell::Cell::new(0);
+        let ask = |view: &IncidentView, width: usize| {
+            rows(view, target, width, 10, || {
+                calls.set(calls.get() + 1);
                 3
             })
         };
-        assert_eq!(ask(&view), 3);
-        assert_eq!(ask(&view), 3);
+        assert_eq!(ask(&view, 80), 3);
+        assert_eq!(ask(&view, 80), 3);
         view.save.revision += 1;
-        assert_eq!(ask(&view), 3);
-        assert_eq!(calls, 2);
+        assert_eq!(ask(&view, 80), 3);
+        assert_eq!(ask(&view, 60), 3);
+        assert_eq!(calls.get(), 3);
+        // Another view of the same incident keeps its own figures.
+        let other = IncidentView::new(Incident::default(), None);
+        assert_eq!(ask(&other, 80), 3);
+        assert_eq!(calls.get(), 4);
     }
 }

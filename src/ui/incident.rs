@@ -209,11 +209,11 @@ fn render_guide(
         frame.render_widget(Paragraph::new(lines).block(block), area);
         return;
     }
-    for l in super::wrap::wrap(guide.purpose, width + 2, 3) {
+    for l in super::wrap::wrap_with(&view.layout, guide.purpose, width + 2, 3) {
         lines.push(Line::from(Span::styled(l, THEME.dim)));
     }
     for q in questions {
-        let wrapped = super::wrap::wrap(q, width, 3);
+        let wrapped = super::wrap::wrap_with(&view.layout, q, width, 3);
         for (i, l) in wrapped.into_iter().enumerate() {
             let bullet = if i == 0 { "• " } else { "  " };
             lines.push(Line::from(format!("{bullet}{l}")));

@@ -166,7 +166,7 @@ fn note_lines(view: &IncidentView, f: &Finding, focused: bool, width: usize) -> 
         ),
     ])];
     let advice = format!("{} → {}", f.reason, f.suggestion);
-    for l in super::wrap::wrap(&advice, width.saturating_sub(4), 3) {
+    for l in super::wrap::wrap_with(&view.layout, &advice, width.saturating_sub(4), 3) {
         lines.push(Line::from(Span::styled(format!("    {l}"), THEME.dim)));
     }
     lines

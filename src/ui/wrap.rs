@@ -2,6 +2,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::layout_memo::LayoutMemo;
+
 /// Cuts `text` to at most `max` columns, ending in `…` when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.width() <= max {
@@ -24,37 +26,23 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// Texts up to this long are wrapped once per width and remembered (guides, hints, short
-/// fields drawn every frame); longer ones are wrapped each time, only as far as needed.
+/// Texts up to this long are remembered by [`wrap_with`]; longer ones are wrapped each time,
+/// only as far as needed.
 const MEMO_MAX: usize = 2048;
 
-thread_local! {
-    static MEMO: std::cell::RefCell<std::collections::HashMap<(String, usize, usize), Vec<String>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+/// [`wrap`], remembering short texts in `memo` (owned by the open incident's view): guides and
+/// notes drawn on every frame are wrapped once per width.
+pub fn wrap_with(memo: &LayoutMemo, text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if text.len() > MEMO_MAX {
+        return wrap(text, width, max_lines);
+    }
+    memo.wrapped(text, width, max_lines, || wrap(text, width, max_lines))
 }
 
 /// Wraps text to `width` columns, at most `max_lines` lines (the last ending in `…` when
-/// more was left). Paragraph breaks are kept.
+/// more was left). Paragraph breaks are kept. Only the paragraphs the lines asked for need
+/// are wrapped, so a long text costs what is shown of it.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    if text.len() > MEMO_MAX {
-        return wrap_now(text, width, max_lines);
-    }
-    let key = (text.to_string(), width, max_lines);
-    if let Some(lines) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
-        return lines;
-    }
-    let lines = wrap_now(text, width, max_lines);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= 512 {
-            m.clear();
-        }
-        m.insert(key, lines.clone());
-    });
-    lines
-}
-
-fn wrap_now(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
@@ -105,13 +93,22 @@ mod tests {
 
     #[test]
     fn remembered_wraps_are_the_same_as_fresh_ones() {
+        let memo = LayoutMemo::default();
         let text = "one two three four five six seven eight nine ten";
         for width in [5, 9, 20] {
-            let first = wrap(text, width, 3);
-            assert_eq!(first, wrap_now(text, width, 3));
-            assert_eq!(wrap(text, width, 3), first);
+            let first = wrap_with(&memo, text, width, 3);
+            assert_eq!(first, wrap(text, width, 3));
+            assert_eq!(wrap_with(&memo, text, width, 3), first);
         }
         let long = "word ".repeat(1000);
-        assert_eq!(wrap(&long, 30, 4), wrap_now(&long, 30, 4));
+        assert_eq!(wrap_with(&memo, &long, 30, 4), wrap(&long, 30, 4));
+    }
+
+    #[test]
+    fn long_texts_are_wrapped_only_as_far_as_asked() {
+        let long = "word word word word word word word word\n".repeat(100_000);
+        let lines = wrap(&long, 30, 4);
+        assert_eq!(lines.len(), 4);
+        assert!(lines[3].ends_with('…'), "{lines:?}");
     }
 }

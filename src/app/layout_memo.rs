@@ -1,0 +1,81 @@
+//! Layout figures the renderer works out for the open incident (how many rows a long text
+//! field takes at a width), kept by the view that owns the text for as long as its revision
+//! holds: a frame does not copy and wrap every long text again to lay the section out.
+//!
+//! It also remembers short texts wrapped to a width (guides, wording notes), which do not
+//! depend on the revision.
+//!
+//! The view owns it and the renderer fills it (through `&IncidentView`, hence the cells); a
+//! new revision forgets the rows, since any text may have changed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::form::Target;
+
+/// Rows of text fields at one revision, by field, width and most rows shown.
+#[derive(Debug, Default)]
+pub struct LayoutMemo {
+    inner: RefCell<Rows>,
+    wrapped: RefCell<HashMap<(String, usize, usize), Vec<String>>>,
+}
+
+/// Most wrapped texts kept; past it the memo starts again.
+const WRAPPED_KEPT: usize = 512;
+
+#[derive(Debug, Default)]
+struct Rows {
+    revision: u64,
+    rows: HashMap<(Target, usize, usize), usize>,
+}
+
+impl LayoutMemo {
+    /// The rows `target` takes at `width` columns with at most `max` rows, at `revision`:
+    /// remembered, or computed by `compute` (and remembered).
+    pub fn rows(
+        &self,
+        revision: u64,
+        target: Target,
+        width: usize,
+        max: usize,
+        compute: impl FnOnce() -> usize,
+    ) -> usize {
+        let key = (target, width, max);
+        {
+            let mut memo = self.inner.borrow_mut();
+            if memo.revision != revision {
+                memo.revision = revision;
+                memo.rows.clear();
+            }
+            if let Some(n) = memo.rows.get(&key) {
+                return *n;
+            }
+        }
+        // Computed outside the borrow: `compute` may look at other fields of the view.
+        let n = compute();
+        self.inner.borrow_mut().rows.insert(key, n);
+        n
+    }
+
+    /// `text` wrapped at `width` with at most `max` lines: remembered, or computed by
+    /// `compute` (and remembered).
+    pub fn wrapped(
+        &self,
+        text: &str,
+        width: usize,
+        max: usize,
+        compute: impl FnOnce() -> Vec<String>,
+    ) -> Vec<String> {
+        let key = (text.to_string(), width, max);
+        if let Some(lines) = self.wrapped.borrow().get(&key) {
+            return lines.clone();
+        }
+        let lines = compute();
+        let mut memo = self.wrapped.borrow_mut();
+        if memo.len() >= WRAPPED_KEPT {
+            memo.clear();
+        }
+        memo.insert(key, lines.clone());
+        lines
+    }
+}
