@@ -1150,6 +1150,11 @@ const FINAL_SET: &str = include_str!("lint/final.tsv");
 /// its first run is in its head, then it was tuned on.
 const OWN_SET: &str = include_str!("lint/own.tsv");
 
+/// A sixth set, written by someone who had not seen the rules or the other sets, after the
+/// second round of rule changes: measured only, never tuned on (its first figures are in
+/// README.md).
+const BLIND_SET: &str = include_str!("lint/blind.tsv");
+
 /// The new set, split by position within each kind: (tuning half, held-out half).
 fn new_set() -> (Vec<Labeled>, Vec<Labeled>) {
     parse_set(NEW_SET)
@@ -1331,6 +1336,17 @@ fn new_sentences_by_kind() {
         "fifth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         o.recall, o.false_alarms, o.precision
     );
+    let (a, b) = parse_set(BLIND_SET);
+    let blind: Vec<Labeled> = a.into_iter().chain(b).collect();
+    let z = measure_new("sixth set, blind (measured only)", &blind, show);
+    println!(
+        "sixth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        z.recall, z.false_alarms, z.precision
+    );
+    // A floor against regressions only (first run: recall 0.612, false alarms 0.062); the
+    // goal is recall 0.90 with false alarms at most 0.05.
+    assert!(z.recall >= 0.55, "blind recall {:.3} fell", z.recall);
+    assert!(z.false_alarms <= 0.10, "blind false alarms {:.3} rose", z.false_alarms);
     assert!(t.recall >= 0.90, "tuning recall {:.3} below 0.90", t.recall);
     assert!(
         t.false_alarms <= 0.05,
