@@ -20,9 +20,6 @@ const COLS: u16 = 120;
 const TIMEOUT: Duration = Duration::from_secs(20);
 const POLL: Duration = Duration::from_millis(20);
 
-/// Keys of the export the incident screen offers (one key and Enter), counted on the path.
-const EXPORT_KEYS: usize = 2;
-
 struct Tui {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
@@ -255,20 +252,36 @@ fn a_minor_incident_from_an_empty_folder_in_at_most_40_keys() {
         !s.contains("✎ Customer message")
     });
 
+    // Export: E, m (Markdown to a file), Enter takes the offered `<id>.md` here.
+    tui.key("E").wait_for("Markdown to the clipboard");
+    tui.key("m").wait_for("to the file");
+    tui.key(ENTER).wait_for("Wrote");
+
     // Quit: Ctrl-C saves first.
     tui.key(CTRL_C);
     tui.wait_exit_success();
 
-    let keys = tui.keys + EXPORT_KEYS;
+    let keys = tui.keys;
     assert!(keys <= 40, "{keys} keys besides the typed text");
-    assert_eq!(
-        tui.keys, 37,
-        "the path changed: update README's quick start"
-    );
+    assert_eq!(keys, 40, "the path changed: update README's quick start");
 
     let (path, inc) = single_incident(dir.path());
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     assert_eq!(name, format!("{yesterday}-disk-full-on-build-agent.toml"));
+    // The exported Markdown beside it holds what was written.
+    let exported = dir
+        .path()
+        .join(format!("{yesterday}-disk-full-on-build-agent.md"));
+    let markdown = std::fs::read_to_string(&exported).expect("the exported Markdown");
+    for part in [
+        "Disk full on build agent",
+        "No alert on the build agents' disk usage",
+        "Re-enable the cache cleanup job",
+        "it may have failed.",
+        "~",
+    ] {
+        assert!(markdown.contains(part), "{part} missing:\n{markdown}");
+    }
     assert_eq!(inc.severity, Some(Severity::Sev4));
     let tz = zone(&inc.timezone);
     let got: Vec<(String, bool, String)> = inc
