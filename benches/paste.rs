@@ -2,20 +2,20 @@
 //! is accepted without a freeze of more than a second"). Run with `cargo bench --bench paste`.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use retro::app::{Action, AppState};
+use retro::app::{AppState, Msg};
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let store = retro::storage::Store::open(dir.path()).unwrap();
     let mut state = AppState::new(dir.path().into(), vec![], jiff::Timestamp::now());
-    let key = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let key = |c| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
     retro::tui::dispatch(&mut state, &store, key(KeyCode::Char('n')));
-    retro::tui::dispatch(&mut state, &store, Action::Paste("Big".into()));
+    retro::tui::dispatch(&mut state, &store, Msg::Paste("Big".into()));
     retro::tui::dispatch(&mut state, &store, key(KeyCode::Enter));
     retro::tui::dispatch(&mut state, &store, key(KeyCode::Char('7')));
     retro::tui::dispatch(&mut state, &store, key(KeyCode::Enter));
     let text = "A line of pasted text that goes on for a while, with words.\n".repeat(17000);
     let t = std::time::Instant::now();
-    retro::tui::dispatch(&mut state, &store, Action::Paste(text));
+    retro::tui::dispatch(&mut state, &store, Msg::Paste(text));
     println!("paste {:?}", t.elapsed());
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     let t = std::time::Instant::now();

@@ -15,7 +15,7 @@ pub mod handover;
 
 use std::path::{Path, PathBuf};
 
-use crate::app::Action;
+use crate::app::Msg;
 use crate::model::Incident;
 use crate::storage::{Identity, IncidentLock, LockError, SaveError, Store};
 
@@ -23,7 +23,7 @@ use crate::storage::{Identity, IncidentLock, LockError, SaveError, Store};
 #[derive(Debug)]
 pub struct Done {
     /// What to feed back to `update`.
-    pub actions: Vec<Action>,
+    pub actions: Vec<Msg>,
     /// The open file's identity now, when the effect learnt it (after a write or a re-read).
     pub known: Option<Identity>,
     /// Whether the open file is now known to be gone (`Some(true)`) or back (`Some(false)`).
@@ -31,8 +31,8 @@ pub struct Done {
 }
 
 /// Saves `incident` unless its file no longer holds what `known` describes: then the other
-/// program's version is handed back ([`Action::ChangedOnDisk`]), or the deletion is
-/// reported ([`Action::DeletedOnDisk`]); nothing is written over either.
+/// program's version is handed back ([`Msg::ChangedOnDisk`]), or the deletion is
+/// reported ([`Msg::DeletedOnDisk`]); nothing is written over either.
 pub fn save(
     store: &Store,
     known: Option<&Identity>,
@@ -56,12 +56,12 @@ pub fn save(
         },
         Err(SaveError::Gone) => {
             done.gone = Some(true);
-            done.actions.push(Action::DeletedOnDisk);
+            done.actions.push(Msg::DeletedOnDisk);
             return done;
         }
         Err(e) => Err(e.reason()),
     };
-    done.actions.push(Action::Saved {
+    done.actions.push(Msg::Saved {
         revision,
         announce,
         result,
@@ -91,7 +91,7 @@ pub fn write_back(store: &Store, incident: &Incident, revision: u64) -> Done {
         }
         Err(e) => Err(e.reason()),
     };
-    done.actions.push(Action::Saved {
+    done.actions.push(Msg::Saved {
         revision,
         announce: true,
         result,
@@ -106,7 +106,7 @@ fn changed(store: &Store, incident: &Incident, done: &mut Done) -> Result<(), St
         Ok((theirs, identity)) => {
             done.known = Some(identity);
             done.actions
-                .push(Action::ChangedOnDisk(Box::new(theirs.incident)));
+                .push(Msg::ChangedOnDisk(Box::new(theirs.incident)));
             Ok(())
         }
         Err(e) => Err(format!(

@@ -24,7 +24,7 @@ use jiff::Timestamp;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::app::{Action, AppState, Effect, save, update};
+use crate::app::{AppState, Job, Msg, save, update};
 use crate::guard::{self, Snapshot};
 use crate::model::Moment;
 use crate::model::id::{id_date, new_id};
@@ -235,7 +235,7 @@ const TICK: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
 
 /// Applies an action and performs the effects it asks for, feeding their results back,
 /// without locks or outside-change checks (for tests of `update`).
-pub fn dispatch(state: &mut AppState, store: &Store, action: Action) {
+pub fn dispatch(state: &mut AppState, store: &Store, action: Msg) {
     Runtime::new(store.clone()).dispatch(state, action);
 }
 
@@ -429,7 +429,7 @@ impl Runtime {
                     // gets the keys pressed once it is drawn.
                     changed |= self.apply_pending(&mut state, events, clock, &mut redraw)?;
                     state.now = clock();
-                    self.dispatch(&mut state, Action::Folder(news));
+                    self.dispatch(&mut state, Msg::Folder(news));
                     changed = true;
                     redraw = true;
                 }
@@ -482,7 +482,7 @@ impl Runtime {
                     if !matches!(reply, crate::app::import_io::Reply::Progress(..)) {
                         self.import = None;
                     }
-                    self.dispatch(&mut state, Action::Import(reply));
+                    self.dispatch(&mut state, Msg::Import(reply));
                     changed = true;
                     redraw = true;
                 }
@@ -533,11 +533,11 @@ impl Runtime {
     fn apply_event(&mut self, state: &mut AppState, event: Event, redraw: &mut bool) -> bool {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                self.dispatch(state, Action::Key(key));
+                self.dispatch(state, Msg::Key(key));
                 true
             }
             Event::Paste(text) => {
-                self.dispatch(state, Action::Paste(text));
+                self.dispatch(state, Msg::Paste(text));
                 true
             }
             Event::Resize(..) => {
@@ -592,7 +592,7 @@ impl Runtime {
         } else {
             self.check_outside_change(state);
         }
-        self.dispatch(state, Action::Tick);
+        self.dispatch(state, Msg::Tick);
         let now_status = ui::live_text(state);
         let after = state
             .incident()
@@ -634,7 +634,7 @@ impl Runtime {
                 let theirs_first = file
                     .actions
                     .iter()
-                    .any(|a| matches!(a, Action::ChangedOnDisk(_) | Action::DeletedOnDisk));
+                    .any(|a| matches!(a, Msg::ChangedOnDisk(_) | Msg::DeletedOnDisk));
                 if let Some(w) = self.workers.as_mut() {
                     if theirs_first {
                         // Another program's change (or deletion) came first: the user decides.
@@ -694,7 +694,7 @@ impl Runtime {
 
     /// Applies an action and performs its effects, feeding their results back; releases the
     /// lock once no incident is open.
-    pub fn dispatch(&mut self, state: &mut AppState, action: Action) {
+    pub fn dispatch(&mut self, state: &mut AppState, action: Msg) {
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
             for effect in update(state, action) {
@@ -725,7 +725,7 @@ impl Runtime {
     /// Looks whether the open incident's file (`id`) still holds what this program last read
     /// or wrote (asked for by the folder's news): another program's change or deletion comes
     /// back as an action.
-    fn probe_open(&mut self, id: &str) -> Vec<Action> {
+    fn probe_open(&mut self, id: &str) -> Vec<Msg> {
         // The file is about to change under our own save: not another program's change.
         if self.workers.as_ref().is_some_and(workers::Workers::saving) {
             return Vec::new();
@@ -780,14 +780,14 @@ impl Runtime {
     }
 
     /// What a probe's answer means for the app: another program's version, or the file gone.
-    fn probe_actions(&mut self, probe: Probe) -> Vec<Action> {
+    fn probe_actions(&mut self, probe: Probe) -> Vec<Msg> {
         let mut actions = Vec::new();
         match probe {
             Probe::Same(identity) => self.known = Some(identity),
             Probe::Changed(loaded, identity) => {
                 if let Ok(loaded) = *loaded {
                     self.known = Some(identity);
-                    actions.push(Action::ChangedOnDisk(Box::new(loaded.incident)));
+                    actions.push(Msg::ChangedOnDisk(Box::new(loaded.incident)));
                 }
                 // A file changed into one that does not parse is left as it is: saves stop
                 // (they find the change) and say why, until it parses again.
@@ -795,7 +795,7 @@ impl Runtime {
             Probe::Gone => {
                 if !self.gone {
                     self.gone = true;
-                    actions.push(Action::DeletedOnDisk);
+                    actions.push(Msg::DeletedOnDisk);
                 }
             }
             Probe::Unreadable(_) => {}
@@ -805,35 +805,35 @@ impl Runtime {
     }
 
     /// Performs one effect against the store and reports the results as actions.
-    pub fn perform(&mut self, now: Timestamp, effect: Effect) -> Vec<Action> {
+    pub fn perform(&mut self, now: Timestamp, effect: Job) -> Vec<Msg> {
         let store = &self.store;
         let today = crate::model::timeinput::local_date(now);
         match effect {
-            Effect::Import(crate::app::import_io::Request::Cancel) => {
+            Job::Import(crate::app::import_io::Request::Cancel) => {
                 if let Some(reading) = self.import.take() {
                     reading.cancel();
                 }
                 Vec::new()
             }
-            Effect::Import(
+            Job::Import(
                 request @ (crate::app::import_io::Request::Read { .. }
                 | crate::app::import_io::Request::ReadMetric { .. }),
             ) if self.background => {
                 self.import = Some(crate::app::import_io::Background::start(request));
                 Vec::new()
             }
-            Effect::Import(request) => {
-                vec![Action::Import(crate::app::import_io::perform(request))]
+            Job::Import(request) => {
+                vec![Msg::Import(crate::app::import_io::perform(request))]
             }
-            Effect::List => vec![Action::Listed(store.list(today).map_err(|e| e.to_string()))],
-            Effect::Probe(id) => self.probe_open(&id),
-            Effect::Open(id) => self.open(&id),
-            Effect::View { path, error } => vec![Action::Viewed {
+            Job::List => vec![Msg::Listed(store.list(today).map_err(|e| e.to_string()))],
+            Job::Probe(id) => self.probe_open(&id),
+            Job::Open(id) => self.open(&id),
+            Job::View { path, error } => vec![Msg::Viewed {
                 text: store.read_text(&path).map_err(|e| e.to_string()),
                 path,
                 error,
             }],
-            Effect::Create { title, start } => {
+            Job::Create { title, start } => {
                 let date = crate::app::new_incident::id_date(start.as_ref(), today);
                 let mut incident = store.new_incident(&title, date, Moment::utc(now));
                 crate::app::new_incident::add_start(&mut incident, start.as_ref());
@@ -846,9 +846,9 @@ impl Runtime {
                         .map(|l| (incident.id.clone(), l));
                     incident
                 });
-                vec![Action::Created(result.map_err(|e| e.reason()))]
+                vec![Msg::Created(result.map_err(|e| e.reason()))]
             }
-            Effect::Save {
+            Job::Save {
                 incident,
                 revision,
                 announce,
@@ -867,7 +867,7 @@ impl Runtime {
                 }
                 Vec::new()
             }
-            Effect::Save {
+            Job::Save {
                 incident,
                 revision,
                 announce,
@@ -876,12 +876,12 @@ impl Runtime {
                 self.apply_file_news(&done);
                 done.actions
             }
-            Effect::WriteBack { incident, revision } => {
+            Job::WriteBack { incident, revision } => {
                 let done = effects::write_back(store, &incident, revision);
                 self.apply_file_news(&done);
                 done.actions
             }
-            Effect::SaveCopy(mut incident) => {
+            Job::SaveCopy(mut incident) => {
                 let date = id_date(&incident.id).unwrap_or(today);
                 incident.id = new_id(date, &format!("{} copy", incident.title), |c| {
                     store.exists(c)
@@ -890,53 +890,53 @@ impl Runtime {
                     self.own.wrote(identity);
                     copy.id
                 });
-                vec![Action::CopySaved(created.map_err(|e| e.reason()))]
+                vec![Msg::CopySaved(created.map_err(|e| e.reason()))]
             }
-            Effect::DiscardRecovery(id) => vec![Action::RecoveryDiscarded(
+            Job::DiscardRecovery(id) => vec![Msg::RecoveryDiscarded(
                 store.discard_recovery(&id).map_err(|e| e.to_string()),
             )],
-            Effect::CheckTrash { index, id } => vec![Action::TrashChecked {
+            Job::CheckTrash { index, id } => vec![Msg::TrashChecked {
                 index,
                 held: effects::edited_elsewhere(store, &id),
             }],
-            Effect::FixId { path, id } => vec![Action::IdFixed(store.fix_inner_id(&path, &id))],
-            Effect::TrashIncident(id) => {
+            Job::FixId { path, id } => vec![Msg::IdFixed(store.fix_inner_id(&path, &id))],
+            Job::TrashIncident(id) => {
                 let trashed = effects::trash(store, &id);
                 if trashed.is_ok() {
                     self.own.removed(&id);
                 }
-                vec![Action::Trashed(trashed)]
+                vec![Msg::Trashed(trashed)]
             }
-            Effect::TrashFile(path) => {
+            Job::TrashFile(path) => {
                 let trashed = effects::trash_file(store, &path);
                 if trashed.is_ok()
                     && let Some(name) = crate::storage::watch::incident_name(store.dir(), &path)
                 {
                     self.own.removed(&name);
                 }
-                vec![Action::Trashed(trashed)]
+                vec![Msg::Trashed(trashed)]
             }
-            Effect::Export(request) => vec![Action::Exported(effects::export::perform(
+            Job::Export(request) => vec![Msg::Exported(effects::export::perform(
                 *request,
                 &mut self.outside,
             ))],
-            Effect::EditExternally { target, text } => {
+            Job::EditExternally { target, text } => {
                 let result = effects::handover::edit(&mut self.outside, &text);
                 self.repaint = true;
-                vec![Action::EditedExternally { target, result }]
+                vec![Msg::EditedExternally { target, result }]
             }
         }
     }
 
     /// Loads an incident for editing: takes its lock (or opens it read-only, naming the
     /// process that holds it) and offers a newer recovery copy.
-    fn open(&mut self, id: &str) -> Vec<Action> {
+    fn open(&mut self, id: &str) -> Vec<Msg> {
         let mut loaded = match self.store.load_tracked(id) {
             Ok((loaded, identity)) => {
                 self.known = Some(identity);
                 loaded
             }
-            Err(e) => return vec![Action::Opened(Err(e.to_string()))],
+            Err(e) => return vec![Msg::Opened(Err(e.to_string()))],
         };
         if loaded.read_only.is_none() {
             match self.store.lock(id) {
@@ -950,12 +950,12 @@ impl Runtime {
             && let Some(recovery) = self.store.recovery_for(id)
         {
             let differences = differences(&loaded.incident, &recovery.incident);
-            actions.push(Action::Recovered {
+            actions.push(Msg::Recovered {
                 incident: Box::new(recovery.incident),
                 differences,
             });
         }
-        actions.push(Action::Opened(Ok(loaded)));
+        actions.push(Msg::Opened(Ok(loaded)));
         actions
     }
 }

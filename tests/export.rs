@@ -11,7 +11,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use base64::Engine as _;
 use common::{Harness, parse_keys};
-use retro::app::Action;
+use retro::app::Msg;
 use retro::app::export::Step;
 use retro::app::state::Overlay;
 use retro::effects::console::{Outside, Recorder};
@@ -47,7 +47,7 @@ impl Room {
 
     fn keys(&mut self, keys: &str) -> &mut Room {
         for key in parse_keys(keys) {
-            self.runtime.dispatch(&mut self.h.state, Action::Key(key));
+            self.runtime.dispatch(&mut self.h.state, Msg::Key(key));
         }
         self
     }

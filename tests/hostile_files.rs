@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::{now, parse_keys};
 use retro::app::state::{Overlay, Screen};
-use retro::app::{Action, AppState};
+use retro::app::{AppState, Msg};
 use retro::storage::{Entry, MAX_FILE_BYTES, Store};
 use retro::tui::Runtime;
 
@@ -34,7 +34,7 @@ impl Rig {
 
     fn keys(&mut self, keys: &str) {
         for key in parse_keys(keys) {
-            self.runtime.dispatch(&mut self.state, Action::Key(key));
+            self.runtime.dispatch(&mut self.state, Msg::Key(key));
         }
     }
 
@@ -50,7 +50,7 @@ impl Rig {
             .checked_add(jiff::SignedDuration::from_secs(3))
             .unwrap();
         self.runtime.check_outside_change(&mut self.state);
-        self.runtime.dispatch(&mut self.state, Action::Tick);
+        self.runtime.dispatch(&mut self.state, Msg::Tick);
     }
 
     fn id(&self) -> String {

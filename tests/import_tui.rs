@@ -225,7 +225,7 @@ fn esc_or_ctrl_c_while_reading_stops_the_read() {
     use retro::app::import_io::Request;
     use retro::app::import_overlay::ImportOverlay;
     use retro::app::state::Overlay;
-    use retro::app::{Action, Effect, update};
+    use retro::app::{Job, Msg, update};
     for key in [
         KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
@@ -241,8 +241,8 @@ fn esc_or_ctrl_c_while_reading_stops_the_read() {
             screen.contains("reading big.zip… 25%  (Esc or Ctrl-C stops)"),
             "{screen}"
         );
-        let effects = update(&mut h.state, Action::Key(key));
-        assert_eq!(effects, vec![Effect::Import(Request::Cancel)]);
+        let effects = update(&mut h.state, Msg::Key(key));
+        assert_eq!(effects, vec![Job::Import(Request::Cancel)]);
         assert!(h.state.overlay.is_none());
         assert!(!h.state.quit, "Ctrl-C stops the read, not the program");
     }

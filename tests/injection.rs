@@ -136,7 +136,7 @@ fn the_terminal_ui_never_draws_control_characters() {
     check(&state, "the list");
     let keys = |state: &mut retro::app::AppState, k: &str| {
         for key in common::parse_keys(k) {
-            retro::tui::dispatch(state, &store, retro::app::Action::Key(key));
+            retro::tui::dispatch(state, &store, retro::app::Msg::Key(key));
         }
     };
     // The hostile incident is the newest entry.

@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use common::{now, parse_keys};
 use retro::app::state::Overlay;
-use retro::app::{Action, AppState};
+use retro::app::{AppState, Msg};
 use retro::storage::{SaveError, Store};
 use retro::tui::Runtime;
 
@@ -35,7 +35,7 @@ impl Rig {
 
     fn keys(&mut self, keys: &str) {
         for key in parse_keys(keys) {
-            self.runtime.dispatch(&mut self.state, Action::Key(key));
+            self.runtime.dispatch(&mut self.state, Msg::Key(key));
         }
     }
 
@@ -90,7 +90,7 @@ fn a_write_between_the_save_and_its_rename_is_not_overwritten() {
     rig.keys("7<enter>Mine.");
     armed.store(true, Ordering::SeqCst);
     rig.later(3);
-    rig.runtime.dispatch(&mut rig.state, Action::Tick);
+    rig.runtime.dispatch(&mut rig.state, Msg::Tick);
     assert!(
         !armed.load(Ordering::SeqCst),
         "the hook ran inside the save"
@@ -127,7 +127,7 @@ fn an_outside_change_that_restores_the_old_time_is_noticed() {
     rig.keys("7<enter>Mine.");
     write_keeping_mtime(&path, "A second hand edit.");
     rig.later(3);
-    rig.runtime.dispatch(&mut rig.state, Action::Tick);
+    rig.runtime.dispatch(&mut rig.state, Msg::Tick);
     assert_eq!(
         rig.store.load(&id).unwrap().incident.narrative.impact,
         "A second hand edit."

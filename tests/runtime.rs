@@ -5,7 +5,7 @@ mod common;
 
 use common::{now, parse_keys};
 use retro::app::state::{Confirmed, Overlay, Screen};
-use retro::app::{Action, AppState};
+use retro::app::{AppState, Msg};
 use retro::storage::Store;
 use retro::tui::Runtime;
 
@@ -31,7 +31,7 @@ impl Rig {
 
     fn keys(&mut self, keys: &str) {
         for key in parse_keys(keys) {
-            self.runtime.dispatch(&mut self.state, Action::Key(key));
+            self.runtime.dispatch(&mut self.state, Msg::Key(key));
         }
     }
 
@@ -145,7 +145,7 @@ fn tick(rig: &mut Rig) {
         .now
         .checked_add(jiff::SignedDuration::from_secs(3))
         .unwrap();
-    rig.runtime.dispatch(&mut rig.state, Action::Tick);
+    rig.runtime.dispatch(&mut rig.state, Msg::Tick);
     rig.runtime.check_outside_change(&mut rig.state);
 }
 

@@ -237,7 +237,7 @@ fn alt_enter_adds_a_line_where_enter_goes_on() {
     let mut h = Harness::empty();
     h.keys("nLines<enter>3a14:02<enter>on-call<enter>first");
     let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
-    retro::tui::dispatch(&mut h.state, &h.store, retro::app::Action::Key(alt_enter));
+    retro::tui::dispatch(&mut h.state, &h.store, retro::app::Msg::Key(alt_enter));
     h.keys("second<enter>");
     assert_eq!(h.incident().timeline[0].text, "first\nsecond");
     // Enter went on to a new entry; an existing entry opened again keeps Enter for lines.

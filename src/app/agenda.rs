@@ -7,10 +7,10 @@ use std::time::Duration;
 use crate::editor::TextBox;
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::action::Effect;
 use super::focus::is_newline_key;
 use super::keymap::{Command, Context, lookup};
 use super::meeting::{self, format_clock};
+use super::messages::Job;
 use super::save;
 use super::state::{AppState, Confirmed, IncidentView, MeetingElsewhere, Overlay, Screen};
 use crate::model::summary::Entry;
@@ -22,7 +22,7 @@ const TYPED_DIGITS: usize = 3;
 
 /// `m`: starts a meeting (with the opening question) when none was ever started, else shows
 /// the agenda.
-pub fn open(state: &mut AppState) -> Vec<Effect> {
+pub fn open(state: &mut AppState) -> Vec<Job> {
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
@@ -45,7 +45,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Starts the clock on the section on screen and asks what went well.
-fn start(state: &mut AppState, now: jiff::Timestamp) -> Vec<Effect> {
+fn start(state: &mut AppState, now: jiff::Timestamp) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -74,7 +74,7 @@ pub fn on_opening_key(
     mut textarea: Box<TextBox>,
     mut added: usize,
     key: KeyEvent,
-) -> Vec<Effect> {
+) -> Vec<Job> {
     let line = textarea.lines().join(" ").trim().to_string();
     let command = lookup(Context::Opening, &key);
     let newline =
@@ -161,7 +161,7 @@ pub fn on_agenda_key(
     mut selected: usize,
     mut typed: String,
     key: KeyEvent,
-) -> Vec<Effect> {
+) -> Vec<Job> {
     let now = state.now;
     let last = Section::ALL.len() - 1;
     let command = lookup(Context::Agenda, &key);
@@ -331,7 +331,7 @@ pub fn on_tick(state: &mut AppState) {
 
 /// After an incident opened: a running meeting resumes on its current item; one left running
 /// for hours is ended at the incident's last change (and saved).
-pub fn on_opened(state: &mut AppState) -> Vec<Effect> {
+pub fn on_opened(state: &mut AppState) -> Vec<Job> {
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
@@ -411,7 +411,7 @@ pub fn clock_wait(state: &AppState) -> Option<Duration> {
 }
 
 /// After the confirmation: forgets the meeting's clock and saves.
-pub fn discard(state: &mut AppState) -> Vec<Effect> {
+pub fn discard(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };

@@ -3,13 +3,13 @@
 
 use crossterm::event::KeyEvent;
 
-use super::action::Effect;
 use super::factors;
 pub use super::focus::{clean_paste, commit_editor, focused_target, is_newline_key, start_editor};
 use super::form::{
     self, FieldId, Kind, RecordKind, Target, choice_index, choice_labels, section_fields,
 };
 use super::keymap::Command;
+use super::messages::Job;
 use super::state::{
     AppState, Confirmed, FactorView, IncidentView, Overlay, Picker, RecordForm, Screen,
 };
@@ -77,11 +77,7 @@ fn close_editor(state: &mut AppState) {
 }
 
 /// Keys while a text field is edited: app keys first, the rest go to the text area.
-pub fn on_editing_key(
-    state: &mut AppState,
-    key: KeyEvent,
-    command: Option<Command>,
-) -> Vec<Effect> {
+pub fn on_editing_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Job> {
     let single_line = state
         .incident()
         .and_then(|v| v.cursor.editor.as_ref())
@@ -215,7 +211,7 @@ fn go_to_section(view: &mut IncidentView, section: Section, now: jiff::Timestamp
 }
 
 /// Commands on an open incident when no text field is being edited.
-pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
+pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Vec<Job> {
     let Some(command) = command else {
         return Vec::new();
     };
@@ -413,7 +409,7 @@ fn record_label(view: &IncidentView, kind: RecordKind, index: usize) -> String {
     }
 }
 
-fn open_focused(state: &mut AppState) -> Vec<Effect> {
+fn open_focused(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -518,7 +514,7 @@ fn open_focused(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Keys in an option list.
-pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
+pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) -> Vec<Job> {
     let last = picker.options.len().saturating_sub(1);
     match super::keymap::lookup(super::keymap::Context::Picker, &key) {
         Some(Command::Up) => {

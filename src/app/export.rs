@@ -2,15 +2,15 @@
 //! incident, for the team or for customers, to a file (a path prompt holding `<id>.md`,
 //! relative to the current directory; an existing file is replaced only after asking) or to
 //! the clipboard through the terminal (OSC 52). The writing is an effect
-//! ([`Effect::Export`]); its answer comes back as [`ExportReply`].
+//! ([`Job::Export`]); its answer comes back as [`ExportReply`].
 
 use std::path::PathBuf;
 
 use crossterm::event::KeyEvent;
 
-use super::action::Effect;
 use super::focus::is_newline_key;
 use super::keymap::{Command, Context, lookup};
+use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::editor::TextBox;
 use crate::model::Incident;
@@ -183,7 +183,7 @@ impl ExportOverlay {
 }
 
 /// `E` on the incident screen: opens the overlay on its menu.
-pub fn open(state: &mut AppState) -> Vec<Effect> {
+pub fn open(state: &mut AppState) -> Vec<Job> {
     if state.incident().is_none() {
         return Vec::new();
     }
@@ -204,9 +204,9 @@ pub fn default_name(id: &str, format: Format, audience: Audience) -> String {
     format!("{id}{suffix}.{}", format.extension())
 }
 
-fn request(state: &AppState, format: Format, audience: Audience, to: Destination) -> Vec<Effect> {
+fn request(state: &AppState, format: Format, audience: Audience, to: Destination) -> Vec<Job> {
     match state.incident() {
-        Some(view) => vec![Effect::Export(Box::new(ExportRequest {
+        Some(view) => vec![Job::Export(Box::new(ExportRequest {
             incident: Box::new(view.incident.clone()),
             format,
             audience,
@@ -217,7 +217,7 @@ fn request(state: &AppState, format: Format, audience: Audience, to: Destination
 }
 
 /// Keys in the overlay.
-pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -> Vec<Job> {
     let command = lookup(overlay.context(), &key);
     if command == Some(Command::Quit) {
         return super::save::quit(state);
@@ -345,8 +345,8 @@ pub fn size_label(bytes: usize) -> String {
 /// Copies larger than this may be cut or refused by some terminals.
 const LARGE_COPY: usize = 100_000;
 
-/// The runtime's answer to an [`Effect::Export`].
-pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Effect> {
+/// The runtime's answer to a [`Job::Export`].
+pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Job> {
     let overlay = match state.overlay.take() {
         Some(Overlay::Export(overlay)) => Some(overlay),
         other => {

@@ -1,22 +1,22 @@
 //! `Ctrl-E` in a long text: the text goes to the user's editor (`$VISUAL`/`$EDITOR`, run by
-//! the runtime with the terminal handed over, see [`Effect::EditExternally`]) and comes back
+//! the runtime with the terminal handed over, see [`Job::EditExternally`]) and comes back
 //! into the field as one change, which one `Ctrl-Z` undoes. When there is no editor, or it
 //! fails, the field keeps its text and the status line says why.
 
-use super::action::Effect;
 use super::focus::clean_paste;
 use super::form::Target;
+use super::messages::Job;
 use super::state::{AppState, Screen};
 
 /// Asks the runtime to edit the field being edited in the user's editor.
-pub fn request(state: &mut AppState) -> Vec<Effect> {
+pub fn request(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &state.screen else {
         return Vec::new();
     };
     let Some(editor) = &view.cursor.editor else {
         return Vec::new();
     };
-    vec![Effect::EditExternally {
+    vec![Job::EditExternally {
         target: editor.target,
         text: editor.textarea.text(),
     }]

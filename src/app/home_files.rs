@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use super::action::Effect;
+use super::messages::Job;
 use super::state::{AppState, Confirmed, Overlay, Screen};
 use crate::model::codec::{Parsed, parse};
 use crate::model::id::is_valid_id;
 use crate::model::summary::Entry;
 
-/// After [`Effect::CheckTrash`]: says at once that the incident is edited elsewhere (nothing
+/// After [`Job::CheckTrash`]: says at once that the incident is edited elsewhere (nothing
 /// to confirm), else asks whether to delete it.
 pub fn trash_checked(state: &mut AppState, index: usize, held: Option<String>) {
     let Some(entry) = state.home.entries.get(index) else {
@@ -46,13 +46,13 @@ pub fn fixable_id(path: &Path, text: &str) -> Option<String> {
     }
 }
 
-/// After [`Effect::FixId`]: opens the incident under its new id, or says why not.
-pub fn id_fixed(state: &mut AppState, result: Result<String, String>) -> Vec<Effect> {
+/// After [`Job::FixId`]: opens the incident under its new id, or says why not.
+pub fn id_fixed(state: &mut AppState, result: Result<String, String>) -> Vec<Job> {
     match result {
         Ok(id) => {
             state.screen = Screen::Home;
             state.info(format!("its id is now {id}, as its file name"));
-            vec![Effect::List, Effect::Open(id)]
+            vec![Job::List, Job::Open(id)]
         }
         Err(e) => {
             state.error(format!("could not set the id: {e}"));

@@ -4,10 +4,10 @@
 //!
 //! It owns its state and its keys: [`on_key`] takes the overlay and puts back what comes
 //! next (the same overlay, another stage, or nothing). Reading the file and completing a
-//! path are I/O: they are an [`Effect::Import`], which the runtime hands to
-//! [`super::import_io::perform`], and whose reply comes back as [`Action::Import`].
+//! path are I/O: they are a [`Job::Import`], which the runtime hands to
+//! [`super::import_io::perform`], and whose reply comes back as [`Msg::Import`].
 //!
-//! [`Action::Import`]: super::action::Action::Import
+//! [`Msg::Import`]: super::messages::Msg::Import
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -15,16 +15,16 @@ use std::path::PathBuf;
 use crate::editor::TextBox;
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::action::Effect;
 use super::import_io::{Reply, Request};
 use super::import_overlay::{ImportOverlay, ImportWhat, Preview};
 use super::keymap::{Command, Context, lookup};
+use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::import::Imported;
 use crate::model::{Milestone, Moment, Section, TimelineEntry};
 
 /// Applies the runtime's reply; a metric series put into the incident is saved at once.
-pub fn on_reply(state: &mut AppState, reply: Reply) -> Vec<Effect> {
+pub fn on_reply(state: &mut AppState, reply: Reply) -> Vec<Job> {
     match reply {
         Reply::Read { source, result } => read_done(state, source, result),
         Reply::Metric { source, result } => {
@@ -53,7 +53,7 @@ pub fn on_reply(state: &mut AppState, reply: Reply) -> Vec<Effect> {
 
 /// Opens the path prompt: chat messages in the timeline section, a metric series in the
 /// monitoring section (into the open metric record, if one is open); an editable incident.
-pub fn open(state: &mut AppState) -> Vec<Effect> {
+pub fn open(state: &mut AppState) -> Vec<Job> {
     let Some(view) = state.incident() else {
         return Vec::new();
     };
@@ -99,7 +99,7 @@ fn split_channel(text: &str) -> (String, Option<String>) {
 }
 
 /// Keys of the import overlay.
-pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Vec<Job> {
     match overlay {
         ImportOverlay::Path {
             textarea,
@@ -117,7 +117,7 @@ pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Ve
                 Some(Command::Back | Command::Quit)
             ) {
                 state.info("import stopped; nothing was added");
-                return vec![Effect::Import(Request::Cancel)];
+                return vec![Job::Import(Request::Cancel)];
             }
             state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
                 source,
@@ -136,7 +136,7 @@ fn on_path_key(
     mut note: Option<String>,
     what: ImportWhat,
     key: KeyEvent,
-) -> Vec<Effect> {
+) -> Vec<Job> {
     let text = textarea.lines().join("");
     match lookup(Context::ImportPath, &key) {
         Some(Command::Back) => return Vec::new(),
@@ -146,7 +146,7 @@ fn on_path_key(
                 note,
                 what,
             })));
-            return vec![Effect::Import(Request::Complete(text))];
+            return vec![Job::Import(Request::Complete(text))];
         }
         Some(Command::Choose) if what != ImportWhat::Chat => {
             if let Some(effects) = super::metric_import::start(state, &text, what) {
@@ -175,7 +175,7 @@ fn on_path_key(
                     progress: None,
                     what,
                 })));
-                return vec![Effect::Import(Request::Read {
+                return vec![Job::Import(Request::Read {
                     path,
                     channel,
                     date,
@@ -283,7 +283,7 @@ pub fn read_done(state: &mut AppState, source: String, result: Result<Imported, 
     }
 }
 
-fn on_preview_key(state: &mut AppState, mut p: Box<Preview>, key: KeyEvent) -> Vec<Effect> {
+fn on_preview_key(state: &mut AppState, mut p: Box<Preview>, key: KeyEvent) -> Vec<Job> {
     if p.filtering {
         match key.code {
             KeyCode::Enter | KeyCode::Esc => p.filtering = false,
@@ -380,7 +380,7 @@ fn next_milestone(current: Option<Milestone>) -> Option<Milestone> {
 }
 
 /// Adds the ticked candidates to the timeline (kept sorted) and saves.
-fn add_chosen(state: &mut AppState, p: &Preview) -> Vec<Effect> {
+fn add_chosen(state: &mut AppState, p: &Preview) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };

@@ -2,10 +2,10 @@
 //! finding's rule off for its field (saved in `[lint.ignore]`), `I` switches the checks on
 //! again; and which findings are in what has focus.
 
-use super::action::Effect;
 use super::focus::focused_target;
 use super::form::{Kind, Target};
 use super::lint::{Linted, ignore_key, path_of};
+use super::messages::Job;
 use super::state::{AppState, IncidentView, Screen};
 use crate::lint::stable_path;
 
@@ -28,7 +28,7 @@ pub fn is_focused(view: &IncidentView, target: Option<Target>) -> bool {
 }
 
 /// `i`: switches off the first focused finding's rule for its field, in `[lint.ignore]`.
-pub fn ignore_focused(state: &mut AppState) -> Vec<Effect> {
+pub fn ignore_focused(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
@@ -60,7 +60,7 @@ pub fn ignore_focused(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// `I`: removes the ignores that cover the focused field (or the selected record).
-pub fn unignore_focused(state: &mut AppState) -> Vec<Effect> {
+pub fn unignore_focused(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };

@@ -1,21 +1,21 @@
 //! Importing a metric series from the monitoring section: the path prompt of the import
 //! overlay, opened with [`super::import_overlay::ImportWhat::Metric`], hands the path to the
-//! runtime as an [`Effect::Import`] of [`Request::ReadMetric`]; the series it read come back
+//! runtime as a [`Job::Import`] of [`Request::ReadMetric`]; the series it read come back
 //! here and go into the metric records as `retro metric` puts them
 //! ([`crate::metrics::record::import_into`]).
 
 use std::path::PathBuf;
 
-use super::action::Effect;
 use super::import_io::Request;
 use super::import_overlay::{ImportOverlay, ImportWhat};
+use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::editor::TextBox;
 use crate::metrics::Series;
 use crate::model::RecordKind;
 
 /// Starts reading the file typed in the prompt; `None` when nothing was typed.
-pub fn start(state: &mut AppState, text: &str, what: ImportWhat) -> Option<Vec<Effect>> {
+pub fn start(state: &mut AppState, text: &str, what: ImportWhat) -> Option<Vec<Job>> {
     let path = text.trim();
     let view = state.incident()?;
     if path.is_empty() {
@@ -27,7 +27,7 @@ pub fn start(state: &mut AppState, text: &str, what: ImportWhat) -> Option<Vec<E
         progress: None,
         what,
     })));
-    Some(vec![Effect::Import(Request::ReadMetric {
+    Some(vec![Job::Import(Request::ReadMetric {
         path: PathBuf::from(path),
         timezone,
     })])

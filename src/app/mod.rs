@@ -1,7 +1,6 @@
-//! Application state and logic: one state, an [`Action`] enum, and
+//! Application state and logic: one state, an [`Msg`] enum, and
 //! [`update`]`(state, action) -> effects` with no terminal and no file I/O.
 
-pub mod action;
 pub mod agenda;
 pub mod edit;
 pub mod entry;
@@ -21,6 +20,7 @@ pub mod lint;
 pub mod lint_keys;
 pub mod lint_memo;
 pub mod meeting;
+pub mod messages;
 pub mod metric_import;
 pub mod moments;
 pub mod new_incident;
@@ -33,6 +33,6 @@ pub mod state;
 pub mod update;
 pub mod went_well;
 
-pub use action::{Action, Effect};
+pub use messages::{Job, Msg};
 pub use state::AppState;
 pub use update::{context, update};

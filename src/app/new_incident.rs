@@ -8,8 +8,8 @@
 use crossterm::event::{KeyEvent, KeyModifiers};
 use jiff::tz::TimeZone;
 
-use super::action::Effect;
 use super::keymap::{Command, Context, lookup};
+use super::messages::Job;
 use super::state::{AppState, Overlay};
 use crate::editor::TextBox;
 use crate::model::start::{Start, parse_start};
@@ -41,7 +41,7 @@ pub fn open(state: &mut AppState) {
 /// Keys in the prompt (`overlay` is the prompt, taken from the state): Enter creates the
 /// incident from either field, Tab and Shift-Tab switch between the title and the start, Esc
 /// cancels; other keys are typed.
-pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Job> {
     let Overlay::NewIncident {
         textarea: mut title,
         mut started,
@@ -62,7 +62,7 @@ pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Effe
             } else {
                 let typed = started.lines().join(" ");
                 match parse_start(&typed, &prompt_zone(state), state.now) {
-                    Ok(start) => return vec![Effect::Create { title: text, start }],
+                    Ok(start) => return vec![Job::Create { title: text, start }],
                     Err(e) => {
                         on_start = true;
                         error = Some(e);

@@ -5,8 +5,8 @@
 
 use crossterm::event::KeyEvent;
 
-use super::action::Effect;
 use super::keymap::{Command, Context, lookup};
+use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::guidance::GUIDANCE;
 use crate::model::Section;
@@ -26,7 +26,7 @@ pub fn question_count(section: Section) -> usize {
 }
 
 /// `P` on the incident screen: shows the presenter view.
-pub fn open(state: &mut AppState) -> Vec<Effect> {
+pub fn open(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &state.screen else {
         return Vec::new();
     };
@@ -38,7 +38,7 @@ pub fn open(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Keys in the presenter view.
-pub fn on_key(state: &mut AppState, mut presenter: Presenter, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, mut presenter: Presenter, key: KeyEvent) -> Vec<Job> {
     let now = state.now;
     let command = lookup(Context::Presenter, &key);
     let Screen::Incident(view) = &mut state.screen else {

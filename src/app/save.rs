@@ -4,7 +4,7 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::action::Effect;
+use super::messages::Job;
 use super::state::{AfterSave, AppState, Confirmed, IncidentView, Overlay, Screen};
 use crate::model::Moment;
 
@@ -22,13 +22,13 @@ pub fn touched(view: &mut IncidentView, now: Timestamp) {
     view.save.unsaved_since.get_or_insert(now);
 }
 
-fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Option<Effect> {
+fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Option<Job> {
     if view.disk.read_only.is_some() || !view.dirty() || view.disk.conflict.is_some() {
         return None;
     }
     view.incident.updated_at = Some(Moment::utc(now));
     view.save.last_attempt = Some(now);
-    Some(Effect::Save {
+    Some(Job::Save {
         incident: Box::new(view.incident.clone()),
         revision: view.save.revision,
         announce,
@@ -36,7 +36,7 @@ fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Optio
 }
 
 /// The save to do after leaving a field, a record or a section, if anything changed.
-pub fn save_now(state: &mut AppState) -> Vec<Effect> {
+pub fn save_now(state: &mut AppState) -> Vec<Job> {
     super::focus::commit_editor(state);
     let now = state.now;
     match &mut state.screen {
@@ -73,7 +73,7 @@ pub fn next_save_at(view: &IncidentView) -> Option<Timestamp> {
 
 /// On a timer tick: store what is being typed and save once typing pauses (or has gone on
 /// too long), retrying a failed save every [`RETRY`].
-pub fn autosave(state: &mut AppState) -> Vec<Effect> {
+pub fn autosave(state: &mut AppState) -> Vec<Job> {
     let now = state.now;
     let Some(view) = state.incident() else {
         return Vec::new();
@@ -109,7 +109,7 @@ pub fn autosave(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Saves now (Ctrl-S), saying so in the status bar.
-pub fn save(state: &mut AppState) -> Vec<Effect> {
+pub fn save(state: &mut AppState) -> Vec<Job> {
     super::focus::commit_editor(state);
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
@@ -130,7 +130,7 @@ pub fn save(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Saves if needed, then leaves or quits once the save has succeeded.
-pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
+pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Job> {
     super::focus::commit_editor(state);
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
@@ -149,11 +149,11 @@ pub fn save_then(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
     }
 }
 
-fn finish(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
+fn finish(state: &mut AppState, after: AfterSave) -> Vec<Job> {
     match after {
         AfterSave::Leave => {
             state.screen = Screen::Home;
-            vec![Effect::List]
+            vec![Job::List]
         }
         AfterSave::Quit => {
             state.quit = true;
@@ -163,12 +163,12 @@ fn finish(state: &mut AppState, after: AfterSave) -> Vec<Effect> {
 }
 
 /// Back to the list: saves first; asks only if the save fails.
-pub fn leave(state: &mut AppState) -> Vec<Effect> {
+pub fn leave(state: &mut AppState) -> Vec<Job> {
     save_then(state, AfterSave::Leave)
 }
 
 /// Quits: saves the open incident first; asks only if the save fails.
-pub fn quit(state: &mut AppState) -> Vec<Effect> {
+pub fn quit(state: &mut AppState) -> Vec<Job> {
     if state.incident().is_some() {
         save_then(state, AfterSave::Quit)
     } else {
@@ -183,7 +183,7 @@ pub fn saved(
     revision: u64,
     announce: bool,
     result: Result<std::path::PathBuf, String>,
-) -> Vec<Effect> {
+) -> Vec<Job> {
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
@@ -215,7 +215,7 @@ pub fn saved(
             };
             let mut effects = Vec::new();
             if std::mem::take(&mut view.disk.recovery_restored) {
-                effects.push(Effect::DiscardRecovery(view.incident.id.clone()));
+                effects.push(Job::DiscardRecovery(view.incident.id.clone()));
             }
             let invalid = view.invalid_count();
             if invalid > 0 {
@@ -258,7 +258,7 @@ pub fn saved(
 
 /// Another program changed the open incident's file. Without local changes the new version
 /// is shown at once; with local changes the user chooses, and nothing is overwritten meanwhile.
-pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>) -> Vec<Effect> {
+pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>) -> Vec<Job> {
     super::focus::commit_editor(state);
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
@@ -286,7 +286,7 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
 
 /// Another program deleted (or moved away) the open incident's file. Nothing is written
 /// until the user decides: write it back from what is on screen, or close it.
-pub fn deleted_on_disk(state: &mut AppState) -> Vec<Effect> {
+pub fn deleted_on_disk(state: &mut AppState) -> Vec<Job> {
     super::focus::commit_editor(state);
     let Screen::Incident(view) = &state.screen else {
         return Vec::new();
@@ -313,24 +313,24 @@ pub fn deleted_on_disk(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Writes a deleted incident back from memory.
-pub fn restore_deleted(state: &mut AppState) -> Vec<Effect> {
+pub fn restore_deleted(state: &mut AppState) -> Vec<Job> {
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
     view.incident.updated_at = Some(Moment::utc(now));
     view.save.last_attempt = Some(now);
-    vec![Effect::WriteBack {
+    vec![Job::WriteBack {
         incident: Box::new(view.incident.clone()),
         revision: view.save.revision,
     }]
 }
 
 /// Closes a deleted incident without writing it.
-pub fn close_deleted(state: &mut AppState) -> Vec<Effect> {
+pub fn close_deleted(state: &mut AppState) -> Vec<Job> {
     state.screen = Screen::Home;
     state.info("closed; the incident stays deleted");
-    vec![Effect::List]
+    vec![Job::List]
 }
 
 fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
@@ -344,18 +344,18 @@ fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
 }
 
 /// Saves the user's version as a copy and shows the outside version.
-pub fn keep_both(state: &mut AppState) -> Vec<Effect> {
+pub fn keep_both(state: &mut AppState) -> Vec<Job> {
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();
     };
     match show_theirs(view) {
-        Some(mine) => vec![Effect::SaveCopy(Box::new(mine))],
+        Some(mine) => vec![Job::SaveCopy(Box::new(mine))],
         None => Vec::new(),
     }
 }
 
 /// Shows the outside version, dropping the unsaved changes.
-pub fn reload_theirs(state: &mut AppState) -> Vec<Effect> {
+pub fn reload_theirs(state: &mut AppState) -> Vec<Job> {
     if let Screen::Incident(view) = &mut state.screen {
         show_theirs(view);
     }
@@ -364,7 +364,7 @@ pub fn reload_theirs(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// Replaces the incident with its recovery copy, saves it, then removes the copy.
-pub fn restore_recovery(state: &mut AppState) -> Vec<Effect> {
+pub fn restore_recovery(state: &mut AppState) -> Vec<Job> {
     let now = state.now;
     let Screen::Incident(view) = &mut state.screen else {
         return Vec::new();

@@ -3,19 +3,19 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, Effect};
 use super::keymap::{Command, Context, help_start, lookup};
+use super::messages::{Job, Msg};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
 use super::{agenda, edit, save};
 use crate::model::summary::Entry;
 
 /// Applies one action to the state and returns the I/O the runtime must do.
-pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
+pub fn update(state: &mut AppState, action: Msg) -> Vec<Job> {
     // Changes come with a new revision, except a reload from disk (an outside change, or a
     // dialog's answer to one): then the lint looks again regardless.
     let routine = match &action {
-        Action::Key(_) => state.overlay.is_none(),
-        Action::ChangedOnDisk(_) => false,
+        Msg::Key(_) => state.overlay.is_none(),
+        Msg::ChangedOnDisk(_) => false,
         _ => true,
     };
     let mut effects = apply(state, action);
@@ -32,16 +32,16 @@ pub fn update(state: &mut AppState, action: Action) -> Vec<Effect> {
     effects
 }
 
-fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
+fn apply(state: &mut AppState, action: Msg) -> Vec<Job> {
     match action {
-        Action::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
-        Action::Key(key) => {
+        Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+        Msg::Key(key) => {
             let before = state.incident().map(|v| v.save.revision);
             let effects = on_key(state, key);
             mark_changes(state, before);
             effects
         }
-        Action::Paste(text) => {
+        Msg::Paste(text) => {
             let before = state.incident().map(|v| v.save.revision);
             if !super::import_preview::offer_paste(state, &text) {
                 edit::paste(state, &text);
@@ -49,19 +49,19 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             mark_changes(state, before);
             Vec::new()
         }
-        Action::Import(reply) => super::import_preview::on_reply(state, reply),
-        Action::Exported(reply) => super::export::on_reply(state, reply),
-        Action::EditedExternally { target, result } => {
+        Msg::Import(reply) => super::import_preview::on_reply(state, reply),
+        Msg::Exported(reply) => super::export::on_reply(state, reply),
+        Msg::EditedExternally { target, result } => {
             let before = state.incident().map(|v| v.save.revision);
             super::external_edit::on_reply(state, target, result);
             mark_changes(state, before);
             Vec::new()
         }
-        Action::Tick => {
+        Msg::Tick => {
             agenda::on_tick(state);
             save::autosave(state)
         }
-        Action::Recovered {
+        Msg::Recovered {
             incident,
             differences,
         } => {
@@ -91,25 +91,25 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
-        Action::DeletedOnDisk => save::deleted_on_disk(state),
-        Action::CopySaved(Ok(id)) => {
+        Msg::ChangedOnDisk(theirs) => save::changed_on_disk(state, theirs),
+        Msg::DeletedOnDisk => save::deleted_on_disk(state),
+        Msg::CopySaved(Ok(id)) => {
             state.info(format!(
                 "your version was saved as {id}.toml; this is the file's new version"
             ));
-            vec![Effect::List]
+            vec![Job::List]
         }
-        Action::CopySaved(Err(e)) => {
+        Msg::CopySaved(Err(e)) => {
             state.error(format!("could not save your copy: {e}"));
             Vec::new()
         }
-        Action::RecoveryDiscarded(Ok(())) => Vec::new(),
-        Action::RecoveryDiscarded(Err(e)) => {
+        Msg::RecoveryDiscarded(Ok(())) => Vec::new(),
+        Msg::RecoveryDiscarded(Err(e)) => {
             state.error(format!("could not remove the recovery copy: {e}"));
             Vec::new()
         }
-        Action::Folder(news) => super::folder::on_news(state, news),
-        Action::Listed(Ok(entries)) => {
+        Msg::Folder(news) => super::folder::on_news(state, news),
+        Msg::Listed(Ok(entries)) => {
             state.home.stale = false;
             let keep = state.home.selected_entry().map(|e| e.name().to_string());
             state.home.entries = entries;
@@ -119,11 +119,11 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Listed(Err(e)) => {
+        Msg::Listed(Err(e)) => {
             state.error(format!("cannot list the incidents folder: {e}"));
             Vec::new()
         }
-        Action::Opened(Ok(loaded)) => {
+        Msg::Opened(Ok(loaded)) => {
             let id = loaded.incident.id.clone();
             let read_only = loaded.read_only.clone();
             state.screen = Screen::Incident(Box::new(IncidentView::new(
@@ -139,11 +139,11 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             });
             agenda::on_opened(state)
         }
-        Action::Opened(Err(e)) => {
+        Msg::Opened(Err(e)) => {
             state.error(e);
             Vec::new()
         }
-        Action::Viewed { path, text, error } => {
+        Msg::Viewed { path, text, error } => {
             match text {
                 Ok(text) => {
                     let fixable_id = super::home_files::fixable_id(&path, &text);
@@ -159,7 +159,7 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Created(Ok(incident)) => {
+        Msg::Created(Ok(incident)) => {
             let mut view = IncidentView::new(incident, None);
             view.save.saved_at = Some(state.now);
             // The title is typed: the severity is next.
@@ -172,33 +172,33 @@ fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
                 error: false,
             });
             state.screen = Screen::Incident(Box::new(view));
-            vec![Effect::List]
+            vec![Job::List]
         }
-        Action::Created(Err(e)) => {
+        Msg::Created(Err(e)) => {
             state.error(format!("could not create the incident: {e}"));
             Vec::new()
         }
-        Action::Saved {
+        Msg::Saved {
             revision,
             announce,
             result,
         } => save::saved(state, revision, announce, result),
-        Action::Trashed(Ok(path)) => {
+        Msg::Trashed(Ok(path)) => {
             state.message = Some(Message {
                 text: format!("moved to {}", path.display()),
                 error: false,
             });
-            vec![Effect::List]
+            vec![Job::List]
         }
-        Action::Trashed(Err(e)) => {
+        Msg::Trashed(Err(e)) => {
             state.error(format!("could not delete: {e}"));
             Vec::new()
         }
-        Action::TrashChecked { index, held } => {
+        Msg::TrashChecked { index, held } => {
             super::home_files::trash_checked(state, index, held);
             Vec::new()
         }
-        Action::IdFixed(result) => super::home_files::id_fixed(state, result),
+        Msg::IdFixed(result) => super::home_files::id_fixed(state, result),
     }
 }
 
@@ -254,7 +254,7 @@ pub fn context(state: &AppState) -> Context {
     }
 }
 
-fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Job> {
     if state.overlay.is_some() {
         return on_overlay_key(state, key);
     }
@@ -288,11 +288,11 @@ fn on_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// Quits, saving the open incident first.
-fn request_quit(state: &mut AppState) -> Vec<Effect> {
+fn request_quit(state: &mut AppState) -> Vec<Job> {
     save::quit(state)
 }
 
-fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Effect> {
+fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) -> Vec<Job> {
     let home = &mut state.home;
     if home.filtering {
         match lookup(Context::Filter, &key) {
@@ -343,9 +343,9 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
         }
         Some(Command::New) => super::new_incident::open(state),
         Some(Command::Open) => match home.selected_entry() {
-            Some(Entry::Incident { summary, .. }) => return vec![Effect::Open(summary.id.clone())],
+            Some(Entry::Incident { summary, .. }) => return vec![Job::Open(summary.id.clone())],
             Some(Entry::Broken { path, error, .. }) => {
-                return vec![Effect::View {
+                return vec![Job::View {
                     path: path.clone(),
                     error: error.to_string(),
                 }];
@@ -356,7 +356,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
             if let Some(index) = home.visible.get(home.selected).copied()
                 && let Some(entry) = home.entries.get(index)
             {
-                return vec![Effect::CheckTrash {
+                return vec![Job::CheckTrash {
                     index,
                     id: entry.name().to_string(),
                 }];
@@ -367,7 +367,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
     Vec::new()
 }
 
-fn on_viewer(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
+fn on_viewer(state: &mut AppState, command: Option<Command>) -> Vec<Job> {
     let Screen::Viewer(viewer) = &mut state.screen else {
         return Vec::new();
     };
@@ -380,7 +380,7 @@ fn on_viewer(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
         Some(Command::Back) => state.screen = Screen::Home,
         Some(Command::FixId) => match &viewer.fixable_id {
             Some(id) => {
-                return vec![Effect::FixId {
+                return vec![Job::FixId {
                     path: viewer.path.clone(),
                     id: id.clone(),
                 }];
@@ -392,7 +392,7 @@ fn on_viewer(state: &mut AppState, command: Option<Command>) -> Vec<Effect> {
     Vec::new()
 }
 
-fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
+fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Job> {
     let Some(overlay) = state.overlay.take() else {
         return Vec::new();
     };
@@ -446,13 +446,13 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
+fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Job> {
     match what {
         Confirmed::TrashEntry(index) => match state.home.entries.get(index) {
             Some(Entry::Incident { summary, .. }) => {
-                vec![Effect::TrashIncident(summary.id.clone())]
+                vec![Job::TrashIncident(summary.id.clone())]
             }
-            Some(Entry::Broken { path, .. }) => vec![Effect::TrashFile(path.clone())],
+            Some(Entry::Broken { path, .. }) => vec![Job::TrashFile(path.clone())],
             None => Vec::new(),
         },
         Confirmed::DeleteRecord(kind, index) => {
@@ -462,13 +462,13 @@ fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Effect> {
         Confirmed::DiscardAndLeave => {
             state.screen = Screen::Home;
             state.info("changes discarded");
-            vec![Effect::List]
+            vec![Job::List]
         }
         Confirmed::RestoreRecovery => save::restore_recovery(state),
         Confirmed::DiscardRecovery => match &mut state.screen {
             Screen::Incident(view) => {
                 view.disk.recovery = None;
-                vec![Effect::DiscardRecovery(view.incident.id.clone())]
+                vec![Job::DiscardRecovery(view.incident.id.clone())]
             }
             _ => Vec::new(),
         },

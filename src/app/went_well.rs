@@ -4,8 +4,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Effect;
 use super::keymap::{Command, Context, lookup};
+use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::model::{Category, Choice};
 
@@ -45,7 +45,7 @@ pub fn begin(state: &mut AppState, added: usize) {
 }
 
 /// Keys: `↑` `↓` and `Enter`, or `1`–`7`, set the category; `s` skips one; `Esc` the rest.
-pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Vec<Job> {
     let command = lookup(Context::Categorise, &key);
     let digit = match key.code {
         KeyCode::Char(c @ '1'..='7') if !key.modifiers.contains(KeyModifiers::CONTROL) => {

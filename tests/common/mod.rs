@@ -6,7 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use retro::app::{Action, AppState};
+use retro::app::{AppState, Msg};
 use retro::storage::Store;
 use tempfile::TempDir;
 
@@ -54,7 +54,7 @@ impl Harness {
     /// <right> <space> <c-X> <del> <home> <end>`.
     pub fn keys(&mut self, keys: &str) -> &mut Self {
         for key in parse_keys(keys) {
-            retro::tui::dispatch(&mut self.state, &self.store, Action::Key(key));
+            retro::tui::dispatch(&mut self.state, &self.store, Msg::Key(key));
         }
         self
     }
@@ -63,13 +63,13 @@ impl Harness {
     pub fn tick_after(&mut self, seconds: f64) -> &mut Self {
         let step = jiff::SignedDuration::from_secs_f64(seconds);
         self.state.now = self.state.now.checked_add(step).unwrap();
-        retro::tui::dispatch(&mut self.state, &self.store, Action::Tick);
+        retro::tui::dispatch(&mut self.state, &self.store, Msg::Tick);
         self
     }
 
     /// Pastes text as a bracketed paste.
     pub fn paste(&mut self, text: &str) -> &mut Self {
-        retro::tui::dispatch(&mut self.state, &self.store, Action::Paste(text.into()));
+        retro::tui::dispatch(&mut self.state, &self.store, Msg::Paste(text.into()));
         self
     }
 

@@ -1,6 +1,7 @@
-//! What can happen to the program ([`Action`]) and what it asks the outside world to do
-//! ([`Effect`]). The runtime turns terminal events into actions, performs effects, and
-//! reports their results back as actions.
+//! The app's messages: what comes in ([`Msg`]: keys, pastes, ticks, and the runtime's
+//! answers) and the work it hands out ([`Job`]: file and terminal I/O that
+//! [`super::update`] never does itself). Named so, they do not collide with the model's
+//! follow-up [`crate::model::Action`] and factor [`crate::model::Effect`].
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use crate::model::summary::{Entry, Loaded};
 
 /// An input to [`super::update`].
 #[derive(Debug)]
-pub enum Action {
+pub enum Msg {
     /// A key was pressed.
     Key(KeyEvent),
     /// Text was pasted (bracketed paste): it arrives whole, never as key presses.
@@ -59,7 +60,7 @@ pub enum Action {
     },
     /// A file was moved to the trash.
     Trashed(Result<PathBuf, String>),
-    /// The answer to an [`Effect::CheckTrash`]: the home entry, and who edits it, if anyone.
+    /// The answer to a [`Job::CheckTrash`]: the home entry, and who edits it, if anyone.
     TrashChecked {
         /// The entry's index in the home list.
         index: usize,
@@ -68,11 +69,11 @@ pub enum Action {
     },
     /// The inner id of a file was set to its file name (the id), or why not.
     IdFixed(Result<String, String>),
-    /// The runtime's answer to an [`Effect::Import`].
+    /// The runtime's answer to a [`Job::Import`].
     Import(super::import_io::Reply),
-    /// The runtime's answer to an [`Effect::Export`].
+    /// The runtime's answer to a [`Job::Export`].
     Exported(super::export::ExportReply),
-    /// The text back from the user's editor ([`Effect::EditExternally`]), or why there is
+    /// The text back from the user's editor ([`Job::EditExternally`]), or why there is
     /// none.
     EditedExternally {
         /// The field it was edited for.
@@ -86,7 +87,7 @@ pub enum Action {
 
 /// Work for the runtime: I/O that [`super::update`] never does itself.
 #[derive(Debug, PartialEq)]
-pub enum Effect {
+pub enum Job {
     /// List the incidents folder again.
     List,
     /// Read an incident by id.
@@ -110,13 +111,13 @@ pub enum Effect {
     Save {
         /// What to write.
         incident: Box<Incident>,
-        /// Its revision, reported back in [`Action::Saved`].
+        /// Its revision, reported back in [`Msg::Saved`].
         revision: u64,
         /// Whether to announce the result.
         announce: bool,
     },
     /// Write the incident back after its file was deleted by another program (the user
-    /// chose to restore it); reported in [`Action::Saved`].
+    /// chose to restore it); reported in [`Msg::Saved`].
     WriteBack {
         /// What to write.
         incident: Box<Incident>,
@@ -128,7 +129,7 @@ pub enum Effect {
     /// Remove the recovery copy of an incident.
     DiscardRecovery(String),
     /// Find out whether another process edits the incident `id` (entry `index` of the home
-    /// list) before asking to delete it; answered by [`Action::TrashChecked`].
+    /// list) before asking to delete it; answered by [`Msg::TrashChecked`].
     CheckTrash {
         /// The entry's index in the home list.
         index: usize,
@@ -136,7 +137,7 @@ pub enum Effect {
         id: String,
     },
     /// Write the file name into the `id` of the file at `path` (a copied file whose inner id
-    /// is another incident's); answered by [`Action::IdFixed`].
+    /// is another incident's); answered by [`Msg::IdFixed`].
     FixId {
         /// The file.
         path: PathBuf,
@@ -150,10 +151,10 @@ pub enum Effect {
     /// Read an export or complete a path for the import overlay.
     Import(super::import_io::Request),
     /// Write the incident as Markdown or HTML to a file, or copy it to the clipboard;
-    /// answered with [`Action::Exported`].
+    /// answered with [`Msg::Exported`].
     Export(Box<super::export::ExportRequest>),
     /// Hand the terminal to the user's editor (`$VISUAL`/`$EDITOR`) on a copy of `text`;
-    /// answered with [`Action::EditedExternally`].
+    /// answered with [`Msg::EditedExternally`].
     EditExternally {
         /// The field being edited.
         target: super::form::Target,
@@ -161,6 +162,6 @@ pub enum Effect {
         text: String,
     },
     /// Look whether the open incident's file (this id) was changed or removed by another
-    /// program; reported as [`Action::ChangedOnDisk`] or [`Action::DeletedOnDisk`].
+    /// program; reported as [`Msg::ChangedOnDisk`] or [`Msg::DeletedOnDisk`].
     Probe(String),
 }
