@@ -317,7 +317,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
         Command::Back if in_record => {
             if let Some(form) = view.cursor.record.take() {
                 view.select(form.kind, form.index);
-                drop_if_blank(view, form.kind, form.index);
+                super::record_ops::drop_if_blank(view, form.kind, form.index);
             }
             return super::save::save_now(state);
         }
@@ -339,7 +339,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 .map(|f| f.kind)
                 .or_else(|| section_list(view.cursor.section));
             match kind {
-                Some(kind) => add_record(view, kind),
+                Some(kind) => super::record_ops::add_record(view, kind),
                 None => state.info("Nothing to add here: lists are in sections 2, 3, 4 and 6"),
             }
         }
@@ -492,7 +492,7 @@ fn open_focused(state: &mut AppState) -> Vec<Job> {
                     return Vec::new();
                 }
                 if let Screen::Incident(view) = &mut state.screen {
-                    add_record(view, kind);
+                    super::record_ops::add_record(view, kind);
                 }
             } else {
                 let index = view.selected(kind);
@@ -598,42 +598,11 @@ fn choose(state: &mut AppState, picker: Picker) {
     }
 }
 
-/// Adds a record to list `kind` and opens it, editing its first field (Enter then goes on
-/// through its entry fields, see [`super::entry`]).
-pub fn add_record(view: &mut IncidentView, kind: RecordKind) {
-    let index = super::records::add(&mut view.incident, kind);
-    view.save.revision += 1;
-    view.select(kind, index);
-    view.cursor.record = Some(RecordForm {
-        kind,
-        index,
-        focus: 0,
-        adding: true,
-    });
-    if let Some(target) = focused_target(view)
-        && target.kind().is_text()
-    {
-        start_editor(view, target);
-    }
-}
-
 fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {
     let index = view.selected(kind);
     if let Some(other) = super::records::shift(&mut view.incident, kind, index, down) {
         view.save.revision += 1;
         view.select(kind, other);
-    }
-}
-
-/// Removes record `index` when it holds nothing typed (see [`RecordKind::is_blank`]): a
-/// record opened by `a` and left empty is not kept.
-pub fn drop_if_blank(view: &mut IncidentView, kind: RecordKind, index: usize) {
-    if view.disk.read_only.is_none()
-        && kind.is_blank(&view.incident, index)
-        && super::records::remove(&mut view.incident, kind, index).is_some()
-    {
-        view.save.revision += 1;
-        view.select(kind, index.saturating_sub(1));
     }
 }
 

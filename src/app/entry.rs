@@ -50,7 +50,7 @@ pub fn go_on(view: &mut IncidentView) {
         None => {
             view.select(form.kind, form.index);
             view.cursor.record = None;
-            super::edit::add_record(view, form.kind);
+            super::record_ops::add_record(view, form.kind);
         }
     }
 }
@@ -66,7 +66,7 @@ pub fn close_if_untouched(view: &mut IncidentView) {
     }
     view.cursor.record = None;
     view.select(form.kind, form.index);
-    super::edit::drop_if_blank(view, form.kind, form.index);
+    super::record_ops::drop_if_blank(view, form.kind, form.index);
 }
 
 fn untouched(view: &IncidentView, kind: RecordKind, index: usize) -> bool {

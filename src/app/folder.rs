@@ -6,22 +6,7 @@
 use super::messages::Job;
 use super::state::{AppState, Screen};
 
-/// What the folder watcher saw since its last message.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FolderNews {
-    /// The incident files (names without `.toml`) that were created, changed or removed.
-    pub names: Vec<String>,
-    /// True when the watcher cannot say which files changed (it fell behind, or started
-    /// polling): everything may have.
-    pub everything: bool,
-}
-
-impl FolderNews {
-    /// True when the file `name` (without `.toml`) may have changed.
-    pub fn touches(&self, name: &str) -> bool {
-        self.everything || self.names.iter().any(|n| n == name)
-    }
-}
+pub use super::folder_news::FolderNews;
 
 /// Applies folder news: on the list, reads it again (later, once no dialog is open, since a
 /// dialog may be about one of its rows); with an incident open, asks the runtime to look at

@@ -72,7 +72,7 @@ pub enum Msg {
     /// The runtime's answer to a [`Job::Import`].
     Import(super::import_io::Reply),
     /// The runtime's answer to a [`Job::Export`].
-    Exported(super::export::ExportReply),
+    Exported(super::export_overlay::ExportReply),
     /// The text back from the user's editor ([`Job::EditExternally`]), or why there is
     /// none.
     EditedExternally {
@@ -82,7 +82,7 @@ pub enum Msg {
         result: Result<String, String>,
     },
     /// Another program created, changed or removed files of the incidents folder.
-    Folder(super::folder::FolderNews),
+    Folder(super::folder_news::FolderNews),
 }
 
 /// Work for the runtime: I/O that [`super::update`] never does itself.
@@ -152,7 +152,7 @@ pub enum Job {
     Import(super::import_io::Request),
     /// Write the incident as Markdown or HTML to a file, or copy it to the clipboard;
     /// answered with [`Msg::Exported`].
-    Export(Box<super::export::ExportRequest>),
+    Export(Box<super::export_overlay::ExportRequest>),
     /// Hand the terminal to the user's editor (`$VISUAL`/`$EDITOR`) on a copy of `text`;
     /// answered with [`Msg::EditedExternally`].
     EditExternally {

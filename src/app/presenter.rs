@@ -11,12 +11,7 @@ use super::state::{AppState, Overlay, Screen};
 use crate::guidance::GUIDANCE;
 use crate::model::Section;
 
-/// The presenter view's state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Presenter {
-    /// The guiding question shown (index into the section's questions).
-    pub question: usize,
-}
+pub use super::meeting_steps::Presenter;
 
 /// How many guiding questions a section has.
 pub fn question_count(section: Section) -> usize {

@@ -289,11 +289,11 @@ pub enum Overlay {
     /// Importing messages into the timeline: path prompt, then preview.
     Import(Box<super::import_overlay::ImportOverlay>),
     /// Exporting the incident: the format, then a path or the clipboard.
-    Export(Box<super::export::ExportOverlay>),
+    Export(Box<super::export_overlay::ExportOverlay>),
     /// After the meeting's opening: a category for each factor that helped just named.
-    Categorise(super::went_well::Categorise),
+    Categorise(super::meeting_steps::Categorise),
     /// The presenter view of a meeting, for the shared screen.
-    Presenter(super::presenter::Presenter),
+    Presenter(super::meeting_steps::Presenter),
     /// The meeting's opening: naming what went well, one line per factor that helped.
     Opening {
         /// The line being typed.

@@ -9,18 +9,7 @@ use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::model::{Category, Choice};
 
-/// The factors waiting for a category, and the one asked now.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Categorise {
-    /// Ids of the factors named in the opening, in order.
-    pub ids: Vec<String>,
-    /// Index into `ids` of the factor asked now.
-    pub current: usize,
-    /// The highlighted category (index into [`Category::ALL`]).
-    pub selected: usize,
-    /// How many got a category.
-    pub set: usize,
-}
+pub use super::meeting_steps::Categorise;
 
 /// After the opening: asks for the categories of the `added` factors named there (the last
 /// ones of the list, those still without a category), if there are any.
