@@ -30,10 +30,20 @@ pub fn moment_word(milestone: Milestone) -> &'static str {
     }
 }
 
+/// Rows narrower than this (an 80-column terminal's list) get one space between columns
+/// and a narrower "who", so that what happened keeps room.
+const NARROW: usize = 72;
+
+/// Spaces between the columns of a row `width` columns wide.
+fn gap(width: usize) -> &'static str {
+    if width < NARROW { " " } else { "  " }
+}
+
 /// How wide the "who" column is for a row of `width` columns: a third of what the time and
-/// moment leave, between 12 and 32 columns.
+/// moment leave, between 12 and 32 columns (from 9 in a narrow row).
 pub fn who_width(width: usize) -> usize {
-    (width.saturating_sub(3 + WHEN + 2 + MOMENT + 2) / 3).clamp(12, 32)
+    let least = if width < NARROW { 9 } else { 12 };
+    (width.saturating_sub(3 + WHEN + 2 + MOMENT + 2) / 3).clamp(least, 32)
 }
 
 /// Who acted, with the role they held: the entry's own role, else the configured one.
@@ -104,8 +114,9 @@ pub fn row(
         flags.push_str(" [internal]");
     }
     let what = e.text.lines().next().unwrap_or("");
+    let g = gap(width);
     format!(
-        "{when}{}  {moment:<MOMENT$}  {who}{}  {what}{flags}",
+        "{when}{}{g}{moment:<MOMENT$}{g}{who}{}{g}{what}{flags}",
         pad(&when, WHEN),
         pad(&who, who_cols)
     )

@@ -22,6 +22,9 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
+    // `on-call …` reads as two words: the cut ends at the last letter.
+    let kept = out.trim_end().len();
+    out.truncate(kept);
     out.push('…');
     out
 }
