@@ -40,11 +40,14 @@ pub fn read_done(
     source: String,
     result: Result<Vec<Series>, String>,
 ) -> bool {
-    let record = match state.overlay.as_deref_import() {
-        Some(ImportOverlay::Reading {
-            what: ImportWhat::Metric { record },
-            ..
-        }) => *record,
+    let record = match &state.overlay {
+        Some(Overlay::Import(overlay)) => match overlay.as_ref() {
+            ImportOverlay::Reading {
+                what: ImportWhat::Metric { record },
+                ..
+            } => *record,
+            _ => return false,
+        },
         _ => return false,
     };
     let back = |note: String| {
@@ -92,18 +95,4 @@ pub fn read_done(
     state.overlay = None;
     state.info(format!("imported {file}: {}", names.join(", ")));
     true
-}
-
-/// The overlay as the import overlay, when it is one.
-trait AsImport {
-    fn as_deref_import(&self) -> Option<&ImportOverlay>;
-}
-
-impl AsImport for Option<Overlay> {
-    fn as_deref_import(&self) -> Option<&ImportOverlay> {
-        match self {
-            Some(Overlay::Import(overlay)) => Some(overlay),
-            _ => None,
-        }
-    }
 }

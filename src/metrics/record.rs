@@ -140,8 +140,8 @@ pub fn import_into(
                 incident.monitoring.metrics.len() - 1
             }
         };
-        let snapshot = incident.clone();
-        let metric = &mut incident.monitoring.metrics[index];
+        // Out of the incident while it is filled: `fill` reads the incident's window only.
+        let mut metric = std::mem::take(&mut incident.monitoring.metrics[index]);
         if metric.name.trim().is_empty() {
             metric.name = named;
         }
@@ -151,7 +151,8 @@ pub fn import_into(
         if low_is_bad {
             metric.low_is_bad = true;
         }
-        fill(metric, series, file, &snapshot);
+        fill(&mut metric, series, file, incident);
+        incident.monitoring.metrics[index] = metric;
         changed.push(index);
     }
     changed
