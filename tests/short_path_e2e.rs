@@ -4,121 +4,51 @@
 //! each step the test polls the emulated screen, so Esc is never read together with the
 //! next key (as Alt-something).
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use retro::model::codec::parse;
 use retro::model::timeinput::{format_clock, zone};
 use retro::model::{Incident, Milestone, Parsed, Severity};
 
+#[path = "common/pty.rs"]
+mod pty;
+
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
 const TIMEOUT: Duration = Duration::from_secs(20);
-const POLL: Duration = Duration::from_millis(20);
 
+/// The program in a pseudo-terminal, counting the keys sent besides typed text.
 struct Tui {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    pty: pty::Pty,
     /// Keys sent that are not typed text.
     keys: usize,
 }
 
 impl Tui {
     fn start(dir: &Path) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_retro"));
-        cmd.arg("--dir");
-        cmd.arg(dir);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("RETRO_DIR");
-        cmd.env(
-            "RETRO_CACHE_DIR",
-            std::env::temp_dir().join("retro-e2e-cache"),
-        );
-        let child = pair.slave.spawn_command(cmd).expect("start retro");
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .process(&buf[..n]),
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
         Tui {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
+            pty: pty::Pty::start(dir, COLS, ROWS, "retro-e2e-cache"),
             keys: 0,
         }
-    }
-
-    fn write(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
     }
 
     /// Sends one command key (counted).
     fn key(&mut self, key: &str) -> &mut Self {
         self.keys += 1;
-        self.write(key);
+        self.pty.send(key);
         self
     }
 
     /// Types text (not counted).
     fn text(&mut self, text: &str) -> &mut Self {
-        self.write(text);
+        self.pty.send(text);
         self
     }
 
-    fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .screen()
-            .contents()
-    }
-
     fn wait_until(&mut self, what: &str, ready: impl Fn(&str) -> bool) -> &mut Self {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.contents();
-            if ready(&screen) {
-                return self;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("retro exited ({status:?}) while waiting for {what}; screen:\n{screen}");
-            }
-            if Instant::now() > deadline {
-                panic!("timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}");
-            }
-            thread::sleep(POLL);
-        }
+        self.pty.wait_until(what, TIMEOUT, ready);
+        self
     }
 
     fn wait_for(&mut self, text: &str) -> &mut Self {
@@ -126,26 +56,7 @@ impl Tui {
     }
 
     fn wait_exit_success(&mut self) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                assert!(status.success(), "retro exited with {status:?}");
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!("retro did not exit; screen:\n{}", self.contents());
-            }
-            thread::sleep(POLL);
-        }
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
+        self.pty.wait_exit_success(TIMEOUT);
     }
 }
 

@@ -2,123 +2,46 @@
 //! for input, shows another program's new, changed and deleted files within two seconds with
 //! no key pressed.
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use retro::model::Moment;
 use retro::storage::Store;
+
+#[path = "common/pty.rs"]
+mod pty;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// The promise: a change shows within this time while the program waits for input.
 const WITHIN: Duration = Duration::from_secs(2);
-const POLL: Duration = Duration::from_millis(20);
 
-/// The program running in a pseudo-terminal, with everything it printed fed to an emulator.
-struct Tui {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Kept open for the life of the test: dropping the master hangs up the terminal.
-    _master: Box<dyn MasterPty + Send>,
-}
+/// The program in a pseudo-terminal.
+struct Tui(pty::Pty);
 
 impl Tui {
     /// Starts `retro --dir <dir>` in a 120x40 terminal.
     fn start(dir: &Path) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_retro"));
-        cmd.arg("--dir");
-        cmd.arg(dir);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("RETRO_DIR");
-        cmd.env(
-            "RETRO_CACHE_DIR",
-            std::env::temp_dir().join("retro-watch-e2e-cache"),
-        );
-        let child = pair.slave.spawn_command(cmd).expect("start retro");
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .process(&buf[..n]),
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tui {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
-        }
+        Tui(pty::Pty::start(dir, COLS, ROWS, "retro-watch-e2e-cache"))
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        self.0.send(keys);
     }
 
     fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .screen()
-            .contents()
+        self.0.contents()
     }
 
     /// Polls the screen until `ready` holds; fails with the screen after `within`.
     fn wait_until(&mut self, what: &str, within: Duration, ready: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + within;
-        loop {
-            let screen = self.contents();
-            if ready(&screen) {
-                return;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("retro exited ({status:?}) while waiting for {what}; screen:\n{screen}");
-            }
-            if Instant::now() > deadline {
-                panic!("not shown within {within:?}: {what}; screen:\n{screen}");
-            }
-            thread::sleep(POLL);
-        }
+        self.0.wait_until(what, within, ready);
     }
 
     fn wait_for(&mut self, text: &str) {
         self.wait_until(&format!("{text:?}"), TIMEOUT, |s| s.contains(text));
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
     }
 }
 
