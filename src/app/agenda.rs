@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::focus::is_newline_key;
 use super::keymap::{Command, Context, lookup};
+use super::layer::Next;
 use super::meeting::{self, format_clock};
 use super::messages::Job;
 use super::save;
@@ -74,7 +75,7 @@ pub fn on_opening_key(
     mut textarea: Box<TextBox>,
     mut added: usize,
     key: KeyEvent,
-) -> Vec<Job> {
+) -> Next {
     let line = textarea.lines().join(" ").trim().to_string();
     let command = lookup(Context::Opening, &key);
     let newline =
@@ -89,17 +90,16 @@ pub fn on_opening_key(
         if done {
             opening_done(state, added);
             super::went_well::begin(state, added);
-            return save::save_now(state);
+            return Next::close_with(save::save_now(state));
         }
         textarea = Box::new(opening_textarea());
     } else if command == Some(Command::Save) {
-        state.overlay = Some(Overlay::Opening { textarea, added });
-        return save::save(state);
+        let jobs = save::save(state);
+        return Next::stay(Overlay::Opening { textarea, added }).with(jobs);
     } else {
         textarea.input(key);
     }
-    state.overlay = Some(Overlay::Opening { textarea, added });
-    Vec::new()
+    Next::stay(Overlay::Opening { textarea, added })
 }
 
 /// Pasted text in the opening question: each full line becomes a factor that helped; the
@@ -108,6 +108,11 @@ pub fn paste_opening(state: &mut AppState, text: &str) {
     let Some(Overlay::Opening { textarea, added }) = state.overlay.take() else {
         return;
     };
+    let next = paste_lines(state, textarea, added, text);
+    next.apply(state);
+}
+
+fn paste_lines(state: &mut AppState, textarea: Box<TextBox>, added: usize, text: &str) -> Next {
     let mut textarea = textarea;
     let mut added = added;
     let mut lines: Vec<&str> = text.split('\n').collect();
@@ -128,7 +133,7 @@ pub fn paste_opening(state: &mut AppState, text: &str) {
         }
     }
     textarea.insert_str(last);
-    state.overlay = Some(Overlay::Opening { textarea, added });
+    Next::stay(Overlay::Opening { textarea, added })
 }
 
 fn add_went_well(state: &mut AppState, line: &str) {
@@ -161,7 +166,7 @@ pub fn on_agenda_key(
     mut selected: usize,
     mut typed: String,
     key: KeyEvent,
-) -> Vec<Job> {
+) -> Next {
     let now = state.now;
     let last = Section::ALL.len() - 1;
     let command = lookup(Context::Agenda, &key);
@@ -170,13 +175,11 @@ pub fn on_agenda_key(
             if typed.len() < TYPED_DIGITS {
                 typed.push(c);
             }
-            state.overlay = Some(Overlay::Agenda { selected, typed });
-            return Vec::new();
+            return Next::stay(Overlay::Agenda { selected, typed });
         }
         (Some(Command::EraseMinute), _) => {
             typed.pop();
-            state.overlay = Some(Overlay::Agenda { selected, typed });
-            return Vec::new();
+            return Next::stay(Overlay::Agenda { selected, typed });
         }
         _ => {}
     }
@@ -195,11 +198,10 @@ pub fn on_agenda_key(
     let mut effects = Vec::new();
     if writes && let Some(reason) = state.incident().and_then(|v| v.disk.read_only.clone()) {
         state.error(format!("read-only: {reason}"));
-        state.overlay = Some(Overlay::Agenda { selected, typed });
-        return effects;
+        return Next::stay(Overlay::Agenda { selected, typed });
     }
     let Screen::Incident(view) = &mut state.screen else {
-        return effects;
+        return Next::close();
     };
     let meeting = &mut view.incident.meeting;
     match command {
@@ -233,7 +235,7 @@ pub fn on_agenda_key(
             // Close the agenda and go there: the clock follows.
             let section = Section::from_number(selected).unwrap_or(Section::Overview);
             go_to(view, section, now);
-            return save::save_now(state);
+            return Next::close_with(save::save_now(state));
         }
         Some(Command::EndMeeting) => {
             if meeting::end(meeting, now) {
@@ -254,7 +256,7 @@ pub fn on_agenda_key(
                 view.save.revision += 1;
                 view.overrun_told = None;
                 state.info("Meeting resumed: the clock follows the section on screen");
-                return save::save_now(state);
+                return Next::close_with(save::save_now(state));
             }
             state.info("The meeting is running: e ends it");
         }
@@ -262,26 +264,24 @@ pub fn on_agenda_key(
             if meeting.is_running() {
                 state.info("End this meeting first (e); then n starts a new one");
             } else {
-                return start(state, now);
+                return Next::close_with(start(state, now));
             }
         }
         Some(Command::Delete) if meeting.started_at.is_some() => {
-            state.overlay = Some(Overlay::Confirm {
+            return Next::stay(Overlay::Confirm {
                 question: "Discard this meeting's clock? The time spent on each item is \
                            forgotten; the timeboxes and everything written stay."
                     .into(),
                 on_yes: Confirmed::DiscardMeeting,
                 on_no: None,
             });
-            return effects;
         }
-        Some(Command::Back) => return Vec::new(),
+        Some(Command::Back) => return Next::close(),
         Some(Command::Save) => effects = save::save(state),
-        Some(Command::Quit) => return save::quit(state),
+        Some(Command::Quit) => return Next::close_with(save::quit(state)),
         _ => {}
     }
-    state.overlay = Some(Overlay::Agenda { selected, typed });
-    effects
+    Next::stay(Overlay::Agenda { selected, typed }).with(effects)
 }
 
 /// Shows `section` from its first field, and moves a running meeting's clock there.

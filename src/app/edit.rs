@@ -16,7 +16,7 @@ use super::state::{
 use crate::model::Section;
 
 /// The incident's status (the checklist's Enter picks it).
-const STATUS: FieldId = FieldId::named("status");
+pub const STATUS: FieldId = FieldId::named("status");
 
 /// Inserts pasted text where text is being typed; on a focused text field, starts editing it.
 pub fn paste(state: &mut AppState, text: &str) {
@@ -310,9 +310,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
             } else {
                 super::keymap::Context::Incident
             };
-            state.overlay = Some(Overlay::Help {
-                scroll: super::keymap::help_start(context),
-            });
+            super::help::open(state, context);
         }
         Command::Back if in_record => {
             if let Some(form) = view.cursor.record.take() {
@@ -363,11 +361,12 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 && index < kind.len(&view.incident)
             {
                 let label = record_label(view, kind, index);
-                state.overlay = Some(Overlay::Confirm {
-                    question: format!("Delete {} {}?", kind.noun(), label),
-                    on_yes: Confirmed::DeleteRecord(kind, index),
-                    on_no: None,
-                });
+                super::confirm::ask(
+                    state,
+                    format!("Delete {} {}?", kind.noun(), label),
+                    Confirmed::DeleteRecord(kind, index),
+                    None,
+                );
             }
         }
         Command::MoveUp | Command::MoveDown => {
@@ -511,91 +510,6 @@ fn open_focused(state: &mut AppState) -> Vec<Job> {
         _ => {}
     }
     Vec::new()
-}
-
-/// Keys in an option list.
-pub fn on_picker_key(state: &mut AppState, mut picker: Picker, key: KeyEvent) -> Vec<Job> {
-    let last = picker.options.len().saturating_sub(1);
-    match super::keymap::lookup(super::keymap::Context::Picker, &key) {
-        Some(Command::Up) => {
-            picker.selected = picker.selected.saturating_sub(1);
-            picker.typed.clear();
-        }
-        Some(Command::Down) => {
-            picker.selected = (picker.selected + 1).min(last);
-            picker.typed.clear();
-        }
-        Some(Command::Tick) => {
-            if let Some(ticked) = &mut picker.ticked
-                && let Some(t) = ticked.get_mut(picker.selected)
-            {
-                *t = !*t;
-            }
-        }
-        Some(Command::Choose) => {
-            choose(state, picker);
-            return Vec::new();
-        }
-        Some(Command::Back) => return Vec::new(),
-        // Typed keys: letters select an option.
-        _ if key.code == crossterm::event::KeyCode::Backspace => {
-            super::picker_typing::backspace(&mut picker);
-        }
-        _ => {
-            if let crossterm::event::KeyCode::Char(c) = key.code
-                && !key.modifiers.intersects(
-                    crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
-                )
-            {
-                super::picker_typing::type_char(&mut picker, c);
-            }
-        }
-    }
-    state.overlay = Some(Overlay::Picker(picker));
-    Vec::new()
-}
-
-fn choose(state: &mut AppState, picker: Picker) {
-    if picker.target.field == STATUS {
-        if let Some(status) = <crate::model::IncidentStatus as crate::model::Choice>::ALL
-            .get(picker.selected)
-            .copied()
-        {
-            super::publish::choose_status(state, status);
-        }
-        return;
-    }
-    let Screen::Incident(view) = &mut state.screen else {
-        return;
-    };
-    let index = picker.target.record;
-    match (&picker.ticked, picker.target.field.def().record) {
-        (Some(ticked), Some(RecordKind::Factor)) => {
-            factors::set_addressed_by(view, index, ticked);
-        }
-        (Some(ticked), Some(RecordKind::Action)) => {
-            let ids: Vec<String> = view
-                .incident
-                .factors
-                .iter()
-                .zip(ticked)
-                .filter(|(_, t)| **t)
-                .map(|(f, _)| f.id.clone())
-                .collect();
-            if let Some(action) = view.incident.actions.get_mut(index)
-                && action.factors != ids
-            {
-                action.factors = ids;
-                view.save.revision += 1;
-            }
-        }
-        _ => {
-            if choice_index(&view.incident, picker.target) != picker.selected {
-                form::set_choice(&mut view.incident, picker.target, picker.selected);
-                view.save.revision += 1;
-            }
-        }
-    }
 }
 
 fn move_record(view: &mut IncidentView, kind: RecordKind, down: bool) {

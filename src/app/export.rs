@@ -10,6 +10,7 @@ use crossterm::event::KeyEvent;
 
 use super::focus::is_newline_key;
 use super::keymap::{Command, lookup};
+use super::layer::Next;
 use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::editor::TextBox;
@@ -53,14 +54,14 @@ fn request(state: &AppState, format: Format, audience: Audience, to: Destination
 }
 
 /// Keys in the overlay.
-pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -> Vec<Job> {
+pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -> Next {
     let command = lookup(overlay.context(), &key);
     if command == Some(Command::Quit) {
-        return super::save::quit(state);
+        return Next::close_with(super::save::quit(state));
     }
     if command == Some(Command::Save) {
-        state.overlay = Some(Overlay::Export(Box::new(overlay)));
-        return super::save::save(state);
+        let jobs = super::save::save(state);
+        return stay(overlay).with(jobs);
     }
     let audience = overlay.audience;
     match std::mem::replace(&mut overlay.step, Step::Menu) {
@@ -82,7 +83,7 @@ pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -
                     None
                 }
                 Some(Command::Choose) => Some(overlay.selected),
-                Some(Command::Back) => return Vec::new(),
+                Some(Command::Back) => return Next::close(),
                 Some(c) => MENU.iter().position(|row| row.2 == c),
                 None => None,
             };
@@ -90,8 +91,8 @@ pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -
                 overlay.selected = row;
                 let (format, clipboard, _, _) = MENU[row];
                 if clipboard {
-                    state.overlay = Some(Overlay::Export(Box::new(overlay)));
-                    return request(state, format, audience, Destination::Clipboard);
+                    let jobs = request(state, format, audience, Destination::Clipboard);
+                    return stay(overlay).with(jobs);
                 }
                 let id = state.incident().map(|v| v.incident.id.clone());
                 let name = default_name(id.as_deref().unwrap_or("incident"), format, audience);
@@ -122,12 +123,12 @@ pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -
                         textarea,
                         note: None,
                     };
-                    state.overlay = Some(Overlay::Export(Box::new(overlay)));
                     let to = Destination::File {
                         path: PathBuf::from(typed),
                         overwrite: false,
                     };
-                    return request(state, format, audience, to);
+                    let jobs = request(state, format, audience, to);
+                    return stay(overlay).with(jobs);
                 }
             }
             _ => {
@@ -147,12 +148,12 @@ pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -
                     format,
                     path: path.clone(),
                 };
-                state.overlay = Some(Overlay::Export(Box::new(overlay)));
                 let to = Destination::File {
                     path,
                     overwrite: true,
                 };
-                return request(state, format, audience, to);
+                let jobs = request(state, format, audience, to);
+                return stay(overlay).with(jobs);
             }
             Some(Command::No | Command::Back) => {
                 // Back to the prompt, to choose another name.
@@ -165,8 +166,11 @@ pub fn on_key(state: &mut AppState, mut overlay: ExportOverlay, key: KeyEvent) -
             _ => overlay.step = Step::Overwrite { format, path },
         },
     }
-    state.overlay = Some(Overlay::Export(Box::new(overlay)));
-    Vec::new()
+    stay(overlay)
+}
+
+fn stay(overlay: ExportOverlay) -> Next {
+    Next::stay(Overlay::Export(Box::new(overlay)))
 }
 
 /// Sizes as people read them: `812 bytes`, `12.3 KB`, `1.4 MB` (1 KB = 1,000 bytes).
@@ -183,18 +187,14 @@ const LARGE_COPY: usize = 100_000;
 
 /// The runtime's answer to a [`Job::Export`].
 pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Job> {
-    let overlay = match state.overlay.take() {
-        Some(Overlay::Export(overlay)) => Some(overlay),
-        other => {
-            state.overlay = other;
-            None
-        }
+    let (audience, format) = match &state.overlay {
+        Some(Overlay::Export(overlay)) => (overlay.audience, overlay.format()),
+        _ => (Audience::Internal, None),
     };
-    let audience = overlay.as_ref().map_or(Audience::Internal, |o| o.audience);
-    let format = overlay.as_ref().and_then(|o| match &o.step {
-        Step::Path { format, .. } | Step::Overwrite { format, .. } => Some(*format),
-        Step::Menu => None,
-    });
+    let done = matches!(
+        reply,
+        ExportReply::Written { .. } | ExportReply::Copied { .. }
+    );
     match reply {
         ExportReply::Written { path, bytes } => {
             state.info(format!(
@@ -206,12 +206,11 @@ pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Job> {
             ));
         }
         ExportReply::Exists { path } => {
-            if let Some(mut overlay) = overlay {
+            if let Some(Overlay::Export(overlay)) = &mut state.overlay {
                 overlay.step = Step::Overwrite {
                     format: format.unwrap_or(Format::Markdown),
                     path,
                 };
-                state.overlay = Some(Overlay::Export(overlay));
             }
         }
         ExportReply::Copied { bytes, tmux } => {
@@ -231,21 +230,28 @@ pub fn on_reply(state: &mut AppState, reply: ExportReply) -> Vec<Job> {
         }
         ExportReply::Failed(reason) => {
             state.error(format!("Not exported: {reason}"));
-            if let Some(mut overlay) = overlay {
-                if let Step::Path { note, .. } = &mut overlay.step {
-                    *note = Some(reason);
-                } else if let Step::Overwrite { format, path } = overlay.step {
-                    overlay.step = Step::Path {
+            if let Some(Overlay::Export(overlay)) = &mut state.overlay {
+                overlay.step = match std::mem::replace(&mut overlay.step, Step::Menu) {
+                    Step::Path {
+                        format, textarea, ..
+                    } => Step::Path {
+                        format,
+                        textarea,
+                        note: Some(reason),
+                    },
+                    Step::Overwrite { format, path } => Step::Path {
                         format,
                         textarea: Box::new(TextBox::new(&path.to_string_lossy(), true)),
                         note: Some(reason),
-                    };
-                }
-                state.overlay = Some(Overlay::Export(overlay));
+                    },
+                    Step::Menu => Step::Menu,
+                };
             }
         }
     }
-    if !matches!(state.screen, Screen::Incident(_)) {
+    // Written or copied: the overlay's work is done; it stays only to ask or say why not.
+    let away = !matches!(state.screen, Screen::Incident(_));
+    if (done || away) && matches!(state.overlay, Some(Overlay::Export(_))) {
         state.overlay = None;
     }
     Vec::new()

@@ -173,4 +173,12 @@ impl ExportOverlay {
             Step::Overwrite { .. } => Context::Confirm,
         }
     }
+
+    /// The format being exported, once one was chosen from the menu.
+    pub fn format(&self) -> Option<Format> {
+        match &self.step {
+            Step::Path { format, .. } | Step::Overwrite { format, .. } => Some(*format),
+            Step::Menu => None,
+        }
+    }
 }

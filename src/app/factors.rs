@@ -187,11 +187,8 @@ pub fn ask_delete_why(state: &mut AppState) {
         view.cursor.why + 1,
         factor.id
     );
-    state.overlay = Some(Overlay::Confirm {
-        question,
-        on_yes: Confirmed::DeleteWhy(index, view.cursor.why),
-        on_no: None,
-    });
+    let on_yes = Confirmed::DeleteWhy(index, view.cursor.why);
+    super::confirm::ask(state, question, on_yes, None);
 }
 
 /// Deletes answer `n` of factor `index`'s chain (after confirmation).

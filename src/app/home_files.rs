@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::messages::Job;
-use super::state::{AppState, Confirmed, Overlay, Screen};
+use super::state::{AppState, Confirmed, Screen};
 use crate::model::codec::{Parsed, parse};
 use crate::model::id::is_valid_id;
 use crate::model::summary::Entry;
@@ -26,11 +26,12 @@ pub fn trash_checked(state: &mut AppState, index: usize, held: Option<String>) {
         ));
         return;
     }
-    state.overlay = Some(Overlay::Confirm {
-        question: format!("Delete {what}? The file moves to .trash/ in the folder."),
-        on_yes: Confirmed::TrashEntry(index),
-        on_no: None,
-    });
+    super::confirm::ask(
+        state,
+        format!("Delete {what}? The file moves to .trash/ in the folder."),
+        Confirmed::TrashEntry(index),
+        None,
+    );
 }
 
 /// The id a file shown in the viewer can be given: its file name, when the text parses as an

@@ -18,6 +18,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::import_io::{Reply, Request};
 use super::import_overlay::{ImportOverlay, ImportWhat, Preview};
 use super::keymap::{Command, Context, lookup};
+use super::layer::Next;
 use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::import::Imported;
@@ -99,7 +100,7 @@ fn split_channel(text: &str) -> (String, Option<String>) {
 }
 
 /// Keys of the import overlay.
-pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Vec<Job> {
+pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Next {
     match overlay {
         ImportOverlay::Path {
             textarea,
@@ -117,14 +118,13 @@ pub fn on_key(state: &mut AppState, overlay: ImportOverlay, key: KeyEvent) -> Ve
                 Some(Command::Back | Command::Quit)
             ) {
                 state.info("import stopped; nothing was added");
-                return vec![Job::Import(Request::Cancel)];
+                return Next::close_with(vec![Job::Import(Request::Cancel)]);
             }
-            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+            stay(ImportOverlay::Reading {
                 source,
                 progress,
                 what,
-            })));
-            Vec::new()
+            })
         }
         ImportOverlay::Preview(preview) => on_preview_key(state, preview, key),
     }
@@ -136,21 +136,21 @@ fn on_path_key(
     mut note: Option<String>,
     what: ImportWhat,
     key: KeyEvent,
-) -> Vec<Job> {
+) -> Next {
     let text = textarea.lines().join("");
     match lookup(Context::ImportPath, &key) {
-        Some(Command::Back) => return Vec::new(),
+        Some(Command::Back) => return Next::close(),
         Some(Command::Complete) => {
-            state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
+            return stay(ImportOverlay::Path {
                 textarea,
                 note,
                 what,
-            })));
-            return vec![Job::Import(Request::Complete(text))];
+            })
+            .with(vec![Job::Import(Request::Complete(text))]);
         }
         Some(Command::Choose) if what != ImportWhat::Chat => {
-            if let Some(effects) = super::metric_import::start(state, &text, what) {
-                return effects;
+            if let Some(next) = super::metric_import::start(state, &text, what) {
+                return next;
             }
             note = Some("type the path of a CSV or Prometheus JSON file (Esc cancels)".into());
         }
@@ -170,17 +170,17 @@ fn on_path_key(
                     .unwrap_or_else(|| state.today());
                 let shown = path.display().to_string();
                 let timezone = incident.timezone.clone();
-                state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+                return stay(ImportOverlay::Reading {
                     source: shown,
                     progress: None,
                     what,
-                })));
-                return vec![Job::Import(Request::Read {
+                })
+                .with(vec![Job::Import(Request::Read {
                     path,
                     channel,
                     date,
                     timezone,
-                })];
+                })]);
             }
         }
         _ => {
@@ -190,12 +190,16 @@ fn on_path_key(
             }
         }
     }
-    state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Path {
+    stay(ImportOverlay::Path {
         textarea,
         note,
         what,
-    })));
-    Vec::new()
+    })
+}
+
+/// The import overlay stays, at `step`.
+fn stay(step: ImportOverlay) -> Next {
+    Next::stay(Overlay::Import(Box::new(step)))
 }
 
 /// Text pasted into the path prompt goes into it; text pasted in the timeline section (no
@@ -283,27 +287,32 @@ pub fn read_done(state: &mut AppState, source: String, result: Result<Imported, 
     }
 }
 
-fn on_preview_key(state: &mut AppState, mut p: Box<Preview>, key: KeyEvent) -> Vec<Job> {
+fn on_preview_key(state: &mut AppState, mut p: Box<Preview>, key: KeyEvent) -> Next {
     if p.filtering {
-        match key.code {
-            KeyCode::Enter | KeyCode::Esc => p.filtering = false,
-            KeyCode::Backspace => {
+        match lookup(Context::Filter, &key) {
+            Some(Command::Back | Command::Finish) => p.filtering = false,
+            // Typed keys: the filter's text.
+            _ if key.code == KeyCode::Backspace => {
                 p.filter.pop();
                 p.refilter();
             }
-            KeyCode::Char(c) => {
-                p.filter.push(c);
-                p.refilter();
+            _ => {
+                if let KeyCode::Char(c) = key.code
+                    && !key
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL)
+                {
+                    p.filter.push(c);
+                    p.refilter();
+                }
             }
-            _ => {}
         }
-        state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Preview(p))));
-        return Vec::new();
+        return stay(ImportOverlay::Preview(p));
     }
     let page = 10;
     match lookup(Context::ImportPreview, &key) {
-        Some(Command::Back) => return Vec::new(),
-        Some(Command::Choose) => return add_chosen(state, &p),
+        Some(Command::Back) => return Next::close(),
+        Some(Command::Choose) => return Next::close_with(add_chosen(state, &p)),
         Some(Command::Up) => p.move_by(-1),
         Some(Command::Down) => p.move_by(1),
         Some(Command::PageUp) => p.move_by(-page),
@@ -362,8 +371,7 @@ fn on_preview_key(state: &mut AppState, mut p: Box<Preview>, key: KeyEvent) -> V
         }
         _ => {}
     }
-    state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Preview(p))));
-    Vec::new()
+    stay(ImportOverlay::Preview(p))
 }
 
 /// No moment, then each of them in order, then none again.

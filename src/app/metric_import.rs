@@ -8,29 +8,33 @@ use std::path::PathBuf;
 
 use super::import_io::Request;
 use super::import_overlay::{ImportOverlay, ImportWhat};
+use super::layer::Next;
 use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::editor::TextBox;
 use crate::metrics::Series;
 use crate::model::RecordKind;
 
-/// Starts reading the file typed in the prompt; `None` when nothing was typed.
-pub fn start(state: &mut AppState, text: &str, what: ImportWhat) -> Option<Vec<Job>> {
+/// Starts reading the file typed in the prompt: the overlay waits for it; `None` when
+/// nothing was typed.
+pub fn start(state: &AppState, text: &str, what: ImportWhat) -> Option<Next> {
     let path = text.trim();
     let view = state.incident()?;
     if path.is_empty() {
         return None;
     }
     let timezone = view.incident.timezone.clone();
-    state.overlay = Some(Overlay::Import(Box::new(ImportOverlay::Reading {
+    let reading = Overlay::Import(Box::new(ImportOverlay::Reading {
         source: path.to_string(),
         progress: None,
         what,
-    })));
-    Some(vec![Job::Import(Request::ReadMetric {
-        path: PathBuf::from(path),
-        timezone,
-    })])
+    }));
+    Some(
+        Next::stay(reading).with(vec![Job::Import(Request::ReadMetric {
+            path: PathBuf::from(path),
+            timezone,
+        })]),
+    )
 }
 
 /// The file was read: fills the metric records (true: the caller saves), or says why not

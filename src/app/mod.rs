@@ -2,6 +2,7 @@
 //! [`update`]`(state, action) -> effects` with no terminal and no file I/O.
 
 pub mod agenda;
+pub mod confirm;
 pub mod edit;
 pub mod entry;
 pub mod export;
@@ -12,11 +13,13 @@ pub mod focus;
 pub mod folder;
 pub mod folder_news;
 pub mod form;
+pub mod help;
 pub mod home_files;
 pub mod import_io;
 pub mod import_overlay;
 pub mod import_preview;
 pub mod keymap;
+pub mod layer;
 pub mod layout_memo;
 pub mod lint;
 pub mod lint_keys;
@@ -27,6 +30,7 @@ pub mod messages;
 pub mod metric_import;
 pub mod moments;
 pub mod new_incident;
+pub mod picker;
 pub mod picker_typing;
 pub mod presenter;
 pub mod publish;

@@ -9,6 +9,7 @@ use crossterm::event::{KeyEvent, KeyModifiers};
 use jiff::tz::TimeZone;
 
 use super::keymap::{Command, Context, lookup};
+use super::layer::Next;
 use super::messages::Job;
 use super::state::{AppState, Overlay};
 use crate::editor::TextBox;
@@ -41,7 +42,7 @@ pub fn open(state: &mut AppState) {
 /// Keys in the prompt (`overlay` is the prompt, taken from the state): Enter creates the
 /// incident from either field, Tab and Shift-Tab switch between the title and the start, Esc
 /// cancels; other keys are typed.
-pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Job> {
+pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Next {
     let Overlay::NewIncident {
         textarea: mut title,
         mut started,
@@ -49,11 +50,10 @@ pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Job>
         mut error,
     } = overlay
     else {
-        state.overlay = Some(overlay);
-        return Vec::new();
+        return Next::stay(overlay);
     };
     match lookup(Context::NewIncident, &key) {
-        Some(Command::Back | Command::Quit) => return Vec::new(),
+        Some(Command::Back | Command::Quit) => return Next::close(),
         Some(Command::Finish) => {
             let text = title.lines().join(" ").trim().to_string();
             if text.is_empty() {
@@ -62,7 +62,7 @@ pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Job>
             } else {
                 let typed = started.lines().join(" ");
                 match parse_start(&typed, &prompt_zone(state), state.now) {
-                    Ok(start) => return vec![Job::Create { title: text, start }],
+                    Ok(start) => return Next::close_with(vec![Job::Create { title: text, start }]),
                     Err(e) => {
                         on_start = true;
                         error = Some(e);
@@ -79,13 +79,12 @@ pub fn on_key(state: &mut AppState, overlay: Overlay, key: KeyEvent) -> Vec<Job>
             }
         }
     }
-    state.overlay = Some(Overlay::NewIncident {
+    Next::stay(Overlay::NewIncident {
         textarea: title,
         started,
         on_start,
         error,
-    });
-    Vec::new()
+    })
 }
 
 /// Pasted text goes into the field being typed, on one line.

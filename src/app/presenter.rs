@@ -6,6 +6,7 @@
 use crossterm::event::KeyEvent;
 
 use super::keymap::{Command, Context, lookup};
+use super::layer::Next;
 use super::messages::Job;
 use super::state::{AppState, Overlay, Screen};
 use crate::guidance::GUIDANCE;
@@ -33,17 +34,17 @@ pub fn open(state: &mut AppState) -> Vec<Job> {
 }
 
 /// Keys in the presenter view.
-pub fn on_key(state: &mut AppState, mut presenter: Presenter, key: KeyEvent) -> Vec<Job> {
+pub fn on_key(state: &mut AppState, mut presenter: Presenter, key: KeyEvent) -> Next {
     let now = state.now;
     let command = lookup(Context::Presenter, &key);
     let Screen::Incident(view) = &mut state.screen else {
-        return Vec::new();
+        return Next::close();
     };
     let count = question_count(view.cursor.section).max(1);
     let mut effects = Vec::new();
     match command {
-        Some(Command::Back) => return Vec::new(),
-        Some(Command::Quit) => return super::save::quit(state),
+        Some(Command::Back) => return Next::close(),
+        Some(Command::Quit) => return Next::close_with(super::save::quit(state)),
         Some(Command::Save) => effects = super::save::save(state),
         Some(Command::Down) => presenter.question = (presenter.question + 1) % count,
         Some(Command::Up) => presenter.question = (presenter.question + count - 1) % count,
@@ -59,6 +60,5 @@ pub fn on_key(state: &mut AppState, mut presenter: Presenter, key: KeyEvent) -> 
         }
         _ => {}
     }
-    state.overlay = Some(Overlay::Presenter(presenter));
-    effects
+    Next::stay(Overlay::Presenter(presenter)).with(effects)
 }

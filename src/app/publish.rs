@@ -2,7 +2,7 @@
 //! published asks first when the checklist is not all ticked.
 
 use super::form::{Kind, section_fields};
-use super::state::{AppState, Confirmed, IncidentView, Overlay, Screen};
+use super::state::{AppState, Confirmed, IncidentView, Screen};
 use crate::analysis::{Readiness, ReadinessRules, readiness};
 use crate::model::{IncidentStatus, Section};
 
@@ -41,11 +41,7 @@ pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
                 question.push_str(&format!("✗ {} — {}\n", item.label, item.detail));
             }
             question.push_str("Publish anyway?");
-            state.overlay = Some(Overlay::Confirm {
-                question,
-                on_yes: Confirmed::Publish,
-                on_no: None,
-            });
+            super::confirm::ask(state, question, Confirmed::Publish, None);
             return false;
         }
         set_published(view);

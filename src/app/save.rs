@@ -241,13 +241,14 @@ pub fn saved(
                         AfterSave::Leave => (Confirmed::DiscardAndLeave, "Leave"),
                         AfterSave::Quit => (Confirmed::DiscardAndQuit, "Quit"),
                     };
-                    state.overlay = Some(Overlay::Confirm {
-                        question: format!(
+                    super::confirm::ask(
+                        state,
+                        format!(
                             "\"{title}\" could not be saved: {e}. {what} anyway and lose the unsaved changes?"
                         ),
                         on_yes,
-                        on_no: None,
-                    });
+                        None,
+                    );
                 }
                 None => state.error(format!("not saved: {e}; retrying (your text is safe here)")),
             }
@@ -273,14 +274,14 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
         return Vec::new();
     }
     view.disk.conflict = Some(theirs);
-    state.overlay = Some(Overlay::Confirm {
-        question: "Another program changed this incident's file while you had unsaved changes. \
+    super::confirm::ask(
+        state,
+        "Another program changed this incident's file while you had unsaved changes. \
                    y: keep both (yours is saved as a copy, the file's version is shown); \
-                   n: show the file's version and drop your changes."
-            .into(),
-        on_yes: Confirmed::KeepBoth,
-        on_no: Some(Confirmed::ReloadTheirs),
-    });
+                   n: show the file's version and drop your changes.",
+        Confirmed::KeepBoth,
+        Some(Confirmed::ReloadTheirs),
+    );
     Vec::new()
 }
 
@@ -301,14 +302,15 @@ pub fn deleted_on_disk(state: &mut AppState) -> Vec<Job> {
         return Vec::new();
     }
     let title = view.incident.title.clone();
-    state.overlay = Some(Overlay::Confirm {
-        question: format!(
+    super::confirm::ask(
+        state,
+        format!(
             "The file of \"{title}\" was deleted or moved away by another program. \
              y: write it back from what is shown here; n: close it and leave it deleted."
         ),
-        on_yes: Confirmed::RestoreDeleted,
-        on_no: Some(Confirmed::CloseDeleted),
-    });
+        Confirmed::RestoreDeleted,
+        Some(Confirmed::CloseDeleted),
+    );
     Vec::new()
 }
 

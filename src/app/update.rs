@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::keymap::{Command, Context, help_start, lookup};
+use super::keymap::{Command, Context, lookup};
 use super::messages::{Job, Msg};
 use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, Viewer};
 use super::{agenda, edit, save};
@@ -83,11 +83,12 @@ fn apply(state: &mut AppState, action: Msg) -> Vec<Job> {
                     question = "A recovery copy of this incident was found. Restore it? (n removes the copy)".into();
                 }
                 view.disk.recovery = Some(incident);
-                state.overlay = Some(Overlay::Confirm {
+                super::confirm::ask(
+                    state,
                     question,
-                    on_yes: Confirmed::RestoreRecovery,
-                    on_no: Some(Confirmed::DiscardRecovery),
-                });
+                    Confirmed::RestoreRecovery,
+                    Some(Confirmed::DiscardRecovery),
+                );
             }
             Vec::new()
         }
@@ -336,11 +337,7 @@ fn on_home_key(state: &mut AppState, key: KeyEvent, command: Option<Command>) ->
             home.filter.clear();
             home.refilter();
         }
-        Some(Command::Help) => {
-            state.overlay = Some(Overlay::Help {
-                scroll: help_start(Context::Home),
-            });
-        }
+        Some(Command::Help) => super::help::open(state, Context::Home),
         Some(Command::New) => super::new_incident::open(state),
         Some(Command::Open) => match home.selected_entry() {
             Some(Entry::Incident { summary, .. }) => return vec![Job::Open(summary.id.clone())],
@@ -396,98 +393,21 @@ fn on_overlay_key(state: &mut AppState, key: KeyEvent) -> Vec<Job> {
     let Some(overlay) = state.overlay.take() else {
         return Vec::new();
     };
-    match overlay {
-        Overlay::Help { scroll } => {
-            // Any key that does not scroll closes the list.
-            let scroll = match lookup(Context::Help, &key) {
-                Some(Command::Down) => Some(scroll + 1),
-                Some(Command::Up) => Some(scroll.saturating_sub(1)),
-                Some(Command::PageDown) => Some(scroll + 10),
-                Some(Command::PageUp) => Some(scroll.saturating_sub(10)),
-                _ => None,
-            };
-            if let Some(scroll) = scroll {
-                state.overlay = Some(Overlay::Help { scroll });
-            }
-            Vec::new()
-        }
+    let next = match overlay {
+        Overlay::Help { scroll } => super::help::on_key(scroll, &key),
         Overlay::Confirm {
             question,
             on_yes,
             on_no,
-        } => match lookup(Context::Confirm, &key) {
-            Some(Command::Yes) => confirmed(state, on_yes),
-            Some(Command::No) => match on_no {
-                Some(no) => confirmed(state, no),
-                None => Vec::new(),
-            },
-            // Never drop someone's changes on a cancel: keep both.
-            Some(Command::Back) if on_yes == Confirmed::KeepBoth => {
-                confirmed(state, Confirmed::KeepBoth)
-            }
-            Some(Command::Back) => Vec::new(),
-            _ => {
-                state.overlay = Some(Overlay::Confirm {
-                    question,
-                    on_yes,
-                    on_no,
-                });
-                Vec::new()
-            }
-        },
+        } => super::confirm::on_key(state, question, on_yes, on_no, &key),
         overlay @ Overlay::NewIncident { .. } => super::new_incident::on_key(state, overlay, key),
-        Overlay::Picker(picker) => edit::on_picker_key(state, picker, key),
+        Overlay::Picker(picker) => super::picker::on_key(state, picker, key),
         Overlay::Agenda { selected, typed } => agenda::on_agenda_key(state, selected, typed, key),
         Overlay::Opening { textarea, added } => agenda::on_opening_key(state, textarea, added, key),
         Overlay::Import(import) => super::import_preview::on_key(state, *import, key),
         Overlay::Export(export) => super::export::on_key(state, *export, key),
         Overlay::Categorise(step) => super::went_well::on_key(state, step, key),
         Overlay::Presenter(presenter) => super::presenter::on_key(state, presenter, key),
-    }
-}
-
-fn confirmed(state: &mut AppState, what: Confirmed) -> Vec<Job> {
-    match what {
-        Confirmed::TrashEntry(index) => match state.home.entries.get(index) {
-            Some(Entry::Incident { summary, .. }) => {
-                vec![Job::TrashIncident(summary.id.clone())]
-            }
-            Some(Entry::Broken { path, .. }) => vec![Job::TrashFile(path.clone())],
-            None => Vec::new(),
-        },
-        Confirmed::DeleteRecord(kind, index) => {
-            edit::delete_record(state, kind, index);
-            Vec::new()
-        }
-        Confirmed::DiscardAndLeave => {
-            state.screen = Screen::Home;
-            state.info("changes discarded");
-            vec![Job::List]
-        }
-        Confirmed::RestoreRecovery => save::restore_recovery(state),
-        Confirmed::DiscardRecovery => match &mut state.screen {
-            Screen::Incident(view) => {
-                view.disk.recovery = None;
-                vec![Job::DiscardRecovery(view.incident.id.clone())]
-            }
-            _ => Vec::new(),
-        },
-        Confirmed::KeepBoth => save::keep_both(state),
-        Confirmed::ReloadTheirs => save::reload_theirs(state),
-        Confirmed::RestoreDeleted => save::restore_deleted(state),
-        Confirmed::CloseDeleted => save::close_deleted(state),
-        Confirmed::DiscardAndQuit => {
-            state.quit = true;
-            Vec::new()
-        }
-        Confirmed::DeleteWhy(factor, why) => {
-            super::factors::delete_why(state, factor, why);
-            Vec::new()
-        }
-        Confirmed::DiscardMeeting => super::agenda::discard(state),
-        Confirmed::Publish => {
-            super::publish::publish_anyway(state);
-            super::save::save_now(state)
-        }
-    }
+    };
+    next.apply(state)
 }

@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Command, Context, lookup};
-use super::messages::Job;
+use super::layer::Next;
 use super::state::{AppState, Overlay, Screen};
 use crate::model::{Category, Choice};
 
@@ -34,7 +34,7 @@ pub fn begin(state: &mut AppState, added: usize) {
 }
 
 /// Keys: `↑` `↓` and `Enter`, or `1`–`7`, set the category; `s` skips one; `Esc` the rest.
-pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Vec<Job> {
+pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Next {
     let command = lookup(Context::Categorise, &key);
     let digit = match key.code {
         KeyCode::Char(c @ '1'..='7') if !key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -44,10 +44,10 @@ pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Vec<
     };
     let last = Category::ALL.len() - 1;
     match command {
-        Some(Command::Quit) => return super::save::quit(state),
+        Some(Command::Quit) => return Next::close_with(super::save::quit(state)),
         Some(Command::Back) => {
             finish(state, &step);
-            return super::save::save_now(state);
+            return Next::close_with(super::save::save_now(state));
         }
         Some(Command::Up) => step.selected = step.selected.saturating_sub(1),
         Some(Command::Down) => step.selected = (step.selected + 1).min(last),
@@ -57,8 +57,8 @@ pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Vec<
             set(state, &mut step, index);
         }
         Some(Command::Save) => {
-            state.overlay = Some(Overlay::Categorise(step));
-            return super::save::save(state);
+            let jobs = super::save::save(state);
+            return Next::stay(Overlay::Categorise(step)).with(jobs);
         }
         _ => {
             if let Some(index) = digit {
@@ -68,10 +68,9 @@ pub fn on_key(state: &mut AppState, mut step: Categorise, key: KeyEvent) -> Vec<
     }
     if step.current >= step.ids.len() {
         finish(state, &step);
-        return super::save::save_now(state);
+        return Next::close_with(super::save::save_now(state));
     }
-    state.overlay = Some(Overlay::Categorise(step));
-    Vec::new()
+    Next::stay(Overlay::Categorise(step))
 }
 
 fn set(state: &mut AppState, step: &mut Categorise, index: usize) {
