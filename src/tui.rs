@@ -282,22 +282,6 @@ const WATCH_WAKE: Duration = Duration::from_millis(200);
 /// Most events applied before a frame is drawn, so a flood of input still shows progress.
 const BATCH: usize = 4096;
 
-/// Sets the lint of the loop's thread to deferred for as long as it lives.
-struct DeferLint;
-
-impl DeferLint {
-    fn on() -> DeferLint {
-        crate::app::lint::defer_on_this_thread(true);
-        DeferLint
-    }
-}
-
-impl Drop for DeferLint {
-    fn drop(&mut self) {
-        crate::app::lint::defer_on_this_thread(false);
-    }
-}
-
 impl Runtime {
     /// A runtime on the incidents folder.
     pub fn new(store: Store) -> Runtime {
@@ -393,7 +377,6 @@ impl Runtime {
     where
         B::Error: Send + Sync + 'static,
     {
-        let _deferred = DeferLint::on();
         let waker = events.waker();
         let can_wake = waker.is_some();
         self.workers = Some(workers::Workers::start(
@@ -406,6 +389,8 @@ impl Runtime {
         let entries = self.store.list(today)?;
         let mut state = AppState::new(self.store.dir().to_path_buf(), entries, now);
         self.settings.apply(&mut state);
+        // The lint worker lints; the loop only asks.
+        state.lint_elsewhere = true;
         let mut redraw = true;
         let mut status = String::new();
         let mut last_tick = now;

@@ -3,7 +3,9 @@
 //! holds: a frame does not copy and wrap every long text again to lay the section out.
 //!
 //! It also remembers short texts wrapped to a width (guides, wording notes), which do not
-//! depend on the revision.
+//! depend on the revision, and where each record list's visible rows started on the last
+//! frame (as ratatui's `ListState` does), so a list scrolls only when its selection leaves
+//! the rows shown.
 //!
 //! The view owns it and the renderer fills it (through `&IncidentView`, hence the cells); a
 //! new revision forgets the rows, since any text may have changed.
@@ -11,13 +13,14 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::form::Target;
+use super::form::{RecordKind, Target};
 
 /// Rows of text fields at one revision, by field, width and most rows shown.
 #[derive(Debug, Default)]
 pub struct LayoutMemo {
     inner: RefCell<Rows>,
     wrapped: RefCell<HashMap<(String, usize, usize), Vec<String>>>,
+    offsets: RefCell<HashMap<(RecordKind, usize), usize>>,
 }
 
 /// Most wrapped texts kept; past it the memo starts again.
@@ -77,5 +80,20 @@ impl LayoutMemo {
         }
         memo.insert(key, lines.clone());
         lines
+    }
+
+    /// The first row shown of the `kind` list in `rows` rows: `place` gives it from the last
+    /// frame's first row at that height (`None` on the first frame), and it is remembered for
+    /// the next frame.
+    pub fn list_offset(
+        &self,
+        kind: RecordKind,
+        rows: usize,
+        place: impl FnOnce(Option<usize>) -> usize,
+    ) -> usize {
+        let mut offsets = self.offsets.borrow_mut();
+        let start = place(offsets.get(&(kind, rows)).copied());
+        offsets.insert((kind, rows), start);
+        start
     }
 }

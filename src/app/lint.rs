@@ -5,11 +5,9 @@
 //! ([`super::lint_memo::Memo`]), so a change re-lints the lines it touched only, even on a
 //! timeline of thousands of entries or in a 50,000-word narrative.
 //!
-//! In the event loop of the terminal UI ([`defer_on_this_thread`]) the cache only notes which
+//! In the event loop of the terminal UI ([`super::state::AppState::lint_elsewhere`]) the cache only notes which
 //! revision it needs; the runtime lints a copy on a worker thread and [`super::lint_keys::install`]s the result
 //! when it arrives, so opening and typing never wait for the lint.
-
-use std::cell::Cell;
 
 use super::form::{RecordKind, Target};
 use super::lint_memo::Memo;
@@ -18,17 +16,6 @@ use crate::lint::{Finding, parse_path, stable_path};
 use crate::model::FieldPath;
 use crate::model::fields::{Lint, Value};
 use crate::model::{Incident, Section};
-
-thread_local! {
-    static DEFERRED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// From now on, lint caches refreshed on this thread only note what they need
-/// ([`LintCache::take_wanted`]) instead of linting; `false` lints in place again (the default, used
-/// by tests of `update`). The event loop sets it for its own thread.
-pub fn defer_on_this_thread(deferred: bool) {
-    DEFERRED.with(|d| d.set(deferred));
-}
 
 /// Findings of the open incident, recomputed when it changes.
 #[derive(Clone, Debug, Default)]
@@ -83,26 +70,27 @@ impl LintCache {
 
     /// Re-lints when the revision moved, or always with `force` (the incident was replaced
     /// without a new revision, e.g. reloaded from disk). Unchanged lines cost a hash each.
-    /// Deferred ([`defer_on_this_thread`]), it only notes the request.
     pub fn refresh(&mut self, incident: &Incident, revision: u64, force: bool) {
-        self.refresh_with(incident, revision, force, &LintConfig::default());
+        self.refresh_with(incident, revision, force, &LintConfig::default(), false);
     }
 
     /// [`LintCache::refresh`] with the configuration's extra words and switched-off rules
     /// applied to what is linted here (the worker's results get them in
-    /// [`super::lint_keys::install`]).
+    /// [`super::lint_keys::install`]). With `elsewhere` (a worker lints), it only notes the
+    /// request ([`LintCache::take_wanted`]).
     pub fn refresh_with(
         &mut self,
         incident: &Incident,
         revision: u64,
         force: bool,
         settings: &LintConfig,
+        elsewhere: bool,
     ) {
         if !force && self.latest == Some(revision) {
             return;
         }
         self.latest = Some(revision);
-        if DEFERRED.with(Cell::get) {
+        if elsewhere {
             self.requests += 1;
             self.wanted = Some((self.requests, revision));
             return;

@@ -31,6 +31,10 @@ pub struct AppState {
     pub people: std::collections::BTreeMap<String, String>,
     /// The colours the screen is drawn in (the theme, or none under `NO_COLOR`).
     pub colours: crate::config::Colours,
+    /// True when a worker lints (the terminal UI's loop): the lint cache then only notes the
+    /// revision it needs ([`super::lint::LintCache::take_wanted`]); false lints in place, as
+    /// tests of `update` do.
+    pub lint_elsewhere: bool,
 }
 
 /// A status-bar message.
@@ -367,6 +371,7 @@ impl AppState {
             config: std::sync::Arc::default(),
             people: std::collections::BTreeMap::new(),
             colours: crate::config::Colours::default(),
+            lint_elsewhere: false,
         }
     }
 

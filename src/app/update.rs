@@ -27,6 +27,7 @@ pub fn update(state: &mut AppState, action: Msg) -> Vec<Job> {
             view.save.revision,
             !routine,
             &state.config.lint,
+            state.lint_elsewhere,
         );
     }
     effects

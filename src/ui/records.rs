@@ -76,7 +76,9 @@ pub fn render_list(
         let offset = if two_lines {
             0
         } else {
-            super::list_offset::offset(&inc.id, kind, selected, rows, len)
+            (view.layout).list_offset(kind, rows, |last| {
+                super::list_offset::offset(last, selected, rows, len)
+            })
         };
         for index in offset..len.min(offset + rows) {
             let is_sel = index == selected;
