@@ -9,20 +9,6 @@ use super::state::{AppState, Confirmed, Overlay, Screen};
 use super::{edit, save};
 use crate::model::summary::Entry;
 
-/// Asks `question`; `y` does `on_yes`, `n` does `on_no` (or only closes, when `None`).
-pub fn ask(
-    state: &mut AppState,
-    question: impl Into<String>,
-    on_yes: Confirmed,
-    on_no: Option<Confirmed>,
-) {
-    state.overlay = Some(Overlay::Confirm {
-        question: question.into(),
-        on_yes,
-        on_no,
-    });
-}
-
 /// A key in the question: `y`, `n`, Esc (which never drops someone's changes: where the
 /// question is about an outside change, Esc keeps both); any other key leaves it asked.
 pub fn on_key(

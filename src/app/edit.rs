@@ -361,8 +361,7 @@ pub fn on_incident_command(state: &mut AppState, command: Option<Command>) -> Ve
                 && index < kind.len(&view.incident)
             {
                 let label = record_label(view, kind, index);
-                super::confirm::ask(
-                    state,
+                state.ask(
                     format!("Delete {} {}?", kind.noun(), label),
                     Confirmed::DeleteRecord(kind, index),
                     None,

@@ -188,7 +188,7 @@ pub fn ask_delete_why(state: &mut AppState) {
         factor.id
     );
     let on_yes = Confirmed::DeleteWhy(index, view.cursor.why);
-    super::confirm::ask(state, question, on_yes, None);
+    state.ask(question, on_yes, None);
 }
 
 /// Deletes answer `n` of factor `index`'s chain (after confirmation).

@@ -26,8 +26,7 @@ pub fn trash_checked(state: &mut AppState, index: usize, held: Option<String>) {
         ));
         return;
     }
-    super::confirm::ask(
-        state,
+    state.ask(
         format!("Delete {what}? The file moves to .trash/ in the folder."),
         Confirmed::TrashEntry(index),
         None,

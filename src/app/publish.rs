@@ -41,7 +41,7 @@ pub fn choose_status(state: &mut AppState, status: IncidentStatus) -> bool {
                 question.push_str(&format!("✗ {} — {}\n", item.label, item.detail));
             }
             question.push_str("Publish anyway?");
-            super::confirm::ask(state, question, Confirmed::Publish, None);
+            state.ask(question, Confirmed::Publish, None);
             return false;
         }
         set_published(view);

@@ -241,9 +241,7 @@ pub fn saved(
                         AfterSave::Leave => (Confirmed::DiscardAndLeave, "Leave"),
                         AfterSave::Quit => (Confirmed::DiscardAndQuit, "Quit"),
                     };
-                    super::confirm::ask(
-                        state,
-                        format!(
+                    state.ask(format!(
                             "\"{title}\" could not be saved: {e}. {what} anyway and lose the unsaved changes?"
                         ),
                         on_yes,
@@ -274,8 +272,7 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
         return Vec::new();
     }
     view.disk.conflict = Some(theirs);
-    super::confirm::ask(
-        state,
+    state.ask(
         "Another program changed this incident's file while you had unsaved changes. \
                    y: keep both (yours is saved as a copy, the file's version is shown); \
                    n: show the file's version and drop your changes.",
@@ -302,8 +299,7 @@ pub fn deleted_on_disk(state: &mut AppState) -> Vec<Job> {
         return Vec::new();
     }
     let title = view.incident.title.clone();
-    super::confirm::ask(
-        state,
+    state.ask(
         format!(
             "The file of \"{title}\" was deleted or moved away by another program. \
              y: write it back from what is shown here; n: close it and leave it deleted."

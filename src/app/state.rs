@@ -375,6 +375,21 @@ impl AppState {
         }
     }
 
+    /// Asks `question` over the screen: `y` does `on_yes`, `n` does `on_no` (or only closes,
+    /// when `None`); the answer is handled in [`super::confirm`].
+    pub fn ask(
+        &mut self,
+        question: impl Into<String>,
+        on_yes: Confirmed,
+        on_no: Option<Confirmed>,
+    ) {
+        self.overlay = Some(Overlay::Confirm {
+            question: question.into(),
+            on_yes,
+            on_no,
+        });
+    }
+
     /// Sets an error message in the status bar (shown marked `!`).
     pub fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message {

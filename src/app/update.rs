@@ -84,8 +84,7 @@ fn apply(state: &mut AppState, action: Msg) -> Vec<Job> {
                     question = "A recovery copy of this incident was found. Restore it? (n removes the copy)".into();
                 }
                 view.disk.recovery = Some(incident);
-                super::confirm::ask(
-                    state,
+                state.ask(
                     question,
                     Confirmed::RestoreRecovery,
                     Some(Confirmed::DiscardRecovery),
