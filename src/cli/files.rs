@@ -56,7 +56,9 @@ pub(crate) fn located(path: &Path, error: &FormatError) -> String {
 /// # Errors
 /// No match, or several (the error lists them, id and title).
 pub(crate) fn resolve_id(arg: &str, ctx: &Context<'_>) -> anyhow::Result<String> {
-    ctx.store.resolve(arg).map_err(|e| anyhow::anyhow!(e))
+    ctx.store
+        .resolve(arg, ctx.today())
+        .map_err(|e| anyhow::anyhow!(e))
 }
 
 /// True when an argument that may be an id or a file should be read as a file: it names an
@@ -87,7 +89,7 @@ pub(crate) fn resolve_target(arg: &str, ctx: &Context<'_>) -> Result<PathBuf, St
         };
     }
     let clean = crate::sanitize::for_terminal(arg);
-    match ctx.store.resolve(arg) {
+    match ctx.store.resolve(arg, ctx.today()) {
         Ok(id) => ctx.store.path_of(&id).map_err(|e| e.to_string()),
         Err(crate::storage::resolve::ResolveError::NoMatch(_)) => {
             Err(format!("{clean}: no such incident or file"))

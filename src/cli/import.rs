@@ -96,13 +96,13 @@ struct UpdateRow<'a> {
 
 /// The start of the incident: its "impact started" moment, else its first timed entry, else
 /// the date in its id.
-fn start_date(incident: &Incident, tz: &TimeZone) -> Date {
+fn start_date(incident: &Incident, tz: &TimeZone, now: Timestamp) -> Date {
     incident
         .milestone(Milestone::ImpactStarted)
         .or_else(|| incident.timeline.iter().filter_map(|e| e.at).min())
         .map(|m| m.in_zone(tz).date())
         .or_else(|| incident.id.get(..10).and_then(|d| d.parse().ok()))
-        .unwrap_or_else(|| Timestamp::now().to_zoned(tz.clone()).date())
+        .unwrap_or_else(|| now.to_zoned(tz.clone()).date())
 }
 
 /// A progress bar on standard error, shown only on a terminal and only once reading has
@@ -186,7 +186,7 @@ pub(crate) fn run(args: &ImportArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCo
         None if kind.local_times() => incident_tz.clone(),
         None => TimeZone::UTC,
     };
-    let start = start_date(&incident, &incident_tz);
+    let start = start_date(&incident, &incident_tz, ctx.now);
     let date = args.date.unwrap_or(start);
     let window = |text: &Option<String>, what: &str| -> anyhow::Result<Option<Timestamp>> {
         let Some(text) = text.as_deref() else {

@@ -91,8 +91,9 @@ impl Store {
     ///
     /// # Errors
     /// [`ResolveError::NoMatch`], [`ResolveError::Ambiguous`] (with every candidate's id and
-    /// title), or [`ResolveError::Store`] when the folder cannot be read.
-    pub fn resolve(&self, query: &str) -> Result<String, ResolveError> {
+    /// title), or [`ResolveError::Store`] when the folder cannot be read. `today` is the
+    /// caller's date (the folder's listing needs one).
+    pub fn resolve(&self, query: &str, today: jiff::civil::Date) -> Result<String, ResolveError> {
         let query = query.trim();
         if self.exists(query) {
             return Ok(query.to_string());
@@ -109,7 +110,6 @@ impl Store {
             return Ok((*one).clone());
         }
         // Titles are needed from here on (to match, or to list the candidates).
-        let today = jiff::Zoned::now().date();
         let entries = self.list(today).map_err(ResolveError::Store)?;
         let candidate = |e: &Entry| Candidate {
             id: e.name().to_string(),
