@@ -19,6 +19,8 @@ pub mod import_io;
 pub mod import_overlay;
 pub mod import_preview;
 pub mod keymap;
+pub mod keymap_table;
+pub mod keys;
 pub mod layer;
 pub mod layout_memo;
 pub mod lint;
