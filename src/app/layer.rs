@@ -58,3 +58,42 @@ impl Next {
         self.jobs
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::Confirmed;
+
+    fn state() -> AppState {
+        AppState::new(
+            std::path::PathBuf::new(),
+            Vec::new(),
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    #[test]
+    fn a_layer_that_stays_is_on_top_and_one_that_closes_is_gone() {
+        let mut s = state();
+        let jobs = Next::stay(Overlay::Help { scroll: 3 })
+            .with(vec![Job::List])
+            .apply(&mut s);
+        assert!(matches!(s.overlay, Some(Overlay::Help { scroll: 3 })));
+        assert!(matches!(jobs.as_slice(), [Job::List]));
+        s.overlay = None;
+        assert!(Next::close().apply(&mut s).is_empty());
+        assert!(s.overlay.is_none());
+    }
+
+    #[test]
+    fn a_closing_layer_leaves_the_question_its_step_asked() {
+        let mut s = state();
+        // The step of a closing layer asked something (quitting with a failed save, say).
+        s.ask("Quit anyway?", Confirmed::DiscardAndQuit, None);
+        let _ = Next::close_with(vec![Job::List]).apply(&mut s);
+        assert!(matches!(s.overlay, Some(Overlay::Confirm { .. })));
+        // A layer that stays wins over it.
+        let _ = Next::stay(Overlay::Help { scroll: 0 }).apply(&mut s);
+        assert!(matches!(s.overlay, Some(Overlay::Help { .. })));
+    }
+}
