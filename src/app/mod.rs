@@ -1,5 +1,6 @@
-//! Application state and logic: one state, an [`Msg`] enum, and
-//! [`update`]`(state, action) -> effects` with no terminal and no file I/O.
+//! Application state and logic: one state, messages in ([`Msg`]), and
+//! [`update`]`(state, msg) -> jobs` ([`Job`]: the I/O for the runtime), with no terminal and
+//! no file I/O.
 
 pub mod agenda;
 pub mod confirm;

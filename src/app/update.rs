@@ -1,5 +1,6 @@
-//! `update(state, action) -> effects`: every change to the state happens here, with no
-//! terminal and no file I/O.
+//! `update(state, msg) -> jobs`: every change to the state happens here, with no terminal
+//! and no file I/O. A key over an overlay goes to that layer's own handler
+//! ([`super::layer`]).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -9,7 +10,7 @@ use super::state::{AppState, Confirmed, IncidentView, Message, Overlay, Screen, 
 use super::{agenda, edit, save};
 use crate::model::summary::Entry;
 
-/// Applies one action to the state and returns the I/O the runtime must do.
+/// Applies one message to the state and returns the I/O the runtime must do.
 pub fn update(state: &mut AppState, action: Msg) -> Vec<Job> {
     // Changes come with a new revision, except a reload from disk (an outside change, or a
     // dialog's answer to one): then the lint looks again regardless.
