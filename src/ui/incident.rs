@@ -47,7 +47,15 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         super::wording::render(view, frame, area);
     }
     if let Some(g) = guide {
-        render_guide(view, &questions, frame, g, g.y == body.y);
+        let beside = g.y == body.y;
+        let key = super::cells::key(&(
+            view.cursor.section,
+            beside,
+            std::sync::Arc::as_ptr(&state.config) as usize,
+        ));
+        super::cells::kept(frame, "guide", g, key, |frame| {
+            render_guide(view, &questions, frame, g, beside);
+        });
     }
 }
 
@@ -83,7 +91,23 @@ fn render_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, a
     super::header(frame, area, left, right);
 }
 
+/// The sidebar, kept from the last frame while the incident, its lint, the section and the
+/// day are the same (see [`super::cells`]).
 fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
+    let key = super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.lint.shown(),
+        view.cursor.section,
+        state.today(),
+        std::sync::Arc::as_ptr(&state.config) as usize,
+    ));
+    super::cells::kept(frame, "sidebar", area, key, |frame| {
+        draw_sidebar(view, state, frame, area);
+    });
+}
+
+fn draw_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
     let inner_width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
