@@ -29,7 +29,6 @@ fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Optio
     view.incident.updated_at = Some(Moment::utc(now));
     view.save.last_attempt = Some(now);
     Some(Job::Save {
-        incident: Box::new(view.incident.clone()),
         revision: view.save.revision,
         announce,
     })

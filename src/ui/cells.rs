@@ -62,8 +62,13 @@ pub fn kept(
         let width = usize::from(area.width);
         for (row, y) in (area.top()..area.bottom()).enumerate() {
             let start = buf.index_of(area.x, y);
-            buf.content[start..start + width]
-                .clone_from_slice(&k.cells[row * width..(row + 1) * width]);
+            let kept_row = &k.cells[row * width..(row + 1) * width];
+            for (cell, kept) in buf.content[start..start + width].iter_mut().zip(kept_row) {
+                // Most of a panel is blank, as a new frame starts: nothing to copy there.
+                if *kept != Cell::EMPTY || *cell != Cell::EMPTY {
+                    cell.clone_from(kept);
+                }
+            }
         }
         true
     });
