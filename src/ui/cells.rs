@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 
 /// A panel's cells as last drawn, with the key and area they were drawn for.
 struct Kept {
-    name: &'static str,
+    slot: u64,
     key: u64,
     area: Rect,
     cells: Vec<Cell>,
@@ -35,16 +35,14 @@ pub fn key(inputs: &impl Hash) -> u64 {
     hasher.finish()
 }
 
-/// Draws the panel `name` into `area` with `draw`, or copies it from the last frame when it
-/// was drawn there with the same `key` and `area`. `draw` must write only inside `area`, and
-/// what it writes must depend on nothing that `key` leaves out.
-pub fn kept(
-    frame: &mut Frame,
-    name: &'static str,
-    area: Rect,
-    key: u64,
-    draw: impl FnOnce(&mut Frame),
-) {
+/// Most panels kept; past it the store starts again (screens come and go).
+const KEPT_MOST: usize = 64;
+
+/// Draws the panel kept in `slot` (a [`key`] of its name) into `area` with `draw`, or copies
+/// it from the last frame when it was drawn there with the same `key` and `area`. `draw` must
+/// write only inside `area`, which nothing else drew on in this frame, and what it writes
+/// must depend on nothing that `key` leaves out.
+pub fn kept(frame: &mut Frame, slot: u64, area: Rect, key: u64, draw: impl FnOnce(&mut Frame)) {
     let area = area.intersection(frame.area());
     if area.is_empty() {
         draw(frame);
@@ -52,7 +50,7 @@ pub fn kept(
     }
     let copied = KEPT.with(|kept| {
         let kept = kept.borrow();
-        let Some(k) = kept.iter().find(|k| k.name == name) else {
+        let Some(k) = kept.iter().find(|k| k.slot == slot) else {
             return false;
         };
         if k.key != key || k.area != area {
@@ -86,14 +84,19 @@ pub fn kept(
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         let new = Kept {
-            name,
+            slot,
             key,
             area,
             cells,
         };
-        match kept.iter_mut().find(|k| k.name == name) {
+        match kept.iter_mut().find(|k| k.slot == slot) {
             Some(k) => *k = new,
-            None => kept.push(new),
+            None => {
+                if kept.len() >= KEPT_MOST {
+                    kept.clear();
+                }
+                kept.push(new);
+            }
         }
     });
 }
@@ -109,7 +112,7 @@ mod tests {
         let mut drawn = false;
         terminal
             .draw(|frame| {
-                kept(frame, "test", Rect::new(1, 1, 5, 2), key, |frame| {
+                kept(frame, 7, Rect::new(1, 1, 5, 2), key, |frame| {
                     drawn = true;
                     frame.render_widget(Paragraph::new(text.to_string()), Rect::new(1, 1, 5, 2));
                 });

@@ -53,7 +53,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             beside,
             std::sync::Arc::as_ptr(&state.config) as usize,
         ));
-        super::cells::kept(frame, "guide", g, key, |frame| {
+        super::cells::kept(frame, super::cells::key(&"guide"), g, key, |frame| {
             render_guide(view, &questions, frame, g, beside);
         });
     }
@@ -102,7 +102,7 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         state.today(),
         std::sync::Arc::as_ptr(&state.config) as usize,
     ));
-    super::cells::kept(frame, "sidebar", area, key, |frame| {
+    super::cells::kept(frame, super::cells::key(&"sidebar"), area, key, |frame| {
         draw_sidebar(view, state, frame, area);
     });
 }

@@ -424,12 +424,49 @@ fn draw_field(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let width = usize::from(area.width);
     let editing = is_editing(view, target);
     if editing {
         draw_editor(view, target, frame, area);
         return;
     }
+    let kind = target.kind();
+    // Fields drawn from the incident and its lint alone are kept from the last frame while
+    // those hold (lists, chains and the checklist look at more, and are drawn each time).
+    if matches!(
+        kind,
+        Kind::Records(_) | Kind::Chain | Kind::Checklist | Kind::Links | Kind::KeyMoments
+    ) {
+        draw_value(view, state, target, focused, frame, area);
+        return;
+    }
+    let key = super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.lint.shown(),
+        focused,
+        state.today(),
+    ));
+    super::cells::kept(
+        frame,
+        super::cells::key(&("field", target)),
+        area,
+        key,
+        |frame| {
+            draw_value(view, state, target, focused, frame, area);
+        },
+    );
+}
+
+/// A field that is not being edited.
+fn draw_value(
+    view: &IncidentView,
+    state: &AppState,
+    target: Target,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let width = usize::from(area.width);
     let kind = target.kind();
     let (_, hint) = target.label();
     let invalid = view.invalid_for(target);

@@ -275,7 +275,7 @@ pub fn render(view: &IncidentView, frame: &mut Frame, area: Rect) {
         view.cursor.editor.is_some(),
         view.cursor.show_lint,
     ));
-    super::cells::kept(frame, "wording", area, key, |frame| {
+    super::cells::kept(frame, super::cells::key(&"wording"), area, key, |frame| {
         draw(view, frame, area);
     });
 }
