@@ -481,6 +481,9 @@ impl Runtime {
         // The crash snapshot is refreshed before the frame is drawn (it costs the changed
         // lines only): what the screen shows, a signal's save holds.
         let mut changed = false;
+        // A tick that came due while keys were being applied runs once their frame is drawn:
+        // a key is on screen before the save it coincided with is copied and handed over.
+        let mut tick_after_frame = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
                 if !self.workers.as_ref().is_none_or(workers::Workers::alive) {
@@ -520,6 +523,14 @@ impl Runtime {
                     terminal.draw(|frame| ui::render(&state, frame))?;
                     redraw = false;
                 }
+                if std::mem::take(&mut tick_after_frame) {
+                    state.now = clock();
+                    last_tick = state.now;
+                    redraw |= self.tick(&mut state, &mut status);
+                    self.refresh_snapshot(&mut state);
+                    observe(&state);
+                    continue;
+                }
                 // A source that cannot be woken gets the results before it is read again.
                 if !can_wake && self.wait_background(&mut state) {
                     changed = true;
@@ -557,8 +568,13 @@ impl Runtime {
                 let Some(first) = next else {
                     if due.is_some_and(|due| state.now >= due) {
                         // A key that came as the wait ended is applied before the tick can
-                        // raise a question (an outside change) that would take it.
-                        changed |= self.apply_pending(&mut state, events, clock, &mut redraw)?;
+                        // raise a question (an outside change) that would take it, and drawn
+                        // before the tick runs.
+                        if self.apply_pending(&mut state, events, clock, &mut redraw)? {
+                            changed = true;
+                            tick_after_frame = true;
+                            continue;
+                        }
                         last_tick = state.now;
                         redraw |= self.tick(&mut state, &mut status);
                         self.refresh_snapshot(&mut state);
@@ -583,8 +599,7 @@ impl Runtime {
                 }
                 state.now = clock();
                 if due.is_some_and(|due| state.now >= due) {
-                    last_tick = state.now;
-                    redraw |= self.tick(&mut state, &mut status);
+                    tick_after_frame = true;
                 }
             }
             if changed {
