@@ -16,7 +16,7 @@ const WIDE: u16 = 110;
 /// Draws the open incident.
 pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
     let [head, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    render_header(view, state.now, frame, head);
+    render_header(view, state, frame, head);
     let sidebar_width = if area.width >= 100 { 26 } else { 22 };
     let [side, rest] =
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
@@ -71,7 +71,21 @@ fn guide_height(questions: &[&str], area: Rect) -> u16 {
     }
 }
 
-fn render_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, area: Rect) {
+/// The header, kept from the last frame while the incident, its saved state and the
+/// meeting clock shown are the same.
+fn render_header(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
+    let key = super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.dirty(),
+        super::meeting::shown_clock(state),
+    ));
+    super::cells::kept(frame, super::cells::key(&"header"), area, key, |frame| {
+        draw_header(view, state.now, frame, area);
+    });
+}
+
+fn draw_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
     let area = super::meeting::render_header_clock(&inc.meeting, now, frame, area);
     let sev = inc.severity.map(|s| s.as_str()).unwrap_or("no severity");

@@ -144,6 +144,11 @@ pub fn wanted(view: &IncidentView) -> usize {
     }
 }
 
+/// How many notes there are for what is on screen, listed or hidden.
+pub fn count(view: &IncidentView) -> usize {
+    with_listed(view, None, |listed| listed.count)
+}
+
 /// The notes listed for what is on screen, as drawn at one width: how many, whether the first
 /// is on the focused field, and the lines of the first ones (laid out as they are asked for).
 struct Listed {
