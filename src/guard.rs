@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// A copy of the open incident made elsewhere (for a save) at a revision, to share.
-pub type SharedCopy<'a> = Option<(u64, &'a Arc<Incident>)>;
+pub type SharedCopy<'a> = Option<(u64, &'a Arc<IncidentCopy>)>;
 
 use crossterm::event::DisableBracketedPaste;
 use crossterm::execute;
@@ -21,6 +21,7 @@ use crate::app::form::{self, Target};
 use crate::editor::mirror::Mirror;
 use crate::model::Incident;
 use crate::storage::{Identity, SaveError, Store};
+use crate::tui::copy::IncidentCopy;
 
 /// The open incident as last seen by the event loop, with whether it holds unsaved changes.
 #[derive(Clone, Default)]
@@ -35,7 +36,7 @@ pub struct Snapshot {
 
 #[derive(Clone)]
 struct Pending {
-    incident: Arc<Incident>,
+    incident: Arc<IncidentCopy>,
     revision: u64,
     dirty: bool,
     /// Text being typed into a field, not yet stored in `incident`: a copy of the editor's
@@ -53,7 +54,11 @@ impl Snapshot {
     /// [`Snapshot::update`], taking the incident from `shared` when that copy is of the
     /// current revision (no copy is made then). Returns the copy it stopped holding, for the
     /// caller to drop where that costs nothing.
-    pub fn update_with(&self, state: &AppState, shared: SharedCopy<'_>) -> Option<Arc<Incident>> {
+    pub fn update_with(
+        &self,
+        state: &AppState,
+        shared: SharedCopy<'_>,
+    ) -> Option<Arc<IncidentCopy>> {
         let mut old = None;
         let mut guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         match state.incident() {
@@ -62,10 +67,10 @@ impl Snapshot {
                 let editor = view.cursor.editor.as_ref();
                 match guard.as_mut() {
                     // Nothing to save: the copy is not refreshed (nor dropped) until there is.
-                    Some(p) if p.incident.id == view.incident.id && !dirty => p.dirty = false,
+                    Some(p) if p.incident.id() == view.incident.id && !dirty => p.dirty = false,
                     _ if !dirty => old = guard.take().map(|p| p.incident),
                     Some(p)
-                        if p.incident.id == view.incident.id
+                        if p.incident.id() == view.incident.id
                             && p.revision == view.save.revision =>
                     {
                         p.dirty = dirty;
@@ -83,11 +88,11 @@ impl Snapshot {
                         let incident = match shared {
                             Some((revision, copy))
                                 if revision == view.save.revision
-                                    && copy.id == view.incident.id =>
+                                    && copy.id() == view.incident.id =>
                             {
                                 Arc::clone(copy)
                             }
-                            _ => Arc::new(view.incident.clone()),
+                            _ => Arc::new(IncidentCopy::owned(view.incident.clone())),
                         };
                         old = guard.take().map(|p| p.incident);
                         *guard = Some(Pending {
@@ -130,7 +135,7 @@ impl Snapshot {
     fn unsaved(&self) -> Option<Incident> {
         let guard = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let pending = guard.as_ref().filter(|p| p.dirty)?;
-        let mut incident = (*pending.incident).clone();
+        let mut incident = pending.incident.assemble();
         if let Some((target, mirror)) = &pending.editing {
             let text = mirror.text();
             let today = jiff::Timestamp::now()

@@ -5,6 +5,7 @@
 //! worker threads ([`workers`]); all pending input is applied before one frame is drawn.
 
 pub mod backend;
+pub mod copy;
 pub mod own_writes;
 pub mod settings;
 pub mod watcher;
@@ -251,11 +252,10 @@ pub struct Runtime {
     /// The save and lint threads, while the event loop runs (without them, as in tests of
     /// `dispatch`, saves and lint happen in place).
     workers: Option<workers::Workers>,
-    /// The copy of the open incident just handed to the save worker, with its revision: a lint
-    /// asked for in the same turn of the loop reads it instead of copying again.
-    fresh_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
-    /// The last copy handed to the save worker, with its revision, for the crash snapshot.
-    last_copy: Option<(u64, std::sync::Arc<crate::model::Incident>)>,
+    /// The last copy made of the open incident (for a save, the lint or the crash snapshot),
+    /// with the revision it holds: shared while the revision holds, and the base the next
+    /// copy shares unchanged timeline entries with (see [`copy`]).
+    copy: Option<(u64, Arc<copy::IncidentCopy>)>,
     /// The crash snapshot, refreshed after each frame (see [`Runtime::with_snapshot`]).
     snapshot: Option<Snapshot>,
     /// An import being read on its own thread (only in the live loop; tests read at once).
@@ -291,8 +291,7 @@ impl Runtime {
             known: None,
             gone: false,
             workers: None,
-            fresh_copy: None,
-            last_copy: None,
+            copy: None,
             snapshot: None,
             import: None,
             background: false,
@@ -339,20 +338,89 @@ impl Runtime {
         }
     }
 
-    /// Refreshes the crash snapshot (if any) from the state.
-    fn refresh_snapshot(&mut self, state: &AppState) {
+    /// Refreshes the crash snapshot (if any) from the state, handing it a copy of the
+    /// current revision when there are unsaved changes (made against the last copy, so it
+    /// costs the changed entries only).
+    fn refresh_snapshot(&mut self, state: &mut AppState) {
+        if self.snapshot.is_none() {
+            return;
+        }
+        if let crate::app::state::Screen::Incident(view) = &mut state.screen
+            && view.disk.read_only.is_none()
+            && (view.dirty() || view.cursor.editor.is_some())
+        {
+            self.copy_of(view, false);
+        }
         let Some(snapshot) = &self.snapshot else {
             return;
         };
-        let shared = self.last_copy.as_ref().map(|(r, c)| (*r, c));
+        let shared = self.copy.as_ref().map(|(r, c)| (*r, c));
         let old = snapshot.update_with(state, shared);
         if let (Some(old), Some(w)) = (old, self.workers.as_ref()) {
             w.discard(old);
         }
-        // The copy is shared now (or stale): the save worker frees it when done.
-        if let (Some((_, copy)), Some(w)) = (self.last_copy.take(), self.workers.as_ref()) {
-            w.discard(copy);
+    }
+
+    /// A copy of the open incident at its revision: the last one while the revision holds
+    /// (unless `fresh`: a save copies what is there now, whatever the revision says), else a
+    /// new one sharing the last one's unchanged timeline entries.
+    fn copy_of(
+        &mut self,
+        view: &mut crate::app::state::IncidentView,
+        fresh: bool,
+    ) -> Arc<copy::IncidentCopy> {
+        let revision = view.save.revision;
+        if !fresh
+            && let Some((r, c)) = &self.copy
+            && *r == revision
+            && c.id() == view.incident.id
+        {
+            return Arc::clone(c);
         }
+        let base = self.copy.as_ref().map(|(_, c)| c.as_ref());
+        let made = Arc::new(copy::IncidentCopy::of(&mut view.incident, base));
+        if let Some((_, old)) = self.copy.replace((revision, Arc::clone(&made))) {
+            self.discard(old);
+        }
+        made
+    }
+
+    /// Lets the save thread free a copy nobody here needs any more.
+    fn discard(&self, copy: Arc<copy::IncidentCopy>) {
+        match self.workers.as_ref() {
+            Some(w) => w.discard(copy),
+            None => drop(copy),
+        }
+    }
+
+    /// Writes the open incident (a [`Job::Save`]): a copy for the save worker in the live
+    /// loop, else in place.
+    fn save_open(&mut self, state: &mut AppState, revision: u64, announce: bool) -> Vec<Msg> {
+        let crate::app::state::Screen::Incident(view) = &mut state.screen else {
+            return Vec::new();
+        };
+        if self.workers.is_some() {
+            let incident = self.copy_of(view, true);
+            let known = self.known.clone();
+            if let Some(w) = self.workers.as_mut() {
+                w.save(workers::SaveJob {
+                    incident,
+                    revision,
+                    announce,
+                    known,
+                });
+            }
+            return Vec::new();
+        }
+        let done = effects::save(
+            &self.store,
+            self.known.as_ref(),
+            &view.incident,
+            revision,
+            announce,
+        );
+        self.apply_file_news(&done);
+        done.actions
     }
 
     /// The event loop: draw when something changed, block for input, update (every event
@@ -398,6 +466,9 @@ impl Runtime {
         // The crash snapshot is refreshed before the frame is drawn (it costs the changed
         // lines only): what the screen shows, a signal's save holds.
         let mut changed = false;
+        // A tick that came due while keys were being applied runs once their frame is drawn:
+        // a key is on screen before the save it coincided with is copied and handed over.
+        let mut tick_after_frame = false;
         let result = (|| -> anyhow::Result<()> {
             while !state.quit {
                 if !self.workers.as_ref().is_none_or(workers::Workers::alive) {
@@ -430,12 +501,20 @@ impl Runtime {
                     redraw = true;
                 }
                 if std::mem::take(&mut changed) {
-                    self.refresh_snapshot(&state);
+                    self.refresh_snapshot(&mut state);
                     observe(&state);
                 }
                 if redraw {
                     terminal.draw(|frame| ui::render(&state, frame))?;
                     redraw = false;
+                }
+                if std::mem::take(&mut tick_after_frame) {
+                    state.now = clock();
+                    last_tick = state.now;
+                    redraw |= self.tick(&mut state, &mut status);
+                    self.refresh_snapshot(&mut state);
+                    observe(&state);
+                    continue;
                 }
                 // A source that cannot be woken gets the results before it is read again.
                 if !can_wake && self.wait_background(&mut state) {
@@ -474,11 +553,16 @@ impl Runtime {
                 let Some(first) = next else {
                     if due.is_some_and(|due| state.now >= due) {
                         // A key that came as the wait ended is applied before the tick can
-                        // raise a question (an outside change) that would take it.
-                        changed |= self.apply_pending(&mut state, events, clock, &mut redraw)?;
+                        // raise a question (an outside change) that would take it, and drawn
+                        // before the tick runs.
+                        if self.apply_pending(&mut state, events, clock, &mut redraw)? {
+                            changed = true;
+                            tick_after_frame = true;
+                            continue;
+                        }
                         last_tick = state.now;
                         redraw |= self.tick(&mut state, &mut status);
-                        self.refresh_snapshot(&state);
+                        self.refresh_snapshot(&mut state);
                         observe(&state);
                     }
                     continue;
@@ -500,12 +584,11 @@ impl Runtime {
                 }
                 state.now = clock();
                 if due.is_some_and(|due| state.now >= due) {
-                    last_tick = state.now;
-                    redraw |= self.tick(&mut state, &mut status);
+                    tick_after_frame = true;
                 }
             }
             if changed {
-                self.refresh_snapshot(&state);
+                self.refresh_snapshot(&mut state);
                 observe(&state);
             }
             Ok(())
@@ -628,8 +711,8 @@ impl Runtime {
                         w.send_queued(self.known.clone());
                     }
                 }
-                if theirs_first {
-                    self.fresh_copy = None;
+                if theirs_first && let Some((_, old)) = self.copy.take() {
+                    self.discard(old);
                 }
                 for action in file.actions {
                     self.dispatch(state, action);
@@ -662,18 +745,16 @@ impl Runtime {
 
     /// Hands the open incident's lint, when it is wanted, to the lint worker (a copy).
     fn request_lint(&mut self, state: &mut AppState) {
-        let fresh = self.fresh_copy.take();
-        let Some(workers) = self.workers.as_mut() else {
+        if self.workers.is_none() {
             return;
-        };
+        }
         if let crate::app::state::Screen::Incident(view) = &mut state.screen
             && let Some((request, revision)) = view.lint.take_wanted()
         {
-            let copy = match fresh {
-                Some((r, copy)) if r == revision && copy.id == view.incident.id => copy,
-                _ => std::sync::Arc::new(view.incident.clone()),
-            };
-            workers.lint(request, revision, copy);
+            let copy = self.copy_of(view, false);
+            if let Some(workers) = self.workers.as_mut() {
+                workers.lint(request, revision, copy);
+            }
         }
     }
 
@@ -683,7 +764,11 @@ impl Runtime {
         let mut queue = vec![action];
         while let Some(action) = queue.pop() {
             for effect in update(state, action) {
-                queue.extend(self.perform(state.now, effect));
+                let results = match effect {
+                    Job::Save { revision, announce } => self.save_open(state, revision, announce),
+                    effect => self.perform(state.now, effect),
+                };
+                queue.extend(results);
             }
         }
         let open = state.incident().map(|v| v.incident.id.as_str());
@@ -789,8 +874,9 @@ impl Runtime {
         actions
     }
 
-    /// Performs one effect against the store and reports the results as actions.
-    pub fn perform(&mut self, now: Timestamp, effect: Job) -> Vec<Msg> {
+    /// Performs one effect against the store and reports the results as actions (a
+    /// [`Job::Save`] needs the state: [`Runtime::dispatch`] performs it).
+    fn perform(&mut self, now: Timestamp, effect: Job) -> Vec<Msg> {
         let store = &self.store;
         let today = crate::model::timeinput::local_date(now);
         match effect {
@@ -833,34 +919,8 @@ impl Runtime {
                 });
                 vec![Msg::Created(result.map_err(|e| e.reason()))]
             }
-            Job::Save {
-                incident,
-                revision,
-                announce,
-            } if self.workers.is_some() => {
-                let known = self.known.clone();
-                let incident = std::sync::Arc::from(incident);
-                self.fresh_copy = Some((revision, std::sync::Arc::clone(&incident)));
-                self.last_copy = Some((revision, std::sync::Arc::clone(&incident)));
-                if let Some(w) = self.workers.as_mut() {
-                    w.save(workers::SaveJob {
-                        incident,
-                        revision,
-                        announce,
-                        known,
-                    });
-                }
-                Vec::new()
-            }
-            Job::Save {
-                incident,
-                revision,
-                announce,
-            } => {
-                let done = effects::save(store, self.known.as_ref(), &incident, revision, announce);
-                self.apply_file_news(&done);
-                done.actions
-            }
+            // Performed by `dispatch`, which has the state to copy.
+            Job::Save { .. } => Vec::new(),
             Job::WriteBack { incident, revision } => {
                 let done = effects::write_back(store, &incident, revision);
                 self.apply_file_news(&done);

@@ -127,6 +127,12 @@ impl LintCache {
         self.latest != self.revision || self.wanted.is_some()
     }
 
+    /// Which result is shown: the number of its request and the revision it was linted at.
+    /// Findings change only with it, so a drawing made from them can be kept until it moves.
+    pub fn shown(&self) -> (u64, Option<u64>) {
+        (self.shown, self.revision)
+    }
+
     /// Every finding, in field order.
     pub fn findings(&self) -> &[Finding] {
         &self.findings

@@ -107,10 +107,9 @@ pub enum Job {
         /// (see [`super::new_incident::add_start`]).
         start: Option<crate::model::start::Start>,
     },
-    /// Write the incident.
+    /// Write the open incident as it is when the job is performed (the runtime copies it
+    /// then, sharing what earlier copies hold, so the copy costs little on the event loop).
     Save {
-        /// What to write.
-        incident: Box<Incident>,
         /// Its revision, reported back in [`Msg::Saved`].
         revision: u64,
         /// Whether to announce the result.

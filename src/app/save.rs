@@ -29,7 +29,6 @@ fn save_effect(view: &mut IncidentView, now: Timestamp, announce: bool) -> Optio
     view.incident.updated_at = Some(Moment::utc(now));
     view.save.last_attempt = Some(now);
     Some(Job::Save {
-        incident: Box::new(view.incident.clone()),
         revision: view.save.revision,
         announce,
     })
@@ -267,6 +266,9 @@ pub fn changed_on_disk(state: &mut AppState, theirs: Box<crate::model::Incident>
     }
     if !view.dirty() && view.cursor.editor.is_none() {
         view.incident = *theirs;
+        // Another text is shown: what was laid out or kept for the old one is forgotten.
+        view.save.revision += 1;
+        view.save.saved_revision = view.save.revision;
         view.cursor.record = None;
         state.info("the file changed on disk and was reloaded");
         return Vec::new();
@@ -336,6 +338,7 @@ fn show_theirs(view: &mut IncidentView) -> Option<crate::model::Incident> {
     let mine = std::mem::replace(&mut view.incident, *theirs);
     view.cursor.editor = None;
     view.cursor.record = None;
+    view.save.revision += 1;
     view.save.saved_revision = view.save.revision;
     view.save.unsaved_since = None;
     Some(mine)

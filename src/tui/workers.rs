@@ -11,9 +11,9 @@ use std::io;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use super::copy::IncidentCopy;
 use crate::app::lint::Linted;
 use crate::app::lint_memo::Memo;
-use crate::model::Incident;
 use crate::storage::{Identity, Probe, Store};
 
 /// Makes a waiting [`super::EventSource::next`] return early, so results are handled at once.
@@ -21,8 +21,9 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// A save for the save worker.
 pub struct SaveJob {
-    /// The copy to write (shared with the lint worker when both want the same revision).
-    pub incident: Arc<Incident>,
+    /// The copy to write (shared with the lint worker and the crash snapshot when they want
+    /// the same revision); put together on the save thread.
+    pub incident: Arc<IncidentCopy>,
     /// Its revision.
     pub revision: u64,
     /// Whether to announce the result.
@@ -56,13 +57,13 @@ pub struct Probed {
 struct LintJob {
     request: u64,
     revision: u64,
-    incident: Arc<Incident>,
+    incident: Arc<IncidentCopy>,
 }
 
 enum SaveMsg {
     Job(SaveJob),
     /// A copy nobody needs any more: freeing thousands of strings is work too.
-    Discard(Arc<Incident>),
+    Discard(Arc<IncidentCopy>),
     /// Look whether incident `id`'s file still holds `known` (on the save thread, so it never
     /// runs during this program's own save).
     Probe(String, Identity),
@@ -105,6 +106,7 @@ impl Workers {
             .name("retro-save".into())
             .spawn(move || {
                 yield_to_the_loop();
+                let mut last = Assembled::default();
                 while let Ok(message) = save_rx.recv() {
                     let job = match message {
                         SaveMsg::Job(job) => job,
@@ -125,7 +127,7 @@ impl Workers {
                         }
                     };
                     let writes = snapshot.as_ref().map(crate::guard::Snapshot::hold_writes);
-                    let written = write(&store, job);
+                    let written = write(&store, &mut last, job);
                     if let (Some(snapshot), Done::Saved(file)) = (&snapshot, &written)
                         && let Some(known) = &file.known
                     {
@@ -144,17 +146,19 @@ impl Workers {
                 yield_to_the_loop();
                 let mut memo = Memo::default();
                 let mut memo_of = String::new();
+                let mut last = Assembled::default();
                 while let Ok(mut job) = lint_rx.recv() {
                     while let Ok(newer) = lint_rx.try_recv() {
                         job = newer;
                     }
-                    if job.incident.id != memo_of {
+                    if job.incident.id() != memo_of {
                         memo = Memo::default();
-                        memo_of = job.incident.id.clone();
+                        memo_of = job.incident.id().to_string();
                     }
-                    let findings = memo.lint(&job.incident);
+                    let incident = last.assemble(&job.incident);
+                    let findings = memo.lint(incident);
                     let linted = Linted {
-                        id: job.incident.id.clone(),
+                        id: incident.id.clone(),
                         request: job.request,
                         revision: job.revision,
                         findings,
@@ -188,7 +192,7 @@ impl Workers {
     }
 
     /// Lets the save thread free a copy (when this was its last holder).
-    pub fn discard(&self, copy: Arc<Incident>) {
+    pub fn discard(&self, copy: Arc<IncidentCopy>) {
         if let Err(mpsc::SendError(SaveMsg::Discard(copy))) =
             self.save_tx.send(SaveMsg::Discard(copy))
         {
@@ -210,7 +214,7 @@ impl Workers {
     }
 
     /// Lints a copy of the incident for request `request` of its lint cache.
-    pub fn lint(&mut self, request: u64, revision: u64, incident: Arc<Incident>) {
+    pub fn lint(&mut self, request: u64, revision: u64, incident: Arc<IncidentCopy>) {
         let job = LintJob {
             request,
             revision,
@@ -295,12 +299,31 @@ fn yield_to_the_loop() {
     }
 }
 
+/// A worker's last copy and the incident it put together from it: the next copy is put
+/// together from them, cloning only the entries that changed.
+#[derive(Default)]
+struct Assembled {
+    last: Option<(Arc<IncidentCopy>, crate::model::Incident)>,
+}
+
+impl Assembled {
+    /// The whole incident of `copy`.
+    fn assemble(&mut self, copy: &Arc<IncidentCopy>) -> &crate::model::Incident {
+        let incident = match self.last.take() {
+            Some((was, made)) => copy.assemble_from(&was, made),
+            None => copy.assemble(),
+        };
+        &self.last.insert((Arc::clone(copy), incident)).1
+    }
+}
+
 /// The save worker's job: never write over another program's change.
-fn write(store: &Store, job: SaveJob) -> Done {
+fn write(store: &Store, last: &mut Assembled, job: SaveJob) -> Done {
+    let incident = last.assemble(&job.incident);
     Done::Saved(crate::effects::save(
         store,
         job.known.as_ref(),
-        &job.incident,
+        incident,
         job.revision,
         job.announce,
     ))

@@ -16,7 +16,7 @@ const WIDE: u16 = 110;
 /// Draws the open incident.
 pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
     let [head, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    render_header(view, state.now, frame, head);
+    render_header(view, state, frame, head);
     let sidebar_width = if area.width >= 100 { 26 } else { 22 };
     let [side, rest] =
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(1)]).areas(main);
@@ -47,7 +47,15 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         super::wording::render(view, frame, area);
     }
     if let Some(g) = guide {
-        render_guide(view, &questions, frame, g, g.y == body.y);
+        let beside = g.y == body.y;
+        let key = super::cells::key(&(
+            view.cursor.section,
+            beside,
+            std::sync::Arc::as_ptr(&state.config) as usize,
+        ));
+        super::cells::kept(frame, super::cells::key(&"guide"), g, key, |frame| {
+            render_guide(view, &questions, frame, g, beside);
+        });
     }
 }
 
@@ -63,7 +71,21 @@ fn guide_height(questions: &[&str], area: Rect) -> u16 {
     }
 }
 
-fn render_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, area: Rect) {
+/// The header, kept from the last frame while the incident, its saved state and the
+/// meeting clock shown are the same.
+fn render_header(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
+    let key = super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.dirty(),
+        super::meeting::shown_clock(state),
+    ));
+    super::cells::kept(frame, super::cells::key(&"header"), area, key, |frame| {
+        draw_header(view, state.now, frame, area);
+    });
+}
+
+fn draw_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
     let area = super::meeting::render_header_clock(&inc.meeting, now, frame, area);
     let sev = inc.severity.map(|s| s.as_str()).unwrap_or("no severity");
@@ -83,7 +105,23 @@ fn render_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, a
     super::header(frame, area, left, right);
 }
 
+/// The sidebar, kept from the last frame while the incident, its lint, the section and the
+/// day are the same (see [`super::cells`]).
 fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
+    let key = super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.lint.shown(),
+        view.cursor.section,
+        state.today(),
+        std::sync::Arc::as_ptr(&state.config) as usize,
+    ));
+    super::cells::kept(frame, super::cells::key(&"sidebar"), area, key, |frame| {
+        draw_sidebar(view, state, frame, area);
+    });
+}
+
+fn draw_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {
     let inc = &view.incident;
     let inner_width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();

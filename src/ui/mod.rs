@@ -2,6 +2,7 @@
 
 mod annotations;
 mod by_effect;
+mod cells;
 mod chart;
 mod checklist;
 mod export;

@@ -54,17 +54,18 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             (title, targets, view.cursor.focus)
         }
     };
+    let hidden_notes = if view.cursor.show_lint {
+        0
+    } else {
+        super::wording::count(view)
+    };
+    let block_key = super::cells::key(&(&title, view.cursor.record.is_some(), hidden_notes));
     let mut block = Block::bordered()
         .title(Span::styled(title, THEME.heading))
         .border_style(THEME.border);
     if view.cursor.record.is_some() {
         block = block.title_bottom(Span::styled(" Esc closes · [ ] previous/next ", THEME.dim));
     }
-    let hidden_notes = if view.cursor.show_lint {
-        0
-    } else {
-        super::wording::notes(view).len()
-    };
     if hidden_notes > 0 {
         block = block.title_bottom(
             ratatui::text::Line::from(Span::styled(
@@ -75,7 +76,16 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
         );
     }
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    // The frame is kept from the last one while its titles hold (the fields draw over it).
+    super::cells::kept(
+        frame,
+        super::cells::key(&"section"),
+        area,
+        block_key,
+        |frame| {
+            frame.render_widget(block, area);
+        },
+    );
     if inner.width < 10 || inner.height < 2 {
         return;
     }
@@ -424,12 +434,49 @@ fn draw_field(
     frame: &mut Frame,
     area: Rect,
 ) {
-    let width = usize::from(area.width);
     let editing = is_editing(view, target);
     if editing {
         draw_editor(view, target, frame, area);
         return;
     }
+    let kind = target.kind();
+    // Fields drawn from the incident and its lint alone are kept from the last frame while
+    // those hold (lists, chains and the checklist look at more, and are drawn each time).
+    if matches!(
+        kind,
+        Kind::Records(_) | Kind::Chain | Kind::Checklist | Kind::Links | Kind::KeyMoments
+    ) {
+        draw_value(view, state, target, focused, frame, area);
+        return;
+    }
+    let key = super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.lint.shown(),
+        focused,
+        state.today(),
+    ));
+    super::cells::kept(
+        frame,
+        super::cells::key(&("field", target)),
+        area,
+        key,
+        |frame| {
+            draw_value(view, state, target, focused, frame, area);
+        },
+    );
+}
+
+/// A field that is not being edited.
+fn draw_value(
+    view: &IncidentView,
+    state: &AppState,
+    target: Target,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let width = usize::from(area.width);
     let kind = target.kind();
     let (_, hint) = target.label();
     let invalid = view.invalid_for(target);

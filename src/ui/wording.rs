@@ -138,10 +138,86 @@ pub fn notes(view: &IncidentView) -> Vec<(&Finding, bool)> {
 /// Notes to list now: none when hidden with `l`.
 pub fn wanted(view: &IncidentView) -> usize {
     if view.cursor.show_lint {
-        notes(view).len()
+        with_listed(view, None, |listed| listed.count)
     } else {
         0
     }
+}
+
+/// How many notes there are for what is on screen, listed or hidden.
+pub fn count(view: &IncidentView) -> usize {
+    with_listed(view, None, |listed| listed.count)
+}
+
+/// The notes listed for what is on screen, as drawn at one width: how many, whether the first
+/// is on the focused field, and the lines of the first ones (laid out as they are asked for).
+struct Listed {
+    key: u64,
+    count: usize,
+    any_focused: bool,
+    width: usize,
+    lines: Vec<Vec<Line<'static>>>,
+}
+
+thread_local! {
+    /// The notes as last listed: they change only with the lint's result, the incident's
+    /// revision and the cursor, not with each letter typed.
+    static LISTED: std::cell::RefCell<Option<Listed>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Everything the list of notes depends on, but the width.
+fn listed_key(view: &IncidentView) -> u64 {
+    let record = view.cursor.record.map(|r| (r.kind, r.index));
+    super::cells::key(&(
+        &view.incident.id,
+        view.save.revision,
+        view.lint.shown(),
+        view.cursor.section,
+        record,
+        crate::app::focus::focused_target(view),
+        view.cursor.selected,
+    ))
+}
+
+/// Calls `f` with the notes listed for `view`; with `lay_out = Some((width, first))`, the
+/// lines of the first `first` notes are laid out at `width` columns.
+fn with_listed<R>(
+    view: &IncidentView,
+    lay_out: Option<(usize, usize)>,
+    f: impl FnOnce(&Listed) -> R,
+) -> R {
+    let key = listed_key(view);
+    LISTED.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let listed = match slot.take() {
+            Some(l) if l.key == key => slot.insert(l),
+            _ => {
+                let list = notes(view);
+                slot.insert(Listed {
+                    key,
+                    count: list.len(),
+                    any_focused: list.first().is_some_and(|(_, focused)| *focused),
+                    width: 0,
+                    lines: Vec::new(),
+                })
+            }
+        };
+        if let Some((width, first)) = lay_out {
+            if listed.width != width {
+                listed.width = width;
+                listed.lines.clear();
+            }
+            let first = first.min(listed.count);
+            if listed.lines.len() < first {
+                let list = notes(view);
+                let done = listed.lines.len();
+                for (note, focused) in list.iter().skip(done).take(first - done) {
+                    listed.lines.push(note_lines(view, note, *focused, width));
+                }
+            }
+        }
+        f(listed)
+    })
 }
 
 /// Lines of one note at `width` columns: where, rule and words; then why and which way,
@@ -179,11 +255,10 @@ pub fn split(view: &IncidentView, area: Rect) -> (Rect, Option<Rect>) {
         return (area, None);
     }
     let width = usize::from(area.width.saturating_sub(2));
-    let needed: usize = notes(view)
-        .iter()
-        .take(usize::from(area.height))
-        .map(|(f, focused)| note_lines(view, f, *focused, width).len())
-        .sum();
+    let first = usize::from(area.height);
+    let needed: usize = with_listed(view, Some((width, first)), |listed| {
+        listed.lines.iter().take(first).map(Vec::len).sum()
+    });
     let cap = (area.height * 2 / 5).max(4).min(area.height - 8);
     let height = (needed as u16 + 2).min(cap);
     let body = Rect {
@@ -200,54 +275,64 @@ pub fn split(view: &IncidentView, area: Rect) -> (Rect, Option<Rect>) {
 
 /// The list of notes: where, rule and words on one line; why and which way on the next.
 pub fn render(view: &IncidentView, frame: &mut Frame, area: Rect) {
-    let list = notes(view);
-    let any_focused = list.first().is_some_and(|(_, focused)| *focused);
-    let title = if view.cursor.editor.is_some() {
-        " ⚑ Wording · checked again when you finish "
-    } else if any_focused {
-        " ⚑ Wording · i ignores ▶ here · l hides "
-    } else {
-        " ⚑ Wording · l hides "
-    };
-    let block = Block::bordered()
-        .title(Span::styled(title, THEME.heading))
-        .border_style(THEME.border);
+    let key = super::cells::key(&(
+        listed_key(view),
+        view.cursor.editor.is_some(),
+        view.cursor.show_lint,
+    ));
+    super::cells::kept(frame, super::cells::key(&"wording"), area, key, |frame| {
+        draw(view, frame, area);
+    });
+}
+
+fn draw(view: &IncidentView, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered().border_style(THEME.border);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let mut lines = Vec::new();
-    let mut shown = 0;
-    for (n, (f, focused)) in list.iter().enumerate() {
-        let mut note = note_lines(view, f, *focused, width);
-        let room_after = rows.saturating_sub(lines.len());
-        let last = n + 1 == list.len();
-        // Keep a line for "… more" unless this is the last note.
-        let room = if last {
-            room_after
+    with_listed(view, Some((width, rows)), |listed| {
+        let title = if view.cursor.editor.is_some() {
+            " ⚑ Wording · checked again when you finish "
+        } else if listed.any_focused {
+            " ⚑ Wording · i ignores ▶ here · l hides "
         } else {
-            room_after.saturating_sub(1)
+            " ⚑ Wording · l hides "
         };
-        if note.len() > room {
-            if room < 2 {
-                break;
+        let block = block.title(Span::styled(title, THEME.heading));
+        frame.render_widget(block, area);
+        let mut lines = Vec::new();
+        let mut shown = 0;
+        for (n, note) in listed.lines.iter().take(rows).enumerate() {
+            let mut note = note.clone();
+            let room_after = rows.saturating_sub(lines.len());
+            let last = n + 1 == listed.count;
+            // Keep a line for "… more" unless this is the last note.
+            let room = if last {
+                room_after
+            } else {
+                room_after.saturating_sub(1)
+            };
+            if note.len() > room {
+                if room < 2 {
+                    break;
+                }
+                // Cut it short rather than leave the room empty.
+                note.truncate(room);
+                if let Some(last) = note.last_mut() {
+                    last.spans.push(Span::styled(" …", THEME.dim));
+                }
             }
-            // Cut it short rather than leave the room empty.
-            note.truncate(room);
-            if let Some(last) = note.last_mut() {
-                last.spans.push(Span::styled(" …", THEME.dim));
-            }
+            lines.extend(note);
+            shown += 1;
         }
-        lines.extend(note);
-        shown += 1;
-    }
-    if shown < list.len() {
-        lines.push(Line::from(Span::styled(
-            format!("  … {} more", list.len() - shown),
-            THEME.dim,
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+        if shown < listed.count {
+            lines.push(Line::from(Span::styled(
+                format!("  … {} more", listed.count - shown),
+                THEME.dim,
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    });
 }
 
 /// Where a note is, shortly: `Story`, `F2 Whys`, `14:02 What`.
