@@ -10,8 +10,10 @@
 //! The view owns it and the renderer fills it (through `&IncidentView`, hence the cells); a
 //! new revision forgets the rows, since any text may have changed.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::form::{RecordKind, Target};
 
@@ -21,6 +23,38 @@ pub struct LayoutMemo {
     inner: RefCell<Rows>,
     wrapped: RefCell<HashMap<(String, usize, usize), Vec<String>>>,
     offsets: RefCell<HashMap<(RecordKind, usize), usize>>,
+    /// What the renderer keeps between frames of this view, in types of its own.
+    pub renderer: RendererMemo,
+}
+
+/// What the renderer keeps between frames of one view (panels as drawn, notes as listed), in
+/// types the view does not know: one value of each type, made with its `Default` when first
+/// asked for, each in a cell of its own so that two of them can be used at once.
+#[derive(Default)]
+pub struct RendererMemo {
+    slots: RefCell<Vec<Rc<dyn Any>>>,
+}
+
+impl std::fmt::Debug for RendererMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RendererMemo({} kept)", self.slots.borrow().len())
+    }
+}
+
+impl RendererMemo {
+    /// The kept value of type `T`, made with `T::default()` the first time.
+    pub fn slot<T: Any + Default>(&self) -> Rc<RefCell<T>> {
+        let mut slots = self.slots.borrow_mut();
+        if let Some(found) = slots
+            .iter()
+            .find_map(|s| Rc::clone(s).downcast::<RefCell<T>>().ok())
+        {
+            return found;
+        }
+        let made = Rc::new(RefCell::new(T::default()));
+        slots.push(made.clone());
+        made
+    }
 }
 
 /// Most wrapped texts kept; past it the memo starts again.

@@ -6,15 +6,17 @@
 //! name with a key that the caller computes from everything the panel shows (a hash of
 //! revisions, cursor and size); a different key, or a different area, draws it again.
 //!
-//! The store is per thread (the event loop draws on one thread; each test has its own).
+//! The panels are kept by the open incident's view
+//! ([`crate::app::layout_memo::RendererMemo`]), so they go with it when it closes.
 
-use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use ratatui::Frame;
 use ratatui::buffer::Cell;
 use ratatui::layout::Rect;
+
+use crate::app::layout_memo::RendererMemo;
 
 /// A panel's cells as last drawn, with the key and area they were drawn for.
 struct Kept {
@@ -24,9 +26,9 @@ struct Kept {
     cells: Vec<Cell>,
 }
 
-thread_local! {
-    static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
-}
+/// The panels a view keeps.
+#[derive(Default)]
+struct Panels(Vec<Kept>);
 
 /// The key of a panel's inputs: a hash of `inputs`.
 pub fn key(inputs: &impl Hash) -> u64 {
@@ -38,19 +40,27 @@ pub fn key(inputs: &impl Hash) -> u64 {
 /// Most panels kept; past it the store starts again (screens come and go).
 const KEPT_MOST: usize = 64;
 
-/// Draws the panel kept in `slot` (a [`key`] of its name) into `area` with `draw`, or copies
-/// it from the last frame when it was drawn there with the same `key` and `area`. `draw` must
+/// Draws the panel kept in `slot` (a [`key`] of its name) of `memo` into `area` with `draw`,
+/// or copies it from the last frame when it was drawn there with the same `key` and `area`. `draw` must
 /// write only inside `area`, which nothing else drew on in this frame, and what it writes
 /// must depend on nothing that `key` leaves out.
-pub fn kept(frame: &mut Frame, slot: u64, area: Rect, key: u64, draw: impl FnOnce(&mut Frame)) {
+pub fn kept(
+    frame: &mut Frame,
+    memo: &RendererMemo,
+    slot: u64,
+    area: Rect,
+    key: u64,
+    draw: impl FnOnce(&mut Frame),
+) {
+    let panels = memo.slot::<Panels>();
     let area = area.intersection(frame.area());
     if area.is_empty() {
         draw(frame);
         return;
     }
-    let copied = KEPT.with(|kept| {
-        let kept = kept.borrow();
-        let Some(k) = kept.iter().find(|k| k.slot == slot) else {
+    let copied = (|| {
+        let kept = panels.borrow();
+        let Some(k) = kept.0.iter().find(|k| k.slot == slot) else {
             return false;
         };
         if k.key != key || k.area != area {
@@ -69,7 +79,7 @@ pub fn kept(frame: &mut Frame, slot: u64, area: Rect, key: u64, draw: impl FnOnc
             }
         }
         true
-    });
+    })();
     if copied {
         return;
     }
@@ -81,8 +91,8 @@ pub fn kept(frame: &mut Frame, slot: u64, area: Rect, key: u64, draw: impl FnOnc
         let start = buf.index_of(area.x, y);
         cells.extend_from_slice(&buf.content[start..start + width]);
     }
-    KEPT.with(|kept| {
-        let mut kept = kept.borrow_mut();
+    {
+        let kept = &mut panels.borrow_mut().0;
         let new = Kept {
             slot,
             key,
@@ -98,7 +108,7 @@ pub fn kept(frame: &mut Frame, slot: u64, area: Rect, key: u64, draw: impl FnOnc
                 kept.push(new);
             }
         }
-    });
+    }
 }
 
 #[cfg(test)]
@@ -108,11 +118,16 @@ mod tests {
     use ratatui::backend::TestBackend;
     use ratatui::widgets::Paragraph;
 
-    fn frame_with(terminal: &mut Terminal<TestBackend>, key: u64, text: &str) -> bool {
+    fn frame_with(
+        terminal: &mut Terminal<TestBackend>,
+        memo: &RendererMemo,
+        key: u64,
+        text: &str,
+    ) -> bool {
         let mut drawn = false;
         terminal
             .draw(|frame| {
-                kept(frame, 7, Rect::new(1, 1, 5, 2), key, |frame| {
+                kept(frame, memo, 7, Rect::new(1, 1, 5, 2), key, |frame| {
                     drawn = true;
                     frame.render_widget(Paragraph::new(text.to_string()), Rect::new(1, 1, 5, 2));
                 });
@@ -124,10 +139,18 @@ mod tests {
     #[test]
     fn the_same_key_copies_the_last_frame_and_another_draws_again() {
         let mut terminal = Terminal::new(TestBackend::new(8, 4)).unwrap();
-        assert!(frame_with(&mut terminal, 1, "abc"));
-        assert!(!frame_with(&mut terminal, 1, "xyz"), "kept");
+        let memo = RendererMemo::default();
+        assert!(frame_with(&mut terminal, &memo, 1, "abc"));
+        assert!(!frame_with(&mut terminal, &memo, 1, "xyz"), "kept");
         assert_eq!(terminal.backend().buffer()[(1, 1)].symbol(), "a");
-        assert!(frame_with(&mut terminal, 2, "xyz"));
+        // Another view keeps its own panels.
+        assert!(frame_with(
+            &mut terminal,
+            &RendererMemo::default(),
+            1,
+            "xyz"
+        ));
+        assert!(frame_with(&mut terminal, &memo, 2, "xyz"));
         assert_eq!(terminal.backend().buffer()[(1, 1)].symbol(), "x");
     }
 }

@@ -53,9 +53,16 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
             beside,
             std::sync::Arc::as_ptr(&state.config) as usize,
         ));
-        super::cells::kept(frame, super::cells::key(&"guide"), g, key, |frame| {
-            render_guide(view, &questions, frame, g, beside);
-        });
+        super::cells::kept(
+            frame,
+            &view.layout.renderer,
+            super::cells::key(&"guide"),
+            g,
+            key,
+            |frame| {
+                render_guide(view, &questions, frame, g, beside);
+            },
+        );
     }
 }
 
@@ -80,9 +87,16 @@ fn render_header(view: &IncidentView, state: &AppState, frame: &mut Frame, area:
         view.dirty(),
         super::meeting::shown_clock(state),
     ));
-    super::cells::kept(frame, super::cells::key(&"header"), area, key, |frame| {
-        draw_header(view, state.now, frame, area);
-    });
+    super::cells::kept(
+        frame,
+        &view.layout.renderer,
+        super::cells::key(&"header"),
+        area,
+        key,
+        |frame| {
+            draw_header(view, state.now, frame, area);
+        },
+    );
 }
 
 fn draw_header(view: &IncidentView, now: jiff::Timestamp, frame: &mut Frame, area: Rect) {
@@ -116,9 +130,16 @@ fn render_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area
         state.today(),
         std::sync::Arc::as_ptr(&state.config) as usize,
     ));
-    super::cells::kept(frame, super::cells::key(&"sidebar"), area, key, |frame| {
-        draw_sidebar(view, state, frame, area);
-    });
+    super::cells::kept(
+        frame,
+        &view.layout.renderer,
+        super::cells::key(&"sidebar"),
+        area,
+        key,
+        |frame| {
+            draw_sidebar(view, state, frame, area);
+        },
+    );
 }
 
 fn draw_sidebar(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Rect) {

@@ -79,6 +79,7 @@ pub fn render(view: &IncidentView, state: &AppState, frame: &mut Frame, area: Re
     // The frame is kept from the last one while its titles hold (the fields draw over it).
     super::cells::kept(
         frame,
+        &view.layout.renderer,
         super::cells::key(&"section"),
         area,
         block_key,
@@ -458,6 +459,7 @@ fn draw_field(
     ));
     super::cells::kept(
         frame,
+        &view.layout.renderer,
         super::cells::key(&("field", target)),
         area,
         key,

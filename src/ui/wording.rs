@@ -159,11 +159,10 @@ struct Listed {
     lines: Vec<Vec<Line<'static>>>,
 }
 
-thread_local! {
-    /// The notes as last listed: they change only with the lint's result, the incident's
-    /// revision and the cursor, not with each letter typed.
-    static LISTED: std::cell::RefCell<Option<Listed>> = const { std::cell::RefCell::new(None) };
-}
+/// The notes as last listed, kept by the view: they change only with the lint's result, the
+/// incident's revision and the cursor, not with each letter typed.
+#[derive(Default)]
+struct LastListed(Option<Listed>);
 
 /// Everything the list of notes depends on, but the width.
 fn listed_key(view: &IncidentView) -> u64 {
@@ -187,8 +186,9 @@ fn with_listed<R>(
     f: impl FnOnce(&Listed) -> R,
 ) -> R {
     let key = listed_key(view);
-    LISTED.with(|slot| {
-        let mut slot = slot.borrow_mut();
+    let kept = view.layout.renderer.slot::<LastListed>();
+    {
+        let slot = &mut kept.borrow_mut().0;
         let listed = match slot.take() {
             Some(l) if l.key == key => slot.insert(l),
             _ => {
@@ -217,7 +217,7 @@ fn with_listed<R>(
             }
         }
         f(listed)
-    })
+    }
 }
 
 /// Lines of one note at `width` columns: where, rule and words; then why and which way,
@@ -280,9 +280,16 @@ pub fn render(view: &IncidentView, frame: &mut Frame, area: Rect) {
         view.cursor.editor.is_some(),
         view.cursor.show_lint,
     ));
-    super::cells::kept(frame, super::cells::key(&"wording"), area, key, |frame| {
-        draw(view, frame, area);
-    });
+    super::cells::kept(
+        frame,
+        &view.layout.renderer,
+        super::cells::key(&"wording"),
+        area,
+        key,
+        |frame| {
+            draw(view, frame, area);
+        },
+    );
 }
 
 fn draw(view: &IncidentView, frame: &mut Frame, area: Rect) {
