@@ -4,7 +4,10 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+mod answer;
+mod dispatch;
 mod kinds;
+mod reject;
 
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
@@ -41,12 +44,22 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
     scan.counterfactuals();
     scan.person_failures();
     scan.kinds();
+    scan.by_kind();
     scan.naming();
     scan.custom_words(ctx.words);
     if ctx.factor && !scan.hits.iter().any(|h| h.rule == Rule::HumanError) {
         scan.factor_is_person();
     }
-    let mut hits = scan.hits;
+    // Blame that the text rejects or discusses is not laid on anyone.
+    let found = std::mem::take(&mut scan.hits);
+    let mut hits: Vec<Hit> = found
+        .into_iter()
+        .filter(|h| {
+            h.rule.kind() != super::Kind::Blame
+                || h.rule == Rule::CustomWord
+                || !scan.token_at(h.start).is_some_and(|i| scan.set_aside(i))
+        })
+        .collect();
     // A factor that is a person says it all; its slip is not reported twice.
     // (Only a factor's description can hold one, so this stays short.)
     let whole: Vec<(usize, usize)> = hits
@@ -493,7 +506,17 @@ impl Scan<'_> {
                 let compound = after.is_some_and(|a| {
                     a.joined && matches!(a.lower.as_str(), "free" | "less" | "aware")
                 });
-                if tool || compound || self.negated(i, 3) || self.blame_discussed(i, end) {
+                // `to blame` is matched as a whole, with its own negation (`nobody here is to
+                // blame`).
+                let part_of_to_blame = !pattern.starts_with("to ")
+                    && before.is_some_and(|b| b.word && b.lower == "to")
+                    && self.token(i).is_some_and(|t| t.lower == "blame");
+                if tool
+                    || compound
+                    || part_of_to_blame
+                    || self.negated(i, 3)
+                    || self.blame_discussed(i, end)
+                {
                     continue;
                 }
                 self.push(
@@ -543,7 +566,11 @@ impl Scan<'_> {
         let on = (end..s.end.min(end + 10))
             .find(|&k| self.doc.tokens[k].word && self.doc.tokens[k].lower == "on");
         // `blamed the outage on a routing problem`, `on "a routing problem"`: no person there.
-        let on_thing = on.is_some_and(|on| !person_from(on + 1, 3));
+        // Only a verb of blaming puts blame `on` something (not `at fault … on Thursday`).
+        let verb = self
+            .token(i)
+            .is_some_and(|t| matches!(t.lower.as_str(), "blame" | "blamed" | "blames" | "blaming"));
+        let on_thing = verb && on.is_some_and(|on| !person_from(on + 1, 3));
         let rather = (s.start..i).any(|k| {
             matches!(
                 self.doc.tokens[k].lower.as_str(),
@@ -1342,3 +1369,6 @@ fn suggestion_for(subject: &Subject, who: &str) -> String {
         format!("say what {who} knew and had at the time, and what was missing")
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -902,7 +902,7 @@ impl Scan<'_> {
     }
 
     /// True when the sentence of token `i` is a real question (not a tag: `…, right?`).
-    fn in_question(&self, i: usize) -> bool {
+    pub(super) fn in_question(&self, i: usize) -> bool {
         let s = self.sentence_of(i);
         let last = s
             .clone()
@@ -924,7 +924,7 @@ impl Scan<'_> {
     /// True when the sentence of token `i` discusses blame rather than assigns it: a word
     /// before it sets the blame aside ("rather than", "instead of", "without", "we reject",
     /// "avoid").
-    fn discussed(&self, i: usize) -> bool {
+    pub(super) fn discussed(&self, i: usize) -> bool {
         let s = self.sentence_of(i);
         (s.start..i).filter(|&k| self.doc.tokens[k].word).any(|k| {
             matches!(
@@ -1177,7 +1177,11 @@ impl Scan<'_> {
     }
 
     /// The first mention starting within `window` tokens from `from`.
-    fn mention_within(&self, from: usize, window: usize) -> Option<super::super::people::Mention> {
+    pub(super) fn mention_within(
+        &self,
+        from: usize,
+        window: usize,
+    ) -> Option<super::super::people::Mention> {
         // Mentions are in text order.
         let at = self.mentions.partition_point(|m| m.tokens.start < from);
         self.mentions

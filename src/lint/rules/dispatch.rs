@@ -1,0 +1,30 @@
+//! Runs the rules of the files that each cover one kind of blame (`answer.rs`, …) at the
+//! tokens that can start one of their patterns, skipping every other token at once.
+
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
+
+use super::{Scan, answer};
+
+/// Every word a pattern of these files can start at.
+static TRIGGERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| answer::TRIGGERS.iter().copied().collect());
+
+static ANSWER: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| answer::TRIGGERS.iter().copied().collect());
+
+impl Scan<'_> {
+    /// Runs the rules of the kind files over the whole text.
+    pub(super) fn by_kind(&mut self) {
+        for i in 0..self.doc.tokens.len() {
+            let t = &self.doc.tokens[i];
+            if !t.word || t.quoted || t.opaque || !TRIGGERS.contains(t.lower.as_str()) {
+                continue;
+            }
+            let w = t.lower.as_str();
+            if ANSWER.contains(w) {
+                self.answerability(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Blame that is rejected or discussed rather than laid: "this isn't about whether Priya made
+//! a mistake", "the question isn't whether they should have known", "we do not ask who…",
+//! "resist the urge to blame", "firing the intern doesn't make sense", "you don't fire
+//! someone for a very human mistake", "I went from blaming the guy…", "they blame the
+//! individual rather than the process".
+//!
+//! Applied to every blame finding after the rules ran, so each rule need not repeat it.
+
+use super::super::lexicon::{NEGATIONS, is};
+use super::Scan;
+
+/// Words that open what a negation sets aside: `not about`, `isn't whether`, `don't ask who`.
+const FRAMES: &[&str] = &["about", "whether", "who", "why"];
+
+/// Verbs that open a sentence telling the reader not to blame.
+const IMPERATIVES: &[&str] = &[
+    "resist", "avoid", "stop", "refrain", "don't", "quit", "beware",
+];
+
+/// Gerunds that, as a sentence's subject, make blame or punishment the topic.
+const TOPICS: &[&str] = &[
+    "firing",
+    "blaming",
+    "punishing",
+    "sacking",
+    "disciplining",
+    "saying",
+    "calling",
+    "claiming",
+    "labelling",
+    "labeling",
+    "letting",
+    "naming",
+    "shaming",
+    "pointing",
+    "singling",
+    "scapegoating",
+    "writing",
+];
+
+/// Words after a topic gerund that reject it: `firing the intern doesn't make sense`.
+const VERDICTS: &[&str] = &[
+    "destroy",
+    "destroys",
+    "hurt",
+    "hurts",
+    "kill",
+    "kills",
+    "undermine",
+    "undermines",
+    "erode",
+    "erodes",
+    "discourage",
+    "discourages",
+    "ignores",
+    "ignore",
+    "misses",
+    "hides",
+    "pointless",
+    "useless",
+    "unfair",
+    "counterproductive",
+    "backfire",
+    "backfires",
+    "nothing",
+    "never",
+    "wrong",
+    "only",
+    "rarely",
+    "stops",
+    "stop",
+];
+
+/// Verbs whose negation sets aside the blame that follows in the clause: `you don't fire
+/// someone for a mistake`, `we never blame people for slips`.
+const PUNISHING: &[&str] = &[
+    "fire",
+    "fires",
+    "sack",
+    "punish",
+    "punishes",
+    "blame",
+    "blames",
+    "discipline",
+    "reprimand",
+    "penalize",
+    "penalise",
+    "judge",
+    "shame",
+];
+
+/// Degree words before `human` that make it mean understandable: `a very human slip`.
+const DEGREE: &[&str] = &[
+    "very",
+    "so",
+    "too",
+    "only",
+    "entirely",
+    "perfectly",
+    "understandably",
+    "deeply",
+    "profoundly",
+    "quite",
+    "utterly",
+    "most",
+    "thoroughly",
+];
+
+/// Things blame is turned to instead of a person: `rather than the process`.
+const SYSTEMS: &[&str] = &[
+    "process",
+    "processes",
+    "system",
+    "systems",
+    "tooling",
+    "tools",
+    "tool",
+    "design",
+    "conditions",
+    "environment",
+    "software",
+    "organisation",
+    "organization",
+    "culture",
+    "workflow",
+    "interface",
+    "ui",
+];
+
+impl Scan<'_> {
+    /// True when the blame found at token `i` is rejected or discussed, not laid.
+    pub(super) fn set_aside(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        let words: Vec<usize> = (s.start..s.end)
+            .filter(|&k| self.doc.tokens[k].word)
+            .collect();
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let negation = |k: usize| is(NEGATIONS, lower(k)) || lower(k).ends_with("n't");
+        let clause = self.clause_range(i);
+        // `isn't about whether…`, `we do not ask who…`: in the clause of the blame.
+        let framed = words.iter().enumerate().any(|(n, &k)| {
+            k < i
+                && clause.contains(&k)
+                && is(FRAMES, lower(k))
+                && words[n.saturating_sub(3)..n].iter().any(|&b| negation(b))
+        });
+        if framed {
+            return true;
+        }
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        // `Resist the urge to blame`.
+        if is(IMPERATIVES, lower(first))
+            || (lower(first) == "do" && words.get(1).is_some_and(|&k| lower(k) == "not"))
+        {
+            return true;
+        }
+        // `Firing people for one mistake will destroy morale`: the topic, then a verdict.
+        let topic = words
+            .iter()
+            .take(3)
+            .find(|&&k| is(TOPICS, lower(k)))
+            .copied();
+        if let Some(topic) = topic
+            && topic <= i
+            && words
+                .iter()
+                .any(|&k| k > topic && (is(VERDICTS, lower(k)) || negation(k)))
+        {
+            return true;
+        }
+        // `a very human slip`: human as in understandable, not people as the cause.
+        if lower(i) == "human"
+            && i.checked_sub(1)
+                .and_then(|b| self.token(b))
+                .is_some_and(|b| b.word && is(DEGREE, &b.lower))
+        {
+            return true;
+        }
+        // `went from blaming the guy…`.
+        if is(TOPICS, lower(i))
+            && i.checked_sub(1)
+                .and_then(|b| self.token(b))
+                .is_some_and(|b| b.lower == "from")
+        {
+            return true;
+        }
+        // `you don't fire someone for a very human mistake`.
+        // Within the sentence, with no comma or dash between the verb and the blame.
+        let refused = (s.start..i).any(|k| {
+            self.doc.tokens[k].word
+                && is(PUNISHING, lower(k))
+                && (k..i)
+                    .all(|b| !matches!(lower(b), "," | "—" | "–" | "(" | ")" | "but" | "because"))
+                && (s.start..k)
+                    .rev()
+                    .filter(|&b| self.doc.tokens[b].word)
+                    .take(2)
+                    .any(negation)
+        });
+        if refused {
+            return true;
+        }
+        // `They blame the individual rather than the process`.
+        let blames = matches!(lower(i), "blame" | "blames" | "blamed" | "blaming");
+        blames
+            && words.iter().enumerate().any(|(n, &k)| {
+                k > i
+                    && (lower(k) == "rather" || lower(k) == "instead")
+                    && words[n + 1..]
+                        .iter()
+                        .take(4)
+                        .any(|&a| is(SYSTEMS, lower(a)))
+            })
+    }
+
+    /// The token range of the clause holding token `i`.
+    pub(super) fn clause_range(&self, i: usize) -> std::ops::Range<usize> {
+        self.sentence
+            .get(i)
+            .and_then(|n| self.doc.sentences.get(*n))
+            .and_then(|s| s.clauses.iter().find(|c| c.contains(&i)).cloned())
+            .unwrap_or(i..i + 1)
+    }
+
+    /// The token that starts at byte `start`, if any.
+    pub(super) fn token_at(&self, start: usize) -> Option<usize> {
+        let k = self.doc.tokens.partition_point(|t| t.start < start);
+        (self.doc.tokens.get(k)?.start == start).then_some(k)
+    }
+}

@@ -1,0 +1,196 @@
+//! The rules of the kind files, each tested as a way of blaming: two or three variants of
+//! their own (none taken from a labeled set), and blameless near-misses that share their
+//! words.
+
+use super::super::{Context, People, Rule, lint_text};
+
+fn people() -> People {
+    People::new(["Dave", "Priya Raman", "Tomás", "Mei", "incident commander"])
+}
+
+/// `(rule, span)` of every blame hit in `text`, linted as a story.
+fn blame(text: &str) -> Vec<(Rule, String)> {
+    let p = people();
+    let ctx = Context {
+        people: &p,
+        words: &[],
+        actor: "",
+        factor: false,
+    };
+    lint_text(text, &ctx)
+        .into_iter()
+        .filter(|h| h.rule.kind() == super::super::Kind::Blame)
+        .map(|h| {
+            assert!(!h.reason.is_empty() && !h.suggestion.is_empty());
+            (h.rule, text[h.start..h.end].to_string())
+        })
+        .collect()
+}
+
+/// Asserts a blame hit of `rule` whose span is `span`.
+fn flags(text: &str, rule: Rule, span: &str) {
+    let found = blame(text);
+    assert!(
+        found.contains(&(rule, span.to_string())),
+        "expected {rule} \"{span}\" in {text:?}, got {found:?}"
+    );
+}
+
+/// Asserts no blame hit at all.
+fn quiet(text: &str) {
+    let found = blame(text);
+    assert!(
+        found.is_empty(),
+        "expected nothing in {text:?}, got {found:?}"
+    );
+}
+
+#[test]
+fn answerable_for_a_past_outcome() {
+    flags(
+        "Ravi is responsible for the checkout outage.",
+        Rule::Punishment,
+        "responsible for the checkout outage",
+    );
+    flags(
+        "The auditors say a single merchant was responsible for the crash.",
+        Rule::Punishment,
+        "responsible for the crash",
+    );
+    flags(
+        "Management found the contractor responsible for the data loss.",
+        Rule::Punishment,
+        "contractor responsible for the data loss",
+    );
+    // An owner named for what comes next, a system as the cause, or a gerund of work.
+    quiet("Mei will be responsible for the new failover drill.");
+    quiet("Retries in the client were largely responsible for the extended downtime.");
+    quiet("The SRE responsible for restoring the replica paged the DBA.");
+    quiet("Priya is responsible for the follow-up on the outage.");
+}
+
+#[test]
+fn responsibility_taken_for_someone_else() {
+    flags(
+        "The night operator took full responsibility for the failed failover.",
+        Rule::Punishment,
+        "took full responsibility for the failed",
+    );
+    flags(
+        "Lena accepted responsibility for the outage in front of the board.",
+        Rule::Punishment,
+        "accepted responsibility for the outage",
+    );
+    // Oneself, or a team taking on future work.
+    quiet("I take responsibility for the outage and its follow-ups.");
+    quiet("The platform team took responsibility for the new alerting.");
+}
+
+#[test]
+fn heads_jobs_pay_and_access_as_penalties() {
+    flags(
+        "Heads will have to roll.",
+        Rule::Punishment,
+        "Heads will have to roll",
+    );
+    flags(
+        "After Friday, heads are definitely going to roll.",
+        Rule::Punishment,
+        "heads are definitely going to roll",
+    );
+    flags(
+        "The intern lost her job over the bad push.",
+        Rule::Punishment,
+        "lost her job",
+    );
+    flags(
+        "The contractor should lose production access for a month.",
+        Rule::Punishment,
+        "lose production access",
+    );
+    flags(
+        "Oskar's bonus will be cut because of this.",
+        Rule::Punishment,
+        "Oskar's bonus will be cut",
+    );
+    // A fact about access, a head of a team, a roll-out.
+    quiet("The SREs had lost access to the bastion when their keys expired.");
+    quiet("The head of the database team rolled back the change.");
+    quiet("Our budget took a hit from the extra capacity.");
+}
+
+#[test]
+fn paying_for_what_a_person_did() {
+    flags(
+        "The DBA must now get approval for every change, as a penalty for what he did.",
+        Rule::Punishment,
+        "penalty for what he did",
+    );
+    flags(
+        "We have taken action against the engineer concerned.",
+        Rule::Punishment,
+        "taken action against the engineer",
+    );
+    flags(
+        "The vendor threw its own on-call under the bus.",
+        Rule::Punishment,
+        "threw its own on-call under the bus",
+    );
+    flags(
+        "Honestly, you fire when someone ignores the checklist twice.",
+        Rule::Punishment,
+        "fire when",
+    );
+    flags(
+        "The engineer has since been reassigned.",
+        Rule::Punishment,
+        "reassigned",
+    );
+    flags(
+        "Dave owes the on-call rotation and the support staff an apology.",
+        Rule::Punishment,
+        "owes the on-call rotation and the support staff an apology",
+    );
+    flags(
+        "The board demanded names within the hour.",
+        Rule::Punishment,
+        "demanded names",
+    );
+    quiet("We asked Dave what he did first, to build the timeline.");
+    quiet("The ticket was reassigned to the storage team.");
+    quiet("We have taken action on the alert thresholds.");
+    quiet("The alert fires when someone pushes to main.");
+    quiet("Leadership wants the names of the hosts that failed over.");
+    quiet("Mei rode the bus to the data centre.");
+}
+
+#[test]
+fn rejected_or_discussed_blame_is_not_laid() {
+    quiet("This is not about whether Ana made a mistake.");
+    quiet("The point isn't whether the on-call should have noticed.");
+    quiet("We do not ask who was careless; we ask what made it easy.");
+    quiet("Avoid blaming the responder for the delay.");
+    quiet("Punishing the operator would not make the button safer.");
+    quiet("Firing the engineer will only teach everyone to hide their mistakes.");
+    quiet("We moved from blaming the on-call to fixing the alerts.");
+    quiet("We never punish anyone for an honest, very human slip.");
+    quiet("Reviews that blame the engineer instead of the tooling teach nothing.");
+    quiet("Nobody here is to blame for the failover.");
+    // The same words laying blame.
+    flags("Ana made a mistake.", Rule::PersonFailure, "made a mistake");
+    flags(
+        "The on-call should have noticed.",
+        Rule::Counterfactual,
+        "should have noticed",
+    );
+    flags(
+        "We blame the engineer for the delay.",
+        Rule::BlameWord,
+        "blame",
+    );
+    flags(
+        "The engineer at fault left before the board call on Monday.",
+        Rule::BlameWord,
+        "at fault",
+    );
+}
