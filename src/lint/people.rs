@@ -620,11 +620,12 @@ impl Clause<'_> {
             };
             return Subject { who, mention: None };
         }
+        // `the engineer who ran it`, `a contractor doing maintenance work at the site`.
         if let Some(m) = inside.iter().find(|m| {
             m.who.is_other_person()
-                && tokens
-                    .get(m.tokens.end)
-                    .is_some_and(|t| t.lower == "who" && t.word)
+                && tokens.get(m.tokens.end).is_some_and(|t| {
+                    t.word && (t.lower == "who" || (t.lower.len() > 5 && t.lower.ends_with("ing")))
+                })
         }) {
             return Subject::of(m);
         }
@@ -641,9 +642,10 @@ impl Clause<'_> {
             }
         }
         for earlier in (0..c).rev() {
+            // A subordinate clause, or a participle one (`working late to fix it`).
             if self
                 .first_word(earlier)
-                .is_some_and(|w| SUBORDINATE.contains(&w))
+                .is_some_and(|w| SUBORDINATE.contains(&w) || (w.len() > 5 && w.ends_with("ing")))
             {
                 continue;
             }

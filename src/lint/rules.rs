@@ -4,6 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+mod acts;
 mod answer;
 mod dispatch;
 mod kinds;
@@ -29,6 +30,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         .iter()
         .map(|t| t.word && STARTERS.contains(t.lower.as_str()))
         .collect();
+    let joined = doc.sentences.iter().map(|s| join_asides(&doc, s)).collect();
     let mut scan = Scan {
         text,
         doc: &doc,
@@ -38,6 +40,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         hits: Vec::new(),
         sentence,
         starter,
+        joined,
     };
     scan.blame_words();
     scan.human_error();
@@ -98,6 +101,38 @@ struct Scan<'a> {
     sentence: Vec<usize>,
     /// Whether each token may start a built-in pattern.
     starter: Vec<bool>,
+    /// For each sentence with a short aside in brackets, its clauses with the aside joined
+    /// to the clauses around it (`a British Airways (BA) data centre`).
+    joined: Vec<Option<Vec<std::ops::Range<usize>>>>,
+}
+
+/// The clauses of `s` with a short bracketed aside (up to four words) joined to the clauses
+/// before and after it; `None` when it has none.
+fn join_asides(doc: &Doc, s: &super::text::Sentence) -> Option<Vec<std::ops::Range<usize>>> {
+    let tokens = &doc.tokens;
+    let open = |k: usize| tokens.get(k).is_some_and(|t| !t.word && t.lower == "(");
+    if !s.tokens.clone().any(open) {
+        return None;
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut glue_next = false;
+    for c in &s.clauses {
+        let aside = c.start > 0
+            && open(c.start - 1)
+            && tokens.get(c.end).is_some_and(|t| t.lower == ")")
+            && c.clone().filter(|&k| tokens[k].word).count() <= 4;
+        match out.last_mut() {
+            Some(last) if aside || glue_next => {
+                last.end = c.end;
+                glue_next = aside;
+            }
+            _ => {
+                out.push(c.clone());
+                glue_next = false;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Every word a built-in pattern starts with, to skip all other words at once.
@@ -259,6 +294,7 @@ const FAILURES: &[&str] = &[
     "messed|screwed up",
     "botched|misconfigured|mistyped|misread|overlooked|missed",
     "made a|an|the ~ mistake|error|blunder",
+    "made a|an|the * mistake|error|blunder|slip",
     "made mistakes|errors|blunders",
     "made a bad call",
     "failed",
@@ -1267,11 +1303,11 @@ struct ClauseFor<'a> {
 impl ClauseFor<'_> {
     fn with<T>(&self, f: impl FnOnce(&Clause<'_>) -> T, at: usize) -> T {
         let s = self.scan;
-        let clauses: &[std::ops::Range<usize>] = s
-            .sentence
-            .get(at)
-            .and_then(|n| s.doc.sentences.get(*n))
-            .map_or(&[], |x| x.clauses.as_slice());
+        let n = s.sentence.get(at).copied().unwrap_or(usize::MAX);
+        let clauses: &[std::ops::Range<usize>] = match s.joined.get(n).and_then(Option::as_ref) {
+            Some(joined) => joined.as_slice(),
+            None => s.doc.sentences.get(n).map_or(&[], |x| x.clauses.as_slice()),
+        };
         let sentence = s.sentence_of(at);
         // Mentions are in text order: the sentence's are one slice.
         let from = s

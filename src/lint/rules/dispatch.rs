@@ -4,14 +4,21 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use super::{Scan, answer};
+use super::{Scan, acts, answer};
 
 /// Every word a pattern of these files can start at.
-static TRIGGERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| answer::TRIGGERS.iter().copied().collect());
+static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [answer::TRIGGERS, acts::TRIGGERS]
+        .iter()
+        .flat_map(|list| list.iter().copied())
+        .collect()
+});
 
 static ANSWER: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| answer::TRIGGERS.iter().copied().collect());
+
+static ACTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| acts::TRIGGERS.iter().copied().collect());
 
 impl Scan<'_> {
     /// Runs the rules of the kind files over the whole text.
@@ -24,6 +31,9 @@ impl Scan<'_> {
             let w = t.lower.as_str();
             if ANSWER.contains(w) {
                 self.answerability(i);
+            }
+            if ACTS.contains(w) {
+                self.acts(i);
             }
         }
     }

@@ -199,6 +199,8 @@ const SLIP_ADVERBS: &[&str] = &[
     "inadvertently",
     "wrongly",
     "unintentionally",
+    "unknowingly",
+    "unwittingly",
     "carelessly",
     "unthinkingly",
     "blindly",
@@ -234,7 +236,10 @@ const HARM: &[&str] = &[
     "bungled",
     "mishandled",
     "removed",
+    "removes",
     "dropped",
+    "drops",
+    "dropping",
     "took",
     "purged",
     "purges",
@@ -252,7 +257,10 @@ const HARM: &[&str] = &[
 /// Acts that are harm only on data or capacity: `dropped the orders table`.
 const HARM_NEEDS_OBJECT: &[&str] = &[
     "removed",
+    "removes",
     "dropped",
+    "drops",
+    "dropping",
     "killed",
     "kills",
     "took",
@@ -847,47 +855,122 @@ impl Scan<'_> {
         );
     }
 
-    /// `the operator mistakenly ran the command`: a person's act told as their slip.
+    /// `the operator mistakenly ran the command`, `…, inadvertently causing a panic`, `decided
+    /// erroneously`, `was accidentally shut down by a worker`: a person's act told as their
+    /// slip.
     fn slip_adverb(&mut self, i: usize) {
-        if !is(SLIP_ADVERBS, &self.doc.tokens[i].lower) {
+        if !is(SLIP_ADVERBS, &self.doc.tokens[i].lower) || self.in_question(i) {
             return;
         }
-        let Some(verb) = self.token(i + 1).filter(|t| t.word && !t.quoted) else {
-            return;
-        };
-        let past = (verb.lower.len() > 3 && verb.lower.ends_with("ed"))
-            || super::super::lexicon::is_participle(&verb.lower)
-            || matches!(
-                verb.lower.as_str(),
-                "ran" | "hit" | "sent" | "put" | "took" | "made" | "wrote" | "gave" | "set"
-            );
-        // `was accidentally removed` says what happened; only an agent makes it a person's.
-        let be_before = (self.sentence_of(i).start..i)
-            .rev()
-            .find(|&k| self.doc.tokens[k].word)
-            .is_some_and(|k| {
-                matches!(
-                    self.doc.tokens[k].lower.as_str(),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        let past = |w: &str| {
+            (w.len() > 3 && w.ends_with("ed"))
+                || super::super::lexicon::is_participle(w)
+                || matches!(
+                    w,
+                    "ran"
+                        | "hit"
+                        | "sent"
+                        | "put"
+                        | "took"
+                        | "made"
+                        | "wrote"
+                        | "gave"
+                        | "set"
+                        | "chose"
+                        | "did"
+                        | "went"
                 )
-            });
-        if !past || be_before || self.in_question(i) {
+        };
+        let be = |w: &str| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got"
+            )
+        };
+        let prev = (self.sentence_of(i).start..i)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word);
+        let verb = self.token(i + 1).filter(|t| t.word && !t.quoted);
+        let verb_is = |f: &dyn Fn(&str) -> bool| verb.is_some_and(|v| f(&v.lower));
+        let ing = verb_is(&|w| w.len() > 4 && w.ends_with("ing"));
+        // `decided erroneously`: the adverb after the verb.
+        if !verb_is(&past)
+            && !ing
+            && let Some(p) = prev
+            && past(&self.doc.tokens[p].lower)
+            && !be(&self.doc.tokens[p].lower)
+        {
+            let subject = self.clause().subject_before(p);
+            if subject.who.is_other_person() {
+                self.slip_hit(p, i + 1, &subject);
+            }
             return;
         }
-        let subject = self.clause().subject_before(i);
+        if !(verb_is(&past) || ing) {
+            return;
+        }
+        let be_before = prev.is_some_and(|p| be(&self.doc.tokens[p].lower));
+        let subject = if be_before {
+            // `was accidentally removed` says what happened; only an agent makes it a
+            // person's (`shut down by a worker`).
+            let mut end = i + 2;
+            while self.token(end).is_some_and(|t| {
+                t.word && matches!(t.lower.as_str(), "down" | "off" | "out" | "up" | "over")
+            }) {
+                end += 1;
+            }
+            match self.clause().agent_after(end) {
+                Some(agent) => agent,
+                None => return,
+            }
+        } else if ing && self.clause_range(i).start == i {
+            // `…, inadvertently causing a panic`: the subject of the clause before.
+            self.participle_subject(i)
+        } else {
+            self.clause().subject_before(i)
+        };
         if !subject.who.is_other_person() {
             return;
         }
-        let who = who_text(self, &subject);
+        self.slip_hit(i, i + 2, &subject);
+    }
+
+    fn slip_hit(&mut self, from: usize, to: usize, subject: &Subject) {
+        let who = who_text(self, subject);
         self.push(
             Rule::PersonFailure,
-            i,
-            i + 2,
+            from,
+            to,
             format!("tells the act as a slip by {who}"),
             "make the command or the change the subject, and say what made the slip easy: \
              e.g. \"the command ran against the primary; both prompts looked the same\""
                 .into(),
         );
+    }
+
+    /// The subject of a participle clause opening at token `i` (`…, inadvertently causing a
+    /// panic`): the first mention of the clause before (its subject), else the subject found
+    /// for that clause.
+    pub(super) fn participle_subject(&self, i: usize) -> Subject {
+        let start = self.clause_range(i).start;
+        let Some(before) = (self.sentence_of(i).start..start)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word)
+        else {
+            return self.clause().subject_before(i);
+        };
+        let prev = self.clause_range(before);
+        match self
+            .mentions
+            .iter()
+            .find(|m| prev.contains(&m.tokens.start))
+        {
+            Some(m) => Subject {
+                who: m.who,
+                mention: Some(m.clone()),
+            },
+            None => self.clause().subject_before(before),
+        }
     }
 
     fn meets(&self, need: Need, subject: &Subject) -> bool {

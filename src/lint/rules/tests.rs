@@ -194,3 +194,64 @@ fn rejected_or_discussed_blame_is_not_laid() {
         "at fault",
     );
 }
+
+#[test]
+fn acts_on_the_wrong_target() {
+    flags(
+        "At 02:10 the on-call restarts the wrong cluster.",
+        Rule::PersonFailure,
+        "restarts the wrong cluster",
+    );
+    flags(
+        "Ingrid applied the patch to the wrong region.",
+        Rule::PersonFailure,
+        "applied the patch to the wrong region",
+    );
+    // Found or set right by a person, done by a tool, or bad timing.
+    quiet("Mei spotted the wrong hostname in the change ticket.");
+    quiet("The deploy tool picked the wrong region from a stale cache.");
+    quiet("The page arrived at the wrong time for everyone.");
+}
+
+#[test]
+fn slips_told_through_adverbs_and_participles() {
+    flags(
+        "A technician replacing a disk at the Frankfurt (FRA) site accidentally unplugged the switch.",
+        Rule::PersonFailure,
+        "accidentally unplugged",
+    );
+    flags(
+        "The reviewer approved the change, unknowingly letting the bad flag through.",
+        Rule::PersonFailure,
+        "unknowingly letting",
+    );
+    flags(
+        "The admin chose wrongly between the two consoles.",
+        Rule::PersonFailure,
+        "chose wrongly",
+    );
+    flags(
+        "The rack was inadvertently powered off by a contractor.",
+        Rule::PersonFailure,
+        "inadvertently powered",
+    );
+    flags(
+        "A sysadmin, rushing to finish before midnight, made the costly mistake of skipping the backup.",
+        Rule::PersonFailure,
+        "made the costly mistake",
+    );
+    // A system's act, or a passive with no person as agent.
+    quiet("The cron job ran again at noon, accidentally deleting the temp files.");
+    quiet("The rack was accidentally powered off during the move.");
+}
+
+#[test]
+fn one_customer_as_the_cause() {
+    flags(
+        "A single tenant caused the crash, and one user caused the outage.",
+        Rule::PersonFailure,
+        "user caused the outage",
+    );
+    quiet("Customers caused a traffic spike at noon.");
+    quiet("A customer's valid configuration caused the bug to surface.");
+}
