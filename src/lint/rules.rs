@@ -8,6 +8,7 @@ mod acts;
 mod answer;
 mod dispatch;
 mod kinds;
+mod nominal;
 mod reject;
 
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
@@ -200,7 +201,11 @@ const JUDGEMENTS: &[(&str, &[&str])] = &[
         "irresponsible|irresponsibly|thoughtless|clueless|inattentive",
         &[],
     ),
-    ("idiot|idiots|idiotic|foolish|boneheaded", &[]),
+    (
+        "idiot|idiots|idiotic|foolish|boneheaded|moron|morons|moronic",
+        &[],
+    ),
+    ("fool|fools", &["proof", "around", "about"]),
     (
         "dumb",
         &[
@@ -1088,16 +1093,41 @@ impl Scan<'_> {
             }
             return;
         }
+        // `a mistake on his part`, `a lapse on Dave's part`.
+        if self.starter[i]
+            && let Some(slip_end) = self.match_slip(i)
+            && self.token(slip_end).is_some_and(|t| t.lower == "on")
+            && self.token(slip_end + 1).is_some_and(|t| {
+                t.word && (is(PERSON_POSSESSIVES, &t.lower) || (t.possessive && t.capital))
+            })
+            && self.token(slip_end + 2).is_some_and(|t| t.lower == "part")
+            && !self.negated(i, 3)
+            && self.token(i).is_some_and(|t| t.lower != "fault")
+        {
+            self.push(
+                Rule::PersonFailure,
+                i,
+                slip_end + 3,
+                "puts the slip on a person".into(),
+                "describe what made the slip easy to make, and the condition it exposed".into(),
+            );
+            return;
+        }
         // A slip noun, then `by` or `of` a person.
         if self.starter[i]
             && let Some(slip_end) = self.match_slip(i)
             && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
                 .iter()
                 .find_map(|p| self.match_at(slip_end, p))
-            && let Some(m) = self
-                .mentions
-                .iter()
-                .find(|m| m.tokens.start >= end && m.tokens.start <= end + 1)
+            && let Some(m) = self.mentions.iter().find(|m| {
+                // `a mistake by a single sysadmin`: determiners and adjectives between.
+                m.tokens.start >= end
+                    && m.tokens.start <= end + 3
+                    && (end..m.tokens.start).all(|k| {
+                        let t = &self.doc.tokens[k];
+                        t.word && is(PERSON_FILLER, &t.lower)
+                    })
+            })
             && m.who.is_other_person()
             && !self.negated(i, 3)
         {

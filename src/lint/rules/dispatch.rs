@@ -4,11 +4,12 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use super::{Scan, acts, answer};
+use super::super::lexicon::{PERSON_POSSESSIVES, is};
+use super::{Scan, acts, answer, nominal};
 
 /// Every word a pattern of these files can start at.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [answer::TRIGGERS, acts::TRIGGERS]
+    [answer::TRIGGERS, acts::TRIGGERS, nominal::TRIGGERS]
         .iter()
         .flat_map(|list| list.iter().copied())
         .collect()
@@ -16,6 +17,9 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 static ANSWER: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| answer::TRIGGERS.iter().copied().collect());
+
+static NOMINAL: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| nominal::TRIGGERS.iter().copied().collect());
 
 static ACTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| acts::TRIGGERS.iter().copied().collect());
@@ -25,7 +29,14 @@ impl Scan<'_> {
     pub(super) fn by_kind(&mut self) {
         for i in 0..self.doc.tokens.len() {
             let t = &self.doc.tokens[i];
-            if !t.word || t.quoted || t.opaque || !TRIGGERS.contains(t.lower.as_str()) {
+            if !t.word || t.quoted || t.opaque {
+                continue;
+            }
+            if t.possessive || is(PERSON_POSSESSIVES, &t.lower) {
+                self.owned(i);
+            }
+            let t = &self.doc.tokens[i];
+            if !TRIGGERS.contains(t.lower.as_str()) {
                 continue;
             }
             let w = t.lower.as_str();
@@ -34,6 +45,9 @@ impl Scan<'_> {
             }
             if ACTS.contains(w) {
                 self.acts(i);
+            }
+            if NOMINAL.contains(w) {
+                self.nominal(i);
             }
         }
     }

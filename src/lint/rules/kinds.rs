@@ -457,7 +457,8 @@ const INACTION: &[&str] = &[
     "didn't ~ act|react|respond|intervene",
     "chose|decided not to",
     "chose|decided to ignore",
-    "kept|continued ~ deploying|pushing|going|merging|shipping|working",
+    "kept|continued ~ deploying|pushing|going|merging|shipping|working|snoozing|silencing|muting|dismissing|ignoring|retrying|clicking",
+    "kept|continued on ~ snoozing|silencing|muting|dismissing|ignoring",
     "carried on ~ deploying|pushing|merging|shipping",
     "carried on",
     "pushed|deployed|merged|shipped|continued|proceeded anyway",
@@ -597,6 +598,27 @@ const JUDGE: &[(&str, Need)] = &[
         Need::Any,
     ),
     ("not|wasn't|isn't ~ capable of", Need::Person),
+    (
+        "not|wasn't|weren't|isn't|aren't enough|sufficiently|very|particularly|overly|remotely|that|as careful|thorough|attentive|diligent|competent|focused|rigorous|vigilant",
+        Need::Person,
+    ),
+    (
+        "took|take|takes|taking|taken a|the ~ shortcut|shortcuts",
+        Need::Person,
+    ),
+    ("cut|cuts|cutting ~ corners", Need::Person),
+    (
+        "shortcut|shortcuts|shortcutting|circumvent|circumvented|circumventing the ~ normal|usual|standard|proper|required ~ procedure|procedures|process|checks|review|controls",
+        Need::Person,
+    ),
+    (
+        "doesn't|don't ~ understand|grasp|get how|what|why|the|our|his|her|their",
+        Need::Person,
+    ),
+    (
+        "does|do not ~ understand|grasp|get how|what|why|the|our|his|her|their",
+        Need::Person,
+    ),
     (
         "make|made|making|makes ~ poor|bad|questionable|reckless|foolish ~ decisions|choices|calls|decision|choice",
         Need::Any,

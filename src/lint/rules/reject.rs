@@ -12,6 +12,29 @@ use super::Scan;
 /// Words that open what a negation sets aside: `not about`, `isn't whether`, `don't ask who`.
 const FRAMES: &[&str] = &["about", "whether", "who", "why"];
 
+/// Words that make a negated frame a denied question or topic: `isn't about`, `not asking
+/// who`.
+const ASKING: &[&str] = &[
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "is",
+    "was",
+    "are",
+    "were",
+    "ask",
+    "asking",
+    "asked",
+    "hunting",
+    "looking",
+    "searching",
+    "care",
+    "matter",
+    "matters",
+    "question",
+];
+
 /// Verbs that open a sentence telling the reader not to blame.
 const IMPERATIVES: &[&str] = &[
     "resist", "avoid", "stop", "refrain", "don't", "quit", "beware",
@@ -138,11 +161,15 @@ impl Scan<'_> {
         let negation = |k: usize| is(NEGATIONS, lower(k)) || lower(k).ends_with("n't");
         let clause = self.clause_range(i);
         // `isn't about whether…`, `we do not ask who…`: in the clause of the blame.
+        // Only a denied question or topic (`isn't whether`, `not asking who`), not a report
+        // (`did not say whether`).
         let framed = words.iter().enumerate().any(|(n, &k)| {
+            let before = &words[n.saturating_sub(3)..n];
             k < i
                 && clause.contains(&k)
                 && is(FRAMES, lower(k))
-                && words[n.saturating_sub(3)..n].iter().any(|&b| negation(b))
+                && before.iter().any(|&b| negation(b))
+                && before.iter().any(|&b| is(ASKING, lower(b)))
         });
         if framed {
             return true;

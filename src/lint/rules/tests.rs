@@ -255,3 +255,100 @@ fn one_customer_as_the_cause() {
     quiet("Customers caused a traffic spike at noon.");
     quiet("A customer's valid configuration caused the bug to surface.");
 }
+
+#[test]
+fn faulty_work_owned_by_a_person() {
+    flags(
+        "Olek's rushed failover left the replica behind.",
+        Rule::PersonFailure,
+        "Olek's rushed failover",
+    );
+    flags(
+        "The outage came from her untested migration.",
+        Rule::PersonFailure,
+        "her untested migration",
+    );
+    flags(
+        "The DBA's ill-advised query locked the table.",
+        Rule::PersonFailure,
+        "DBA's ill-advised query",
+    );
+    // Work that is no one's, a person's thing that broke, a system's output.
+    quiet("The untested migration locked the table.");
+    quiet("Priya's broken laptop delayed the handover.");
+    quiet("The scheduler's rushed retries filled the queue.");
+}
+
+#[test]
+fn judged_qualities_and_failings() {
+    flags(
+        "Frankly the on-call's focus that night was lacking.",
+        Rule::BlameWord,
+        "on-call's focus that night was lacking",
+    );
+    flags(
+        "Tomás's understanding of the cache is weak.",
+        Rule::BlameWord,
+        "Tomás's understanding of the cache is weak",
+    );
+    flags(
+        "The reviewer displayed a complete lack of care.",
+        Rule::BlameWord,
+        "displayed a complete lack of care",
+    );
+    flags(
+        "The contractor lacks the judgement for production work.",
+        Rule::BlameWord,
+        "lacks the judgement",
+    );
+    flags(
+        "Mei wasn't sufficiently careful with the flag.",
+        Rule::BlameWord,
+        "wasn't sufficiently careful",
+    );
+    flags(
+        "The SRE cut corners on the restore.",
+        Rule::BlameWord,
+        "cut corners",
+    );
+    flags(
+        "He just doesn't understand the retry logic.",
+        Rule::BlameWord,
+        "doesn't understand the",
+    );
+    // Conditions, systems and a good verdict.
+    quiet("The new hire lacked access to the bastion host.");
+    quiet("The dashboard showed a lack of data for the region.");
+    quiet("Priya's judgement during the incident was sound.");
+    quiet("The parser doesn't understand the new format.");
+    quiet("The cache lacks the ability to expire keys early.");
+}
+
+#[test]
+fn culprits_mistakes_on_a_part_and_insults() {
+    flags(
+        "The culprit, as usual, was Kasia.",
+        Rule::BlameWord,
+        "culprit, as usual, was Kasia",
+    );
+    flags(
+        "It was an oversight on her part.",
+        Rule::PersonFailure,
+        "oversight on her part",
+    );
+    flags(
+        "The outage followed a lapse by a lone junior admin.",
+        Rule::PersonFailure,
+        "lapse by a lone junior admin",
+    );
+    flags("Some fool restarted the primary.", Rule::BlameWord, "fool");
+    flags(
+        "The on-call's slowness cost us the SLA.",
+        Rule::PersonFailure,
+        "on-call's slowness",
+    );
+    quiet("The culprit was a stale DNS cache.");
+    quiet("We are not looking for a culprit.");
+    quiet("The deploy tool needs a fool-proof confirmation step.");
+    quiet("No mistake on anyone's part led to this.");
+}
