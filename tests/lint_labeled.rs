@@ -1350,7 +1350,7 @@ fn new_sentences_by_kind() {
     );
     // First run: recall 0.612, false alarms 0.062, precision 0.892. Tuned on since; the
     // floor is what the tuning reached, less a margin.
-    assert!(z.recall >= 0.87, "sixth set recall {:.3} fell", z.recall);
+    assert!(z.recall >= 0.93, "sixth set recall {:.3} fell", z.recall);
     assert!(
         z.false_alarms <= 0.03,
         "sixth set false alarms {:.3} rose",

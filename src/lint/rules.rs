@@ -7,8 +7,10 @@ use std::sync::LazyLock;
 mod acts;
 mod answer;
 mod dispatch;
+mod human;
 mod kinds;
 mod nominal;
+mod passive;
 mod reject;
 
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};

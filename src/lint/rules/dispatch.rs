@@ -5,14 +5,20 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_POSSESSIVES, is};
-use super::{Scan, acts, answer, nominal};
+use super::{Scan, acts, answer, human, nominal, passive};
 
 /// Every word a pattern of these files can start at.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [answer::TRIGGERS, acts::TRIGGERS, nominal::TRIGGERS]
-        .iter()
-        .flat_map(|list| list.iter().copied())
-        .collect()
+    [
+        answer::TRIGGERS,
+        acts::TRIGGERS,
+        nominal::TRIGGERS,
+        passive::TRIGGERS,
+        human::TRIGGERS,
+    ]
+    .iter()
+    .flat_map(|list| list.iter().copied())
+    .collect()
 });
 
 static ANSWER: LazyLock<HashSet<&'static str>> =
@@ -20,6 +26,12 @@ static ANSWER: LazyLock<HashSet<&'static str>> =
 
 static NOMINAL: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| nominal::TRIGGERS.iter().copied().collect());
+
+static PASSIVE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| passive::TRIGGERS.iter().copied().collect());
+
+static HUMAN: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| human::TRIGGERS.iter().copied().collect());
 
 static ACTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| acts::TRIGGERS.iter().copied().collect());
@@ -29,7 +41,11 @@ impl Scan<'_> {
     pub(super) fn by_kind(&mut self) {
         for i in 0..self.doc.tokens.len() {
             let t = &self.doc.tokens[i];
-            if !t.word || t.quoted || t.opaque {
+            if t.word && t.quoted {
+                self.quoted_finding(i);
+                continue;
+            }
+            if !t.word || t.opaque {
                 continue;
             }
             if t.possessive || is(PERSON_POSSESSIVES, &t.lower) {
@@ -48,6 +64,12 @@ impl Scan<'_> {
             }
             if NOMINAL.contains(w) {
                 self.nominal(i);
+            }
+            if PASSIVE.contains(w) {
+                self.passives(i);
+            }
+            if HUMAN.contains(w) {
+                self.human(i);
             }
         }
     }

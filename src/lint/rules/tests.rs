@@ -352,3 +352,72 @@ fn culprits_mistakes_on_a_part_and_insults() {
     quiet("The deploy tool needs a fool-proof confirmation step.");
     quiet("No mistake on anyone's part led to this.");
 }
+
+#[test]
+fn faulty_changes_with_a_person_as_agent() {
+    flags(
+        "A malformed rule file was uploaded by the on-call at midnight.",
+        Rule::Counterfactual,
+        "malformed rule file was uploaded by the on-call",
+    );
+    flags(
+        "The outage traced back to hasty edits made by two contractors.",
+        Rule::Counterfactual,
+        "hasty edits made by two contractors",
+    );
+    // The agent is a tool, or the change is not called faulty.
+    quiet("A malformed rule file was uploaded by the sync job at midnight.");
+    quiet("The config change was approved by the on-call, as the process requires.");
+}
+
+#[test]
+fn acts_against_a_rule_and_procedures_not_followed() {
+    flags(
+        "Rhea restarted the primary during the freeze, against procedure.",
+        Rule::Counterfactual,
+        "against procedure",
+    );
+    flags(
+        "The contractor merged it in violation of the change policy.",
+        Rule::Counterfactual,
+        "in violation of the change policy",
+    );
+    flags(
+        "The failover checklist was never followed.",
+        Rule::Counterfactual,
+        "checklist was never followed",
+    );
+    flags(
+        "Our rollback procedure, written last year, wasn't adhered to.",
+        Rule::Counterfactual,
+        "procedure, written last year, wasn't adhered to",
+    );
+    // A system against a rule, a rule followed, a rule discussed.
+    quiet("The proxy retried against policy limits until the breaker opened.");
+    quiet("The failover checklist was followed step by step.");
+    quiet("The runbook was not written for a two-region failure.");
+}
+
+#[test]
+fn people_named_as_the_cause() {
+    flags(
+        "Operators are the usual cause of these outages.",
+        Rule::HumanError,
+        "Operators are the usual cause",
+    );
+    flags(
+        "In the end, the weak link was the human element.",
+        Rule::HumanError,
+        "human element",
+    );
+    flags(
+        "The report concluded it was a \"human error\".",
+        Rule::HumanError,
+        "human error",
+    );
+    // The field of study, people with a condition, a label discussed.
+    quiet("The human factors of the pager made alerts easy to dismiss.");
+    quiet("The problem was that people had no way to see the flag.");
+    quiet("Calling it \"human error\" would end the analysis.");
+    quiet("BA blamed \"human error\" for the outage.");
+}
