@@ -620,6 +620,12 @@ impl Clause<'_> {
             };
             return Subject { who, mention: None };
         }
+        // `whoever wrote this script has…`: the relative owns the clause.
+        if let Some(m) = inside.first()
+            && tokens[m.tokens.start].lower == "whoever"
+        {
+            return Subject::of(m);
+        }
         // `the engineer who ran it`, `a contractor doing maintenance work at the site`.
         if let Some(m) = inside.iter().find(|m| {
             m.who.is_other_person()

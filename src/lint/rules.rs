@@ -224,6 +224,7 @@ const JUDGEMENTS: &[(&str, &[&str])] = &[
     ("asleep at the wheel", &[]),
     ("not|wasn't|weren't paying attention", &[]),
     ("fat fingered|finger|fingering", &[]),
+    ("rubber stamped|stamp|stamps|stamping", &[]),
     ("rookie mistake|mistakes|error", &[]),
 ];
 
@@ -270,6 +271,7 @@ const COUNTERFACTUALS: &[(&str, Counter)] = &[
     ("should ~ have|'ve", Counter::Modal),
     ("should've", Counter::Modal),
     ("should not ~ have", Counter::Modal),
+    ("should never ~ have", Counter::Modal),
     ("shouldn't ~ have", Counter::Modal),
     ("ought to have", Counter::Modal),
     ("could ~ have", Counter::Modal),
@@ -751,14 +753,23 @@ impl Scan<'_> {
                         if !is_participle(&verb.lower) {
                             continue; // `should have a runbook`: a recommendation.
                         }
+                        // `should have been paged`: done to them, not by them; but `should
+                        // not have been allowed near production` judges whether they were fit.
+                        let fit = self.token(end + 1).is_some_and(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "allowed" | "permitted" | "trusted" | "hired" | "let" | "given"
+                            )
+                        });
                         if verb.lower == "been"
+                            && !fit
                             && self
                                 .token(end + 1)
                                 .is_some_and(|t| t.word && is_participle(&t.lower))
                         {
                             continue; // `should have been paged`: done to them, not by them.
                         }
-                        end += 1;
+                        end += if verb.lower == "been" && fit { 2 } else { 1 };
                         if self.learning_question(i, end) {
                             continue;
                         }
@@ -1002,7 +1013,9 @@ impl Scan<'_> {
                 {
                     continue;
                 }
-                if self.negated(i, 2) {
+                // `missed the page because his phone was silenced`: an account, not a verdict.
+                if self.negated(i, 2) || (self.doc.tokens[i].lower == "missed" && self.explained(i))
+                {
                     continue;
                 }
                 let agent = self.clause().agent_after(end);

@@ -50,6 +50,11 @@ pub(super) const TRIGGERS: &[&str] = &[
     "owe",
     "owes",
     "owed",
+    "consequences",
+    "repercussions",
+    "own",
+    "owns",
+    "dealt",
     "want",
     "wants",
     "wanted",
@@ -197,6 +202,10 @@ const PENALTY: &[&str] = &[
     "account",
 ];
 
+fn person_mention(m: &Mention) -> bool {
+    m.who.is_other_person()
+}
+
 fn person(m: &Mention) -> bool {
     m.who.is_other_person() || m.possessor.is_some_and(Who::is_other_person)
 }
@@ -220,6 +229,9 @@ impl Scan<'_> {
             "fire" | "fires" | "sack" | "punish" => self.fire_when(i),
             "reassigned" | "relieved" => self.reassigned(i),
             "owe" | "owes" | "owed" => self.owes_apology(i),
+            "consequences" | "repercussions" => self.consequences_for(i),
+            "own" | "owns" => self.own_failure(i),
+            "dealt" => self.dealt_with(i),
             _ => self.wants_names(i),
         }
     }
@@ -316,9 +328,107 @@ impl Scan<'_> {
         self.answer_hit(from, end, "holds a person answerable for a past outcome");
     }
 
+    /// `there will be consequences for the team that shipped this`.
+    fn consequences_for(&mut self, i: usize) {
+        if self.token(i + 1).is_none_or(|t| t.lower != "for") {
+            return;
+        }
+        let Some(m) = self.mention_within(i + 2, 3).filter(person) else {
+            return;
+        };
+        if self.negated(i, 3) || self.in_question(i) {
+            return;
+        }
+        self.answer_hit(i, m.tokens.end, "asks for a person to pay for the incident");
+    }
+
+    /// `Ivan has to own this failure personally`: the failure put on one person, not a
+    /// follow-up handed to an owner.
+    fn own_failure(&mut self, i: usize) {
+        let s = self.sentence_of(i);
+        let object: Vec<usize> = (i + 1..(i + 4).min(s.end))
+            .filter(|&k| self.doc.tokens[k].word)
+            .take(2)
+            .collect();
+        let Some(&failure) = object.iter().find(|&&k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "failure" | "outage" | "mistake" | "mistakes" | "mess" | "screwup" | "fiasco"
+            )
+        }) else {
+            return;
+        };
+        let demanded = (s.start..i)
+            .rev()
+            .filter(|&k| self.doc.tokens[k].word)
+            .take(3)
+            .any(|k| is(DEMAND, &self.doc.tokens[k].lower))
+            || self
+                .token(failure + 1)
+                .is_some_and(|t| t.lower == "personally");
+        let subject = self.clause().subject_before(i);
+        if !demanded || !subject.who.is_other_person() || self.negated(i, 2) || self.in_question(i)
+        {
+            return;
+        }
+        self.answer_hit(i, failure + 1, "puts the failure on one person to carry");
+    }
+
+    /// `the person responsible should be dealt with`.
+    fn dealt_with(&mut self, i: usize) {
+        if self.token(i + 1).is_none_or(|t| t.lower != "with") || !self.passive_be_before(i) {
+            return;
+        }
+        let s = self.sentence_of(i);
+        let person = self
+            .mentions
+            .iter()
+            .any(|m| s.contains(&m.tokens.start) && m.tokens.end <= i && person_mention(m));
+        if !person || self.negated(i, 3) || self.in_question(i) {
+            return;
+        }
+        self.answer_hit(i, i + 2, "asks for a person to be punished");
+    }
+
+    /// `the outage is Nina's responsibility`: an outcome put on a person.
+    fn outcome_is_theirs(&mut self, i: usize) -> bool {
+        let Some(owner) = i.checked_sub(1).and_then(|b| self.token(b)) else {
+            return false;
+        };
+        let owned = owner.word
+            && (is(PERSON_POSSESSIVES, &owner.lower)
+                || (owner.possessive
+                    && (owner.name_shaped
+                        || self.mentions.iter().any(|m| m.tokens.end == i && person(m)))));
+        if !owned {
+            return false;
+        }
+        let clause = self.clause_range(i);
+        let outcome = (clause.start..i).any(|k| is(OUTCOMES, &self.doc.tokens[k].lower));
+        let be = (clause.start..i).any(|k| {
+            matches!(
+                self.doc.tokens[k].lower.as_str(),
+                "is" | "was" | "were" | "are" | "'s"
+            )
+        });
+        if !outcome || !be || self.negated(i - 1, 3) || self.in_question(i) {
+            return false;
+        }
+        let from = self
+            .mentions
+            .iter()
+            .find(|m| m.tokens.contains(&(i - 1)))
+            .map_or(i - 1, |m| m.tokens.start);
+        self.answer_hit(from, i + 1, "puts the incident on a person's account");
+        true
+    }
+
     /// `State employee takes responsibility for the false alert`: the failure put on
     /// someone else (oneself taking responsibility is an account, not blame).
     fn took_responsibility(&mut self, i: usize) {
+        if self.outcome_is_theirs(i) {
+            return;
+        }
         let Some(verb) = i.checked_sub(1).and_then(|b| {
             let t = self.token(b)?;
             let w = t.lower.as_str();

@@ -58,7 +58,9 @@ impl Scan<'_> {
         let head_end = if w == "human" {
             match self.token(i + 1) {
                 Some(t) if t.word && is(HUMAN_PART, &t.lower) => i + 2,
-                _ => return,
+                Some(t) if t.word => return,
+                // `the failure was entirely human`.
+                _ => return self.cause_was_human(i),
             }
         } else {
             i + 1
@@ -97,6 +99,45 @@ impl Scan<'_> {
             Rule::HumanError,
             from,
             to,
+            "names people as the cause".into(),
+            "name the conditions that made the slip easy to make: design, tooling, time \
+             pressure, missing information"
+                .into(),
+        );
+    }
+
+    /// `the failure was entirely human`: `human` as the verdict on a cause.
+    fn cause_was_human(&mut self, i: usize) {
+        let s = self.sentence_of(i);
+        let before: Vec<usize> = (s.start..i)
+            .rev()
+            .filter(|&k| {
+                let t = &self.doc.tokens[k];
+                t.word
+                    && !t.lower.ends_with("ly")
+                    && !matches!(t.lower.as_str(), "all" | "just" | "only" | "too")
+            })
+            .take(6)
+            .collect();
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let Some((&be, rest)) = before.split_first() else {
+            return;
+        };
+        if !is(BE, lower(be)) || !rest.iter().any(|&k| is(CAUSE, lower(k))) {
+            return;
+        }
+        if self.negated(i, 3) || self.in_question(i) {
+            return;
+        }
+        let from = rest
+            .iter()
+            .copied()
+            .find(|&k| is(CAUSE, lower(k)))
+            .unwrap_or(i);
+        self.push(
+            Rule::HumanError,
+            from,
+            i + 1,
             "names people as the cause".into(),
             "name the conditions that made the slip easy to make: design, tooling, time \
              pressure, missing information"

@@ -38,6 +38,16 @@ const PUNISH: &[(&str, Need)] = &[
         "held|hold|holds|holding ~ responsible|accountable|liable|answerable|culpable",
         Need::Any,
     ),
+    ("held|hold|holds|holding ~ to account", Need::Any),
+    ("held|hold|holds|holding * to account", Need::Any),
+    (
+        "there will|must|should|would|has|have|needs ~ be|to ~ consequences|repercussions|sanctions",
+        Need::Any,
+    ),
+    (
+        "there will|must|should|would|has|have|needs to be ~ consequences|repercussions|sanctions",
+        Need::Any,
+    ),
     (
         "hold|holds|holding|held * responsible|accountable|liable|answerable",
         Need::Any,
@@ -464,12 +474,13 @@ const INACTION: &[&str] = &[
     "pushed|deployed|merged|shipped|continued|proceeded anyway",
     "went ahead anyway",
     "sat on it",
+    "sat|sits|sitting on the|that|this|his|her|their ~ ticket|tickets|alert|alerts|page|pages|issue|request|pr|review|fix|escalation|report|warning|warnings|email|bug",
     "let it slide|ride|go",
     "looked the other way",
     "just|only|simply needed|had|has|need|needs to",
     "just|simply sat|stood there",
     "sat there",
-    "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking",
+    "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking|telling|asking|waiting|notifying|informing|consulting|warning|announcing",
 ];
 
 /// Participles that, with a person as agent, put an omission or a harm on them.
@@ -598,6 +609,23 @@ const JUDGE: &[(&str, Need)] = &[
         Need::Any,
     ),
     ("not|wasn't|isn't ~ capable of", Need::Person),
+    (
+        "let|lets|letting us|everyone|everybody|them|you|me|customers ~ down",
+        Need::Person,
+    ),
+    (
+        "let|lets|letting the|our|their|his|her team|side ~ down",
+        Need::Person,
+    ),
+    (
+        "let|lets|letting the|our|their|his|her * team|side|company ~ down",
+        Need::Person,
+    ),
+    ("has|had|have no business", Need::Person),
+    (
+        "rushed|hurried it|this|that|the|a|his|her|their|through",
+        Need::Person,
+    ),
     (
         "not|wasn't|weren't|isn't|aren't enough|sufficiently|very|particularly|overly|remotely|that|as careful|thorough|attentive|diligent|competent|focused|rigorous|vigilant",
         Need::Person,
@@ -1006,6 +1034,16 @@ impl Scan<'_> {
         }
     }
 
+    /// True when a clause after token `i` in its sentence gives the reason (`…, because his
+    /// phone was on do-not-disturb`): an account of what happened, not a verdict.
+    pub(super) fn explained(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        (i + 1..s.end).any(|k| {
+            let t = &self.doc.tokens[k];
+            t.word && matches!(t.lower.as_str(), "because" | "since")
+        })
+    }
+
     /// True when the sentence of token `i` is a real question (not a tag: `…, right?`).
     pub(super) fn in_question(&self, i: usize) -> bool {
         let s = self.sentence_of(i);
@@ -1204,7 +1242,7 @@ impl Scan<'_> {
         let account = |h: &Token| {
             matches!(
                 h.lower.as_str(),
-                "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review"
+                "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review" | "watch"
             )
         };
         let owned_account = |m: &super::super::people::Mention| {
@@ -1388,7 +1426,7 @@ impl Scan<'_> {
             return;
         }
         // `did not page anyone because nothing fired`: fine; only a person's own duty.
-        if self.negated(i, 2) {
+        if self.negated(i, 2) || self.explained(i) {
             return;
         }
         let subject = self.clause().subject_before(i);

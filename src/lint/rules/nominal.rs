@@ -127,6 +127,20 @@ const QUALITIES: &[&str] = &[
     "conduct",
     "behaviour",
     "behavior",
+    "code",
+    "config",
+    "change",
+    "changes",
+    "script",
+    "query",
+    "testing",
+    "tests",
+    "review",
+    "reviews",
+    "runbook",
+    "documentation",
+    "docs",
+    "planning",
 ];
 
 /// Verdicts on a quality.
@@ -163,6 +177,16 @@ const POOR: &[&str] = &[
     "amateurish",
     "patchy",
     "spotty",
+    "garbage",
+    "trash",
+    "rubbish",
+    "junk",
+    "crap",
+    "amateur",
+    "reckless",
+    "lazy",
+    "incompetent",
+    "negligent",
 ];
 
 /// What a person can be said to lack as a failing (not access, information or time, which

@@ -205,6 +205,44 @@ impl Scan<'_> {
         {
             return true;
         }
+        // `It is easy to say the engineer should have known`: the judgement weighed.
+        let weighed = words.windows(3).any(|w| {
+            w[2] <= i
+                && matches!(lower(w[0]), "easy" | "tempting" | "natural" | "convenient")
+                && lower(w[1]) == "to"
+                && matches!(
+                    lower(w[2]),
+                    "say" | "conclude" | "think" | "assume" | "claim" | "blame" | "point"
+                )
+        });
+        if weighed {
+            return true;
+        }
+        // `We are not here to assign blame`: the act of blaming denied.
+        if lower(i) == "blame"
+            && let Some(n) = words.iter().position(|&k| k == i)
+            && n > 0
+            && matches!(
+                lower(words[n - 1]),
+                "assign"
+                    | "assigning"
+                    | "apportion"
+                    | "apportioning"
+                    | "place"
+                    | "placing"
+                    | "lay"
+                    | "laying"
+                    | "cast"
+                    | "casting"
+                    | "put"
+                    | "putting"
+            )
+            && words[n.saturating_sub(6)..n]
+                .iter()
+                .any(|&k| clause.contains(&k) && negation(k))
+        {
+            return true;
+        }
         // `went from blaming the guy…`.
         if is(TOPICS, lower(i))
             && i.checked_sub(1)

@@ -421,3 +421,103 @@ fn people_named_as_the_cause() {
     quiet("Calling it \"human error\" would end the analysis.");
     quiet("BA blamed \"human error\" for the outage.");
 }
+
+#[test]
+fn more_ways_of_asking_who_pays() {
+    flags(
+        "The vendor's engineer must be held to account.",
+        Rule::Punishment,
+        "held to account",
+    );
+    flags(
+        "There have to be consequences for the contractor who pushed it.",
+        Rule::Punishment,
+        "consequences for the contractor",
+    );
+    flags(
+        "The data loss was Kofi's responsibility.",
+        Rule::Punishment,
+        "Kofi's responsibility",
+    );
+    flags(
+        "It all went wrong on the night shift's watch.",
+        Rule::Punishment,
+        "on the night shift's watch",
+    );
+    flags(
+        "The release manager needs to own this mess.",
+        Rule::Punishment,
+        "own this mess",
+    );
+    flags(
+        "Whoever approved it should be dealt with.",
+        Rule::Punishment,
+        "dealt with",
+    );
+    quiet("The consequences for customers were two hours without checkout.");
+    quiet("Restores are Kofi's responsibility from next sprint.");
+    quiet("The storage team will own the follow-up on the outage.");
+    quiet("The backlog was dealt with by the end of the week.");
+}
+
+#[test]
+fn more_judgements_of_people() {
+    flags(
+        "Ana let the whole team down.",
+        Rule::BlameWord,
+        "let the whole team down",
+    );
+    flags(
+        "An intern has no business running migrations.",
+        Rule::BlameWord,
+        "has no business",
+    );
+    flags("Bilal rushed the rollback.", Rule::BlameWord, "rushed the");
+    flags(
+        "The approver rubber-stamped the change.",
+        Rule::BlameWord,
+        "rubber-stamped",
+    );
+    flags(
+        "The contractor should never have been trusted with root.",
+        Rule::Counterfactual,
+        "should never have been trusted",
+    );
+    flags(
+        "Whoever set this threshold clearly had no clue what they were doing.",
+        Rule::BlameWord,
+        "had no clue what",
+    );
+    flags(
+        "The on-call's runbook was rubbish.",
+        Rule::BlameWord,
+        "on-call's runbook was rubbish",
+    );
+    quiet("Ana rushed to the data centre with a spare disk.");
+    quiet("The page should have been routed to the database on-call.");
+    quiet("The load test let the error budget down to zero.");
+}
+
+#[test]
+fn more_hindsight_and_people_as_cause() {
+    flags(
+        "Nils sat on the escalation for an hour.",
+        Rule::Counterfactual,
+        "sat on the escalation",
+    );
+    flags(
+        "The DBA restarted the primary without warning anyone.",
+        Rule::Counterfactual,
+        "without warning",
+    );
+    flags(
+        "The cause, in the end, was entirely human.",
+        Rule::HumanError,
+        "cause, in the end, was entirely human",
+    );
+    quiet("Nils sat on the bridge call for an hour.");
+    quiet("The first responder missed the page because the pager had no signal.");
+    quiet("The retrospective is not a place to assign blame.");
+    quiet("It is tempting to say the on-call should have noticed; nothing was shown.");
+    quiet("The interface was designed to be human friendly.");
+}
