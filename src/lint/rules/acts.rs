@@ -27,9 +27,6 @@ const PERCEIVE: &[&str] = &[
     "fixes",
     "corrected",
     "corrects",
-    "reverted",
-    "reverts",
-    "undid",
     "identified",
     "identifies",
     "realized",
@@ -54,9 +51,6 @@ const PERCEIVE: &[&str] = &[
     "made",
     "make",
     "makes",
-    "replaced",
-    "rolled",
-    "restored",
 ];
 
 /// Prepositions between an act and its target: `ran it against the wrong host`.
@@ -135,7 +129,7 @@ impl Scan<'_> {
             break b;
         };
         let w = self.doc.tokens[verb].lower.as_str();
-        if is(PERCEIVE, w) || self.negated(verb, 2) || self.in_question(i) {
+        if is(PERCEIVE, w) || self.negated(verb, 2) || self.in_question(i) || self.explained(i) {
             return;
         }
         let subject = self.clause().subject_before(verb);

@@ -681,6 +681,20 @@ impl Scan<'_> {
         if !self.passive_be_before(i) {
             return;
         }
+        // `was reassigned the ticket by the triage bot`: work handed over, not a penalty.
+        if self.token(i + 1).is_some_and(|t| {
+            t.word
+                && matches!(
+                    t.lower.as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "two"
+                )
+        }) || self
+            .clause()
+            .agent_after(i + 1)
+            .is_some_and(|a| !a.who.is_other_person())
+        {
+            return;
+        }
         let subject = self.clause().subject_before(i);
         if !subject.who.is_other_person() || self.negated(i, 3) || self.in_question(i) {
             return;

@@ -886,7 +886,7 @@ impl Scan<'_> {
         let Some(adjective) = adjective else {
             return;
         };
-        if self.passive(i) || self.negated(i, 2) || self.in_question(i) {
+        if self.passive(i) || self.negated(i, 2) || self.in_question(i) || self.explained(i) {
             return;
         }
         let subject = self.clause().subject_before(i);
@@ -941,6 +941,24 @@ impl Scan<'_> {
             .rev()
             .find(|&k| self.doc.tokens[k].word);
         let verb = self.token(i + 1).filter(|t| t.word && !t.quoted);
+        // `accidentally found the bug`: luck in finding, no slip.
+        if verb.is_some_and(|v| {
+            matches!(
+                v.lower.as_str(),
+                "found"
+                    | "discovered"
+                    | "noticed"
+                    | "spotted"
+                    | "saw"
+                    | "caught"
+                    | "fixed"
+                    | "learned"
+                    | "learnt"
+                    | "stumbled"
+            )
+        }) {
+            return;
+        }
         let verb_is = |f: &dyn Fn(&str) -> bool| verb.is_some_and(|v| f(&v.lower));
         let ing = verb_is(&|w| w.len() > 4 && w.ends_with("ing"));
         // `decided erroneously`: the adverb after the verb.
@@ -1040,7 +1058,12 @@ impl Scan<'_> {
         let s = self.sentence_of(i);
         (i + 1..s.end).any(|k| {
             let t = &self.doc.tokens[k];
-            t.word && matches!(t.lower.as_str(), "because" | "since")
+            t.word
+                && (matches!(t.lower.as_str(), "because" | "since")
+                    // `…, as both had the same prompt`.
+                    || (t.lower == "as"
+                        && k.checked_sub(1)
+                            .is_some_and(|b| self.doc.tokens[b].lower == ",")))
         })
     }
 
@@ -1561,8 +1584,12 @@ impl Scan<'_> {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
-            // `distracted by three pages` names a condition.
-            if self.token(end).is_some_and(|t| t.lower == "by")
+            // `distracted by three pages` names a condition; `took a shortcut through the
+            // staging network` is a route.
+            let next = self.token(end).map_or("", |t| t.lower.as_str());
+            if next == "by"
+                || (pattern.contains("shortcut")
+                    && matches!(next, "through" | "across" | "via" | "over" | "to"))
                 || (self.negated(i, 3) && !pattern.starts_with("not") && !pattern.contains("n't"))
             {
                 continue;

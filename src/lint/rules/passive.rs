@@ -221,7 +221,7 @@ impl Scan<'_> {
                 "was" | "were" | "is" | "are" | "been" | "wasn't" | "weren't" | "isn't" | "aren't"
             )
         });
-        if !negated || !be || self.in_question(i) {
+        if !negated || !be || self.in_question(i) || self.explained(i) {
             return;
         }
         // What was not followed is a procedure named before: `the playbook … was not

@@ -521,3 +521,24 @@ fn more_hindsight_and_people_as_cause() {
     quiet("It is tempting to say the on-call should have noticed; nothing was shown.");
     quiet("The interface was designed to be human friendly.");
 }
+
+#[test]
+fn accounts_with_their_reasons_and_other_near_misses() {
+    // The same acts told as a verdict are flagged.
+    flags(
+        "Luca restored the wrong snapshot.",
+        Rule::PersonFailure,
+        "restored the wrong snapshot",
+    );
+    flags(
+        "The upgrade checklist was not followed.",
+        Rule::Counterfactual,
+        "checklist was not followed",
+    );
+    // Told with the reason, they are an account.
+    quiet("Luca picked the wrong snapshot, as both had the same timestamp.");
+    quiet("The upgrade checklist was not followed because it predates the new cluster.");
+    quiet("The SRE was reassigned the ticket by the triage rota.");
+    quiet("She accidentally discovered the leak while profiling.");
+    quiet("The courier took a shortcut across the campus to deliver the disk.");
+}
