@@ -7,7 +7,9 @@ use super::super::people::Who;
 use super::{Rule, Scan, who_text};
 
 /// The words a pattern here can start at.
-pub(super) const TRIGGERS: &[&str] = &["wrong", "caused", "broke", "crashed"];
+pub(super) const TRIGGERS: &[&str] = &[
+    "wrong", "caused", "broke", "crashed", "mistake", "accident", "error",
+];
 
 /// Verbs whose object being wrong is no slip of theirs: they found it, or set it right.
 const PERCEIVE: &[&str] = &[
@@ -71,6 +73,7 @@ impl Scan<'_> {
     pub(super) fn acts(&mut self, i: usize) {
         match self.doc.tokens[i].lower.as_str() {
             "wrong" => self.wrong_target(i),
+            "mistake" | "accident" | "error" => self.by_mistake(i),
             _ => self.customer_caused(i),
         }
     }
@@ -144,6 +147,49 @@ impl Scan<'_> {
             format!("makes {who} the author of a slip on the wrong target"),
             "say what made the two targets look alike and what let the act through, e.g. \
              \"both hosts had the same prompt; the tool asked for no confirmation\""
+                .into(),
+        );
+    }
+
+    /// `the on-call rebooted the primary by mistake`, `deleted the volume in error`.
+    fn by_mistake(&mut self, i: usize) {
+        let Some(by) = i.checked_sub(1).filter(|&b| {
+            self.token(b).is_some_and(|t| {
+                matches!(
+                    (t.lower.as_str(), self.doc.tokens[i].lower.as_str()),
+                    ("by", "mistake" | "accident") | ("in", "error")
+                )
+            })
+        }) else {
+            return;
+        };
+        // The one who acted: the clause's first mention, before any verb.
+        let clause = self.clause_range(i);
+        let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| clause.contains(&m.tokens.start) && m.tokens.end <= by)
+            .cloned()
+        else {
+            return;
+        };
+        if !m.who.is_other_person() || self.negated(by, 3) || self.in_question(i) {
+            return;
+        }
+        let who = who_text(
+            self,
+            &super::super::people::Subject {
+                who: m.who,
+                mention: Some(m.clone()),
+            },
+        );
+        self.push(
+            Rule::PersonFailure,
+            by,
+            i + 1,
+            format!("tells the act as a slip by {who}"),
+            "make the command or the change the subject, and say what made the slip easy: \
+             e.g. \"the reboot hit the primary; both hosts had the same name\""
                 .into(),
         );
     }

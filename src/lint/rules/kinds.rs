@@ -96,6 +96,25 @@ const PUNISH: &[(&str, Need)] = &[
     ("pay|pays for the|losing", Need::NotThing),
     ("pay the price", Need::NotThing),
     ("made|make|making an example of", Need::Any),
+    ("shown the door", Need::NotThing),
+    (
+        "got|get|gets|given|getting|give|gave the boot|axe|chop|sack",
+        Need::NotThing,
+    ),
+    ("named and shamed", Need::Any),
+    ("name and shame", Need::Any),
+    (
+        "dock|docks|docked|docking * pay|bonus|salary|wages",
+        Need::Any,
+    ),
+    (
+        "dock|docks|docked|docking * * pay|bonus|salary|wages",
+        Need::Any,
+    ),
+    (
+        "dock|docks|docked|docking * * * pay|bonus|salary|wages",
+        Need::Any,
+    ),
     ("culpable|culpability", Need::Any),
     ("owe|owes|owed * an|a ~ apology|explanation", Need::Person),
     ("owe|owes|owed * * an|a ~ apology|explanation", Need::Person),
@@ -622,6 +641,20 @@ const JUDGE: &[(&str, Need)] = &[
         Need::Person,
     ),
     ("has|had|have no business", Need::Person),
+    ("can't|cannot|couldn't ~ be trusted|relied", Need::Person),
+    ("not to be trusted", Need::Person),
+    (
+        "not|wasn't|weren't|isn't|aren't ~ good|competent|skilled|qualified|sharp|fast|quick|smart|experienced enough",
+        Need::Person,
+    ),
+    (
+        "was|is|were|are the|a ~ wrong person|man|woman|guy|hire|engineer|choice|people",
+        Need::Person,
+    ),
+    (
+        "overconfident|cocky|lackadaisical|unprofessional|incapable|unreliable|sloppy",
+        Need::Person,
+    ),
     (
         "rushed|hurried it|this|that|the|a|his|her|their|through",
         Need::Person,
@@ -682,6 +715,9 @@ const HUMAN_CAUSE: &[&str] = &[
     "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer|worker|contractor|crew error|errors|slip|slips|mistake|mistakes",
     "person|human|humans|people|operator|engineer|user at|behind the keyboard|wheel|controls|console|terminal",
     "weak|weakest link",
+    "layer 8|eight problem|problems|issue|issues|error|errors|failure",
+    "wetware|meatware failure|failures|problem|problems|issue|issues|error|errors|bug|bugs",
+    "id10t|id10t's error|errors",
     "humans|people|operators|engineers didn't|failed",
     "humans|people|operators|engineers did not",
 ];
@@ -1119,6 +1155,10 @@ impl Scan<'_> {
                 continue;
             };
             if self.negated(i, 3) || self.discussed(i) {
+                continue;
+            }
+            // `shown the door to the server room` is a way in.
+            if pattern.starts_with("shown") && self.token(end).is_some_and(|t| t.lower == "to") {
                 continue;
             }
             // `be written` only as `be written up`.

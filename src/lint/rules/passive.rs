@@ -10,6 +10,9 @@ use super::{Rule, Scan, who_text};
 
 /// The words a pattern here can start at.
 pub(super) const TRIGGERS: &[&str] = &[
+    "obvious",
+    "evident",
+    "apparent",
     "by",
     "against",
     "violation",
@@ -116,6 +119,7 @@ impl Scan<'_> {
     pub(super) fn passives(&mut self, i: usize) {
         match self.doc.tokens[i].lower.as_str() {
             "by" => self.faulty_by_person(i),
+            "obvious" | "evident" | "apparent" => self.should_have_been_obvious(i),
             "against" | "violation" | "violated" | "violating" | "flouted" | "flouting" => {
                 self.against_rule(i)
             }
@@ -159,6 +163,41 @@ impl Scan<'_> {
             format!("puts a faulty change on {who}, with hindsight"),
             "make the change the subject and say what let it through, e.g. \"the migration \
              reached production with one reviewer; nothing required a second\""
+                .into(),
+        );
+    }
+
+    /// `it should have been obvious to the on-call`: hindsight about what people saw.
+    fn should_have_been_obvious(&mut self, i: usize) {
+        let before: Vec<usize> = (self.sentence_of(i).start..i)
+            .rev()
+            .filter(|&k| {
+                let t = &self.doc.tokens[k];
+                t.word && !matches!(t.lower.as_str(), "so" | "very" | "quite" | "perfectly")
+            })
+            .take(3)
+            .collect();
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let modal = matches!(
+            before.as_slice(),
+            [been, have, m, ..] if lower(*been) == "been"
+                && matches!(lower(*have), "have" | "'ve")
+                && matches!(lower(*m), "should" | "must" | "ought" | "to")
+        ) || matches!(
+            before.as_slice(),
+            [been, m, ..] if lower(*been) == "been" && matches!(lower(*m), "should've" | "must've")
+        );
+        if !modal || self.in_question(i) {
+            return;
+        }
+        let from = before.last().copied().unwrap_or(i);
+        self.push(
+            Rule::Counterfactual,
+            from,
+            i + 1,
+            "judges what people should have seen, with hindsight".into(),
+            "say what the signals looked like at the time, and what made them easy to read \
+             otherwise"
                 .into(),
         );
     }

@@ -542,3 +542,67 @@ fn accounts_with_their_reasons_and_other_near_misses() {
     quiet("She accidentally discovered the leak while profiling.");
     quiet("The courier took a shortcut across the campus to deliver the disk.");
 }
+
+#[test]
+fn idioms_of_penalty_and_judgement() {
+    flags(
+        "The contractor was quietly shown the door.",
+        Rule::Punishment,
+        "shown the door",
+    );
+    flags(
+        "Two engineers got the axe after the outage.",
+        Rule::Punishment,
+        "got the axe",
+    );
+    flags(
+        "Management docked the on-call's bonus.",
+        Rule::Punishment,
+        "docked the on-call's bonus",
+    );
+    flags(
+        "Frankly, the new SRE cannot be trusted near the database.",
+        Rule::BlameWord,
+        "cannot be trusted",
+    );
+    flags(
+        "The reviewer simply wasn't sharp enough.",
+        Rule::BlameWord,
+        "wasn't sharp enough",
+    );
+    flags(
+        "The operator was cocky about the change.",
+        Rule::BlameWord,
+        "cocky",
+    );
+    quiet("The new badge reader showed visitors the door to the lab.");
+    quiet("The cache cannot be trusted after a failover.");
+    quiet("The failover wasn't fast enough for the SLA.");
+}
+
+#[test]
+fn slips_by_mistake_hindsight_of_the_obvious_and_jargon_for_people() {
+    flags(
+        "Bea truncated the audit table by mistake.",
+        Rule::PersonFailure,
+        "by mistake",
+    );
+    flags(
+        "The SRE purged the queue in error.",
+        Rule::PersonFailure,
+        "in error",
+    );
+    flags(
+        "The expiry must have been obvious to anyone on the rota.",
+        Rule::Counterfactual,
+        "must have been obvious",
+    );
+    flags(
+        "Honestly this was a layer eight issue.",
+        Rule::HumanError,
+        "layer eight issue",
+    );
+    quiet("The importer truncated the table by mistake when the schema changed.");
+    quiet("The dashboard made the expiry obvious to anyone on the rota.");
+    quiet("We could only see it in hindsight; nothing made it evident at the time.");
+}
