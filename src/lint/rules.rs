@@ -556,9 +556,14 @@ impl Scan<'_> {
                 let part_of_to_blame = !pattern.starts_with("to ")
                     && before.is_some_and(|b| b.word && b.lower == "to")
                     && self.token(i).is_some_and(|t| t.lower == "blame");
+                // `whose fault is this really?`, `it was the training at fault`.
+                let thing_at_fault = (pattern.starts_with("at") || pattern.starts_with("to "))
+                    && self.clause().subject_before(i).who == Who::System;
                 if tool
                     || compound
                     || part_of_to_blame
+                    || thing_at_fault
+                    || self.in_question(i)
                     || self.negated(i, 3)
                     || self.blame_discussed(i, end)
                 {

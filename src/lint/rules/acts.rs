@@ -61,7 +61,18 @@ const TO_TARGET: &[&str] = &[
 ];
 
 /// Targets whose being wrong is about timing or luck, not an act: `at the wrong time`.
-const NOT_TARGETS: &[&str] = &["time", "moment", "place", "end", "impression", "idea"];
+const NOT_TARGETS: &[&str] = &[
+    "time",
+    "moment",
+    "place",
+    "end",
+    "impression",
+    "idea",
+    "thing",
+    "things",
+    "conclusion",
+    "lesson",
+];
 
 /// Outcomes a customer can be named as causing.
 const FAILURES: &[&str] = &[

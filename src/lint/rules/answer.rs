@@ -269,12 +269,60 @@ impl Scan<'_> {
             // `answer for this`, `responsible for it.`
             if n == 0
                 && matches!(w, "it" | "this" | "that")
-                && self.token(k + 1).is_none_or(|t| !t.word)
+                && self.token(k + 1).is_none_or(|t| {
+                    !t.word
+                        || matches!(
+                            t.lower.as_str(),
+                            "at" | "in"
+                                | "on"
+                                | "before"
+                                | "to"
+                                | "by"
+                                | "with"
+                                | "after"
+                                | "and"
+                                | "one"
+                                | "time"
+                                | "incident"
+                                | "outage"
+                        )
+                })
             {
                 return Some(k + 1);
             }
         }
         None
+    }
+
+    /// True when what a person is held to account for after token `end` is future work, not
+    /// a past outcome: `will be held accountable for landing the validator`, `will answer for
+    /// the rollout schedule from now on`.
+    pub(super) fn faces_forward(&self, end: usize) -> bool {
+        let object = if self.token(end).is_some_and(|t| t.lower == "for") {
+            end + 1
+        } else if end
+            .checked_sub(1)
+            .and_then(|b| self.token(b))
+            .is_some_and(|t| t.lower == "for")
+        {
+            end
+        } else {
+            return false;
+        };
+        let s = self.sentence_of(end);
+        let past = self.outcome_after(object, 6).is_some();
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        // `from now on`, `going forward`: the sentence faces forward; after a bare `will`,
+        // only work does (`will be held accountable for landing the validator`).
+        let ahead = (s.start..s.end).any(|k| {
+            matches!(lower(k), "forward" | "future" | "next")
+                || (lower(k) == "now" && k + 1 < s.end && lower(k + 1) == "on")
+        });
+        let will = (s.start..s.end).any(|k| matches!(lower(k), "will" | "shall"));
+        let work = self.token(object).is_some_and(|t| {
+            t.word && (is(FORWARD, &t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ing")))
+        });
+        !past && (ahead || (will && work))
     }
 
     /// `one customer is responsible for the outage`, `the engineer responsible for it`.

@@ -376,6 +376,11 @@ const CLEANUP: &[&str] = &[
     "bad",
     "faulty",
     "broken",
+    "local",
+    "own",
+    "scratch",
+    "temp",
+    "tmp",
 ];
 
 /// Duties a person can be said to have missed: `didn't send the update`.
@@ -1157,6 +1162,12 @@ impl Scan<'_> {
             if self.negated(i, 3) || self.discussed(i) {
                 continue;
             }
+            // `will be held accountable for landing the validator`: an owner of future work.
+            if (pattern.starts_with("held") || pattern.starts_with("answer"))
+                && self.faces_forward(end)
+            {
+                continue;
+            }
             // `shown the door to the server room` is a way in.
             if pattern.starts_with("shown") && self.token(end).is_some_and(|t| t.lower == "to") {
                 continue;
@@ -1755,9 +1766,31 @@ impl Scan<'_> {
 
     /// True when the words after `end` discuss the phrase: `human error is a label`.
     pub(super) fn meta(&self, end: usize) -> bool {
-        self.token(end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "is" | "was" | "isn't" | "wasn't"))
-            && (end + 1..end + 5).any(|k| self.token(k).is_some_and(|t| is(META, &t.lower)))
+        let be = self.token(end).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "is" | "was" | "isn't" | "wasn't" | "are" | "gets" | "get"
+            )
+        });
+        // `operator error is identified as the causal factor`: the label's use discussed.
+        let labelled = self.token(end + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "identified"
+                    | "cited"
+                    | "named"
+                    | "given"
+                    | "listed"
+                    | "labelled"
+                    | "labeled"
+                    | "used"
+                    | "chosen"
+                    | "reached"
+                    | "invoked"
+            )
+        });
+        be && (labelled
+            || (end + 1..end + 5).any(|k| self.token(k).is_some_and(|t| is(META, &t.lower))))
     }
 
     /// `Were the on-call more attentive, …would…`: an inverted conditional about a person.

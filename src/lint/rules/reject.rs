@@ -243,6 +243,9 @@ impl Scan<'_> {
         {
             return true;
         }
+        if self.reported(i, &words) || self.owned_up(i, &words) {
+            return true;
+        }
         // `went from blaming the guy…`.
         if is(TOPICS, lower(i))
             && i.checked_sub(1)
@@ -280,6 +283,156 @@ impl Scan<'_> {
             })
     }
 
+    /// True when the blame at token `i` is told as someone else's act or opinion, or as a
+    /// practice criticised: `accused the repairman of negligence`, `too quick to blame
+    /// pilots`, `the first thing they look for is someone to blame`, `some people felt…`,
+    /// `one could argue…`, `we reject the framing that…`, `a manager asked who should be
+    /// fired`, `investigators blamed the crash on pilot error`.
+    fn reported(&self, i: usize, words: &[usize]) -> bool {
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let Some(n) = words.iter().position(|&k| k >= i) else {
+            return false;
+        };
+        let before = &words[..n];
+        let near = &before[n.saturating_sub(8)..];
+        // `accused the repairman of gross negligence`.
+        let accused = near.iter().any(|&k| {
+            matches!(lower(k), "accused" | "accuses" | "accusing" | "accuse")
+                && self.subject_is_third(k)
+        });
+        // `too quick to blame`, `look for someone to blame`.
+        let to_blame = matches!(lower(i), "to" | "blame")
+            && before.iter().rev().take(10).any(|&k| {
+                matches!(
+                    lower(k),
+                    "quick"
+                        | "eager"
+                        | "keen"
+                        | "ready"
+                        | "fast"
+                        | "look"
+                        | "looking"
+                        | "looks"
+                        | "searching"
+                        | "search"
+                        | "hunting"
+                        | "hunt"
+                )
+            })
+            && !before
+                .iter()
+                .any(|&k| matches!(lower(k), "we" | "i" | "us"));
+        // `Some people felt…`, `one could argue…`, `a manager asked who…`.
+        let opinion = |k: usize| {
+            matches!(
+                lower(k),
+                "felt"
+                    | "thought"
+                    | "believed"
+                    | "claimed"
+                    | "argued"
+                    | "suggested"
+                    | "argue"
+                    | "say"
+                    | "said"
+                    | "asked"
+                    | "wondered"
+                    | "insisted"
+                    | "speculated"
+            )
+        };
+        let opened = words.first().is_some_and(|&f| {
+            matches!(
+                lower(f),
+                "some" | "others" | "one" | "several" | "many" | "few"
+            )
+        }) && near.iter().any(|&k| opinion(k));
+        let asked_who = near.windows(2).any(|w| {
+            matches!(lower(w[0]), "asked" | "asks" | "wondered" | "wonders")
+                && matches!(lower(w[1]), "who" | "whether" | "if")
+                && self.subject_is_third(w[0])
+        });
+        // `We reject the framing that…`.
+        let rejected = before.iter().any(|&k| {
+            matches!(
+                lower(k),
+                "reject" | "rejects" | "rejected" | "rejecting" | "dispute" | "disputes"
+            )
+        });
+        accused || to_blame || opened || asked_who || rejected || self.label_blamed(i, words)
+    }
+
+    /// `The FAA blames human error for the meltdown`, `investigators blamed the crash on a
+    /// combination of pilot error`: a label of human error reported as someone's finding.
+    fn label_blamed(&self, i: usize, words: &[usize]) -> bool {
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let verb = |k: usize| {
+            matches!(
+                lower(k),
+                "blamed"
+                    | "blames"
+                    | "blame"
+                    | "blaming"
+                    | "cited"
+                    | "cites"
+                    | "citing"
+                    | "attributed"
+                    | "attributes"
+                    | "attributing"
+            )
+        };
+        let label = |k: usize| {
+            matches!(lower(k), "human" | "pilot" | "operator" | "user" | "driver")
+                && self
+                    .token(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "error" | "errors"))
+        };
+        // The verb, and a label within the ten words after it.
+        let Some(v) = words
+            .iter()
+            .copied()
+            .filter(|&k| verb(k) && k <= i)
+            .next_back()
+        else {
+            return false;
+        };
+        let after: Vec<usize> = words.iter().copied().filter(|&k| k > v).take(10).collect();
+        let labelled = after.iter().any(|&k| label(k));
+        labelled && (i == v || after.contains(&i)) && self.subject_is_third(v)
+    }
+
+    /// True when the subject of the verb at `k` is neither the writer nor unknown.
+    fn subject_is_third(&self, k: usize) -> bool {
+        use super::super::people::Who;
+        let subject = self.clause().subject_before(k);
+        // `the auditor accused…`: any subject but the writer (an unknown noun is no mention).
+        subject.who != Who::First
+            && (s_start_word(self, k) || subject.who != Who::Unknown || subject.mention.is_some())
+    }
+
+    /// `in hindsight, I could easily have checked`, `i should've waited, my bad`: the writer
+    /// owning their own part, told as such (not hindsight about someone else).
+    fn owned_up(&self, i: usize, words: &[usize]) -> bool {
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let subject = self.clause().subject_before(i);
+        if subject.who != super::super::people::Who::First {
+            return false;
+        }
+        let text: Vec<&str> = words.iter().map(|&k| lower(k)).collect();
+        text.windows(2).any(|w| {
+            matches!(
+                w,
+                ["in", "hindsight"]
+                    | ["my", "bad"]
+                    | ["looking", "back"]
+                    | ["on", "me"]
+                    | ["my", "fault"]
+                    | ["my", "mistake"]
+                    | ["mea", "culpa"]
+            )
+        })
+    }
+
     /// The token range of the clause holding token `i`.
     pub(super) fn clause_range(&self, i: usize) -> std::ops::Range<usize> {
         self.sentence
@@ -294,4 +447,14 @@ impl Scan<'_> {
         let k = self.doc.tokens.partition_point(|t| t.start < start);
         (self.doc.tokens.get(k)?.start == start).then_some(k)
     }
+}
+
+/// True when a word other than a pronoun stands before token `k` in its clause: a subject
+/// the mentions did not name (`the auditor accused…`).
+fn s_start_word(scan: &Scan<'_>, k: usize) -> bool {
+    let clause = scan.clause_range(k);
+    (clause.start..k).any(|b| {
+        let t = &scan.doc.tokens[b];
+        t.word && !matches!(t.lower.as_str(), "i" | "we" | "and" | "then" | "but")
+    })
 }

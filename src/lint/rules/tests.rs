@@ -606,3 +606,36 @@ fn slips_by_mistake_hindsight_of_the_obvious_and_jargon_for_people() {
     quiet("The dashboard made the expiry obvious to anyone on the rota.");
     quiet("We could only see it in hindsight; nothing made it evident at the time.");
 }
+
+#[test]
+fn blame_reported_criticised_or_owned_is_not_laid() {
+    quiet("The auditor accused the night clerk of gross carelessness.");
+    quiet("Reviews elsewhere were too eager to blame the operators.");
+    quiet("The first thing the old process did was look for an engineer to blame.");
+    quiet("Some colleagues thought Mei should have known; the flag was undocumented.");
+    quiet("A director asked whether the contractor should be fired.");
+    quiet("We reject the idea that the responder was negligent.");
+    quiet("The regulator blamed the collapse on operator error and a faulty valve.");
+    quiet("Too often, human error is cited as the cause.");
+    quiet("Whose fault was it, really?");
+    quiet("It was the alert design at fault, not the responder.");
+    quiet("Looking back, I should have asked for a second reviewer; my bad.");
+    quiet("Ines will be held accountable for shipping the new validator next quarter.");
+    // The same words, laid by the writer.
+    flags(
+        "The night clerk was grossly careless.",
+        Rule::BlameWord,
+        "careless",
+    );
+    flags("The responder is at fault.", Rule::BlameWord, "at fault");
+    flags(
+        "Ines will be held accountable for the outage.",
+        Rule::Punishment,
+        "held accountable",
+    );
+    flags(
+        "I should have asked for a second reviewer.",
+        Rule::Counterfactual,
+        "should have asked",
+    );
+}
