@@ -388,12 +388,7 @@ impl Scan<'_> {
                     .is_some_and(|t| matches!(t.lower.as_str(), "error" | "errors"))
         };
         // The verb, and a label within the ten words after it.
-        let Some(v) = words
-            .iter()
-            .copied()
-            .filter(|&k| verb(k) && k <= i)
-            .next_back()
-        else {
+        let Some(v) = words.iter().copied().rfind(|&k| verb(k) && k <= i) else {
             return false;
         };
         let after: Vec<usize> = words.iter().copied().filter(|&k| k > v).take(10).collect();
