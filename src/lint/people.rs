@@ -638,7 +638,11 @@ impl Clause<'_> {
         if let Some(last) = inside.last() {
             let glue_only = (last.tokens.end..verb).all(|i| {
                 let t = &tokens[i];
-                t.word && (is(GLUE, &t.lower) || t.lower.ends_with("n't") || t.lower == "not")
+                t.word
+                    && (is(GLUE, &t.lower)
+                        || t.lower.ends_with("n't")
+                        || t.lower == "not"
+                        || (t.lower.len() > 4 && t.lower.ends_with("ly")))
             });
             if glue_only {
                 return Subject::of(last);

@@ -223,7 +223,12 @@ const JUDGEMENTS: &[(&str, &[&str])] = &[
     ("dropped|drop|drops|dropping the ball", &[]),
     ("asleep at the wheel", &[]),
     ("not|wasn't|weren't paying attention", &[]),
-    ("fat fingered|finger|fingering", &[]),
+    ("fat fingered|finger|fingers|fingering", &[]),
+    ("half a brain", &[]),
+    (
+        "slob|slobs|dolt|dolts|numpty|muppet|muppets|buffoon|dunce|dimwit|halfwit|nitwit|imbecile|cretin",
+        &[],
+    ),
     ("rubber stamped|stamp|stamps|stamping", &[]),
     ("rookie mistake|mistakes|error", &[]),
 ];
@@ -288,7 +293,7 @@ const COUNTERFACTUALS: &[(&str, Counter)] = &[
     ("never bothered", Counter::Omission),
     ("couldn't be bothered", Counter::Omission),
     ("could not be bothered", Counter::Omission),
-    ("ignored|ignoring", Counter::Ignored),
+    ("ignored|ignoring|ignores", Counter::Ignored),
 ];
 
 /// Verbs that make their subject the author of a failure.
@@ -304,6 +309,8 @@ const FAILURES: &[&str] = &[
     "botched|misconfigured|mistyped|misread|overlooked|missed",
     "made a|an|the ~ mistake|error|blunder",
     "made a|an|the * mistake|error|blunder|slip",
+    "committed a|an|the ~ mistake|error|blunder|slip|boner|gaffe|sin",
+    "committed a|an|the * mistake|error|blunder|slip|boner|gaffe|sin",
     "made mistakes|errors|blunders",
     "made a bad call",
     "failed",

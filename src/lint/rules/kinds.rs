@@ -102,6 +102,22 @@ const PUNISH: &[(&str, Need)] = &[
         Need::NotThing,
     ),
     ("named and shamed", Need::Any),
+    ("final check|paycheck|paycheque", Need::Any),
+    (
+        "laterally|sideways ~ promoted|moved|shifted|transferred",
+        Need::Any,
+    ),
+    ("sidelined", Need::NotThing),
+    ("side lined", Need::NotThing),
+    (
+        "bear|bears|bore|borne|shoulder|shoulders the ~ consequences|brunt|blame|cost",
+        Need::Person,
+    ),
+    ("lost|lose|loses|losing the right to", Need::Person),
+    (
+        "want|wants|wanted|need|needs * in my|his|her|the ~ office",
+        Need::Any,
+    ),
     ("name and shame", Need::Any),
     (
         "dock|docks|docked|docking * pay|bonus|salary|wages",
@@ -160,6 +176,10 @@ const PUNISH_VERBS: &[&str] = &[
     "terminates",
     "oust",
     "ousted",
+    "ban",
+    "bans",
+    "banned",
+    "banning",
 ];
 
 /// Verbs of removing a person from work: `taken off the rotation`.
@@ -190,6 +210,8 @@ const DUTIES: &[&str] = &[
     "project",
     "duty",
     "duties",
+    "rota",
+    "roster",
     "team",
     "access",
     "incident",
@@ -496,6 +518,9 @@ const INACTION: &[&str] = &[
     "carried on ~ deploying|pushing|merging|shipping",
     "carried on",
     "pushed|deployed|merged|shipped|continued|proceeded anyway",
+    "pushes|deploys|merges|ships|continues|proceeds|goes ahead anyway",
+    "waved|waves|waving|brushed|brushes|brushing|shrugged|shrugs|shrugging off|aside|away",
+    "carries|carry on",
     "went ahead anyway",
     "sat on it",
     "sat|sits|sitting on the|that|this|his|her|their ~ ticket|tickets|alert|alerts|page|pages|issue|request|pr|review|fix|escalation|report|warning|warnings|email|bug",
@@ -661,6 +686,18 @@ const JUDGE: &[(&str, Need)] = &[
         Need::Person,
     ),
     (
+        "exercised|exercise|exercises|exercising|taken|took|take|taking normal|reasonable|proper|due|basic|ordinary|more|enough care|caution|diligence",
+        Need::Person,
+    ),
+    (
+        "behaved|behave|behaves|acted|act|acts like|as ~ responsible|grown adults|professionals",
+        Need::Any,
+    ),
+    (
+        "behaved|behave|behaves|acted|act|acts like ~ children|kids|amateurs|idiots|cowboys",
+        Need::Any,
+    ),
+    (
         "rushed|hurried it|this|that|the|a|his|her|their|through",
         Need::Person,
     ),
@@ -718,6 +755,8 @@ const HUMAN_CAUSE: &[&str] = &[
     "people|personnel|staff|human problem|problems|issue|issues|failure|failures",
     "human caused|induced|driven",
     "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer|worker|contractor|crew error|errors|slip|slips|mistake|mistakes",
+    "on call error|errors|mistake|mistakes|slip",
+    "sre|dba|dev|ops|oncall error|errors|mistake|mistakes|slip",
     "person|human|humans|people|operator|engineer|user at|behind the keyboard|wheel|controls|console|terminal",
     "weak|weakest link",
     "layer 8|eight problem|problems|issue|issues|error|errors|failure",
@@ -1202,7 +1241,10 @@ impl Scan<'_> {
             && let Some(m) = self.mention_within(i + 1, 4)
             && (i + 1..m.tokens.start).all(|k| {
                 let t = &self.doc.tokens[k];
-                t.word && !is(super::super::lexicon::GLUE, &t.lower) && !is(CONNECTIVES, &t.lower)
+                t.word
+                    && (!is(super::super::lexicon::GLUE, &t.lower)
+                        || matches!(t.lower.as_str(), "that" | "this"))
+                    && !is(CONNECTIVES, &t.lower)
             })
             && m.who.is_other_person()
             && self.meets(Need::NotThing, &self.clause().subject_before(i))
@@ -1316,7 +1358,15 @@ impl Scan<'_> {
         let account = |h: &Token| {
             matches!(
                 h.lower.as_str(),
-                "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review" | "watch"
+                "account"
+                    | "record"
+                    | "head"
+                    | "heads"
+                    | "conscience"
+                    | "tab"
+                    | "review"
+                    | "watch"
+                    | "shoulders"
             )
         };
         let owned_account = |m: &super::super::people::Mention| {

@@ -391,6 +391,18 @@ impl Scan<'_> {
         let Some(v) = words.iter().copied().rfind(|&k| verb(k) && k <= i) else {
             return false;
         };
+        // `is attributed to human error` is the writer's own finding, told in the passive.
+        if v.checked_sub(1)
+            .and_then(|b| self.token(b))
+            .is_some_and(|b| {
+                matches!(
+                    b.lower.as_str(),
+                    "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                )
+            })
+        {
+            return false;
+        }
         let after: Vec<usize> = words.iter().copied().filter(|&k| k > v).take(10).collect();
         let labelled = after.iter().any(|&k| label(k));
         labelled && (i == v || after.contains(&i)) && self.subject_is_third(v)

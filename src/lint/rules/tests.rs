@@ -639,3 +639,81 @@ fn blame_reported_criticised_or_owned_is_not_laid() {
         "should have asked",
     );
 }
+
+#[test]
+fn seventh_round_ways_of_blaming() {
+    // Penalties and answerability.
+    flags(
+        "Mods, ban that admin now.",
+        Rule::Punishment,
+        "ban that admin",
+    );
+    flags(
+        "The SRE should bear the consequences of the purge.",
+        Rule::Punishment,
+        "bear the consequences",
+    );
+    flags(
+        "The whole outage rests on the DBA's shoulders.",
+        Rule::Punishment,
+        "on the DBA's shoulders",
+    );
+    flags(
+        "After the outage the release manager was quietly sidelined.",
+        Rule::Punishment,
+        "sidelined",
+    );
+    flags(
+        "The engineer was laterally moved to a team with no prod access.",
+        Rule::Punishment,
+        "laterally moved",
+    );
+    // Hindsight and judgement.
+    flags(
+        "The on-call waves off the disk warning.",
+        Rule::Counterfactual,
+        "waves off",
+    );
+    flags(
+        "The DBA ignores the replication alert, merges anyway.",
+        Rule::Counterfactual,
+        "ignores",
+    );
+    flags(
+        "Had the operator exercised due care, the wipe would not have happened.",
+        Rule::BlameWord,
+        "exercised due care",
+    );
+    flags(
+        "The admins acted like amateurs.",
+        Rule::BlameWord,
+        "acted like amateurs",
+    );
+    flags(
+        "Anyone with half a brain would have checked.",
+        Rule::BlameWord,
+        "half a brain",
+    );
+    // People as the cause, and a person's slip.
+    flags(
+        "Root cause: an SRE error during the failover.",
+        Rule::HumanError,
+        "SRE error",
+    );
+    flags(
+        "The pilot's failure to extend the flaps led to the overrun.",
+        Rule::PersonFailure,
+        "pilot's failure",
+    );
+    flags(
+        "A rookie fat fingers the hostname.",
+        Rule::BlameWord,
+        "fat fingers",
+    );
+    // Near-misses.
+    quiet("The scheduler waves off retries after three attempts.");
+    quiet("We carry on with the rollout once the canary is green.");
+    quiet("The pilot rollout to ten percent of hosts went smoothly.");
+    quiet("The owner of the alert is the storage team.");
+    quiet("The firewall bans abusive clients automatically.");
+}
