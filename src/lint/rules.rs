@@ -1152,7 +1152,9 @@ impl Scan<'_> {
                     && m.tokens.start <= end + 3
                     && (end..m.tokens.start).all(|k| {
                         let t = &self.doc.tokens[k];
-                        t.word && is(PERSON_FILLER, &t.lower)
+                        t.word
+                            && (is(PERSON_FILLER, &t.lower)
+                                || is(super::lexicon::PERSON_MODIFIERS, &t.lower))
                     })
             })
             && m.who.is_other_person()

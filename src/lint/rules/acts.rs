@@ -93,7 +93,7 @@ impl Scan<'_> {
     fn wrong_target(&mut self, i: usize) {
         let Some(det) = i.checked_sub(1).filter(|&d| {
             self.token(d)
-                .is_some_and(|t| t.lower == "the" || t.lower == "a")
+                .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "one"))
         }) else {
             return;
         };

@@ -52,6 +52,9 @@ pub(super) const TRIGGERS: &[&str] = &[
     "owed",
     "consequences",
     "repercussions",
+    "account",
+    "explain",
+    "justify",
     "own",
     "owns",
     "dealt",
@@ -97,6 +100,11 @@ pub(super) const OUTCOMES: &[&str] = &[
     "false",
     "failed",
     "botched",
+    "wiped",
+    "deleted",
+    "dropped",
+    "corrupted",
+    "lost",
     "knocked",
     "broke",
     "caused",
@@ -184,6 +192,32 @@ const DEMAND: &[&str] = &[
     "to",
 ];
 
+/// Those a person is made to explain themselves to.
+const AUTHORITY: &[&str] = &[
+    "vp",
+    "board",
+    "management",
+    "leadership",
+    "boss",
+    "manager",
+    "director",
+    "cto",
+    "ceo",
+    "cio",
+    "execs",
+    "exec",
+    "executives",
+    "committee",
+    "auditors",
+    "regulator",
+    "chief",
+    "superiors",
+    "bosses",
+    "svp",
+    "evp",
+    "president",
+];
+
 /// Penalty words before `what he did`.
 const PENALTY: &[&str] = &[
     "consequence",
@@ -230,6 +264,8 @@ impl Scan<'_> {
             "reassigned" | "relieved" => self.reassigned(i),
             "owe" | "owes" | "owed" => self.owes_apology(i),
             "consequences" | "repercussions" => self.consequences_for(i),
+            "account" => self.account_for(i),
+            "explain" | "justify" => self.explain_why(i),
             "own" | "owns" => self.own_failure(i),
             "dealt" => self.dealt_with(i),
             _ => self.wants_names(i),
@@ -374,6 +410,48 @@ impl Scan<'_> {
             .filter(|m| m.tokens.end == i)
             .map_or(i, |m| m.tokens.start);
         self.answer_hit(from, end, "holds a person answerable for a past outcome");
+    }
+
+    /// `the CTO demands Priya account for the wiped bucket`.
+    fn account_for(&mut self, i: usize) {
+        if self.token(i + 1).is_none_or(|t| t.lower != "for") || self.in_question(i) {
+            return;
+        }
+        let Some(end) = self.outcome_after(i + 2, 5) else {
+            return;
+        };
+        let subject = self.clause().subject_before(i);
+        // `demands Priya Raman account for…`: the name read into a mention with `account`.
+        let named_before = i
+            .checked_sub(1)
+            .and_then(|b| self.token(b))
+            .is_some_and(|t| t.word && t.name_shaped);
+        if !(subject.who.is_other_person() || named_before) || self.negated(i, 2) {
+            return;
+        }
+        self.answer_hit(i, end, "asks a person to answer for the incident");
+    }
+
+    /// `Yusuf will have to explain to the VP why the page was down`.
+    fn explain_why(&mut self, i: usize) {
+        if self.token(i + 1).is_none_or(|t| t.lower != "to") || self.in_question(i) {
+            return;
+        }
+        let s = self.sentence_of(i);
+        let Some(why) = (i + 2..(i + 8).min(s.end)).find(|&k| self.doc.tokens[k].lower == "why")
+        else {
+            return;
+        };
+        // To those they answer to: `explain to the VP why`, not `explain to new hires how`.
+        let authority = (i + 2..why).any(|k| is(AUTHORITY, &self.doc.tokens[k].lower));
+        if !authority {
+            return;
+        }
+        let subject = self.clause().subject_before(i);
+        if !subject.who.is_other_person() || self.negated(i, 3) {
+            return;
+        }
+        self.answer_hit(i, why + 1, "asks a person to explain themselves");
     }
 
     /// `there will be consequences for the team that shipped this`.

@@ -184,6 +184,11 @@ const PUNISH_VERBS: &[&str] = &[
 
 /// Verbs of removing a person from work: `taken off the rotation`.
 const REMOVE_VERBS: &[&str] = &[
+    "pulls",
+    "takes",
+    "removes",
+    "kicks",
+    "bans",
     "taken",
     "take",
     "takes",
@@ -589,6 +594,9 @@ const INTRODUCE: &[&str] = &[
 
 /// Adjectives of a faulty change: `pushed a broken config`.
 const FAULTY: &[&str] = &[
+    "destructive",
+    "dangerous",
+    "unsafe",
     "broken",
     "bad",
     "faulty",
@@ -823,7 +831,9 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
     set.extend(INTRODUCE.iter().copied());
-    set.extend(["didn't", "did", "never", "not"]);
+    set.extend([
+        "didn't", "did", "never", "not", "hasn't", "hadn't", "haven't", "has", "had", "have",
+    ]);
     set
 });
 
@@ -1077,7 +1087,14 @@ impl Scan<'_> {
         } else {
             self.clause().subject_before(i)
         };
-        if !subject.who.is_other_person() {
+        // `the user accidentally deleted a production database`: one customer's slip.
+        let one_affected = subject.who == Who::Affected
+            && subject.mention.as_ref().is_some_and(|m| {
+                self.token(m.tokens.end - 1)
+                    .is_some_and(|t| !t.lower.ends_with('s'))
+            })
+            && verb_is(&|w| is(HARM, w));
+        if !subject.who.is_other_person() && !one_affected {
             return;
         }
         self.slip_hit(i, i + 2, &subject);
@@ -1296,6 +1313,27 @@ impl Scan<'_> {
                 i - 1,
                 i + 1,
                 "tells of a person punished for the incident".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `pulls Kenji off the on-call rota`: the person as the object.
+        if is(REMOVE_VERBS, &w)
+            && let Some(m) = self.mention_within(i + 1, 2)
+            && m.who.is_other_person()
+            && self
+                .token(m.tokens.end)
+                .is_some_and(|n| n.word && matches!(n.lower.as_str(), "off" | "from"))
+            && let Some(d) = (m.tokens.end + 1..(m.tokens.end + 6).min(self.sentence_of(i).end))
+                .find(|&k| is(DUTIES, &self.doc.tokens[k].lower))
+            && !self.negated(i, 3)
+            && !self.in_question(i)
+        {
+            self.push(
+                Rule::Punishment,
+                i,
+                d + 1,
+                "asks for a person to be removed from their work".into(),
                 suggestion.into(),
             );
             return;
@@ -1522,8 +1560,8 @@ impl Scan<'_> {
 
     fn missed_duty(&mut self, i: usize) {
         let Some(end) = self
-            .match_at(i, "didn't|never ~ *")
-            .or_else(|| self.match_at(i, "did not ~ *"))
+            .match_at(i, "didn't|never|hasn't|hadn't|haven't ~ *")
+            .or_else(|| self.match_at(i, "did|has|had|have not ~ *"))
         else {
             return;
         };

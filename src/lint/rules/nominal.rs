@@ -47,6 +47,12 @@ const JUDGED: &[&str] = &[
 
 /// Adjectives of a faulty piece of work, judged only on a person's work: `his bad push`.
 const FAULTY: &[&str] = &[
+    "delayed",
+    "late",
+    "slow",
+    "poor",
+    "misguided",
+    "questionable",
     "bad",
     "broken",
     "faulty",

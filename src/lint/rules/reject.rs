@@ -341,7 +341,7 @@ impl Scan<'_> {
                     | "speculated"
             )
         };
-        let opened = words.first().is_some_and(|&f| {
+        let opened = words.iter().take(2).any(|&f| {
             matches!(
                 lower(f),
                 "some" | "others" | "one" | "several" | "many" | "few"
@@ -403,7 +403,7 @@ impl Scan<'_> {
         {
             return false;
         }
-        let after: Vec<usize> = words.iter().copied().filter(|&k| k > v).take(10).collect();
+        let after: Vec<usize> = words.iter().copied().filter(|&k| k > v).take(18).collect();
         let labelled = after.iter().any(|&k| label(k));
         labelled && (i == v || after.contains(&i)) && self.subject_is_third(v)
     }

@@ -717,3 +717,48 @@ fn seventh_round_ways_of_blaming() {
     quiet("The owner of the alert is the storage team.");
     quiet("The firewall bans abusive clients automatically.");
 }
+
+#[test]
+fn answering_explaining_and_removal_with_the_person_as_object() {
+    flags(
+        "The director wants Kaito to account for the deleted records.",
+        Rule::Punishment,
+        "account for the deleted",
+    );
+    flags(
+        "Noor will have to explain to the board why payments failed.",
+        Rule::Punishment,
+        "explain to the board why",
+    );
+    flags(
+        "The manager takes Ines off the pager for a month.",
+        Rule::Punishment,
+        "takes Ines off the pager",
+    );
+    flags(
+        "Poor judgement from the night supervisor delayed the failover.",
+        Rule::PersonFailure,
+        "Poor judgement from the night supervisor",
+    );
+    flags(
+        "The customer accidentally wiped their production project.",
+        Rule::PersonFailure,
+        "accidentally wiped",
+    );
+    flags(
+        "The on-call still hasn't acknowledged the page.",
+        Rule::PersonFailure,
+        "hasn't acknowledged",
+    );
+    flags(
+        "Ravi executed a dangerous migration on the primary.",
+        Rule::PersonFailure,
+        "executed a dangerous",
+    );
+    quiet("Retries account for most of the traffic after the outage.");
+    quiet("Noor will explain to new hires how the failover works.");
+    quiet("Noor will explain to the team why the failover was slow.");
+    quiet("The scheduler takes nodes off the pool when they fail checks.");
+    quiet("The migration hasn't finished yet.");
+    quiet("A customer accidentally discovered the bug.");
+}
