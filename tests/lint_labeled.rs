@@ -1380,7 +1380,7 @@ fn new_sentences_by_kind() {
         "seventh set false alarms {:.3} rose",
         v.false_alarms
     );
-    assert!(v.recall >= 0.86, "seventh set recall {:.3} fell", v.recall);
+    assert!(v.recall >= 0.89, "seventh set recall {:.3} fell", v.recall);
     // First run: recall 0.612, false alarms 0.062, precision 0.892. Tuned on since; the
     // floor is what the tuning reached, less a margin.
     assert!(z.recall >= 0.93, "sixth set recall {:.3} fell", z.recall);

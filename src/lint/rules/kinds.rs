@@ -1660,7 +1660,22 @@ impl Scan<'_> {
                         who: m.who,
                         mention: Some(m.clone()),
                     },
-                    None => self.clause().subject_before(i),
+                    // `Without thinking, he ran the command`: the subject of the clause after.
+                    None => match self
+                        .mentions
+                        .iter()
+                        .find(|m| s.contains(&m.tokens.start) && m.tokens.start > i)
+                    {
+                        Some(m)
+                            if self.sentence_of(i).start + 1 >= i || self.starts_sentence(i) =>
+                        {
+                            Subject {
+                                who: m.who,
+                                mention: Some(m.clone()),
+                            }
+                        }
+                        _ => self.clause().subject_before(i),
+                    },
                 }
             } else {
                 self.clause().subject_before(i)

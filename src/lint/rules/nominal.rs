@@ -9,6 +9,11 @@ use super::{Rule, Scan, who_text};
 
 /// The words a pattern here can start at.
 pub(super) const TRIGGERS: &[&str] = &[
+    "oversight",
+    "blunder",
+    "screwup",
+    "goof",
+    "because",
     "culprit",
     "culprits",
     "showed",
@@ -229,6 +234,8 @@ impl Scan<'_> {
         let w = self.doc.tokens[i].lower.as_str();
         match w {
             "culprit" | "culprits" => self.culprit(i),
+            "oversight" | "blunder" | "screwup" | "goof" => self.this_slip(i),
+            "because" => self.because_state(i),
             "lacked" | "lacks" | "lacking" => self.lacked(i),
             _ => self.showed(i),
         }
@@ -398,6 +405,77 @@ impl Scan<'_> {
             failing + 1,
             format!("judges {who}'s competence or care"),
             "say what training, tooling or help they did not have".into(),
+        );
+    }
+
+    /// `This oversight led to a full disk`: a slip told of people as the cause.
+    fn this_slip(&mut self, i: usize) {
+        let det = i.checked_sub(1).and_then(|b| self.token(b));
+        if det.is_none_or(|d| !matches!(d.lower.as_str(), "this" | "that")) {
+            return;
+        }
+        let caused = self.token(i + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "led" | "caused" | "resulted" | "meant" | "triggered" | "allowed" | "cost"
+            )
+        });
+        if !caused || self.negated(i, 3) || self.in_question(i) {
+            return;
+        }
+        self.push(
+            Rule::PersonFailure,
+            i - 1,
+            i + 2,
+            "makes a person's slip the cause".into(),
+            "name what was missing that let it happen: a check, an alert, a limit".into(),
+        );
+    }
+
+    /// `only because the server owner was asleep`: a person's state made the cause.
+    fn because_state(&mut self, i: usize) {
+        let Some(m) = self.mention_within(i + 1, 2) else {
+            return;
+        };
+        if !m.who.is_other_person() {
+            return;
+        }
+        let be = self
+            .token(m.tokens.end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "was" | "were" | "is" | "are"));
+        let state = self.token(m.tokens.end + 1).is_some_and(|t| {
+            t.word
+                && matches!(
+                    t.lower.as_str(),
+                    "asleep"
+                        | "away"
+                        | "absent"
+                        | "distracted"
+                        | "drunk"
+                        | "lazy"
+                        | "careless"
+                        | "sloppy"
+                        | "negligent"
+                        | "inattentive"
+                        | "complacent"
+                        | "unavailable"
+                        | "unreachable"
+                        | "afk"
+                        | "napping"
+                        | "sleeping"
+                )
+        });
+        if !be || !state || self.negated(i, 2) {
+            return;
+        }
+        self.push(
+            Rule::Counterfactual,
+            i,
+            m.tokens.end + 2,
+            "makes a person's state the cause, with hindsight".into(),
+            "say what made one person's absence matter: who else could be paged, what was \
+             automated"
+                .into(),
         );
     }
 

@@ -762,3 +762,25 @@ fn answering_explaining_and_removal_with_the_person_as_object() {
     quiet("The migration hasn't finished yet.");
     quiet("A customer accidentally discovered the bug.");
 }
+
+#[test]
+fn a_slip_or_a_state_made_the_cause() {
+    flags(
+        "That blunder cost us the weekend.",
+        Rule::PersonFailure,
+        "That blunder cost",
+    );
+    flags(
+        "The page went unanswered only because the on-call was napping.",
+        Rule::Counterfactual,
+        "because the on-call was napping",
+    );
+    flags(
+        "Without checking the target, the admin ran the purge.",
+        Rule::Counterfactual,
+        "Without checking",
+    );
+    quiet("This oversight board meets monthly.");
+    quiet("The page went unanswered because the pager was offline.");
+    quiet("Without checking the cache, the proxy served stale pages.");
+}
