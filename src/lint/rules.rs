@@ -762,6 +762,17 @@ impl Scan<'_> {
                         let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
                             continue;
                         };
+                        // `should have double-checked`: the participle after a hyphen.
+                        if !is_participle(&verb.lower)
+                            && self
+                                .token(end + 1)
+                                .is_some_and(|n| n.joined && is_participle(&n.lower))
+                        {
+                            end += 1;
+                        }
+                        let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
+                            continue;
+                        };
                         if !is_participle(&verb.lower) {
                             continue; // `should have a runbook`: a recommendation.
                         }

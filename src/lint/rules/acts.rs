@@ -112,7 +112,12 @@ impl Scan<'_> {
                 return;
             };
             let t = &self.doc.tokens[b];
-            if !t.word || steps > 4 {
+            // `ran rm -rf on the wrong directory`: a flag's dash is part of the object.
+            if !t.word && matches!(t.lower.as_str(), "-" | "/" | "." | "=") {
+                k = b;
+                continue;
+            }
+            if !t.word || steps > 5 {
                 return;
             }
             let w = t.lower.as_str();

@@ -719,6 +719,18 @@ const JUDGE: &[(&str, Need)] = &[
     ),
     ("cut|cuts|cutting ~ corners", Need::Person),
     (
+        "skipped|skips|skipping|bypassed|bypass|bypasses|bypassing|circumvented|circumvent the|a|two|three|several|some|every|all ~ step|steps|checklist|review|tests|test|canary|approval|checks|check|procedure|safeguard|safeguards|controls|rules",
+        Need::Person,
+    ),
+    (
+        "skipped|skips|skipping|bypassed|bypass|bypasses|bypassing the|a|two|three|several|some * step|steps|checklist|review|tests|test|canary|approval|checks|check|procedure|safeguard|safeguards|controls",
+        Need::Person,
+    ),
+    (
+        "skipped|skips|skipping|bypassed|bypass|bypasses|bypassing step|steps|review|tests|testing|canary|approval|checks|safeguards|controls",
+        Need::Person,
+    ),
+    (
         "shortcut|shortcuts|shortcutting|circumvent|circumvented|circumventing the ~ normal|usual|standard|proper|required ~ procedure|procedures|process|checks|review|controls",
         Need::Person,
     ),
@@ -963,12 +975,17 @@ impl Scan<'_> {
         let Some(det) = self.token(k).filter(|t| t.word) else {
             return;
         };
-        if !matches!(
-            det.lower.as_str(),
-            "a" | "an" | "the" | "his" | "her" | "their" | "some"
-        ) {
+        // `pushed untested code`: no determiner, the adjective first.
+        let bare = is(FAULTY, &det.lower);
+        if !bare
+            && !matches!(
+                det.lower.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "some"
+            )
+        {
             return;
         }
+        let k = if bare { k - 1 } else { k };
         let adjective = (k + 1..k + 3).find(|&a| {
             self.token(a)
                 .is_some_and(|t| t.word && !t.quoted && is(FAULTY, &t.lower))
@@ -1749,7 +1766,23 @@ impl Scan<'_> {
                 continue;
             }
             let subject = self.subject_for(i, end);
-            if !self.meets(*need, &subject) || subject.who == Who::First {
+            // `the engineer's decision to bypass the safeguards`: the owner of the decision.
+            let clause_start = self.clause_range(i).start;
+            let owner = subject
+                .mention
+                .as_ref()
+                .is_some_and(|m| m.possessor.is_some_and(Who::is_other_person))
+                || (clause_start..i)
+                    .find(|&k| self.doc.tokens[k].word)
+                    .is_some_and(|k| {
+                        is(
+                            super::super::lexicon::PERSON_POSSESSIVES,
+                            &self.doc.tokens[k].lower,
+                        )
+                    });
+            if !(self.meets(*need, &subject) || (owner && *need == Need::Person))
+                || subject.who == Who::First
+            {
                 continue;
             }
             self.push(

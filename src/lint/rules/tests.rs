@@ -784,3 +784,35 @@ fn a_slip_or_a_state_made_the_cause() {
     quiet("The page went unanswered because the pager was offline.");
     quiet("Without checking the cache, the proxy served stale pages.");
 }
+
+#[test]
+fn skipped_safeguards_untested_pushes_and_hyphenated_hindsight() {
+    flags(
+        "The technician skipped three steps of the restore runbook.",
+        Rule::BlameWord,
+        "skipped three steps",
+    );
+    flags(
+        "Her decision to bypass the safeguards took checkout down.",
+        Rule::BlameWord,
+        "bypass the safeguards",
+    );
+    flags(
+        "The contractor deployed untested changes to every region.",
+        Rule::PersonFailure,
+        "deployed untested",
+    );
+    flags(
+        "The on-call should have cross-checked the host list.",
+        Rule::Counterfactual,
+        "should have cross-checked",
+    );
+    flags(
+        "Lior ran dd -of on the wrong disk.",
+        Rule::PersonFailure,
+        "ran dd -of on the wrong disk",
+    );
+    quiet("The pipeline skipped the canary because the flag was off.");
+    quiet("The retry path bypasses the cache for writes.");
+    quiet("The release train deployed untested changes to staging by design.");
+}
