@@ -108,8 +108,6 @@ pub const PERSON_PHRASES: &[&str] = &[
     "clerks",
     "trader",
     "traders",
-    "dispatcher",
-    "dispatchers",
     "junior",
     "juniors",
     "newbie",
