@@ -8,7 +8,10 @@
 //! blame and six kinds of near-miss, with published postmortem text, split into a tuning half
 //! and a held-out half; and two sets of published text gathered later (`fresh.tsv`, tuned on
 //! after its first run; `final.tsv`, measured only; `own.tsv`, written before the second
-//! round and tuned on after its first run). There only blame findings count (style
+//! round and tuned on after its first run; `blind.tsv`, the sixth set, written by someone who
+//! had not seen the rules, tuned on after its first run (recall 0.612, false alarms 0.062);
+//! `seventh-a-tune.tsv` and `seventh-b-tune.tsv`, the tuning half of a seventh set written by
+//! others, tuned on after its first run, see `SEVENTH_A`). There only blame findings count (style
 //! advice such as "root cause" is not blame). Precision is the share of flagged sentences that
 //! are blameful, recall the share of blameful sentences flagged, false alarms the share of
 //! blameless sentences flagged. The test fails below recall 0.90 or above false alarms 0.05
@@ -1151,9 +1154,23 @@ const FINAL_SET: &str = include_str!("lint/final.tsv");
 const OWN_SET: &str = include_str!("lint/own.tsv");
 
 /// A sixth set, written by someone who had not seen the rules or the other sets, after the
-/// second round of rule changes: measured only, never tuned on (its first figures are in
-/// README.md).
+/// second round of rule changes: tuned on after its first run (recall 0.612, false alarms
+/// 0.062, precision 0.892; see README.md).
 const BLIND_SET: &str = include_str!("lint/blind.tsv");
+
+/// A seventh set, written by others who had not seen the rules, after the sixth set was tuned
+/// on: its tuning half (part a written for it, part b copied from public pages; both files are
+/// tuning text). Its held-out half is kept elsewhere and measured by others.
+///
+/// First run, before any rule was changed for it (the rules as tuned on the sixth set), 270
+/// sentences (104 blameful, 166 blameless): recall 0.644, false alarms 0.114, precision 0.779.
+/// By kind: punish 6/17, subject 14/22, nominal 12/17, hindsight 9/16, judge 13/18,
+/// human-error 13/14 flagged; false alarms on quoted 12/31, question 2/20, forward 2/24,
+/// we 2/25, plain 1/27, system 0/39. Part a (written, 120 sentences): recall 0.767, false
+/// alarms 0.133; part b (published, 150): recall 0.477, false alarms 0.104. With the rules as
+/// they were before the sixth set was tuned on: recall 0.615, false alarms 0.127.
+const SEVENTH_A: &str = include_str!("lint/seventh-a-tune.tsv");
+const SEVENTH_B: &str = include_str!("lint/seventh-b-tune.tsv");
 
 /// The new set, split by position within each kind: (tuning half, held-out half).
 fn new_set() -> (Vec<Labeled>, Vec<Labeled>) {
@@ -1338,18 +1355,66 @@ fn new_sentences_by_kind() {
     );
     let (a, b) = parse_set(BLIND_SET);
     let blind: Vec<Labeled> = a.into_iter().chain(b).collect();
-    let z = measure_new("sixth set, blind (measured only)", &blind, show);
+    // Tuned on after its first run: its misses are printed like the tuning half's.
+    let z = measure_new(
+        "sixth set, blind (tuned on after its first run)",
+        &blind,
+        true,
+    );
     println!(
         "sixth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         z.recall, z.false_alarms, z.precision
     );
-    // A floor against regressions only (first run: recall 0.612, false alarms 0.062); the
-    // goal is recall 0.90 with false alarms at most 0.05.
-    assert!(z.recall >= 0.55, "blind recall {:.3} fell", z.recall);
+    let all = |data: &'static str| {
+        let (a, b) = parse_set(data);
+        a.into_iter().chain(b).collect::<Vec<Labeled>>()
+    };
+    let (sa, sb) = (all(SEVENTH_A), all(SEVENTH_B));
+    measure_new("seventh set, tuning half, part a (written)", &sa, true);
+    measure_new("seventh set, tuning half, part b (published)", &sb, true);
+    let seventh: Vec<Labeled> = sa.into_iter().chain(sb).collect();
+    let v = measure_new("seventh set, tuning half", &seventh, false);
+    println!(
+        "seventh set, tuning half: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        v.recall, v.false_alarms, v.precision
+    );
     assert!(
-        z.false_alarms <= 0.10,
-        "blind false alarms {:.3} rose",
+        v.false_alarms <= 0.03,
+        "seventh set false alarms {:.3} rose",
+        v.false_alarms
+    );
+    assert!(v.recall >= 0.89, "seventh set recall {:.3} fell", v.recall);
+    // First run: recall 0.612, false alarms 0.062, precision 0.892. Tuned on since; the
+    // floor is what the tuning reached, less a margin.
+    assert!(z.recall >= 0.93, "sixth set recall {:.3} fell", z.recall);
+    assert!(
+        z.false_alarms <= 0.03,
+        "sixth set false alarms {:.3} rose",
         z.false_alarms
+    );
+    assert!(z.precision >= 0.9, "sixth set precision {:.3}", z.precision);
+    // The earlier sets stay where they were before the sixth set was tuned on.
+    assert!(
+        h.recall >= 0.98 && h.false_alarms <= 0.0,
+        "new set, held-out half"
+    );
+    assert!(
+        f.recall >= 0.79 && f.false_alarms <= 0.0,
+        "third set: recall {:.3}, false alarms {:.3}",
+        f.recall,
+        f.false_alarms
+    );
+    assert!(
+        l.recall >= 0.99 && l.false_alarms <= 0.0,
+        "fourth set: recall {:.3}, false alarms {:.3}",
+        l.recall,
+        l.false_alarms
+    );
+    assert!(
+        o.recall >= 0.99 && o.false_alarms <= 0.0,
+        "fifth set: recall {:.3}, false alarms {:.3}",
+        o.recall,
+        o.false_alarms
     );
     assert!(t.recall >= 0.90, "tuning recall {:.3} below 0.90", t.recall);
     assert!(

@@ -356,6 +356,15 @@ const START_VERBS: &[&str] = &[
     "wiped",
     "deleted",
     "dropped",
+    "sat",
+    "stood",
+    "chose",
+    "fell",
+    "drops",
+    "deletes",
+    "wipes",
+    "lacks",
+    "lacked",
 ];
 
 static PRODUCT_SET: LazyLock<HashSet<&'static str>> =

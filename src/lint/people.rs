@@ -620,18 +620,29 @@ impl Clause<'_> {
             };
             return Subject { who, mention: None };
         }
+        // `whoever wrote this script has…`: the relative owns the clause.
+        if let Some(m) = inside.first()
+            && tokens[m.tokens.start].lower == "whoever"
+        {
+            return Subject::of(m);
+        }
+        // `the engineer who ran it`, `a contractor doing maintenance work at the site`.
         if let Some(m) = inside.iter().find(|m| {
             m.who.is_other_person()
-                && tokens
-                    .get(m.tokens.end)
-                    .is_some_and(|t| t.lower == "who" && t.word)
+                && tokens.get(m.tokens.end).is_some_and(|t| {
+                    t.word && (t.lower == "who" || (t.lower.len() > 5 && t.lower.ends_with("ing")))
+                })
         }) {
             return Subject::of(m);
         }
         if let Some(last) = inside.last() {
             let glue_only = (last.tokens.end..verb).all(|i| {
                 let t = &tokens[i];
-                t.word && (is(GLUE, &t.lower) || t.lower.ends_with("n't") || t.lower == "not")
+                t.word
+                    && (is(GLUE, &t.lower)
+                        || t.lower.ends_with("n't")
+                        || t.lower == "not"
+                        || (t.lower.len() > 4 && t.lower.ends_with("ly")))
             });
             if glue_only {
                 return Subject::of(last);
@@ -641,9 +652,10 @@ impl Clause<'_> {
             }
         }
         for earlier in (0..c).rev() {
+            // A subordinate clause, or a participle one (`working late to fix it`).
             if self
                 .first_word(earlier)
-                .is_some_and(|w| SUBORDINATE.contains(&w))
+                .is_some_and(|w| SUBORDINATE.contains(&w) || (w.len() > 5 && w.ends_with("ing")))
             {
                 continue;
             }

@@ -4,7 +4,14 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+mod acts;
+mod answer;
+mod dispatch;
+mod human;
 mod kinds;
+mod nominal;
+mod passive;
+mod reject;
 
 use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
@@ -26,6 +33,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         .iter()
         .map(|t| t.word && STARTERS.contains(t.lower.as_str()))
         .collect();
+    let joined = doc.sentences.iter().map(|s| join_asides(&doc, s)).collect();
     let mut scan = Scan {
         text,
         doc: &doc,
@@ -35,18 +43,29 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         hits: Vec::new(),
         sentence,
         starter,
+        joined,
     };
     scan.blame_words();
     scan.human_error();
     scan.counterfactuals();
     scan.person_failures();
     scan.kinds();
+    scan.by_kind();
     scan.naming();
     scan.custom_words(ctx.words);
     if ctx.factor && !scan.hits.iter().any(|h| h.rule == Rule::HumanError) {
         scan.factor_is_person();
     }
-    let mut hits = scan.hits;
+    // Blame that the text rejects or discusses is not laid on anyone.
+    let found = std::mem::take(&mut scan.hits);
+    let mut hits: Vec<Hit> = found
+        .into_iter()
+        .filter(|h| {
+            h.rule.kind() != super::Kind::Blame
+                || h.rule == Rule::CustomWord
+                || !scan.token_at(h.start).is_some_and(|i| scan.set_aside(i))
+        })
+        .collect();
     // A factor that is a person says it all; its slip is not reported twice.
     // (Only a factor's description can hold one, so this stays short.)
     let whole: Vec<(usize, usize)> = hits
@@ -85,6 +104,38 @@ struct Scan<'a> {
     sentence: Vec<usize>,
     /// Whether each token may start a built-in pattern.
     starter: Vec<bool>,
+    /// For each sentence with a short aside in brackets, its clauses with the aside joined
+    /// to the clauses around it (`a British Airways (BA) data centre`).
+    joined: Vec<Option<Vec<std::ops::Range<usize>>>>,
+}
+
+/// The clauses of `s` with a short bracketed aside (up to four words) joined to the clauses
+/// before and after it; `None` when it has none.
+fn join_asides(doc: &Doc, s: &super::text::Sentence) -> Option<Vec<std::ops::Range<usize>>> {
+    let tokens = &doc.tokens;
+    let open = |k: usize| tokens.get(k).is_some_and(|t| !t.word && t.lower == "(");
+    if !s.tokens.clone().any(open) {
+        return None;
+    }
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut glue_next = false;
+    for c in &s.clauses {
+        let aside = c.start > 0
+            && open(c.start - 1)
+            && tokens.get(c.end).is_some_and(|t| t.lower == ")")
+            && c.clone().filter(|&k| tokens[k].word).count() <= 4;
+        match out.last_mut() {
+            Some(last) if aside || glue_next => {
+                last.end = c.end;
+                glue_next = aside;
+            }
+            _ => {
+                out.push(c.clone());
+                glue_next = false;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Every word a built-in pattern starts with, to skip all other words at once.
@@ -152,7 +203,11 @@ const JUDGEMENTS: &[(&str, &[&str])] = &[
         "irresponsible|irresponsibly|thoughtless|clueless|inattentive",
         &[],
     ),
-    ("idiot|idiots|idiotic|foolish|boneheaded", &[]),
+    (
+        "idiot|idiots|idiotic|foolish|boneheaded|moron|morons|moronic",
+        &[],
+    ),
+    ("fool|fools", &["proof", "around", "about"]),
     (
         "dumb",
         &[
@@ -168,7 +223,13 @@ const JUDGEMENTS: &[(&str, &[&str])] = &[
     ("dropped|drop|drops|dropping the ball", &[]),
     ("asleep at the wheel", &[]),
     ("not|wasn't|weren't paying attention", &[]),
-    ("fat fingered|finger|fingering", &[]),
+    ("fat fingered|finger|fingers|fingering", &[]),
+    ("half a brain", &[]),
+    (
+        "slob|slobs|dolt|dolts|numpty|muppet|muppets|buffoon|dunce|dimwit|halfwit|nitwit|imbecile|cretin",
+        &[],
+    ),
+    ("rubber stamped|stamp|stamps|stamping", &[]),
     ("rookie mistake|mistakes|error", &[]),
 ];
 
@@ -215,6 +276,7 @@ const COUNTERFACTUALS: &[(&str, Counter)] = &[
     ("should ~ have|'ve", Counter::Modal),
     ("should've", Counter::Modal),
     ("should not ~ have", Counter::Modal),
+    ("should never ~ have", Counter::Modal),
     ("shouldn't ~ have", Counter::Modal),
     ("ought to have", Counter::Modal),
     ("could ~ have", Counter::Modal),
@@ -231,7 +293,7 @@ const COUNTERFACTUALS: &[(&str, Counter)] = &[
     ("never bothered", Counter::Omission),
     ("couldn't be bothered", Counter::Omission),
     ("could not be bothered", Counter::Omission),
-    ("ignored|ignoring", Counter::Ignored),
+    ("ignored|ignoring|ignores", Counter::Ignored),
 ];
 
 /// Verbs that make their subject the author of a failure.
@@ -246,6 +308,9 @@ const FAILURES: &[&str] = &[
     "messed|screwed up",
     "botched|misconfigured|mistyped|misread|overlooked|missed",
     "made a|an|the ~ mistake|error|blunder",
+    "made a|an|the * mistake|error|blunder|slip",
+    "committed a|an|the ~ mistake|error|blunder|slip|boner|gaffe|sin",
+    "committed a|an|the * mistake|error|blunder|slip|boner|gaffe|sin",
     "made mistakes|errors|blunders",
     "made a bad call",
     "failed",
@@ -493,7 +558,22 @@ impl Scan<'_> {
                 let compound = after.is_some_and(|a| {
                     a.joined && matches!(a.lower.as_str(), "free" | "less" | "aware")
                 });
-                if tool || compound || self.negated(i, 3) || self.blame_discussed(i, end) {
+                // `to blame` is matched as a whole, with its own negation (`nobody here is to
+                // blame`).
+                let part_of_to_blame = !pattern.starts_with("to ")
+                    && before.is_some_and(|b| b.word && b.lower == "to")
+                    && self.token(i).is_some_and(|t| t.lower == "blame");
+                // `whose fault is this really?`, `it was the training at fault`.
+                let thing_at_fault = (pattern.starts_with("at") || pattern.starts_with("to "))
+                    && self.clause().subject_before(i).who == Who::System;
+                if tool
+                    || compound
+                    || part_of_to_blame
+                    || thing_at_fault
+                    || self.in_question(i)
+                    || self.negated(i, 3)
+                    || self.blame_discussed(i, end)
+                {
                     continue;
                 }
                 self.push(
@@ -543,7 +623,11 @@ impl Scan<'_> {
         let on = (end..s.end.min(end + 10))
             .find(|&k| self.doc.tokens[k].word && self.doc.tokens[k].lower == "on");
         // `blamed the outage on a routing problem`, `on "a routing problem"`: no person there.
-        let on_thing = on.is_some_and(|on| !person_from(on + 1, 3));
+        // Only a verb of blaming puts blame `on` something (not `at fault … on Thursday`).
+        let verb = self
+            .token(i)
+            .is_some_and(|t| matches!(t.lower.as_str(), "blame" | "blamed" | "blames" | "blaming"));
+        let on_thing = verb && on.is_some_and(|on| !person_from(on + 1, 3));
         let rather = (s.start..i).any(|k| {
             matches!(
                 self.doc.tokens[k].lower.as_str(),
@@ -678,17 +762,37 @@ impl Scan<'_> {
                         let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
                             continue;
                         };
+                        // `should have double-checked`: the participle after a hyphen.
+                        if !is_participle(&verb.lower)
+                            && self
+                                .token(end + 1)
+                                .is_some_and(|n| n.joined && is_participle(&n.lower))
+                        {
+                            end += 1;
+                        }
+                        let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
+                            continue;
+                        };
                         if !is_participle(&verb.lower) {
                             continue; // `should have a runbook`: a recommendation.
                         }
+                        // `should have been paged`: done to them, not by them; but `should
+                        // not have been allowed near production` judges whether they were fit.
+                        let fit = self.token(end + 1).is_some_and(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "allowed" | "permitted" | "trusted" | "hired" | "let" | "given"
+                            )
+                        });
                         if verb.lower == "been"
+                            && !fit
                             && self
                                 .token(end + 1)
                                 .is_some_and(|t| t.word && is_participle(&t.lower))
                         {
                             continue; // `should have been paged`: done to them, not by them.
                         }
-                        end += 1;
+                        end += if verb.lower == "been" && fit { 2 } else { 1 };
                         if self.learning_question(i, end) {
                             continue;
                         }
@@ -932,7 +1036,9 @@ impl Scan<'_> {
                 {
                     continue;
                 }
-                if self.negated(i, 2) {
+                // `missed the page because his phone was silenced`: an account, not a verdict.
+                if self.negated(i, 2) || (self.doc.tokens[i].lower == "missed" && self.explained(i))
+                {
                     continue;
                 }
                 let agent = self.clause().agent_after(end);
@@ -1025,16 +1131,43 @@ impl Scan<'_> {
             }
             return;
         }
+        // `a mistake on his part`, `a lapse on Dave's part`.
+        if self.starter[i]
+            && let Some(slip_end) = self.match_slip(i)
+            && self.token(slip_end).is_some_and(|t| t.lower == "on")
+            && self.token(slip_end + 1).is_some_and(|t| {
+                t.word && (is(PERSON_POSSESSIVES, &t.lower) || (t.possessive && t.capital))
+            })
+            && self.token(slip_end + 2).is_some_and(|t| t.lower == "part")
+            && !self.negated(i, 3)
+            && self.token(i).is_some_and(|t| t.lower != "fault")
+        {
+            self.push(
+                Rule::PersonFailure,
+                i,
+                slip_end + 3,
+                "puts the slip on a person".into(),
+                "describe what made the slip easy to make, and the condition it exposed".into(),
+            );
+            return;
+        }
         // A slip noun, then `by` or `of` a person.
         if self.starter[i]
             && let Some(slip_end) = self.match_slip(i)
             && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
                 .iter()
                 .find_map(|p| self.match_at(slip_end, p))
-            && let Some(m) = self
-                .mentions
-                .iter()
-                .find(|m| m.tokens.start >= end && m.tokens.start <= end + 1)
+            && let Some(m) = self.mentions.iter().find(|m| {
+                // `a mistake by a single sysadmin`: determiners and adjectives between.
+                m.tokens.start >= end
+                    && m.tokens.start <= end + 3
+                    && (end..m.tokens.start).all(|k| {
+                        let t = &self.doc.tokens[k];
+                        t.word
+                            && (is(PERSON_FILLER, &t.lower)
+                                || is(super::lexicon::PERSON_MODIFIERS, &t.lower))
+                    })
+            })
             && m.who.is_other_person()
             && !self.negated(i, 3)
         {
@@ -1240,11 +1373,11 @@ struct ClauseFor<'a> {
 impl ClauseFor<'_> {
     fn with<T>(&self, f: impl FnOnce(&Clause<'_>) -> T, at: usize) -> T {
         let s = self.scan;
-        let clauses: &[std::ops::Range<usize>] = s
-            .sentence
-            .get(at)
-            .and_then(|n| s.doc.sentences.get(*n))
-            .map_or(&[], |x| x.clauses.as_slice());
+        let n = s.sentence.get(at).copied().unwrap_or(usize::MAX);
+        let clauses: &[std::ops::Range<usize>] = match s.joined.get(n).and_then(Option::as_ref) {
+            Some(joined) => joined.as_slice(),
+            None => s.doc.sentences.get(n).map_or(&[], |x| x.clauses.as_slice()),
+        };
         let sentence = s.sentence_of(at);
         // Mentions are in text order: the sentence's are one slice.
         let from = s
@@ -1342,3 +1475,6 @@ fn suggestion_for(subject: &Subject, who: &str) -> String {
         format!("say what {who} knew and had at the time, and what was missing")
     }
 }
+
+#[cfg(test)]
+mod tests;

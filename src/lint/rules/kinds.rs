@@ -38,6 +38,16 @@ const PUNISH: &[(&str, Need)] = &[
         "held|hold|holds|holding ~ responsible|accountable|liable|answerable|culpable",
         Need::Any,
     ),
+    ("held|hold|holds|holding ~ to account", Need::Any),
+    ("held|hold|holds|holding * to account", Need::Any),
+    (
+        "there will|must|should|would|has|have|needs ~ be|to ~ consequences|repercussions|sanctions",
+        Need::Any,
+    ),
+    (
+        "there will|must|should|would|has|have|needs to be ~ consequences|repercussions|sanctions",
+        Need::Any,
+    ),
     (
         "hold|holds|holding|held * responsible|accountable|liable|answerable",
         Need::Any,
@@ -86,6 +96,41 @@ const PUNISH: &[(&str, Need)] = &[
     ("pay|pays for the|losing", Need::NotThing),
     ("pay the price", Need::NotThing),
     ("made|make|making an example of", Need::Any),
+    ("shown the door", Need::NotThing),
+    (
+        "got|get|gets|given|getting|give|gave the boot|axe|chop|sack",
+        Need::NotThing,
+    ),
+    ("named and shamed", Need::Any),
+    ("final check|paycheck|paycheque", Need::Any),
+    (
+        "laterally|sideways ~ promoted|moved|shifted|transferred",
+        Need::Any,
+    ),
+    ("sidelined", Need::NotThing),
+    ("side lined", Need::NotThing),
+    (
+        "bear|bears|bore|borne|shoulder|shoulders the ~ consequences|brunt|blame|cost",
+        Need::Person,
+    ),
+    ("lost|lose|loses|losing the right to", Need::Person),
+    (
+        "want|wants|wanted|need|needs * in my|his|her|the ~ office",
+        Need::Any,
+    ),
+    ("name and shame", Need::Any),
+    (
+        "dock|docks|docked|docking * pay|bonus|salary|wages",
+        Need::Any,
+    ),
+    (
+        "dock|docks|docked|docking * * pay|bonus|salary|wages",
+        Need::Any,
+    ),
+    (
+        "dock|docks|docked|docking * * * pay|bonus|salary|wages",
+        Need::Any,
+    ),
     ("culpable|culpability", Need::Any),
     ("owe|owes|owed * an|a ~ apology|explanation", Need::Person),
     ("owe|owes|owed * * an|a ~ apology|explanation", Need::Person),
@@ -131,10 +176,19 @@ const PUNISH_VERBS: &[&str] = &[
     "terminates",
     "oust",
     "ousted",
+    "ban",
+    "bans",
+    "banned",
+    "banning",
 ];
 
 /// Verbs of removing a person from work: `taken off the rotation`.
 const REMOVE_VERBS: &[&str] = &[
+    "pulls",
+    "takes",
+    "removes",
+    "kicks",
+    "bans",
     "taken",
     "take",
     "takes",
@@ -161,6 +215,8 @@ const DUTIES: &[&str] = &[
     "project",
     "duty",
     "duties",
+    "rota",
+    "roster",
     "team",
     "access",
     "incident",
@@ -199,6 +255,8 @@ const SLIP_ADVERBS: &[&str] = &[
     "inadvertently",
     "wrongly",
     "unintentionally",
+    "unknowingly",
+    "unwittingly",
     "carelessly",
     "unthinkingly",
     "blindly",
@@ -234,7 +292,10 @@ const HARM: &[&str] = &[
     "bungled",
     "mishandled",
     "removed",
+    "removes",
     "dropped",
+    "drops",
+    "dropping",
     "took",
     "purged",
     "purges",
@@ -252,7 +313,10 @@ const HARM: &[&str] = &[
 /// Acts that are harm only on data or capacity: `dropped the orders table`.
 const HARM_NEEDS_OBJECT: &[&str] = &[
     "removed",
+    "removes",
     "dropped",
+    "drops",
+    "dropping",
     "killed",
     "kills",
     "took",
@@ -339,6 +403,11 @@ const CLEANUP: &[&str] = &[
     "bad",
     "faulty",
     "broken",
+    "local",
+    "own",
+    "scratch",
+    "temp",
+    "tmp",
 ];
 
 /// Duties a person can be said to have missed: `didn't send the update`.
@@ -449,18 +518,23 @@ const INACTION: &[&str] = &[
     "didn't ~ act|react|respond|intervene",
     "chose|decided not to",
     "chose|decided to ignore",
-    "kept|continued ~ deploying|pushing|going|merging|shipping|working",
+    "kept|continued ~ deploying|pushing|going|merging|shipping|working|snoozing|silencing|muting|dismissing|ignoring|retrying|clicking",
+    "kept|continued on ~ snoozing|silencing|muting|dismissing|ignoring",
     "carried on ~ deploying|pushing|merging|shipping",
     "carried on",
     "pushed|deployed|merged|shipped|continued|proceeded anyway",
+    "pushes|deploys|merges|ships|continues|proceeds|goes ahead anyway",
+    "waved|waves|waving|brushed|brushes|brushing|shrugged|shrugs|shrugging off|aside|away",
+    "carries|carry on",
     "went ahead anyway",
     "sat on it",
+    "sat|sits|sitting on the|that|this|his|her|their ~ ticket|tickets|alert|alerts|page|pages|issue|request|pr|review|fix|escalation|report|warning|warnings|email|bug",
     "let it slide|ride|go",
     "looked the other way",
     "just|only|simply needed|had|has|need|needs to",
     "just|simply sat|stood there",
     "sat there",
-    "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking",
+    "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking|telling|asking|waiting|notifying|informing|consulting|warning|announcing",
 ];
 
 /// Participles that, with a person as agent, put an omission or a harm on them.
@@ -520,6 +594,9 @@ const INTRODUCE: &[&str] = &[
 
 /// Adjectives of a faulty change: `pushed a broken config`.
 const FAULTY: &[&str] = &[
+    "destructive",
+    "dangerous",
+    "unsafe",
     "broken",
     "bad",
     "faulty",
@@ -590,6 +667,82 @@ const JUDGE: &[(&str, Need)] = &[
     ),
     ("not|wasn't|isn't ~ capable of", Need::Person),
     (
+        "let|lets|letting us|everyone|everybody|them|you|me|customers ~ down",
+        Need::Person,
+    ),
+    (
+        "let|lets|letting the|our|their|his|her team|side ~ down",
+        Need::Person,
+    ),
+    (
+        "let|lets|letting the|our|their|his|her * team|side|company ~ down",
+        Need::Person,
+    ),
+    ("has|had|have no business", Need::Person),
+    ("can't|cannot|couldn't ~ be trusted|relied", Need::Person),
+    ("not to be trusted", Need::Person),
+    (
+        "not|wasn't|weren't|isn't|aren't ~ good|competent|skilled|qualified|sharp|fast|quick|smart|experienced enough",
+        Need::Person,
+    ),
+    (
+        "was|is|were|are the|a ~ wrong person|man|woman|guy|hire|engineer|choice|people",
+        Need::Person,
+    ),
+    (
+        "overconfident|cocky|lackadaisical|unprofessional|incapable|unreliable|sloppy",
+        Need::Person,
+    ),
+    (
+        "exercised|exercise|exercises|exercising|taken|took|take|taking normal|reasonable|proper|due|basic|ordinary|more|enough care|caution|diligence",
+        Need::Person,
+    ),
+    (
+        "behaved|behave|behaves|acted|act|acts like|as ~ responsible|grown adults|professionals",
+        Need::Any,
+    ),
+    (
+        "behaved|behave|behaves|acted|act|acts like ~ children|kids|amateurs|idiots|cowboys",
+        Need::Any,
+    ),
+    (
+        "rushed|hurried it|this|that|the|a|his|her|their|through",
+        Need::Person,
+    ),
+    (
+        "not|wasn't|weren't|isn't|aren't enough|sufficiently|very|particularly|overly|remotely|that|as careful|thorough|attentive|diligent|competent|focused|rigorous|vigilant",
+        Need::Person,
+    ),
+    (
+        "took|take|takes|taking|taken a|the ~ shortcut|shortcuts",
+        Need::Person,
+    ),
+    ("cut|cuts|cutting ~ corners", Need::Person),
+    (
+        "skipped|skips|skipping|bypassed|bypass|bypasses|bypassing|circumvented|circumvent the|a|two|three|several|some|every|all ~ step|steps|checklist|review|tests|test|canary|approval|checks|check|procedure|safeguard|safeguards|controls|rules",
+        Need::Person,
+    ),
+    (
+        "skipped|skips|skipping|bypassed|bypass|bypasses|bypassing the|a|two|three|several|some * step|steps|checklist|review|tests|test|canary|approval|checks|check|procedure|safeguard|safeguards|controls",
+        Need::Person,
+    ),
+    (
+        "skipped|skips|skipping|bypassed|bypass|bypasses|bypassing step|steps|review|tests|testing|canary|approval|checks|safeguards|controls",
+        Need::Person,
+    ),
+    (
+        "shortcut|shortcuts|shortcutting|circumvent|circumvented|circumventing the ~ normal|usual|standard|proper|required ~ procedure|procedures|process|checks|review|controls",
+        Need::Person,
+    ),
+    (
+        "doesn't|don't ~ understand|grasp|get how|what|why|the|our|his|her|their",
+        Need::Person,
+    ),
+    (
+        "does|do not ~ understand|grasp|get how|what|why|the|our|his|her|their",
+        Need::Person,
+    ),
+    (
         "make|made|making|makes ~ poor|bad|questionable|reckless|foolish ~ decisions|choices|calls|decision|choice",
         Need::Any,
     ),
@@ -622,8 +775,13 @@ const HUMAN_CAUSE: &[&str] = &[
     "people|personnel|staff|human problem|problems|issue|issues|failure|failures",
     "human caused|induced|driven",
     "engineer|engineering|personnel|staff|manual|admin|administrator|technician|employee|operator|people|developer|worker|contractor|crew error|errors|slip|slips|mistake|mistakes",
+    "on call error|errors|mistake|mistakes|slip",
+    "sre|dba|dev|ops|oncall error|errors|mistake|mistakes|slip",
     "person|human|humans|people|operator|engineer|user at|behind the keyboard|wheel|controls|console|terminal",
     "weak|weakest link",
+    "layer 8|eight problem|problems|issue|issues|error|errors|failure",
+    "wetware|meatware failure|failures|problem|problems|issue|issues|error|errors|bug|bugs",
+    "id10t|id10t's error|errors",
     "humans|people|operators|engineers didn't|failed",
     "humans|people|operators|engineers did not",
 ];
@@ -685,7 +843,9 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
     set.extend(INTRODUCE.iter().copied());
-    set.extend(["didn't", "did", "never", "not"]);
+    set.extend([
+        "didn't", "did", "never", "not", "hasn't", "hadn't", "haven't", "has", "had", "have",
+    ]);
     set
 });
 
@@ -815,12 +975,17 @@ impl Scan<'_> {
         let Some(det) = self.token(k).filter(|t| t.word) else {
             return;
         };
-        if !matches!(
-            det.lower.as_str(),
-            "a" | "an" | "the" | "his" | "her" | "their" | "some"
-        ) {
+        // `pushed untested code`: no determiner, the adjective first.
+        let bare = is(FAULTY, &det.lower);
+        if !bare
+            && !matches!(
+                det.lower.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "some"
+            )
+        {
             return;
         }
+        let k = if bare { k - 1 } else { k };
         let adjective = (k + 1..k + 3).find(|&a| {
             self.token(a)
                 .is_some_and(|t| t.word && !t.quoted && is(FAULTY, &t.lower))
@@ -828,7 +993,7 @@ impl Scan<'_> {
         let Some(adjective) = adjective else {
             return;
         };
-        if self.passive(i) || self.negated(i, 2) || self.in_question(i) {
+        if self.passive(i) || self.negated(i, 2) || self.in_question(i) || self.explained(i) {
             return;
         }
         let subject = self.clause().subject_before(i);
@@ -847,47 +1012,147 @@ impl Scan<'_> {
         );
     }
 
-    /// `the operator mistakenly ran the command`: a person's act told as their slip.
+    /// `the operator mistakenly ran the command`, `…, inadvertently causing a panic`, `decided
+    /// erroneously`, `was accidentally shut down by a worker`: a person's act told as their
+    /// slip.
     fn slip_adverb(&mut self, i: usize) {
-        if !is(SLIP_ADVERBS, &self.doc.tokens[i].lower) {
+        if !is(SLIP_ADVERBS, &self.doc.tokens[i].lower) || self.in_question(i) {
             return;
         }
-        let Some(verb) = self.token(i + 1).filter(|t| t.word && !t.quoted) else {
-            return;
-        };
-        let past = (verb.lower.len() > 3 && verb.lower.ends_with("ed"))
-            || super::super::lexicon::is_participle(&verb.lower)
-            || matches!(
-                verb.lower.as_str(),
-                "ran" | "hit" | "sent" | "put" | "took" | "made" | "wrote" | "gave" | "set"
-            );
-        // `was accidentally removed` says what happened; only an agent makes it a person's.
-        let be_before = (self.sentence_of(i).start..i)
-            .rev()
-            .find(|&k| self.doc.tokens[k].word)
-            .is_some_and(|k| {
-                matches!(
-                    self.doc.tokens[k].lower.as_str(),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        let past = |w: &str| {
+            (w.len() > 3 && w.ends_with("ed"))
+                || super::super::lexicon::is_participle(w)
+                || matches!(
+                    w,
+                    "ran"
+                        | "hit"
+                        | "sent"
+                        | "put"
+                        | "took"
+                        | "made"
+                        | "wrote"
+                        | "gave"
+                        | "set"
+                        | "chose"
+                        | "did"
+                        | "went"
                 )
-            });
-        if !past || be_before || self.in_question(i) {
+        };
+        let be = |w: &str| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "be" | "been" | "being" | "got"
+            )
+        };
+        let prev = (self.sentence_of(i).start..i)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word);
+        let verb = self.token(i + 1).filter(|t| t.word && !t.quoted);
+        // `accidentally found the bug`: luck in finding, no slip.
+        if verb.is_some_and(|v| {
+            matches!(
+                v.lower.as_str(),
+                "found"
+                    | "discovered"
+                    | "noticed"
+                    | "spotted"
+                    | "saw"
+                    | "caught"
+                    | "fixed"
+                    | "learned"
+                    | "learnt"
+                    | "stumbled"
+            )
+        }) {
             return;
         }
-        let subject = self.clause().subject_before(i);
-        if !subject.who.is_other_person() {
+        let verb_is = |f: &dyn Fn(&str) -> bool| verb.is_some_and(|v| f(&v.lower));
+        let ing = verb_is(&|w| w.len() > 4 && w.ends_with("ing"));
+        // `decided erroneously`: the adverb after the verb.
+        if !verb_is(&past)
+            && !ing
+            && let Some(p) = prev
+            && past(&self.doc.tokens[p].lower)
+            && !be(&self.doc.tokens[p].lower)
+        {
+            let subject = self.clause().subject_before(p);
+            if subject.who.is_other_person() {
+                self.slip_hit(p, i + 1, &subject);
+            }
             return;
         }
-        let who = who_text(self, &subject);
+        if !(verb_is(&past) || ing) {
+            return;
+        }
+        let be_before = prev.is_some_and(|p| be(&self.doc.tokens[p].lower));
+        let subject = if be_before {
+            // `was accidentally removed` says what happened; only an agent makes it a
+            // person's (`shut down by a worker`).
+            let mut end = i + 2;
+            while self.token(end).is_some_and(|t| {
+                t.word && matches!(t.lower.as_str(), "down" | "off" | "out" | "up" | "over")
+            }) {
+                end += 1;
+            }
+            match self.clause().agent_after(end) {
+                Some(agent) => agent,
+                None => return,
+            }
+        } else if ing && self.clause_range(i).start == i {
+            // `…, inadvertently causing a panic`: the subject of the clause before.
+            self.participle_subject(i)
+        } else {
+            self.clause().subject_before(i)
+        };
+        // `the user accidentally deleted a production database`: one customer's slip.
+        let one_affected = subject.who == Who::Affected
+            && subject.mention.as_ref().is_some_and(|m| {
+                self.token(m.tokens.end - 1)
+                    .is_some_and(|t| !t.lower.ends_with('s'))
+            })
+            && verb_is(&|w| is(HARM, w));
+        if !subject.who.is_other_person() && !one_affected {
+            return;
+        }
+        self.slip_hit(i, i + 2, &subject);
+    }
+
+    fn slip_hit(&mut self, from: usize, to: usize, subject: &Subject) {
+        let who = who_text(self, subject);
         self.push(
             Rule::PersonFailure,
-            i,
-            i + 2,
+            from,
+            to,
             format!("tells the act as a slip by {who}"),
             "make the command or the change the subject, and say what made the slip easy: \
              e.g. \"the command ran against the primary; both prompts looked the same\""
                 .into(),
         );
+    }
+
+    /// The subject of a participle clause opening at token `i` (`…, inadvertently causing a
+    /// panic`): the first mention of the clause before (its subject), else the subject found
+    /// for that clause.
+    pub(super) fn participle_subject(&self, i: usize) -> Subject {
+        let start = self.clause_range(i).start;
+        let Some(before) = (self.sentence_of(i).start..start)
+            .rev()
+            .find(|&k| self.doc.tokens[k].word)
+        else {
+            return self.clause().subject_before(i);
+        };
+        let prev = self.clause_range(before);
+        match self
+            .mentions
+            .iter()
+            .find(|m| prev.contains(&m.tokens.start))
+        {
+            Some(m) => Subject {
+                who: m.who,
+                mention: Some(m.clone()),
+            },
+            None => self.clause().subject_before(before),
+        }
     }
 
     fn meets(&self, need: Need, subject: &Subject) -> bool {
@@ -901,8 +1166,23 @@ impl Scan<'_> {
         }
     }
 
+    /// True when a clause after token `i` in its sentence gives the reason (`…, because his
+    /// phone was on do-not-disturb`): an account of what happened, not a verdict.
+    pub(super) fn explained(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        (i + 1..s.end).any(|k| {
+            let t = &self.doc.tokens[k];
+            t.word
+                && (matches!(t.lower.as_str(), "because" | "since")
+                    // `…, as both had the same prompt`.
+                    || (t.lower == "as"
+                        && k.checked_sub(1)
+                            .is_some_and(|b| self.doc.tokens[b].lower == ",")))
+        })
+    }
+
     /// True when the sentence of token `i` is a real question (not a tag: `…, right?`).
-    fn in_question(&self, i: usize) -> bool {
+    pub(super) fn in_question(&self, i: usize) -> bool {
         let s = self.sentence_of(i);
         let last = s
             .clone()
@@ -924,7 +1204,7 @@ impl Scan<'_> {
     /// True when the sentence of token `i` discusses blame rather than assigns it: a word
     /// before it sets the blame aside ("rather than", "instead of", "without", "we reject",
     /// "avoid").
-    fn discussed(&self, i: usize) -> bool {
+    pub(super) fn discussed(&self, i: usize) -> bool {
         let s = self.sentence_of(i);
         (s.start..i).filter(|&k| self.doc.tokens[k].word).any(|k| {
             matches!(
@@ -953,6 +1233,16 @@ impl Scan<'_> {
                 continue;
             };
             if self.negated(i, 3) || self.discussed(i) {
+                continue;
+            }
+            // `will be held accountable for landing the validator`: an owner of future work.
+            if (pattern.starts_with("held") || pattern.starts_with("answer"))
+                && self.faces_forward(end)
+            {
+                continue;
+            }
+            // `shown the door to the server room` is a way in.
+            if pattern.starts_with("shown") && self.token(end).is_some_and(|t| t.lower == "to") {
                 continue;
             }
             // `be written` only as `be written up`.
@@ -985,7 +1275,10 @@ impl Scan<'_> {
             && let Some(m) = self.mention_within(i + 1, 4)
             && (i + 1..m.tokens.start).all(|k| {
                 let t = &self.doc.tokens[k];
-                t.word && !is(super::super::lexicon::GLUE, &t.lower) && !is(CONNECTIVES, &t.lower)
+                t.word
+                    && (!is(super::super::lexicon::GLUE, &t.lower)
+                        || matches!(t.lower.as_str(), "that" | "this"))
+                    && !is(CONNECTIVES, &t.lower)
             })
             && m.who.is_other_person()
             && self.meets(Need::NotThing, &self.clause().subject_before(i))
@@ -1037,6 +1330,27 @@ impl Scan<'_> {
                 i - 1,
                 i + 1,
                 "tells of a person punished for the incident".into(),
+                suggestion.into(),
+            );
+            return;
+        }
+        // `pulls Kenji off the on-call rota`: the person as the object.
+        if is(REMOVE_VERBS, &w)
+            && let Some(m) = self.mention_within(i + 1, 2)
+            && m.who.is_other_person()
+            && self
+                .token(m.tokens.end)
+                .is_some_and(|n| n.word && matches!(n.lower.as_str(), "off" | "from"))
+            && let Some(d) = (m.tokens.end + 1..(m.tokens.end + 6).min(self.sentence_of(i).end))
+                .find(|&k| is(DUTIES, &self.doc.tokens[k].lower))
+            && !self.negated(i, 3)
+            && !self.in_question(i)
+        {
+            self.push(
+                Rule::Punishment,
+                i,
+                d + 1,
+                "asks for a person to be removed from their work".into(),
                 suggestion.into(),
             );
             return;
@@ -1099,7 +1413,15 @@ impl Scan<'_> {
         let account = |h: &Token| {
             matches!(
                 h.lower.as_str(),
-                "account" | "record" | "head" | "heads" | "conscience" | "tab" | "review"
+                "account"
+                    | "record"
+                    | "head"
+                    | "heads"
+                    | "conscience"
+                    | "tab"
+                    | "review"
+                    | "watch"
+                    | "shoulders"
             )
         };
         let owned_account = |m: &super::super::people::Mention| {
@@ -1177,7 +1499,11 @@ impl Scan<'_> {
     }
 
     /// The first mention starting within `window` tokens from `from`.
-    fn mention_within(&self, from: usize, window: usize) -> Option<super::super::people::Mention> {
+    pub(super) fn mention_within(
+        &self,
+        from: usize,
+        window: usize,
+    ) -> Option<super::super::people::Mention> {
         // Mentions are in text order.
         let at = self.mentions.partition_point(|m| m.tokens.start < from);
         self.mentions
@@ -1251,8 +1577,8 @@ impl Scan<'_> {
 
     fn missed_duty(&mut self, i: usize) {
         let Some(end) = self
-            .match_at(i, "didn't|never ~ *")
-            .or_else(|| self.match_at(i, "did not ~ *"))
+            .match_at(i, "didn't|never|hasn't|hadn't|haven't ~ *")
+            .or_else(|| self.match_at(i, "did|has|had|have not ~ *"))
         else {
             return;
         };
@@ -1279,7 +1605,7 @@ impl Scan<'_> {
             return;
         }
         // `did not page anyone because nothing fired`: fine; only a person's own duty.
-        if self.negated(i, 2) {
+        if self.negated(i, 2) || self.explained(i) {
             return;
         }
         let subject = self.clause().subject_before(i);
@@ -1351,7 +1677,22 @@ impl Scan<'_> {
                         who: m.who,
                         mention: Some(m.clone()),
                     },
-                    None => self.clause().subject_before(i),
+                    // `Without thinking, he ran the command`: the subject of the clause after.
+                    None => match self
+                        .mentions
+                        .iter()
+                        .find(|m| s.contains(&m.tokens.start) && m.tokens.start > i)
+                    {
+                        Some(m)
+                            if self.sentence_of(i).start + 1 >= i || self.starts_sentence(i) =>
+                        {
+                            Subject {
+                                who: m.who,
+                                mention: Some(m.clone()),
+                            }
+                        }
+                        _ => self.clause().subject_before(i),
+                    },
                 }
             } else {
                 self.clause().subject_before(i)
@@ -1414,14 +1755,34 @@ impl Scan<'_> {
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
-            // `distracted by three pages` names a condition.
-            if self.token(end).is_some_and(|t| t.lower == "by")
+            // `distracted by three pages` names a condition; `took a shortcut through the
+            // staging network` is a route.
+            let next = self.token(end).map_or("", |t| t.lower.as_str());
+            if next == "by"
+                || (pattern.contains("shortcut")
+                    && matches!(next, "through" | "across" | "via" | "over" | "to"))
                 || (self.negated(i, 3) && !pattern.starts_with("not") && !pattern.contains("n't"))
             {
                 continue;
             }
             let subject = self.subject_for(i, end);
-            if !self.meets(*need, &subject) || subject.who == Who::First {
+            // `the engineer's decision to bypass the safeguards`: the owner of the decision.
+            let clause_start = self.clause_range(i).start;
+            let owner = subject
+                .mention
+                .as_ref()
+                .is_some_and(|m| m.possessor.is_some_and(Who::is_other_person))
+                || (clause_start..i)
+                    .find(|&k| self.doc.tokens[k].word)
+                    .is_some_and(|k| {
+                        is(
+                            super::super::lexicon::PERSON_POSSESSIVES,
+                            &self.doc.tokens[k].lower,
+                        )
+                    });
+            if !(self.meets(*need, &subject) || (owner && *need == Need::Person))
+                || subject.who == Who::First
+            {
                 continue;
             }
             self.push(
@@ -1541,9 +1902,31 @@ impl Scan<'_> {
 
     /// True when the words after `end` discuss the phrase: `human error is a label`.
     pub(super) fn meta(&self, end: usize) -> bool {
-        self.token(end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "is" | "was" | "isn't" | "wasn't"))
-            && (end + 1..end + 5).any(|k| self.token(k).is_some_and(|t| is(META, &t.lower)))
+        let be = self.token(end).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "is" | "was" | "isn't" | "wasn't" | "are" | "gets" | "get"
+            )
+        });
+        // `operator error is identified as the causal factor`: the label's use discussed.
+        let labelled = self.token(end + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "identified"
+                    | "cited"
+                    | "named"
+                    | "given"
+                    | "listed"
+                    | "labelled"
+                    | "labeled"
+                    | "used"
+                    | "chosen"
+                    | "reached"
+                    | "invoked"
+            )
+        });
+        be && (labelled
+            || (end + 1..end + 5).any(|k| self.token(k).is_some_and(|t| is(META, &t.lower))))
     }
 
     /// `Were the on-call more attentive, …would…`: an inverted conditional about a person.

@@ -1,0 +1,467 @@
+//! Blame that is rejected or discussed rather than laid: "this isn't about whether Priya made
+//! a mistake", "the question isn't whether they should have known", "we do not ask who…",
+//! "resist the urge to blame", "firing the intern doesn't make sense", "you don't fire
+//! someone for a very human mistake", "I went from blaming the guy…", "they blame the
+//! individual rather than the process".
+//!
+//! Applied to every blame finding after the rules ran, so each rule need not repeat it.
+
+use super::super::lexicon::{NEGATIONS, is};
+use super::Scan;
+
+/// Words that open what a negation sets aside: `not about`, `isn't whether`, `don't ask who`.
+const FRAMES: &[&str] = &["about", "whether", "who", "why"];
+
+/// Words that make a negated frame a denied question or topic: `isn't about`, `not asking
+/// who`.
+const ASKING: &[&str] = &[
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "is",
+    "was",
+    "are",
+    "were",
+    "ask",
+    "asking",
+    "asked",
+    "hunting",
+    "looking",
+    "searching",
+    "care",
+    "matter",
+    "matters",
+    "question",
+];
+
+/// Verbs that open a sentence telling the reader not to blame.
+const IMPERATIVES: &[&str] = &[
+    "resist", "avoid", "stop", "refrain", "don't", "quit", "beware",
+];
+
+/// Gerunds that, as a sentence's subject, make blame or punishment the topic.
+const TOPICS: &[&str] = &[
+    "firing",
+    "blaming",
+    "punishing",
+    "sacking",
+    "disciplining",
+    "saying",
+    "calling",
+    "claiming",
+    "labelling",
+    "labeling",
+    "letting",
+    "naming",
+    "shaming",
+    "pointing",
+    "singling",
+    "scapegoating",
+    "writing",
+];
+
+/// Words after a topic gerund that reject it: `firing the intern doesn't make sense`.
+const VERDICTS: &[&str] = &[
+    "destroy",
+    "destroys",
+    "hurt",
+    "hurts",
+    "kill",
+    "kills",
+    "undermine",
+    "undermines",
+    "erode",
+    "erodes",
+    "discourage",
+    "discourages",
+    "ignores",
+    "ignore",
+    "misses",
+    "hides",
+    "pointless",
+    "useless",
+    "unfair",
+    "counterproductive",
+    "backfire",
+    "backfires",
+    "nothing",
+    "never",
+    "wrong",
+    "only",
+    "rarely",
+    "stops",
+    "stop",
+];
+
+/// Verbs whose negation sets aside the blame that follows in the clause: `you don't fire
+/// someone for a mistake`, `we never blame people for slips`.
+const PUNISHING: &[&str] = &[
+    "fire",
+    "fires",
+    "sack",
+    "punish",
+    "punishes",
+    "blame",
+    "blames",
+    "discipline",
+    "reprimand",
+    "penalize",
+    "penalise",
+    "judge",
+    "shame",
+];
+
+/// Degree words before `human` that make it mean understandable: `a very human slip`.
+const DEGREE: &[&str] = &[
+    "very",
+    "so",
+    "too",
+    "only",
+    "entirely",
+    "perfectly",
+    "understandably",
+    "deeply",
+    "profoundly",
+    "quite",
+    "utterly",
+    "most",
+    "thoroughly",
+];
+
+/// Things blame is turned to instead of a person: `rather than the process`.
+const SYSTEMS: &[&str] = &[
+    "process",
+    "processes",
+    "system",
+    "systems",
+    "tooling",
+    "tools",
+    "tool",
+    "design",
+    "conditions",
+    "environment",
+    "software",
+    "organisation",
+    "organization",
+    "culture",
+    "workflow",
+    "interface",
+    "ui",
+];
+
+impl Scan<'_> {
+    /// True when the blame found at token `i` is rejected or discussed, not laid.
+    pub(super) fn set_aside(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        let words: Vec<usize> = (s.start..s.end)
+            .filter(|&k| self.doc.tokens[k].word)
+            .collect();
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let negation = |k: usize| is(NEGATIONS, lower(k)) || lower(k).ends_with("n't");
+        let clause = self.clause_range(i);
+        // `isn't about whether…`, `we do not ask who…`: in the clause of the blame.
+        // Only a denied question or topic (`isn't whether`, `not asking who`), not a report
+        // (`did not say whether`).
+        let framed = words.iter().enumerate().any(|(n, &k)| {
+            let before = &words[n.saturating_sub(3)..n];
+            k < i
+                && clause.contains(&k)
+                && is(FRAMES, lower(k))
+                && before.iter().any(|&b| negation(b))
+                && before.iter().any(|&b| is(ASKING, lower(b)))
+        });
+        if framed {
+            return true;
+        }
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        // `Resist the urge to blame`.
+        if is(IMPERATIVES, lower(first))
+            || (lower(first) == "do" && words.get(1).is_some_and(|&k| lower(k) == "not"))
+        {
+            return true;
+        }
+        // `Firing people for one mistake will destroy morale`: the topic, then a verdict.
+        let topic = words
+            .iter()
+            .take(3)
+            .find(|&&k| is(TOPICS, lower(k)))
+            .copied();
+        if let Some(topic) = topic
+            && topic <= i
+            && words
+                .iter()
+                .any(|&k| k > topic && (is(VERDICTS, lower(k)) || negation(k)))
+        {
+            return true;
+        }
+        // `a very human slip`: human as in understandable, not people as the cause.
+        if lower(i) == "human"
+            && i.checked_sub(1)
+                .and_then(|b| self.token(b))
+                .is_some_and(|b| b.word && is(DEGREE, &b.lower))
+        {
+            return true;
+        }
+        // `It is easy to say the engineer should have known`: the judgement weighed.
+        let weighed = words.windows(3).any(|w| {
+            w[2] <= i
+                && matches!(lower(w[0]), "easy" | "tempting" | "natural" | "convenient")
+                && lower(w[1]) == "to"
+                && matches!(
+                    lower(w[2]),
+                    "say" | "conclude" | "think" | "assume" | "claim" | "blame" | "point"
+                )
+        });
+        if weighed {
+            return true;
+        }
+        // `We are not here to assign blame`: the act of blaming denied.
+        if lower(i) == "blame"
+            && let Some(n) = words.iter().position(|&k| k == i)
+            && n > 0
+            && matches!(
+                lower(words[n - 1]),
+                "assign"
+                    | "assigning"
+                    | "apportion"
+                    | "apportioning"
+                    | "place"
+                    | "placing"
+                    | "lay"
+                    | "laying"
+                    | "cast"
+                    | "casting"
+                    | "put"
+                    | "putting"
+            )
+            && words[n.saturating_sub(6)..n]
+                .iter()
+                .any(|&k| clause.contains(&k) && negation(k))
+        {
+            return true;
+        }
+        if self.reported(i, &words) || self.owned_up(i, &words) {
+            return true;
+        }
+        // `went from blaming the guy…`.
+        if is(TOPICS, lower(i))
+            && i.checked_sub(1)
+                .and_then(|b| self.token(b))
+                .is_some_and(|b| b.lower == "from")
+        {
+            return true;
+        }
+        // `you don't fire someone for a very human mistake`.
+        // Within the sentence, with no comma or dash between the verb and the blame.
+        let refused = (s.start..i).any(|k| {
+            self.doc.tokens[k].word
+                && is(PUNISHING, lower(k))
+                && (k..i)
+                    .all(|b| !matches!(lower(b), "," | "—" | "–" | "(" | ")" | "but" | "because"))
+                && (s.start..k)
+                    .rev()
+                    .filter(|&b| self.doc.tokens[b].word)
+                    .take(2)
+                    .any(negation)
+        });
+        if refused {
+            return true;
+        }
+        // `They blame the individual rather than the process`.
+        let blames = matches!(lower(i), "blame" | "blames" | "blamed" | "blaming");
+        blames
+            && words.iter().enumerate().any(|(n, &k)| {
+                k > i
+                    && (lower(k) == "rather" || lower(k) == "instead")
+                    && words[n + 1..]
+                        .iter()
+                        .take(4)
+                        .any(|&a| is(SYSTEMS, lower(a)))
+            })
+    }
+
+    /// True when the blame at token `i` is told as someone else's act or opinion, or as a
+    /// practice criticised: `accused the repairman of negligence`, `too quick to blame
+    /// pilots`, `the first thing they look for is someone to blame`, `some people felt…`,
+    /// `one could argue…`, `we reject the framing that…`, `a manager asked who should be
+    /// fired`, `investigators blamed the crash on pilot error`.
+    fn reported(&self, i: usize, words: &[usize]) -> bool {
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let Some(n) = words.iter().position(|&k| k >= i) else {
+            return false;
+        };
+        let before = &words[..n];
+        let near = &before[n.saturating_sub(8)..];
+        // `accused the repairman of gross negligence`.
+        let accused = near.iter().any(|&k| {
+            matches!(lower(k), "accused" | "accuses" | "accusing" | "accuse")
+                && self.subject_is_third(k)
+        });
+        // `too quick to blame`, `look for someone to blame`.
+        let to_blame = matches!(lower(i), "to" | "blame")
+            && before.iter().rev().take(10).any(|&k| {
+                matches!(
+                    lower(k),
+                    "quick"
+                        | "eager"
+                        | "keen"
+                        | "ready"
+                        | "fast"
+                        | "look"
+                        | "looking"
+                        | "looks"
+                        | "searching"
+                        | "search"
+                        | "hunting"
+                        | "hunt"
+                )
+            })
+            && !before
+                .iter()
+                .any(|&k| matches!(lower(k), "we" | "i" | "us"));
+        // `Some people felt…`, `one could argue…`, `a manager asked who…`.
+        let opinion = |k: usize| {
+            matches!(
+                lower(k),
+                "felt"
+                    | "thought"
+                    | "believed"
+                    | "claimed"
+                    | "argued"
+                    | "suggested"
+                    | "argue"
+                    | "say"
+                    | "said"
+                    | "asked"
+                    | "wondered"
+                    | "insisted"
+                    | "speculated"
+            )
+        };
+        let opened = words.iter().take(2).any(|&f| {
+            matches!(
+                lower(f),
+                "some" | "others" | "one" | "several" | "many" | "few"
+            )
+        }) && near.iter().any(|&k| opinion(k));
+        let asked_who = near.windows(2).any(|w| {
+            matches!(lower(w[0]), "asked" | "asks" | "wondered" | "wonders")
+                && matches!(lower(w[1]), "who" | "whether" | "if")
+                && self.subject_is_third(w[0])
+        });
+        // `We reject the framing that…`.
+        let rejected = before.iter().any(|&k| {
+            matches!(
+                lower(k),
+                "reject" | "rejects" | "rejected" | "rejecting" | "dispute" | "disputes"
+            )
+        });
+        accused || to_blame || opened || asked_who || rejected || self.label_blamed(i, words)
+    }
+
+    /// `The FAA blames human error for the meltdown`, `investigators blamed the crash on a
+    /// combination of pilot error`: a label of human error reported as someone's finding.
+    fn label_blamed(&self, i: usize, words: &[usize]) -> bool {
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let verb = |k: usize| {
+            matches!(
+                lower(k),
+                "blamed"
+                    | "blames"
+                    | "blame"
+                    | "blaming"
+                    | "cited"
+                    | "cites"
+                    | "citing"
+                    | "attributed"
+                    | "attributes"
+                    | "attributing"
+            )
+        };
+        let label = |k: usize| {
+            matches!(lower(k), "human" | "pilot" | "operator" | "user" | "driver")
+                && self
+                    .token(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "error" | "errors"))
+        };
+        // The verb, and a label within the ten words after it.
+        let Some(v) = words.iter().copied().rfind(|&k| verb(k) && k <= i) else {
+            return false;
+        };
+        // `is attributed to human error` is the writer's own finding, told in the passive.
+        if v.checked_sub(1)
+            .and_then(|b| self.token(b))
+            .is_some_and(|b| {
+                matches!(
+                    b.lower.as_str(),
+                    "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                )
+            })
+        {
+            return false;
+        }
+        let after: Vec<usize> = words.iter().copied().filter(|&k| k > v).take(18).collect();
+        let labelled = after.iter().any(|&k| label(k));
+        labelled && (i == v || after.contains(&i)) && self.subject_is_third(v)
+    }
+
+    /// True when the subject of the verb at `k` is neither the writer nor unknown.
+    fn subject_is_third(&self, k: usize) -> bool {
+        use super::super::people::Who;
+        let subject = self.clause().subject_before(k);
+        // `the auditor accused…`: any subject but the writer (an unknown noun is no mention).
+        subject.who != Who::First
+            && (s_start_word(self, k) || subject.who != Who::Unknown || subject.mention.is_some())
+    }
+
+    /// `in hindsight, I could easily have checked`, `i should've waited, my bad`: the writer
+    /// owning their own part, told as such (not hindsight about someone else).
+    fn owned_up(&self, i: usize, words: &[usize]) -> bool {
+        let lower = |k: usize| self.doc.tokens[k].lower.as_str();
+        let subject = self.clause().subject_before(i);
+        if subject.who != super::super::people::Who::First {
+            return false;
+        }
+        let text: Vec<&str> = words.iter().map(|&k| lower(k)).collect();
+        text.windows(2).any(|w| {
+            matches!(
+                w,
+                ["in", "hindsight"]
+                    | ["my", "bad"]
+                    | ["looking", "back"]
+                    | ["on", "me"]
+                    | ["my", "fault"]
+                    | ["my", "mistake"]
+                    | ["mea", "culpa"]
+            )
+        })
+    }
+
+    /// The token range of the clause holding token `i`.
+    pub(super) fn clause_range(&self, i: usize) -> std::ops::Range<usize> {
+        self.sentence
+            .get(i)
+            .and_then(|n| self.doc.sentences.get(*n))
+            .and_then(|s| s.clauses.iter().find(|c| c.contains(&i)).cloned())
+            .unwrap_or(i..i + 1)
+    }
+
+    /// The token that starts at byte `start`, if any.
+    pub(super) fn token_at(&self, start: usize) -> Option<usize> {
+        let k = self.doc.tokens.partition_point(|t| t.start < start);
+        (self.doc.tokens.get(k)?.start == start).then_some(k)
+    }
+}
+
+/// True when a word other than a pronoun stands before token `k` in its clause: a subject
+/// the mentions did not name (`the auditor accused…`).
+fn s_start_word(scan: &Scan<'_>, k: usize) -> bool {
+    let clause = scan.clause_range(k);
+    (clause.start..k).any(|b| {
+        let t = &scan.doc.tokens[b];
+        t.word && !matches!(t.lower.as_str(), "i" | "we" | "and" | "then" | "but")
+    })
+}
