@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use crate::config::LintConfig;
-use crate::lint::locate::Locator;
+use crate::lint::locate::{Locator, position_in};
 use crate::lint::{Finding, Kind, lint_incident};
 use crate::storage::file_cache::{self, Cache, Scratch};
+use crate::storage::lint_fast::lint_view;
 use crate::storage::{StoreError, parse_incident};
 
 use super::Context;
@@ -214,6 +215,34 @@ fn lint_path(path: &Path, scratch: &mut Scratch, settings: &LintConfig) -> Outco
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Unreadable(e.to_string()),
     };
+    lint_bytes(bytes, path, settings)
+}
+
+/// Lints a file's `bytes` (read from `path`): through the lint's fast reader when it takes
+/// the file, else through the full parser; the outcome is the same either way.
+fn lint_bytes(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
+    if let Some(view) = lint_view(bytes)
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        let found = settings.apply(&view.incident, lint_incident(&view.incident));
+        return Outcome::Findings(
+            found
+                .into_iter()
+                .map(|finding| {
+                    let (line, column) = view
+                        .literal(&finding.field)
+                        .and_then(|(span, decoded)| position_in(text, span, decoded, finding.start))
+                        .unwrap_or((0, 0));
+                    (line, column, finding)
+                })
+                .collect(),
+        );
+    }
+    lint_parsed(bytes, path, settings)
+}
+
+/// [`lint_bytes`] through the full parser.
+fn lint_parsed(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
     let loaded = match parse_incident(path, bytes) {
         Ok(loaded) => loaded,
         Err(StoreError::Format { error, .. }) => {

@@ -30,9 +30,7 @@ impl<'a> Locator<'a> {
     /// offset cannot be followed through the raw text; `None` when there is no such string.
     pub fn position(&self, path: &str, offset: usize) -> Option<(usize, usize)> {
         let (span, decoded) = self.string_at(path)?;
-        let raw = self.source.get(span.clone())?;
-        let inner = raw_offset(raw, decoded, offset).unwrap_or(0);
-        Some(line_column(self.source, span.start + inner))
+        position_in(self.source, span, decoded, offset)
     }
 
     fn string_at(&self, path: &str) -> Option<(Range<usize>, &str)> {
@@ -62,6 +60,21 @@ impl<'a> Locator<'a> {
         }
         None
     }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `decoded`, the value of the
+/// string literal at byte range `span` of `source` (quotes included); the start of the
+/// literal when the offset cannot be followed through it, `None` when `span` is not in
+/// `source`. What [`Locator::position`] gives, for a caller that knows the literal's place.
+pub fn position_in(
+    source: &str,
+    span: Range<usize>,
+    decoded: &str,
+    offset: usize,
+) -> Option<(usize, usize)> {
+    let raw = source.get(span.clone())?;
+    let inner = raw_offset(raw, decoded, offset).unwrap_or(0);
+    Some(line_column(source, span.start + inner))
 }
 
 /// Offset within `raw` (a TOML string literal with its quotes) of byte `target` of its decoded
