@@ -249,9 +249,8 @@ fn lowercase(spare: &mut Vec<String>, s: &str) -> String {
     if !s.is_ascii() {
         return s.to_lowercase();
     }
-    let mut string = spare.pop().unwrap_or_default();
-    string.clear();
-    string.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    let mut string = string_of(spare, s);
+    string.make_ascii_lowercase();
     string
 }
 
@@ -266,17 +265,33 @@ struct Chunk {
 
 impl Chunk {
     fn from(text: &str, start: usize) -> Chunk {
-        let rest = &text[start..];
-        let len = rest
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(rest.len(), |(i, _)| i);
-        let chunk = &rest[..len];
-        Chunk {
-            end: start + len,
-            last_slash: chunk.rfind('/').map(|i| start + i),
-            last_scheme: chunk.rfind("://").map(|i| start + i),
+        let b = text.as_bytes();
+        let mut chunk = Chunk {
+            end: start,
+            last_slash: None,
+            last_scheme: None,
+        };
+        let mut k = start;
+        while let Some(&x) = b.get(k) {
+            if x < 0x80 {
+                if char::from(x).is_whitespace() {
+                    break;
+                }
+                if x == b'/' {
+                    chunk.last_slash = Some(k);
+                } else if x == b':' && b.get(k + 1..k + 3) == Some(b"//") {
+                    chunk.last_scheme = Some(k);
+                }
+                k += 1;
+            } else {
+                match char_at(text, k) {
+                    Some(c) if !c.is_whitespace() => k += c.len_utf8(),
+                    _ => break,
+                }
+            }
         }
+        chunk.end = k;
+        chunk
     }
 
     /// True when the chunk's part from byte `at` on reads as a link or a path.
