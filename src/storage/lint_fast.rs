@@ -60,10 +60,9 @@ pub fn lint_view(bytes: &[u8]) -> Option<LintView> {
     Some(sink.view)
 }
 
-/// A field the lint reads: where its key is, and whether its text is linted (or only read
-/// for the people in it).
+/// A field the lint reads: its key in its table, and whether its text is linted (or only
+/// read for the people in it).
 struct Wanted {
-    table: Table,
     key: &'static [u8],
     field: FieldId,
     linted: bool,
@@ -76,25 +75,28 @@ const PEOPLE: [FieldId; 3] = [
     FieldId::named("timeline[].actor"),
 ];
 
-/// Every field the lint reads, from the field table.
-static WANTED: LazyLock<Vec<Wanted>> = LazyLock::new(|| {
-    FieldId::all()
-        .filter_map(|field| {
-            let def = field.def();
-            let linted = def.lint != Lint::No;
-            if !linted && !PEOPLE.contains(&field) {
-                return None;
-            }
-            let key = def.key();
-            let table = table_of(def.path.strip_suffix(key)?)?;
-            Some(Wanted {
-                table,
+/// How many tables the scanner knows.
+const TABLES: usize = Table::Action as usize + 1;
+
+/// Every field the lint reads, from the field table, by the scanner's table it is in.
+static WANTED: LazyLock<[Vec<Wanted>; TABLES]> = LazyLock::new(|| {
+    let mut by_table: [Vec<Wanted>; TABLES] = Default::default();
+    for field in FieldId::all() {
+        let def = field.def();
+        let linted = def.lint != Lint::No;
+        if !linted && !PEOPLE.contains(&field) {
+            continue;
+        }
+        let key = def.key();
+        if let Some(table) = def.path.strip_suffix(key).and_then(table_of) {
+            by_table[table as usize].push(Wanted {
                 key: key.as_bytes(),
                 field,
                 linted,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    by_table
 });
 
 /// The scanner's table for the start of a field's path (`timeline[].`, `technical.`).
@@ -145,9 +147,9 @@ impl Texts for &mut Sink {
     }
 
     fn wants(&mut self, table: Table, key: &[u8]) -> bool {
-        self.current = WANTED
+        self.current = WANTED[table as usize]
             .iter()
-            .find(|w| w.table == table && w.key == key)
+            .find(|w| w.key == key)
             .map(|w| (w.field, w.linted));
         self.current.is_some()
     }
