@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use crate::config::LintConfig;
-use crate::lint::locate::{Locator, position_in};
+use crate::lint::locate::{Lines, Locator};
 use crate::lint::{Finding, Kind, lint_incident};
 use crate::storage::file_cache::{self, Cache, Scratch};
 use crate::storage::lint_fast::lint_view;
@@ -225,13 +225,17 @@ fn lint_bytes(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
         && let Ok(text) = std::str::from_utf8(bytes)
     {
         let found = settings.apply(&view.incident, lint_incident(&view.incident));
+        if found.is_empty() {
+            return Outcome::Findings(Vec::new());
+        }
+        let lines = Lines::new(text);
         return Outcome::Findings(
             found
                 .into_iter()
                 .map(|finding| {
                     let (line, column) = view
                         .literal(&finding.field)
-                        .and_then(|(span, decoded)| position_in(text, span, decoded, finding.start))
+                        .and_then(|(span, decoded)| lines.position_in(span, decoded, finding.start))
                         .unwrap_or((0, 0));
                     (line, column, finding)
                 })

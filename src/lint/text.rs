@@ -313,7 +313,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec
             i += 1;
             continue;
         }
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             i += len;
             continue;
         }
@@ -346,7 +346,12 @@ fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec
         if is_word_char(c) {
             let start = i;
             let mut k = i + len;
-            let mut prev = c;
+            // A run of ASCII letters and digits first, byte by byte: all word characters.
+            let bytes = text.as_bytes();
+            while bytes.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+                k += 1;
+            }
+            let mut prev = char_before(text, k).unwrap_or(c);
             while let Some(d) = char_at(text, k) {
                 let next = || char_at(text, k + d.len_utf8());
                 let inner = if is_word_char(d) {
