@@ -208,8 +208,7 @@ impl Outcome {
 }
 
 /// Lints one file, reading it once into `scratch`, with the configuration's `settings`
-/// applied; the text is parsed again for line and column only when there are findings to
-/// place.
+/// applied (see [`lint_bytes`]).
 fn lint_path(path: &Path, scratch: &mut Scratch, settings: &LintConfig) -> Outcome {
     let bytes = match scratch.read(path) {
         Ok(bytes) => bytes,
@@ -245,7 +244,8 @@ fn lint_bytes(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
     lint_parsed(bytes, path, settings)
 }
 
-/// [`lint_bytes`] through the full parser.
+/// [`lint_bytes`] through the full parser; the text is parsed again for line and column only
+/// when there are findings to place.
 fn lint_parsed(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
     let loaded = match parse_incident(path, bytes) {
         Ok(loaded) => loaded,
@@ -304,6 +304,59 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", rule.id()));
             assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
         }
+    }
+
+    /// The fast reader and the full parser give the same outcome, findings placed alike.
+    #[test]
+    fn the_fast_reader_lints_as_the_full_parser_does() {
+        let hostile = r#"schema_version = 1
+id = "2026-04-02-a"
+title = "Dave\u00e9 was careless"
+participants = ["Dave"]
+
+[narrative]
+text = """
+café \"quoted\" \
+   Dave should have checked.
+The root cause."""
+
+[[factors]]
+id = "F1"
+description = 'The new hire'
+whys = [
+  "Human error.", # why
+  "He forgot to page.",
+]
+"#;
+        let mut texts: Vec<&str> = crate::demo::EXAMPLES.iter().map(|(_, t)| *t).collect();
+        texts.push(hostile);
+        let path = Path::new("2026-04-02-a.toml");
+        let with_words = LintConfig {
+            words: vec!["checked".into()],
+            ..LintConfig::default()
+        };
+        let mut placed = 0;
+        for settings in [LintConfig::default(), with_words] {
+            for text in &texts {
+                assert!(lint_view(text.as_bytes()).is_some(), "{text}");
+                let fast = lint_bytes(text.as_bytes(), path, &settings);
+                let Outcome::Findings(found) = &fast else {
+                    panic!("{fast:?}");
+                };
+                placed += found.len();
+                assert!(
+                    found
+                        .iter()
+                        .all(|(line, column, _)| *line > 0 && *column > 0)
+                );
+                assert_eq!(
+                    fast,
+                    lint_parsed(text.as_bytes(), path, &settings),
+                    "{text}"
+                );
+            }
+        }
+        assert!(placed > 10, "{placed}");
     }
 
     #[test]
