@@ -21,6 +21,8 @@
 # Environment: BENCH_CORPUS=DIR keeps the generated folders in DIR and reuses them next time
 # (DIR/10000 and DIR/100000); otherwise they go to a temporary folder that is removed at exit.
 # BENCH_SKIP_100K=1 leaves out the 100,000-incident cases; BENCH_ONLY_LIST=1 runs only them.
+# BENCH_RETRO=PATH times that retro binary instead of building this tree's (to measure an older
+# build in the same hour).
 set -euo pipefail
 
 runs="${1:-5}"
@@ -38,9 +40,14 @@ if [[ ! -x /usr/bin/time ]]; then
     exit 2
 fi
 
-echo "building release binary..."
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-retro="${CARGO_TARGET_DIR:-$root/target}/release/retro"
+if [[ -n "${BENCH_RETRO:-}" ]]; then
+    retro="$BENCH_RETRO"
+else
+    echo "building release binary..."
+    cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+    retro="${CARGO_TARGET_DIR:-$root/target}/release/retro"
+fi
+echo "retro: $retro"
 
 corpus() { # corpus COUNT: the folder of COUNT generated incidents, generated when missing
     local dir="$corpora/$1"

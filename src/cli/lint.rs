@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 use crate::config::LintConfig;
-use crate::lint::locate::Locator;
+use crate::lint::locate::{Lines, Locator};
 use crate::lint::{Finding, Kind, lint_incident};
 use crate::storage::file_cache::{self, Cache, Scratch};
+use crate::storage::lint_fast::lint_view;
 use crate::storage::{StoreError, parse_incident};
 
 use super::Context;
@@ -207,13 +208,45 @@ impl Outcome {
 }
 
 /// Lints one file, reading it once into `scratch`, with the configuration's `settings`
-/// applied; the text is parsed again for line and column only when there are findings to
-/// place.
+/// applied (see [`lint_bytes`]).
 fn lint_path(path: &Path, scratch: &mut Scratch, settings: &LintConfig) -> Outcome {
     let bytes = match scratch.read(path) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Unreadable(e.to_string()),
     };
+    lint_bytes(bytes, path, settings)
+}
+
+/// Lints a file's `bytes` (read from `path`): through the lint's fast reader when it takes
+/// the file, else through the full parser; the outcome is the same either way.
+fn lint_bytes(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
+    if let Some(view) = lint_view(bytes)
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        let found = settings.apply(&view.incident, lint_incident(&view.incident));
+        if found.is_empty() {
+            return Outcome::Findings(Vec::new());
+        }
+        let lines = Lines::new(text);
+        return Outcome::Findings(
+            found
+                .into_iter()
+                .map(|finding| {
+                    let (line, column) = view
+                        .literal(&finding.field)
+                        .and_then(|(span, decoded)| lines.position_in(span, decoded, finding.start))
+                        .unwrap_or((0, 0));
+                    (line, column, finding)
+                })
+                .collect(),
+        );
+    }
+    lint_parsed(bytes, path, settings)
+}
+
+/// [`lint_bytes`] through the full parser; the text is parsed again for line and column only
+/// when there are findings to place.
+fn lint_parsed(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
     let loaded = match parse_incident(path, bytes) {
         Ok(loaded) => loaded,
         Err(StoreError::Format { error, .. }) => {
@@ -271,6 +304,59 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", rule.id()));
             assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
         }
+    }
+
+    /// The fast reader and the full parser give the same outcome, findings placed alike.
+    #[test]
+    fn the_fast_reader_lints_as_the_full_parser_does() {
+        let hostile = r#"schema_version = 1
+id = "2026-04-02-a"
+title = "Dave\u00e9 was careless"
+participants = ["Dave"]
+
+[narrative]
+text = """
+café \"quoted\" \
+   Dave should have checked.
+The root cause."""
+
+[[factors]]
+id = "F1"
+description = 'The new hire'
+whys = [
+  "Human error.", # why
+  "He forgot to page.",
+]
+"#;
+        let mut texts: Vec<&str> = crate::demo::EXAMPLES.iter().map(|(_, t)| *t).collect();
+        texts.push(hostile);
+        let path = Path::new("2026-04-02-a.toml");
+        let with_words = LintConfig {
+            words: vec!["checked".into()],
+            ..LintConfig::default()
+        };
+        let mut placed = 0;
+        for settings in [LintConfig::default(), with_words] {
+            for text in &texts {
+                assert!(lint_view(text.as_bytes()).is_some(), "{text}");
+                let fast = lint_bytes(text.as_bytes(), path, &settings);
+                let Outcome::Findings(found) = &fast else {
+                    panic!("{fast:?}");
+                };
+                placed += found.len();
+                assert!(
+                    found
+                        .iter()
+                        .all(|(line, column, _)| *line > 0 && *column > 0)
+                );
+                assert_eq!(
+                    fast,
+                    lint_parsed(text.as_bytes(), path, &settings),
+                    "{text}"
+                );
+            }
+        }
+        assert!(placed > 10, "{placed}");
     }
 
     #[test]

@@ -30,9 +30,7 @@ impl<'a> Locator<'a> {
     /// offset cannot be followed through the raw text; `None` when there is no such string.
     pub fn position(&self, path: &str, offset: usize) -> Option<(usize, usize)> {
         let (span, decoded) = self.string_at(path)?;
-        let raw = self.source.get(span.clone())?;
-        let inner = raw_offset(raw, decoded, offset).unwrap_or(0);
-        Some(line_column(self.source, span.start + inner))
+        position_in(self.source, span, decoded, offset)
     }
 
     fn string_at(&self, path: &str) -> Option<(Range<usize>, &str)> {
@@ -61,6 +59,68 @@ impl<'a> Locator<'a> {
             table = inner;
         }
         None
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `decoded`, the value of the
+/// string literal at byte range `span` of `source` (quotes included); the start of the
+/// literal when the offset cannot be followed through it, `None` when `span` is not in
+/// `source`. What [`Locator::position`] gives, for a caller that knows the literal's place.
+pub fn position_in(
+    source: &str,
+    span: Range<usize>,
+    decoded: &str,
+    offset: usize,
+) -> Option<(usize, usize)> {
+    let raw = source.get(span.clone())?;
+    let inner = raw_offset(raw, decoded, offset).unwrap_or(0);
+    Some(line_column(source, span.start + inner))
+}
+
+/// Where each line of a text starts, to place many offsets in it without counting from the
+/// start each time.
+pub struct Lines<'a> {
+    source: &'a str,
+    /// Byte offset of each line's start after the first.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// The lines of `source`.
+    pub fn new(source: &'a str) -> Lines<'a> {
+        Lines {
+            source,
+            starts: memchr::memchr_iter(b'\n', source.as_bytes())
+                .map(|i| i + 1)
+                .collect(),
+        }
+    }
+
+    /// [`position_in`], with the lines counted once.
+    pub fn position_in(
+        &self,
+        span: Range<usize>,
+        decoded: &str,
+        offset: usize,
+    ) -> Option<(usize, usize)> {
+        let raw = self.source.get(span.clone())?;
+        let inner = raw_offset(raw, decoded, offset).unwrap_or(0);
+        Some(self.line_column(span.start + inner))
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`, as
+    /// [`crate::model::codec::line_column`] gives them.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let source = self.source;
+        let mut at = offset.min(source.len());
+        while !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        // Lines starting at or before `at`: each is one newline before it.
+        let before = self.starts.partition_point(|&s| s <= at);
+        let line_start = before.checked_sub(1).map_or(0, |i| self.starts[i]);
+        let column = source[line_start..at].chars().count() + 1;
+        (before + 1, column)
     }
 }
 
@@ -139,6 +199,20 @@ fn raw_offset(raw: &str, decoded: &str, target: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_place_offsets_as_line_column_does() {
+        for source in ["", "a", "\n", "ab\ncd\n\néf\r\ng", "é\u{1F600}x\nyz"] {
+            let lines = Lines::new(source);
+            for offset in 0..=source.len() + 2 {
+                assert_eq!(
+                    lines.line_column(offset),
+                    line_column(source, offset),
+                    "{source:?} at {offset}"
+                );
+            }
+        }
+    }
 
     fn at(source: &str, path: &str, needle: &str) -> Option<(usize, usize)> {
         let locator = Locator::new(source);

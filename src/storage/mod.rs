@@ -12,6 +12,7 @@ pub mod file_cache;
 mod fix_id;
 pub mod guarded;
 pub mod identity;
+pub mod lint_fast;
 pub mod list_cache;
 pub mod listing;
 pub mod lock;

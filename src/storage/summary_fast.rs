@@ -13,6 +13,7 @@
 //! that on many mutated files.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use jiff::civil::Date;
 
@@ -38,6 +39,37 @@ pub fn actions(bytes: &[u8]) -> Option<(String, Vec<ActionItem>)> {
 }
 
 fn scan(bytes: &[u8], today: Date, collect: bool) -> Option<(Summary, Vec<ActionItem>)> {
+    scan_texts(bytes, today, collect, ())
+}
+
+/// What a scan hands on besides the summary: the texts of the file, to a reader that wants
+/// some of them (the lint's, [`super::lint_fast`]). Each is called only for a file the scan
+/// has not given up on so far; a file given up on later is the full parser's, whatever was
+/// handed on.
+pub(super) trait Texts {
+    /// A record of an array of tables (`[[timeline]]`, ...) of `table` begins.
+    fn record(&mut self, _table: Table) {}
+    /// Whether the text or list of strings at `key` of `table` is wanted; when it is, the next
+    /// call is [`Texts::text`] or [`Texts::list`] with its value.
+    fn wants(&mut self, _table: Table, _key: &[u8]) -> bool {
+        false
+    }
+    /// The wanted text, decoded, and the byte range of its literal (quotes included).
+    fn text(&mut self, _text: Cow<'_, str>, _span: Range<usize>) {}
+    /// The wanted list's strings, each decoded with the byte range of its literal.
+    fn list(&mut self, _items: Vec<(Cow<'_, str>, Range<usize>)>) {}
+}
+
+/// No texts wanted.
+impl Texts for () {}
+
+/// [`scan`], handing texts to `texts`.
+pub(super) fn scan_texts<X: Texts>(
+    bytes: &[u8],
+    today: Date,
+    collect: bool,
+    texts: X,
+) -> Option<(Summary, Vec<ActionItem>)> {
     let text = std::str::from_utf8(bytes).ok()?;
     if text.starts_with('\u{feff}') || has_control(bytes) {
         return None;
@@ -53,14 +85,15 @@ fn scan(bytes: &[u8], today: Date, collect: bool) -> Option<(Summary, Vec<Action
         entry: Entry::default(),
         today,
         collect,
+        texts,
     };
     scan.run()?;
     scan.finish()
 }
 
 /// Where keys currently go.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Table {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Table {
     Root,
     Stakeholders,
     Monitoring,
@@ -277,7 +310,7 @@ const TECHNICAL: u32 = 4;
 const NARRATIVE: u32 = 8;
 const METRICS: u32 = 16;
 
-struct Scanner<'a> {
+struct Scanner<'a, X: Texts> {
     t: &'a str,
     b: &'a [u8],
     pos: usize,
@@ -289,9 +322,11 @@ struct Scanner<'a> {
     today: Date,
     /// Whether to keep every action's fields.
     collect: bool,
+    /// Who the texts go to.
+    texts: X,
 }
 
-impl<'a> Scanner<'a> {
+impl<'a, X: Texts> Scanner<'a, X> {
     fn peek(&self) -> Option<u8> {
         self.b.get(self.pos).copied()
     }
@@ -397,6 +432,7 @@ impl<'a> Scanner<'a> {
                     self.facts.monitoring = true;
                 }
             }
+            self.texts.record(*table);
             (*table, name.len())
         } else {
             let names: [(&[u8], Table, u32); 4] = [
@@ -439,11 +475,11 @@ impl<'a> Scanner<'a> {
         }
         self.pos += 1;
         self.skip_blanks();
-        self.value(kind)?;
+        self.value(kind, key)?;
         self.end_of_line()
     }
 
-    fn value(&mut self, kind: Kind) -> Option<()> {
+    fn value(&mut self, kind: Kind, key: &[u8]) -> Option<()> {
         match kind {
             Kind::One => {
                 let token = self.token();
@@ -451,7 +487,11 @@ impl<'a> Scanner<'a> {
                 self.facts.schema = true;
             }
             Kind::Text(usage) => {
+                let start = self.pos;
                 let text = self.string()?;
+                if self.texts.wants(self.table, key) {
+                    self.texts.text(text.clone(), start..self.pos);
+                }
                 match usage {
                     TextUse::Ignore => {}
                     TextUse::Id => self.facts.id = Some(text.into_owned()),
@@ -480,17 +520,21 @@ impl<'a> Scanner<'a> {
                     ArrayUse::ActionFactors => self.collect,
                     _ => false,
                 };
-                let items = self.array(keep)?;
-                match usage {
-                    ArrayUse::Ignore => {}
-                    ArrayUse::Services => self.facts.services = items.1,
-                    ArrayUse::ActionFactors => self.entry.action.factors = items.1,
-                    ArrayUse::Fills => {
-                        if items.0 > 0 {
-                            self.mark_filled();
+                if self.texts.wants(self.table, key) {
+                    let mut all = Vec::new();
+                    let count = self.array_each(|text, span| all.push((text, span)))?;
+                    let items = match usage {
+                        ArrayUse::Services | ArrayUse::ActionFactors if keep => {
+                            all.iter().map(|(t, _)| t.to_string()).collect()
                         }
-                    }
+                        _ => Vec::new(),
+                    };
+                    self.texts.list(all);
+                    self.array_used(usage, (count, items));
+                    return Some(());
                 }
+                let items = self.array(keep)?;
+                self.array_used(usage, items);
             }
             Kind::Moment(usage) => {
                 let moment = self.moment()?;
@@ -565,6 +609,20 @@ impl<'a> Scanner<'a> {
             }
         }
         Some(())
+    }
+
+    /// Notes what the summary needs of an array: its length and, when kept, its items.
+    fn array_used(&mut self, usage: ArrayUse, items: (usize, Vec<String>)) {
+        match usage {
+            ArrayUse::Ignore => {}
+            ArrayUse::Services => self.facts.services = items.1,
+            ArrayUse::ActionFactors => self.entry.action.factors = items.1,
+            ArrayUse::Fills => {
+                if items.0 > 0 {
+                    self.mark_filled();
+                }
+            }
+        }
     }
 
     fn mark_filled(&mut self) {
@@ -827,29 +885,39 @@ impl<'a> Scanner<'a> {
     /// An array of strings, possibly over several lines; its length, and the items when
     /// `keep`.
     fn array(&mut self, keep: bool) -> Option<(usize, Vec<String>)> {
+        let mut items = Vec::new();
+        let count = self.array_each(|item, _| {
+            if keep {
+                items.push(item.into_owned());
+            }
+        })?;
+        Some((count, items))
+    }
+
+    /// An array of strings, possibly over several lines, each handed to `each` decoded with
+    /// the byte range of its literal; its length.
+    fn array_each(&mut self, mut each: impl FnMut(Cow<'a, str>, Range<usize>)) -> Option<usize> {
         if self.peek() != Some(b'[') {
             return None;
         }
         self.pos += 1;
         let mut count = 0;
-        let mut items = Vec::new();
         loop {
             self.array_space()?;
             if self.peek() == Some(b']') {
                 self.pos += 1;
-                return Some((count, items));
+                return Some(count);
             }
+            let start = self.pos;
             let item = self.string()?;
             count += 1;
-            if keep {
-                items.push(item.into_owned());
-            }
+            each(item, start..self.pos);
             self.array_space()?;
             match self.peek()? {
                 b',' => self.pos += 1,
                 b']' => {
                     self.pos += 1;
-                    return Some((count, items));
+                    return Some(count);
                 }
                 _ => return None,
             }
@@ -1210,6 +1278,7 @@ mod tests {
                 entry: Entry::default(),
                 today: today(),
                 collect: false,
+                texts: (),
             };
             let fast = scan.moment();
             let slow = text
