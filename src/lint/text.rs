@@ -174,12 +174,7 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 /// Splits `text` into tokens, sentences and clauses.
 pub fn parse(text: &str) -> Doc {
     let quotes = quoted_ranges(text);
-    let mut tokens = SPARE.with(|spare| {
-        let mut spare = spare.take();
-        let tokens = tokenize(text, &quotes, &mut spare);
-        spare_back(spare);
-        tokens
-    });
+    let mut tokens = tokenize(text, &quotes);
     if !quotes.is_empty() {
         for t in &mut tokens {
             t.quoted = quotes.iter().any(|q| q.start <= t.start && t.end <= q.end);
@@ -189,67 +184,12 @@ pub fn parse(text: &str) -> Doc {
     Doc { tokens, sentences }
 }
 
-thread_local! {
-    /// Strings of tokens gone, to hold the next tokens' words without asking the allocator
-    /// for each (a text has about one token for every five bytes).
-    static SPARE: std::cell::Cell<Vec<String>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// At most this many spare strings are kept per thread, each of at most [`SPARE_BYTES`].
-const SPARE_COUNT: usize = 4096;
-const SPARE_BYTES: usize = 32;
-
-/// Puts `spare` back as the thread's spare strings, unless the slot was filled meanwhile
-/// with more.
-fn spare_back(spare: Vec<String>) {
-    SPARE.with(|slot| {
-        let held = slot.take();
-        slot.set(if held.len() > spare.len() {
-            held
-        } else {
-            spare
-        });
-    });
-}
-
-impl Drop for Doc {
-    fn drop(&mut self) {
-        if self.tokens.is_empty() {
-            return;
-        }
-        SPARE.with(|slot| {
-            let mut spare = slot.take();
-            for t in self.tokens.drain(..) {
-                if spare.len() >= SPARE_COUNT {
-                    break;
-                }
-                if t.lower.capacity() <= SPARE_BYTES && t.lower.capacity() > 0 {
-                    spare.push(t.lower);
-                }
-            }
-            slot.set(spare);
-        });
-    }
-}
-
-/// A string holding `s`, from the spare ones when there is one.
-fn string_of(spare: &mut Vec<String>, s: &str) -> String {
-    match spare.pop() {
-        Some(mut string) => {
-            string.clear();
-            string.push_str(s);
-            string
-        }
-        None => s.to_string(),
-    }
-}
-
-/// `s` lowercased, in a spare string when it is ASCII.
-fn lowercase(spare: &mut Vec<String>, s: &str) -> String {
+/// `s` lowercased (in place when it is ASCII).
+fn lowercase(s: &str) -> String {
     if !s.is_ascii() {
         return s.to_lowercase();
     }
-    let mut string = string_of(spare, s);
+    let mut string = s.to_string();
     string.make_ascii_lowercase();
     string
 }
@@ -301,7 +241,7 @@ impl Chunk {
     }
 }
 
-fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec<Token> {
+fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
     // About one token for every five bytes of prose.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 4);
     let mut chunk = Chunk::default();
@@ -309,7 +249,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec
     while let Some(c) = char_at(text, i) {
         let len = c.len_utf8();
         if c == '\n' {
-            tokens.push(punct(spare, i, '\n'));
+            tokens.push(punct(i, '\n'));
             i += 1;
             continue;
         }
@@ -328,7 +268,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec
                 start: i,
                 end,
                 lower: if trimmed.is_ascii() {
-                    lowercase(spare, trimmed)
+                    lowercase(trimmed)
                 } else {
                     trimmed.to_lowercase()
                 },
@@ -370,7 +310,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec
                 k += d.len_utf8();
             }
             let raw = &text[start..k];
-            let mut lower = lowercase(spare, raw);
+            let mut lower = lowercase(raw);
             if !raw.is_ascii() && lower.contains('’') {
                 lower = lower.replace('’', "'");
             }
@@ -417,7 +357,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>], spare: &mut Vec<String>) -> Vec
             && char_before(text, i).is_some_and(is_word_char)
             && char_at(text, i + 1).is_some_and(is_word_char);
         if !inner_hyphen {
-            tokens.push(punct(spare, i, c));
+            tokens.push(punct(i, c));
         }
         i += len;
     }
@@ -448,12 +388,12 @@ fn name_shape(raw: &str) -> bool {
     (2..=13).contains(&len)
 }
 
-fn punct(spare: &mut Vec<String>, start: usize, c: char) -> Token {
+fn punct(start: usize, c: char) -> Token {
     let mut buf = [0u8; 4];
     Token {
         start,
         end: start + c.len_utf8(),
-        lower: string_of(spare, c.encode_utf8(&mut buf)),
+        lower: c.encode_utf8(&mut buf).to_string(),
         word: false,
         possessive: false,
         capital: false,
