@@ -6,7 +6,7 @@
 //!
 //! Applied to every blame finding after the rules ran, so each rule need not repeat it.
 
-use super::super::lexicon::{NEGATIONS, is};
+use super::super::lexicon::{NEGATIONS, PERSON_POSSESSIVES, is};
 use super::Scan;
 
 /// Words that open what a negation sets aside: `not about`, `isn't whether`, `don't ask who`.
@@ -172,6 +172,35 @@ impl Scan<'_> {
                 && before.iter().any(|&b| is(ASKING, lower(b)))
         });
         if framed {
+            return true;
+        }
+        // `No one here is at fault`, `none of which are the fault of the author`, `nor is it
+        // the resident's fault`: a clause that opens by denying anyone is not blaming one.
+        // Not when another person acts between the two (`no one noticed that the on-call
+        // ignored the page`); an owner of the blamed noun may (`the on-call's fault`).
+        let opener: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&k| clause.contains(&k) && k < i)
+            .take(2)
+            .collect();
+        let denies = match opener.as_slice() {
+            [a, ..] if matches!(lower(*a), "nobody" | "none" | "neither" | "nor") => true,
+            [a, b] => lower(*a) == "no" && lower(*b) == "one",
+            _ => false,
+        };
+        let actor_between = || {
+            self.mentions.iter().any(|m| {
+                opener.first().is_some_and(|&o| m.tokens.start > o + 1)
+                    && m.tokens.start < i
+                    && m.who.is_other_person()
+                    && !m
+                        .tokens
+                        .clone()
+                        .any(|k| self.doc.tokens[k].possessive || is(PERSON_POSSESSIVES, lower(k)))
+            })
+        };
+        if denies && !actor_between() {
             return true;
         }
         let Some(&first) = words.first() else {

@@ -816,3 +816,33 @@ fn skipped_safeguards_untested_pushes_and_hyphenated_hindsight() {
     quiet("The retry path bypasses the cache for writes.");
     quiet("The release train deployed untested changes to staging by design.");
 }
+
+#[test]
+fn a_clause_that_opens_by_denying_anyone_lays_no_blame() {
+    quiet("No one here is at fault.");
+    quiet("None of this was the on-call's fault.");
+    quiet("There are multiple fails here, none of which are the fault of the author.");
+    quiet("Nobody in this review is being held responsible for the outage.");
+    quiet("It's not the janitor's fault, nor is it the resident's fault.");
+    // Another person acting inside the clause still carries the blame.
+    flags(
+        "No one noticed that the on-call ignored the page.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "None of us knew Dave had deleted the table.",
+        Rule::PersonFailure,
+        "deleted",
+    );
+    flags(
+        "Nobody checked the alerts because Dave was careless.",
+        Rule::BlameWord,
+        "careless",
+    );
+    flags(
+        "Nobody but the new hire is to blame.",
+        Rule::BlameWord,
+        "to blame",
+    );
+}
