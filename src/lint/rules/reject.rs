@@ -272,7 +272,8 @@ impl Scan<'_> {
         {
             return true;
         }
-        if self.reported(i, &words) || self.owned_up(i, &words) {
+        if self.reported(i, &words) || self.owned_up(i, &words) || disowned_after(i, &words, lower)
+        {
             return true;
         }
         // `went from blaming the guy…`.
@@ -483,6 +484,131 @@ impl Scan<'_> {
         let k = self.doc.tokens.partition_point(|t| t.start < start);
         (self.doc.tokens.get(k)?.start == start).then_some(k)
     }
+}
+
+/// What a claim is called when it is taken back or contradicted.
+const CLAIMS: &[&str] = &[
+    "claim",
+    "conclusion",
+    "view",
+    "account",
+    "theory",
+    "charge",
+    "accusation",
+    "finding",
+    "story",
+    "narrative",
+    "explanation",
+];
+
+/// Verbs and participles that contradict a claim: `a conclusion the operator rejects`.
+const CONTRADICTED: &[&str] = &[
+    "rejects",
+    "rejected",
+    "disputes",
+    "disputed",
+    "denies",
+    "denied",
+    "withdrawn",
+    "retracted",
+    "disproved",
+    "debunked",
+    "contradicts",
+    "contradicted",
+];
+
+/// Words that judge a claim untrue: `which turned out to be wrong`.
+const UNTRUE: &[&str] = &[
+    "wrong",
+    "false",
+    "untrue",
+    "unfounded",
+    "mistaken",
+    "incorrect",
+    "baseless",
+    "unfair",
+    "premature",
+];
+
+/// Words that tell a claim as someone's: `commenters called the engineer…`.
+const CLAIMING: &[&str] = &[
+    "said",
+    "says",
+    "called",
+    "calls",
+    "blamed",
+    "blames",
+    "blaming",
+    "accused",
+    "accuses",
+    "claimed",
+    "claims",
+    "alleged",
+    "reported",
+    "suggested",
+    "according",
+    "comments",
+    "commenters",
+    "statement",
+];
+
+/// Records that can contradict a claim: `but the evidence pointed to the tool`.
+const EVIDENCE: &[&str] = &[
+    "evidence",
+    "timeline",
+    "review",
+    "investigation",
+    "data",
+    "logs",
+    "records",
+    "analysis",
+    "findings",
+    "facts",
+    "retrospective",
+    "graphs",
+    "dashboards",
+];
+
+/// True when a later part of the sentence disowns the blame found at token `i` (`words` are
+/// the sentence's word tokens): `…, a conclusion the operator rejects`, `…, which turned out
+/// to be wrong`, `…, which misses how the tool was designed`, `…, but our timeline shows the
+/// tooling sent it`, `…; that claim was later withdrawn`, `…, which the investigation ruled
+/// out`.
+fn disowned_after<'a>(i: usize, words: &[usize], lower: impl Fn(usize) -> &'a str) -> bool {
+    let after: Vec<&str> = words
+        .iter()
+        .filter(|&&k| k > i)
+        .map(|&k| lower(k))
+        .collect();
+    // Someone else's claim (`commenters called…`, `the statement blamed…`), which a `but` or a
+    // `which misses` can answer; the writer's own blame is not undone by `but the logs show`.
+    let claimed = words
+        .iter()
+        .filter(|&&k| k <= i)
+        .any(|&k| is(CLAIMING, lower(k)));
+    after.iter().enumerate().any(|(n, &w)| {
+        let next = &after[n + 1..after.len().min(n + 7)];
+        let has = |list: &[&str]| next.iter().any(|x| is(list, x));
+        match w {
+            // `a conclusion the grid operator rejects`, `that claim was later withdrawn`.
+            _ if is(CLAIMS, w) => {
+                has(CONTRADICTED) || next.windows(2).any(|p| p == ["no", "support"])
+            }
+            // `which turned out to be wrong`, `which was unfair`, `proved false`.
+            "turned" | "proved" | "proven" => next.iter().take(4).any(|x| is(UNTRUE, x)),
+            "which" | "that" => {
+                let head = &next[..next.len().min(3)];
+                (matches!(head.first(), Some(&("was" | "is" | "proved")))
+                    && head.iter().skip(1).any(|x| is(UNTRUE, x)))
+                    || (claimed
+                        && matches!(head.first(), Some(&("misses" | "ignores" | "overlooks"))))
+                    || next.windows(2).any(|p| p == ["ruled", "out"])
+            }
+            // `but the evidence pointed to the deploy tool`, `but our timeline shows…`.
+            "but" => claimed && next.iter().take(3).any(|x| is(EVIDENCE, x)),
+            _ => false,
+        }
+    })
 }
 
 /// True when a word other than a pronoun stands before token `k` in its clause: a subject

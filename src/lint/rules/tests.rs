@@ -846,3 +846,31 @@ fn a_clause_that_opens_by_denying_anyone_lays_no_blame() {
         "to blame",
     );
 }
+
+#[test]
+fn blame_that_a_later_part_of_the_sentence_disowns_is_not_laid() {
+    quiet("The press blamed the intern, a claim the review found no support for.");
+    quiet(
+        "The audit attributes the outage to operator mistakes, a conclusion the vendor disputes.",
+    );
+    quiet("The SRE team got blamed at the all-hands, which turned out to be wrong.");
+    quiet("Dave was blamed at first, which was unfair: the alert never fired.");
+    quiet("A forum thread called the admin an idiot, which misses how the console was laid out.");
+    quiet("The vendor's statement blamed a technician, but our timeline shows their tool sent it.");
+    // The writer's own blame is not undone by what follows.
+    flags(
+        "Dave ignored the alert, but the logs show he was paged twice.",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    flags(
+        "The on-call was careless, but the review found that too.",
+        Rule::BlameWord,
+        "careless",
+    );
+    flags(
+        "Dave skipped the check, which misses the point of the checklist.",
+        Rule::BlameWord,
+        "skipped the check",
+    );
+}
