@@ -334,6 +334,14 @@ const DETERMINERS: &[&str] = &[
     "all", "few",
 ];
 
+/// Words that end the noun phrase after a passive's `by`: prepositions, conjunctions and
+/// verbs (`by a change to the worker pool`).
+const AGENT_BREAKS: &[&str] = &[
+    "of", "to", "in", "on", "at", "for", "with", "from", "into", "onto", "over", "under", "and",
+    "or", "but", "that", "which", "who", "when", "while", "because", "after", "before", "during",
+    "through", "was", "were", "is", "are", "had", "has", "have", "be", "been", "not",
+];
+
 /// Every mention in the text, in order.
 pub fn mentions(doc: &Doc, people: &People) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -679,10 +687,25 @@ impl Clause<'_> {
         let tokens = &self.doc.tokens;
         let by = tokens.get(end).filter(|t| t.word && t.lower == "by")?;
         let _ = by;
-        self.mentions
+        let near = self
+            .mentions
             .iter()
-            .find(|m| m.tokens.start > end && m.tokens.start <= end + 3)
-            .map(Subject::of)
+            .find(|m| m.tokens.start > end && m.tokens.start <= end + 3);
+        // Further on only across a noun phrase's own words: `by a solitary maintenance
+        // worker`, not `by a change to the worker pool`.
+        let plain = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.word && !t.opaque && !is(AGENT_BREAKS, &t.lower))
+        };
+        near.or_else(|| {
+            self.mentions.iter().find(|m| {
+                m.tokens.start > end + 3
+                    && m.tokens.start <= end + 6
+                    && (end + 1..m.tokens.start).all(plain)
+            })
+        })
+        .map(Subject::of)
     }
 
     /// The first mention after token `after` in the sentence (`if only the alert had …`).

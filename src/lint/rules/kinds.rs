@@ -308,6 +308,66 @@ const HARM: &[&str] = &[
     "switched",
     "turned",
     "pulled",
+    "cut",
+    "cuts",
+    "severed",
+    "severs",
+    "sliced",
+    "slices",
+];
+
+/// Verbs that make someone act: with a person as their object, what made them is the cause.
+const CAUSATIVES: &[&str] = &[
+    "led",
+    "leads",
+    "caused",
+    "causes",
+    "made",
+    "makes",
+    "forced",
+    "forces",
+    "prompted",
+    "prompts",
+    "told",
+    "tells",
+    "instructed",
+    "instructs",
+    "asked",
+    "asks",
+    "sent",
+    "directed",
+    "allowed",
+    "allows",
+    "let",
+    "lets",
+];
+
+/// Acts that are harm only on a physical link: `cut the fiber`, not `cut a release`.
+const CUTTING: &[&str] = &["cut", "cuts", "severed", "severs", "sliced", "slices"];
+
+/// What a cutting act breaks: lines, cables and power.
+const LINKS: &[&str] = &[
+    "line",
+    "lines",
+    "cable",
+    "cables",
+    "fiber",
+    "fibre",
+    "fibers",
+    "fibres",
+    "wire",
+    "wires",
+    "power",
+    "feed",
+    "feeds",
+    "conduit",
+    "circuit",
+    "circuits",
+    "link",
+    "links",
+    "connection",
+    "connections",
+    "trunk",
 ];
 
 /// Acts that are harm only on data or capacity: `dropped the orders table`.
@@ -1530,6 +1590,28 @@ impl Scan<'_> {
         if is(HARM_NEEDS_OBJECT, &w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
             return;
         }
+        // The link must be the object's head: not `cut the line count in half`.
+        let link_head = object.iter().enumerate().any(|(n, t)| {
+            is(LINKS, &t.lower)
+                && object.get(n + 1).is_none_or(|next| {
+                    !matches!(
+                        next.lower.as_str(),
+                        "count"
+                            | "counts"
+                            | "number"
+                            | "numbers"
+                            | "length"
+                            | "limit"
+                            | "size"
+                            | "width"
+                            | "breaks"
+                            | "items"
+                    )
+                })
+        });
+        if is(CUTTING, &w) && !link_head {
+            return;
+        }
         if w == "took" && !object.iter().any(|t| t.lower == "out" || t.lower == "down") {
             return;
         }
@@ -1560,6 +1642,18 @@ impl Scan<'_> {
             self.clause().subject_before(i)
         };
         if !subject.who.is_other_person() || self.negated(i, 2) {
+            return;
+        }
+        // `an inaccurate work order led a crew to cut the lines`: the person is the object of
+        // what made them act, and that is the cause told.
+        let caused = subject.mention.as_ref().is_some_and(|m| {
+            (s.start..m.tokens.start)
+                .rev()
+                .filter(|&k| self.doc.tokens[k].word)
+                .take(2)
+                .any(|k| is(CAUSATIVES, &self.doc.tokens[k].lower))
+        });
+        if caused {
             return;
         }
         let who = who_text(self, &subject);

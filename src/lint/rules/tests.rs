@@ -874,3 +874,32 @@ fn blame_that_a_later_part_of_the_sentence_disowns_is_not_laid() {
         "skipped the check",
     );
 }
+
+#[test]
+fn people_cutting_links_and_agents_further_after_by() {
+    flags(
+        "A construction crew cut another fiber line.",
+        Rule::PersonFailure,
+        "cut",
+    );
+    flags("Dave severed the cable.", Rule::PersonFailure, "severed");
+    flags(
+        "The technicians cut the power to the control panel.",
+        Rule::PersonFailure,
+        "cut",
+    );
+    flags(
+        "The outage was caused by a solitary maintenance worker.",
+        Rule::PersonFailure,
+        "caused by a solitary maintenance worker",
+    );
+    quiet("Dave cut a release at noon.");
+    quiet("We cut the timeout to five seconds.");
+    quiet("The backhoe cut the fiber.");
+    quiet("The storm cut power to the region.");
+    quiet("Mei cut the line count of the config in half.");
+    quiet("The outage was caused by a change to the worker pool.");
+    // What made a person act is the cause told.
+    quiet("An inaccurate work order led a crew to cut the lines.");
+    quiet("A wrong ticket made the engineer wipe the replica.");
+}
