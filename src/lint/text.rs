@@ -173,7 +173,14 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// Splits `text` into tokens, sentences and clauses.
 pub fn parse(text: &str) -> Doc {
-    let quotes = quoted_ranges(text);
+    let mut quotes = quoted_ranges(text);
+    // A text that is one quotation and nothing else (a remark pasted on its own, with no one
+    // named as saying it) is the writer's content: linted as written.
+    if let [only] = quotes.as_slice()
+        && is_whole_quote(text, only)
+    {
+        quotes.clear();
+    }
     let mut tokens = tokenize(text, &quotes);
     if !quotes.is_empty() {
         for t in &mut tokens {
@@ -182,6 +189,16 @@ pub fn parse(text: &str) -> Doc {
     }
     let sentences = sentences(text, &tokens);
     Doc { tokens, sentences }
+}
+
+/// True when the quotation `q` (not code in backticks) is all of `text` but blanks and closing
+/// punctuation.
+fn is_whole_quote(text: &str, q: &Range<usize>) -> bool {
+    !text[q.start..].starts_with('`')
+        && text[..q.start].trim().is_empty()
+        && text[q.end..]
+            .trim_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c))
+            .is_empty()
 }
 
 /// `s` lowercased (in place when it is ASCII).

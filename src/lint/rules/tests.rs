@@ -903,3 +903,19 @@ fn people_cutting_links_and_agents_further_after_by() {
     quiet("An inaccurate work order led a crew to cut the lines.");
     quiet("A wrong ticket made the engineer wipe the replica.");
 }
+
+#[test]
+fn a_text_that_is_one_quotation_is_linted_as_written() {
+    flags(
+        "\"If you exercised normal care, Dave, it couldn't have happened.\"",
+        Rule::BlameWord,
+        "exercised normal care",
+    );
+    flags(
+        "“The on-call ignored the disk alert for an hour.”",
+        Rule::Counterfactual,
+        "ignored",
+    );
+    // A quotation inside the writer's own sentence is still someone else's words.
+    quiet("The first draft said \"Tomás was careless\", and we rewrote it.");
+}

@@ -81,7 +81,12 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// Splits `text` into tokens, sentences and clauses.
 pub(super) fn parse(text: &str) -> Doc {
-    let quotes = quoted_ranges(text);
+    let mut quotes = quoted_ranges(text);
+    if let [only] = quotes.as_slice()
+        && super::is_whole_quote(text, only)
+    {
+        quotes.clear();
+    }
     let mut tokens = tokenize(text, &quotes);
     for t in &mut tokens {
         t.quoted = quotes.iter().any(|q| q.start <= t.start && t.end <= q.end);
