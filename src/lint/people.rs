@@ -336,7 +336,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Words that end the noun phrase after a passive's `by`: prepositions, conjunctions and
 /// verbs (`by a change to the worker pool`).
-const AGENT_BREAKS: &[&str] = &[
+pub(super) const AGENT_BREAKS: &[&str] = &[
     "of", "to", "in", "on", "at", "for", "with", "from", "into", "onto", "over", "under", "and",
     "or", "but", "that", "which", "who", "when", "while", "because", "after", "before", "during",
     "through", "was", "were", "is", "are", "had", "has", "have", "be", "been", "not",
@@ -698,11 +698,19 @@ impl Clause<'_> {
                 .get(k)
                 .is_some_and(|t| t.word && !t.opaque && !is(AGENT_BREAKS, &t.lower))
         };
+        // `by one of its field technicians`: a part of a group is that group.
+        let part_of = tokens.get(end + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "one" | "some" | "two" | "several" | "many" | "each" | "both" | "most" | "all"
+            )
+        }) && tokens.get(end + 2).is_some_and(|t| t.lower == "of");
+        let from = if part_of { end + 2 } else { end };
         near.or_else(|| {
             self.mentions.iter().find(|m| {
                 m.tokens.start > end + 3
-                    && m.tokens.start <= end + 6
-                    && (end + 1..m.tokens.start).all(plain)
+                    && m.tokens.start <= from + 6
+                    && (from + 1..m.tokens.start).all(plain)
             })
         })
         .map(Subject::of)

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 mod acts;
 mod answer;
 mod dispatch;
+mod duty;
 mod human;
 mod kinds;
 mod nominal;
@@ -363,6 +364,8 @@ const PERSON_FILLER: &[&str] = &[
     "his",
     "her",
     "this",
+    "its",
+    "another",
     "that",
     "new",
     "junior",
@@ -1157,15 +1160,26 @@ impl Scan<'_> {
             && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
                 .iter()
                 .find_map(|p| self.match_at(slip_end, p))
+            // `a slip by one of its field technicians`: a part of a group is that group.
+            && let from = if self.match_at(end, "one|some|two|several|many|each|both of").is_some() {
+                end + 2
+            } else {
+                end
+            }
             && let Some(m) = self.mentions.iter().find(|m| {
                 // `a mistake by a single sysadmin`: determiners and adjectives between.
-                m.tokens.start >= end
-                    && m.tokens.start <= end + 3
-                    && (end..m.tokens.start).all(|k| {
+                m.tokens.start >= from
+                    && m.tokens.start <= from + 3
+                    && (from..m.tokens.start).all(|k| {
                         let t = &self.doc.tokens[k];
                         t.word
                             && (is(PERSON_FILLER, &t.lower)
-                                || is(super::lexicon::PERSON_MODIFIERS, &t.lower))
+                                || is(super::lexicon::PERSON_MODIFIERS, &t.lower)
+                                // `a field technician`: a plain word of the noun phrase.
+                                || (k + 1 == m.tokens.start
+                                    && self.token(end - 1).is_some_and(|b| b.lower == "by")
+                                    && !t.opaque
+                                    && !is(super::people::AGENT_BREAKS, &t.lower)))
                     })
             })
             && m.who.is_other_person()

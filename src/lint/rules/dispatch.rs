@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_POSSESSIVES, is};
-use super::{Scan, acts, answer, human, nominal, passive};
+use super::{Scan, acts, answer, duty, human, nominal, passive};
 
 /// Every word a pattern of these files can start at.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -15,6 +15,7 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         nominal::TRIGGERS,
         passive::TRIGGERS,
         human::TRIGGERS,
+        duty::TRIGGERS,
     ]
     .iter()
     .flat_map(|list| list.iter().copied())
@@ -32,6 +33,9 @@ static PASSIVE: LazyLock<HashSet<&'static str>> =
 
 static HUMAN: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| human::TRIGGERS.iter().copied().collect());
+
+static DUTY: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| duty::TRIGGERS.iter().copied().collect());
 
 static ACTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| acts::TRIGGERS.iter().copied().collect());
@@ -70,6 +74,9 @@ impl Scan<'_> {
             }
             if HUMAN.contains(w) {
                 self.human(i);
+            }
+            if DUTY.contains(w) {
+                self.duty_not_done(i);
             }
         }
     }

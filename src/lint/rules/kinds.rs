@@ -132,6 +132,17 @@ const PUNISH: &[(&str, Need)] = &[
         Need::Any,
     ),
     ("culpable|culpability", Need::Any),
+    ("should|must|ought ~ resign|quit", Need::Person),
+    ("needs|has|have|ought to ~ resign|quit", Need::Person),
+    ("should|must|ought ~ step down", Need::Person),
+    (
+        "resign|resigns|resigned|resigning over|after|for",
+        Need::Person,
+    ),
+    (
+        "manager|managers|boss|hr|supervisor for ~ consequences|discipline|punishment|sanctions|reprimand",
+        Need::Any,
+    ),
     ("owe|owes|owed * an|a ~ apology|explanation", Need::Person),
     ("owe|owes|owed * * an|a ~ apology|explanation", Need::Person),
     ("owe|owes|owed an|a ~ apology|explanation", Need::Person),
@@ -595,6 +606,9 @@ const INACTION: &[&str] = &[
     "just|simply sat|stood there",
     "sat there",
     "without ~ realizing|realising|noticing|checking|reading|testing|verifying|looking|thinking|telling|asking|waiting|notifying|informing|consulting|warning|announcing",
+    "without a|an|any ~ change|peer|code ~ ticket|request|review|approval",
+    "without a|an|any ~ ticket|approval|review|permission|authorization|authorisation|signoff",
+    "without approval|permission|authorization|authorisation|signoff|sign-off",
 ];
 
 /// Participles that, with a person as agent, put an omission or a harm on them.
@@ -622,6 +636,11 @@ const BY_PERSON: &[&str] = &[
     "caused",
     "triggered",
     "delayed",
+    "hampered",
+    "hindered",
+    "stalled",
+    "derailed",
+    "sabotaged",
 ];
 
 /// Acts of putting a change out: with a faulty object, their subject is made its author.
@@ -680,6 +699,15 @@ const JUDGE: &[(&str, Need)] = &[
     ("did not ~ think", Need::Person),
     ("not ~ paying * attention", Need::Person),
     ("wasn't|weren't ~ paying * attention", Need::Person),
+    (
+        "hadn't|hasn't|haven't|never|wasn't|weren't ~ paying attention",
+        Need::Person,
+    ),
+    (
+        "barely|hardly|scarcely ~ looked|checked|read|glanced|opened|watched|noticed|skimmed",
+        Need::Person,
+    ),
+    ("never ~ thought|considered", Need::Person),
     (
         "too slow|sluggish|hasty|careless|casual|cavalier|complacent|lax|relaxed|eager|confident|rushed|hurried|lazy|impatient|sleepy|tired|distracted|arrogant|proud|stubborn",
         Need::Person,
@@ -902,6 +930,7 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(SLIP_ADVERBS.iter().copied());
     set.extend(PUNISH_NOUNS.iter().copied());
     set.extend(BY_PERSON.iter().copied());
+    set.insert("held");
     set.extend(INTRODUCE.iter().copied());
     set.extend([
         "didn't", "did", "never", "not", "hasn't", "hadn't", "haven't", "has", "had", "have",
@@ -1811,10 +1840,18 @@ impl Scan<'_> {
 
     fn by_person(&mut self, i: usize) {
         let w = &self.doc.tokens[i].lower;
-        if !is(BY_PERSON, w) || self.token(i + 1).is_none_or(|t| t.lower != "by") {
+        // `held up by the incident commander`.
+        let by = if w == "held" && self.token(i + 1).is_some_and(|t| t.lower == "up") {
+            i + 2
+        } else if is(BY_PERSON, w) {
+            i + 1
+        } else {
+            return;
+        };
+        if self.token(by).is_none_or(|t| t.lower != "by") {
             return;
         }
-        let Some(agent) = self.clause().agent_after(i + 1) else {
+        let Some(agent) = self.clause().agent_after(by) else {
             return;
         };
         if !agent.who.is_other_person() || self.negated(i, 3) {

@@ -13,6 +13,10 @@ pub(super) const TRIGGERS: &[&str] = &[
     "obvious",
     "evident",
     "apparent",
+    "sufficient",
+    "enough",
+    "ample",
+    "adequate",
     "by",
     "against",
     "violation",
@@ -120,6 +124,17 @@ impl Scan<'_> {
         match self.doc.tokens[i].lower.as_str() {
             "by" => self.faulty_by_person(i),
             "obvious" | "evident" | "apparent" => self.should_have_been_obvious(i),
+            // `should have been sufficient warning to the technicians`.
+            "sufficient" | "enough" | "ample" | "adequate" => {
+                if self.token(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "warning" | "notice" | "signal" | "sign" | "indication" | "clue"
+                    )
+                }) {
+                    self.should_have_been_obvious(i);
+                }
+            }
             "against" | "violation" | "violated" | "violating" | "flouted" | "flouting" => {
                 self.against_rule(i)
             }

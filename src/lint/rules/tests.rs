@@ -919,3 +919,76 @@ fn a_text_that_is_one_quotation_is_linted_as_written() {
     // A quotation inside the writer's own sentence is still someone else's words.
     quiet("The first draft said \"Tomás was careless\", and we rewrote it.");
 }
+
+#[test]
+fn attention_resignation_duties_skipped_process_and_warnings() {
+    // Judging attention and thought.
+    flags(
+        "He hadn't been paying attention.",
+        Rule::BlameWord,
+        "hadn't been paying attention",
+    );
+    flags(
+        "The on-call barely looked at the graphs.",
+        Rule::BlameWord,
+        "barely looked",
+    );
+    flags(
+        "Whoever wrote this obviously never thought about time zones.",
+        Rule::BlameWord,
+        "never thought",
+    );
+    quiet("We never thought about time zones.");
+    quiet("The cron job never considered time zones.");
+    // Resignation and consequences.
+    flags(
+        "Dave should resign over this.",
+        Rule::Punishment,
+        "should resign",
+    );
+    flags(
+        "Escalate to his manager for consequences.",
+        Rule::Punishment,
+        "manager for consequences",
+    );
+    quiet("Dave will resign as release manager next month.");
+    quiet("We looked for consequences of the change in the logs.");
+    // Hindsight in a passive with a person as agent, and a duty told as not done.
+    flags(
+        "The rollback was held up by the incident commander.",
+        Rule::Counterfactual,
+        "held up by the incident commander",
+    );
+    flags(
+        "Dave was supposed to check the backups but never did.",
+        Rule::Counterfactual,
+        "was supposed to check the backups but never",
+    );
+    quiet("The job was supposed to run at noon, and it didn't.");
+    quiet("I was supposed to check the backups but never did.");
+    quiet("Priya was told to wait, and she didn't need to.");
+    quiet("The deploy was stalled by the change freeze.");
+    // A process skipped.
+    flags(
+        "The engineer rebooted the core switch without a change ticket.",
+        Rule::Counterfactual,
+        "without a change ticket",
+    );
+    quiet("The pipeline shipped the change without approval.");
+    quiet("Emergency changes can go out without a ticket, by policy.");
+    // A warning that should have been enough.
+    flags(
+        "The alarm should have been sufficient warning to the technicians.",
+        Rule::Counterfactual,
+        "should have been sufficient",
+    );
+    quiet("Five minutes should have been enough time for the failover.");
+    quiet("The alert was not enough warning: it fired two minutes before the disk filled.");
+    // A slip by part of a group, or by a person named with a plain modifier.
+    flags(
+        "It was a slip by one of its field technicians.",
+        Rule::PersonFailure,
+        "slip by one of its field technicians",
+    );
+    quiet("The canary neglected to report errors from the batch workers.");
+}
