@@ -891,6 +891,17 @@ impl Scan<'_> {
         {
             return;
         }
+        // `if the on-call had been paged`: a passive, the person acted on, not acting.
+        if self.token(verb).is_some_and(|t| t.lower == "been")
+            && self.token(verb + 1).is_some_and(|t| {
+                t.word
+                    && t.lower != "paying"
+                    && is_participle(&t.lower)
+                    && !matches!(t.lower.as_str(), "tired" | "distracted" | "rushed")
+            })
+        {
+            return;
+        }
         let subject = self
             .mentions
             .iter()

@@ -144,6 +144,15 @@ const FORWARD: &[&str] = &[
     "investigating",
     "investigation",
     "new",
+    "activities",
+    "activity",
+    "tasks",
+    "duties",
+    "coordination",
+    "coordinating",
+    "comms",
+    "decisions",
+    "resources",
 ];
 
 /// What a person may be said to lose as a penalty.
@@ -299,8 +308,12 @@ impl Scan<'_> {
             if is(FORWARD, w) || (n == 0 && w.ends_with("ing")) {
                 return None;
             }
+            // `incident activities`, `outage comms`: the outcome names the work that follows.
             if is(OUTCOMES, w) {
-                return Some(k + 1);
+                let modifies = words
+                    .get(n + 1)
+                    .is_some_and(|&next| is(FORWARD, &self.doc.tokens[next].lower));
+                return (!modifies).then_some(k + 1);
             }
             // `answer for this`, `responsible for it.`
             if n == 0

@@ -1791,10 +1791,14 @@ impl Scan<'_> {
             // mention, not the script.
             let subject = if pattern.starts_with("without") {
                 let s = self.sentence_of(i);
+                // Not the owner in `the vendor's support engineer`: the one it owns.
+                let owner = |m: &super::super::people::Mention| {
+                    self.doc.tokens[m.tokens.end - 1].possessive
+                };
                 match self
                     .mentions
                     .iter()
-                    .find(|m| s.contains(&m.tokens.start) && m.tokens.end <= i)
+                    .find(|m| s.contains(&m.tokens.start) && m.tokens.end <= i && !owner(m))
                 {
                     Some(m) => Subject {
                         who: m.who,

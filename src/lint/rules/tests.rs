@@ -992,3 +992,28 @@ fn attention_resignation_duties_skipped_process_and_warnings() {
     );
     quiet("The canary neglected to report errors from the batch workers.");
 }
+
+#[test]
+fn passive_conditionals_roles_and_owners() {
+    // A person acted on in a conditional is not imagined acting otherwise.
+    quiet("If the on-call had been paged, we would have known sooner.");
+    quiet("If Dave had been told about the flag, he would have waited.");
+    flags(
+        "If Dave had been careful, we would have caught it.",
+        Rule::Counterfactual,
+        "If Dave had been",
+    );
+    flags(
+        "If the on-call had been paying attention, nothing would have broken.",
+        Rule::Counterfactual,
+        "If the on-call had been",
+    );
+    // A role described by its work, not by an outcome.
+    quiet("The incident commander is the individual responsible for all incident activities.");
+    // The one a possessive owns is who acted.
+    flags(
+        "The vendor's support engineer rebooted our core switch without a change ticket.",
+        Rule::Counterfactual,
+        "without a change ticket",
+    );
+}
