@@ -1056,6 +1056,39 @@ impl Scan<'_> {
         if !is(INTRODUCE, &self.doc.tokens[i].lower) {
             return;
         }
+        // `ran DROP TABLE on production`: a destructive statement as the object.
+        let statement = |a: usize, b: &[&str]| {
+            self.token(a).is_some_and(|t| t.word && !t.quoted)
+                && self
+                    .token(a + 1)
+                    .is_some_and(|t| b.contains(&t.lower.as_str()))
+        };
+        let destructive = self.token(i + 1).is_some_and(|t| match t.lower.as_str() {
+            "drop" => statement(
+                i + 1,
+                &["table", "database", "schema", "collection", "index"],
+            ),
+            "truncate" => true,
+            "delete" => statement(i + 1, &["from"]),
+            _ => false,
+        });
+        let truncate = self.token(i + 1).is_some_and(|t| t.lower == "truncate");
+        if destructive && !self.passive(i) && !self.negated(i, 2) && !self.in_question(i) {
+            let subject = self.clause().subject_before(i);
+            if subject.who.is_other_person() {
+                let who = who_text(self, &subject);
+                self.push(
+                    Rule::PersonFailure,
+                    i,
+                    if truncate { i + 2 } else { i + 3 },
+                    format!("makes {who} the subject of a destructive act"),
+                    "make the statement the subject and say what let it reach production, e.g. \"a \
+                     DROP TABLE ran against the primary; the console did not ask which database\""
+                        .into(),
+                );
+                return;
+            }
+        }
         // `rolled out a bad build`: the particle first.
         let mut k = i + 1;
         if self.token(k).is_some_and(|t| t.lower == "out") {

@@ -106,6 +106,15 @@ const WORK: &[&str] = &[
     "code",
     "rule",
     "rules",
+    "response",
+    "reaction",
+    "escalation",
+    "handling",
+    "triage",
+    "rollback",
+    "restore",
+    "handoff",
+    "handover",
 ];
 
 /// A person's qualities that can be judged: `Greg's judgment was poor`.

@@ -1017,3 +1017,32 @@ fn passive_conditionals_roles_and_owners() {
         "without a change ticket",
     );
 }
+
+#[test]
+fn a_persons_slow_response_and_destructive_statements() {
+    flags(
+        "The on-call's slow response turned a blip into an outage.",
+        Rule::PersonFailure,
+        "on-call's slow response",
+    );
+    flags(
+        "His late escalation cost an hour.",
+        Rule::PersonFailure,
+        "His late escalation",
+    );
+    quiet("The API's slow response turned a blip into an outage.");
+    quiet("Our slow response cost an hour.");
+    flags(
+        "Someone ran DROP TABLE on production.",
+        Rule::PersonFailure,
+        "ran DROP TABLE",
+    );
+    flags(
+        "The contractor executed TRUNCATE on the orders table.",
+        Rule::PersonFailure,
+        "executed TRUNCATE",
+    );
+    quiet("The migration ran DROP TABLE on the old schema, as planned.");
+    quiet("We ran DROP TABLE on the staging copy.");
+    quiet("Dave ran drop-in tests.");
+}
