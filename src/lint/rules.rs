@@ -795,6 +795,18 @@ impl Scan<'_> {
                         {
                             continue; // `should have been paged`: done to them, not by them.
                         }
+                        // `what should have been a routine cleanup`: what was expected, not
+                        // hindsight.
+                        if verb.lower == "been"
+                            && i.checked_sub(1)
+                                .and_then(|b| self.token(b))
+                                .is_some_and(|b| b.lower == "what")
+                            && self
+                                .token(end + 1)
+                                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
+                        {
+                            continue;
+                        }
                         end += if verb.lower == "been" && fit { 2 } else { 1 };
                         if self.learning_question(i, end) {
                             continue;

@@ -55,7 +55,35 @@ pub struct Doc {
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
-        "e.g" | "i.e" | "etc" | "vs" | "approx" | "cf" | "incl" | "no"
+        "e.g"
+            | "i.e"
+            | "etc"
+            | "vs"
+            | "approx"
+            | "cf"
+            | "incl"
+            | "no"
+            // Months and titles: `Feb. 15`, `Maj. Gen. Logan`, `San Jose, Calif.`.
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "maj"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "calif"
     )
 }
 

@@ -1046,3 +1046,18 @@ fn a_persons_slow_response_and_destructive_statements() {
     quiet("We ran DROP TABLE on the staging copy.");
     quiet("Dave ran drop-in tests.");
 }
+
+#[test]
+fn expectations_and_abbreviations_of_months_and_places() {
+    quiet("At 2:34 PM, I executed what should have been a routine database cleanup script.");
+    quiet("Dave ran what should have been a no-op migration.");
+    flags(
+        "Dave should have been a routine reviewer of that change, and he skipped it.",
+        Rule::Counterfactual,
+        "should have been",
+    );
+    // `Feb.` ends no sentence.
+    quiet(
+        "Federal investigators blamed the crash near Toledo on Feb. 15 on pilot error and a faulty valve.",
+    );
+}

@@ -7,9 +7,6 @@ use std::ops::Range;
 
 use super::{Doc, Sentence, Token};
 
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "approx", "cf", "incl", "no"];
-
 /// Words that start a new clause.
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "or", "so", "because", "while", "whereas", "although", "though", "when",
@@ -262,9 +259,8 @@ fn ends_sentence(tokens: &[Token], i: usize, text: &str) -> bool {
         "\n" | "!" | "?" | ";" | ":" => true,
         "." => {
             let prev = i.checked_sub(1).map(|p| &tokens[p]);
-            let abbreviation = prev.is_some_and(|p| {
-                p.word && p.end == t.start && ABBREVIATIONS.contains(&p.lower.as_str())
-            });
+            let abbreviation = prev
+                .is_some_and(|p| p.word && p.end == t.start && super::is_abbreviation(&p.lower));
             let followed_by_space = text[t.end..].chars().next().is_none_or(char::is_whitespace);
             !abbreviation && followed_by_space
         }
