@@ -2076,8 +2076,28 @@ impl Scan<'_> {
                 "is" | "was" | "isn't" | "wasn't" | "are" | "gets" | "get"
             )
         });
-        // `operator error is identified as the causal factor`: the label's use discussed.
-        let labelled = self.token(end + 1).is_some_and(|t| {
+        // `operator error is identified as the causal factor`: the label's use discussed,
+        // also `is often used as`, `is too commonly cited`.
+        let adverbs = (end + 1..end + 3)
+            .take_while(|&k| {
+                self.token(k).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "often"
+                            | "too"
+                            | "so"
+                            | "frequently"
+                            | "commonly"
+                            | "usually"
+                            | "sometimes"
+                            | "routinely"
+                            | "still"
+                            | "typically"
+                    )
+                })
+            })
+            .count();
+        let labelled = self.token(end + 1 + adverbs).is_some_and(|t| {
             matches!(
                 t.lower.as_str(),
                 "identified"

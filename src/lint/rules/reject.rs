@@ -203,6 +203,21 @@ impl Scan<'_> {
         if denies && !actor_between() {
             return true;
         }
+        // `I don't think heads should roll`: the writer denies the blame that follows, up to a
+        // `but`.
+        let disbelieved = words.windows(3).any(|w| {
+            w[2] < i
+                && matches!(lower(w[0]), "i" | "we")
+                && matches!(lower(w[1]), "don't" | "do" | "didn't")
+                && matches!(lower(w[2]), "think" | "believe" | "agree" | "not")
+                && words
+                    .iter()
+                    .filter(|&&k| k > w[2] && k < i)
+                    .all(|&k| !matches!(lower(k), "but" | "though" | "although" | "however"))
+        });
+        if disbelieved {
+            return true;
+        }
         let Some(&first) = words.first() else {
             return false;
         };

@@ -1061,3 +1061,22 @@ fn expectations_and_abbreviations_of_months_and_places() {
         "Federal investigators blamed the crash near Toledo on Feb. 15 on pilot error and a faulty valve.",
     );
 }
+
+#[test]
+fn labels_discussed_and_blame_the_writer_disbelieves() {
+    quiet("Operator error is often used as a simple explanation for failure.");
+    quiet("Human error is too commonly cited as the cause.");
+    flags(
+        "Human error is often the cause of our outages.",
+        Rule::HumanError,
+        "Human error",
+    );
+    quiet("I don't think people's jobs should be on the line, or heads should roll.");
+    quiet("We don't believe the on-call was careless.");
+    flags(
+        "I don't think anyone should be fired, but Dave was careless.",
+        Rule::BlameWord,
+        "careless",
+    );
+    flags("I think Dave was careless.", Rule::BlameWord, "careless");
+}
