@@ -165,6 +165,7 @@ const JUDGEMENTS: &[(&str, &[&str])] = &[
     ("careless|carelessly|carelessness", &[]),
     ("negligent|negligently|negligence", &[]),
     ("sloppy|sloppily|sloppiness", &[]),
+    ("clumsy|clumsily|clumsiness|ham-fisted|butterfingers", &[]),
     ("stupid|stupidly|stupidity", &[]),
     (
         "lazy|lazily|laziness",
@@ -308,6 +309,8 @@ const FAILURES: &[&str] = &[
     "took|takes|brought|brings down",
     "messed|screwed up",
     "botched|misconfigured|mistyped|misread|overlooked|missed",
+    "botches|misconfigure|misconfigures|mistype|mistypes|mishandle|mishandles|mishandled",
+    "fumbled|fumbles|bungled|bungles|botch",
     "made a|an|the ~ mistake|error|blunder",
     "made a|an|the * mistake|error|blunder|slip",
     "committed a|an|the ~ mistake|error|blunder|slip|boner|gaffe|sin",

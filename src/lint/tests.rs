@@ -260,7 +260,7 @@ fn person_failure() {
     flags(
         "The outage was caused by Dave's change.",
         Rule::PersonFailure,
-        "caused",
+        "caused by Dave's change",
     );
     flags(
         "Bob's oversight hid it.",

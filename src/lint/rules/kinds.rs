@@ -218,6 +218,17 @@ const REMOVE_VERBS: &[&str] = &[
 
 /// What a person is removed from.
 const DUTIES: &[&str] = &[
+    "account",
+    "accounts",
+    "contract",
+    "hall",
+    "site",
+    "premises",
+    "building",
+    "datacenter",
+    "datacentre",
+    "console",
+    "keys",
     "rotation",
     "call",
     "oncall",
@@ -1793,18 +1804,31 @@ impl Scan<'_> {
             let Some(m) = self.mention_within(end, 2) else {
                 return;
             };
-            if !m.who.is_other_person() || self.negated(i, 2) || self.in_question(i) {
+            // `due to the contractor's cut`: a person's act as the cause is the person.
+            let owner = m.possessor.filter(|p| p.is_other_person());
+            if !(m.who.is_other_person() || owner.is_some())
+                || self.negated(i, 2)
+                || self.in_question(i)
+            {
                 return;
             }
             let subject = Subject {
-                who: m.who,
+                who: owner.unwrap_or(m.who),
                 mention: Some(m.clone()),
             };
             let who = who_text(self, &subject);
+            // The owned act is part of it: `due to the contractor's cut`.
+            let to = if self.doc.tokens[m.tokens.end - 1].possessive
+                && self.token(m.tokens.end).is_some_and(|t| t.word)
+            {
+                m.tokens.end + 1
+            } else {
+                m.tokens.end
+            };
             self.push(
                 Rule::PersonFailure,
                 i,
-                m.tokens.end,
+                to,
                 format!("makes {who} the cause"),
                 "name the conditions and the change that led to it, not the person".into(),
             );

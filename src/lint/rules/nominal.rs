@@ -420,7 +420,13 @@ impl Scan<'_> {
     /// `This oversight led to a full disk`: a slip told of people as the cause.
     fn this_slip(&mut self, i: usize) {
         let det = i.checked_sub(1).and_then(|b| self.token(b));
-        if det.is_none_or(|d| !matches!(d.lower.as_str(), "this" | "that")) {
+        // `this oversight`, `the oversight`, `one blunder`; not `regulatory oversight`.
+        if det.is_none_or(|d| {
+            !matches!(
+                d.lower.as_str(),
+                "this" | "that" | "the" | "one" | "a" | "an" | "same" | "single" | "simple"
+            )
+        }) {
             return;
         }
         let caused = self.token(i + 1).is_some_and(|t| {

@@ -1080,3 +1080,42 @@ fn labels_discussed_and_blame_the_writer_disbelieves() {
     );
     flags("I think Dave was careless.", Rule::BlameWord, "careless");
 }
+
+#[test]
+fn a_persons_act_as_the_cause_bans_from_places_and_lapses_that_led_somewhere() {
+    flags(
+        "400 phones out due to the contractor's cut.",
+        Rule::PersonFailure,
+        "due to the contractor's cut",
+    );
+    flags(
+        "The outage was due to Dave's change.",
+        Rule::PersonFailure,
+        "due to Dave's change",
+    );
+    quiet("The outage was due to the config change.");
+    quiet("It broke because of the library's bug.");
+    flags(
+        "The oversight led to huge power oscillations.",
+        Rule::PersonFailure,
+        "The oversight led",
+    );
+    quiet("Regulatory oversight led to new rules.");
+    flags(
+        "The contractor's crew should be barred from the data hall.",
+        Rule::Punishment,
+        "barred from the data hall",
+    );
+    flags(
+        "A fiber got cut by a clumsy contractor with a backhoe.",
+        Rule::BlameWord,
+        "clumsy",
+    );
+    flags(
+        "Administrators misconfigure systems.",
+        Rule::PersonFailure,
+        "misconfigure",
+    );
+    quiet("The script misconfigures the proxy when the flag is unset.");
+    quiet("We misconfigured the proxy.");
+}
