@@ -8,6 +8,7 @@ mod acts;
 mod answer;
 mod dispatch;
 mod duty;
+mod harmed;
 mod human;
 mod kinds;
 mod nominal;

@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_POSSESSIVES, is};
-use super::{Scan, acts, answer, duty, human, nominal, passive};
+use super::{Scan, acts, answer, duty, harmed, human, nominal, passive};
 
 /// Every word a pattern of these files can start at.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -16,6 +16,7 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         passive::TRIGGERS,
         human::TRIGGERS,
         duty::TRIGGERS,
+        harmed::TRIGGERS,
     ]
     .iter()
     .flat_map(|list| list.iter().copied())
@@ -36,6 +37,9 @@ static HUMAN: LazyLock<HashSet<&'static str>> =
 
 static DUTY: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| duty::TRIGGERS.iter().copied().collect());
+
+static HARMED: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| harmed::TRIGGERS.iter().copied().collect());
 
 static ACTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| acts::TRIGGERS.iter().copied().collect());
@@ -77,6 +81,9 @@ impl Scan<'_> {
             }
             if DUTY.contains(w) {
                 self.duty_not_done(i);
+            }
+            if HARMED.contains(w) {
+                self.harmed(i);
             }
         }
     }

@@ -1119,3 +1119,33 @@ fn a_persons_act_as_the_cause_bans_from_places_and_lapses_that_led_somewhere() {
     quiet("The script misconfigures the proxy when the flag is unset.");
     quiet("We misconfigured the proxy.");
 }
+
+#[test]
+fn a_persons_act_told_by_the_harm_it_did() {
+    flags(
+        "One man left two million people in the dark.",
+        Rule::PersonFailure,
+        "left two million people in the dark",
+    );
+    flags(
+        "The contractor left thousands without power.",
+        Rule::PersonFailure,
+        "left thousands without power",
+    );
+    flags(
+        "He dropped the instrument, causing $560 of damage.",
+        Rule::PersonFailure,
+        "causing $560 of damage",
+    );
+    flags(
+        "They hammered the card into the slot upside down.",
+        Rule::PersonFailure,
+        "upside down",
+    );
+    quiet("The storm left thousands without power.");
+    quiet("The disk filled, causing an outage.");
+    quiet("We left the flag on, causing an outage.");
+    quiet("The cable was installed upside down.");
+    quiet("Priya left the incident channel at 15:00, leaving Mei in charge.");
+    quiet("The graph reads backwards: newest on the left.");
+}
