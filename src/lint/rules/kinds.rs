@@ -719,6 +719,16 @@ const JUDGE: &[(&str, Need)] = &[
         Need::Person,
     ),
     ("never ~ thought|considered", Need::Person),
+    // `didn't fully understand`: the grasp judged (plain `didn't understand` may be what
+    // they could know).
+    (
+        "didn't|never * understand|grasp|appreciate|comprehend",
+        Need::Person,
+    ),
+    (
+        "did not * understand|grasp|appreciate|comprehend",
+        Need::Person,
+    ),
     (
         "too slow|sluggish|hasty|careless|casual|cavalier|complacent|lax|relaxed|eager|confident|rushed|hurried|lazy|impatient|sleepy|tired|distracted|arrogant|proud|stubborn",
         Need::Person,

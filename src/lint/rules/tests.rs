@@ -1149,3 +1149,19 @@ fn a_persons_act_told_by_the_harm_it_did() {
     quiet("Priya left the incident channel at 15:00, leaving Mei in charge.");
     quiet("The graph reads backwards: newest on the left.");
 }
+
+#[test]
+fn a_grasp_judged() {
+    flags(
+        "The on-call did not really grasp the risk.",
+        Rule::BlameWord,
+        "did not really grasp",
+    );
+    flags(
+        "Sarah didn't fully understand the impact of the script.",
+        Rule::BlameWord,
+        "didn't fully understand",
+    );
+    quiet("Priya didn't understand why the flag was on; nothing showed it.");
+    quiet("We didn't fully understand the impact.");
+}
