@@ -1473,8 +1473,8 @@ fn seventh_set_held_out_half() {
 /// First run, on the rules of the seventh round (2026-12-02), blame findings only: tuning
 /// half recall 0.634, false alarms 0.139 (part a 0.729 / 0.104, part b 0.533 / 0.167);
 /// held-out half recall 0.600, false alarms 0.102 (part a 0.690 / 0.071, part b 0.512 /
-/// 0.125). After tuning on the tuning half: tuning half recall 0.817, false alarms 0.046;
-/// held-out half recall 0.635, false alarms 0.102 (see `eighth_set_held_out_half`).
+/// 0.125). After tuning on the tuning half: recall 0.903, false alarms 0.046 there; the
+/// held-out half in `eighth_set_held_out_half`.
 const EIGHTH_A_TUNE: &str = include_str!("lint/eighth-a-tune.tsv");
 const EIGHTH_B_TUNE: &str = include_str!("lint/eighth-b-tune.tsv");
 
@@ -1495,15 +1495,17 @@ fn eighth_set_tuning_half() {
             x.recall, x.false_alarms, x.precision
         );
     }
-    // Floors against regressions, at the first run's figures.
+    // The goal on the tuning half: recall at least 0.90, false alarms at most 0.05 (after
+    // tuning on it: recall 0.903, false alarms 0.046; the first run read recall 0.634, false
+    // alarms 0.139).
     assert!(
-        f.recall >= 0.63,
-        "eighth tuning recall {:.3} fell",
+        f.recall >= 0.90,
+        "eighth tuning recall {:.3} below 0.90",
         f.recall
     );
     assert!(
-        f.false_alarms <= 0.14,
-        "eighth tuning false alarms {:.3} rose",
+        f.false_alarms <= 0.05,
+        "eighth tuning false alarms {:.3} above 0.05",
         f.false_alarms
     );
 }
