@@ -7,16 +7,12 @@
 //! otherwise reach the program in one read and be parsed together (Esc followed by `4` would
 //! read as Alt-4).
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
-
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use retro::model::codec::parse;
 use retro::model::timeinput::{format_clock, zone};
 use retro::model::{ActionStatus, Incident, Parsed};
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::Duration;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
@@ -28,14 +24,12 @@ const ENTER: &str = "\r";
 const TAB: &str = "\t";
 const CTRL_S: &str = "\x13";
 
-/// The program running in a pseudo-terminal, with everything it printed fed to an emulator.
-struct Tui {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    // Kept open for the life of the test: dropping the master hangs up the terminal.
-    _master: Box<dyn MasterPty + Send>,
-}
+#[path = "common/pty.rs"]
+mod pty;
+
+/// The program running in a pseudo-terminal, with everything it printed fed to an emulator;
+/// every wait fails after [`TIMEOUT`] with the screen printed.
+struct Tui(pty::Pty);
 
 impl Tui {
     /// Starts `retro --dir <dir>` in a 120x40 terminal.
@@ -45,98 +39,29 @@ impl Tui {
 
     /// Starts `retro --dir <dir>` with more environment variables.
     fn start_with(dir: &Path, env: &[(&str, &Path)]) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_retro"));
-        cmd.arg("--dir");
-        cmd.arg(dir);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("RETRO_DIR");
-        cmd.env(
-            "RETRO_CACHE_DIR",
-            std::env::temp_dir().join("retro-e2e-cache"),
-        );
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("start retro");
-        // Only the child holds the slave side now, so reads end when it exits.
-        drop(pair.slave);
-
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .process(&buf[..n]),
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tui {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
-        }
+        let cache = std::env::temp_dir().join("retro-e2e-cache");
+        Tui(pty::Pty::start_with(dir, COLS, ROWS, &cache, env))
     }
 
     /// Types bytes into the terminal.
     fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        self.0.send(keys);
     }
 
     /// What the terminal shows now.
     fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .screen()
-            .contents()
+        self.0.contents()
     }
 
     /// Whether the program has turned on bracketed paste.
     fn bracketed_paste(&self) -> bool {
-        self.screen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .screen()
-            .bracketed_paste()
+        self.0.bracketed_paste()
     }
 
     /// Polls the screen until `ready` holds; fails with the screen after [`TIMEOUT`], or at
     /// once if the program exits.
     fn wait_until(&mut self, what: &str, ready: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.contents();
-            if ready(&screen) {
-                return;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("retro exited ({status:?}) while waiting for {what}; screen:\n{screen}");
-            }
-            if Instant::now() > deadline {
-                panic!("timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}");
-            }
-            thread::sleep(POLL);
-        }
+        self.0.wait_until(what, TIMEOUT, ready);
     }
 
     /// Polls the screen until it contains `text`.
@@ -157,34 +82,22 @@ impl Tui {
 
     /// Waits for the program to exit and checks that it succeeded.
     fn wait_exit_success(&mut self) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                assert!(
-                    status.success(),
-                    "retro exited with {status:?}; screen:\n{}",
-                    self.contents()
-                );
-                return;
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "retro did not exit within {TIMEOUT:?}; screen:\n{}",
-                    self.contents()
-                );
-            }
-            thread::sleep(POLL);
-        }
+        self.0.wait_exit_success(TIMEOUT);
     }
-}
 
-impl Drop for Tui {
-    fn drop(&mut self) {
-        // A failed test must not leave the program running.
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
+    /// The child's process id.
+    fn pid(&self) -> u32 {
+        self.0.pid()
+    }
+
+    /// Sends a signal to the program with kill(1).
+    fn signal(&self, name: &str) {
+        self.0.signal(name);
+    }
+
+    /// Waits for the program to exit, whatever its status, and returns the status.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        self.0.wait_exit(TIMEOUT)
     }
 }
 
@@ -405,41 +318,6 @@ fn bracketed_paste_keeps_newlines_as_text() {
 // ---------------------------------------------------------------------------------------------
 // Nothing typed is ever lost: hard kills, hang-ups, a second process, and files left alone.
 // ---------------------------------------------------------------------------------------------
-
-impl Tui {
-    /// The child's process id.
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("the child's pid")
-    }
-
-    /// Sends a signal to the program with kill(1): `portable-pty`'s `Child::kill` sends SIGHUP
-    /// first, so it cannot stand for a hard kill.
-    fn signal(&self, name: &str) {
-        let pid = self.pid().to_string();
-        let status = std::process::Command::new("kill")
-            .args([format!("-{name}").as_str(), pid.as_str()])
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -{name} {pid} failed: {status:?}");
-    }
-
-    /// Waits for the program to exit, whatever its status, and returns the status.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                return status;
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "retro did not exit within {TIMEOUT:?}; screen:\n{}",
-                    self.contents()
-                );
-            }
-            thread::sleep(POLL);
-        }
-    }
-}
 
 const STORY: &str = "Checkout queue backed up after the noon deploy.";
 

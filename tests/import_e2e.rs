@@ -2,121 +2,37 @@
 //! through a terminal emulator (`vt100`), then checked on disk. Each step waits for the screen
 //! to show that the previous key was handled (no fixed sleeps decide anything).
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
-
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use retro::model::codec::parse;
 use retro::model::{Incident, Milestone, Parsed};
+use std::path::Path;
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 const ID: &str = "2024-03-12-checkout-api-5xx";
 
-struct Tui {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
+#[path = "common/pty.rs"]
+mod pty;
+
+/// The program in a 140×40 pseudo-terminal; every wait fails after [`TIMEOUT`] with the screen
+/// printed.
+struct Tui(pty::Pty);
 
 impl Tui {
     fn start(dir: &Path) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 140,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_retro"));
-        cmd.arg("--dir");
-        cmd.arg(dir);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("RETRO_DIR");
-        cmd.env("RETRO_CACHE_DIR", dir.join(".cache"));
-        let child = pair.slave.spawn_command(cmd).expect("start retro");
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 140, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .process(&buf[..n]),
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tui {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
-        }
+        Tui(pty::Pty::start_with(dir, 140, 40, &dir.join(".cache"), &[]))
     }
 
     fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
-    }
-
-    fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .screen()
-            .contents()
+        self.0.send(keys);
     }
 
     fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.contents();
-            if screen.contains(text) {
-                return;
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("retro exited ({status:?}) while waiting for {text:?}; screen:\n{screen}");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
+        self.0
+            .wait_until(&format!("{text:?}"), TIMEOUT, |s| s.contains(text));
     }
 
     fn wait_exit(&mut self) {
-        let deadline = Instant::now() + TIMEOUT;
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().expect("poll the child") {
-                assert!(status.success(), "retro exited with {status:?}");
-                return;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        panic!("retro did not exit; screen:\n{}", self.contents());
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
+        self.0.wait_exit_success(TIMEOUT);
     }
 }
 
