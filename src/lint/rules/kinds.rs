@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use super::super::lexicon::{PERSON_PHRASES, is};
 use super::super::people::{Subject, Who};
 use super::super::text::Token;
+use super::first_words::FirstWords;
 use super::{Rule, Scan, who_text};
 
 /// Who a pattern needs as its subject.
@@ -867,6 +868,17 @@ static CAUSE_FIRST: LazyLock<HashSet<&'static str>> =
 static HUMAN_FIRST: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| firsts(HUMAN_CAUSE.iter().copied()));
 
+/// The patterns of each table by their first words (see [`super::first_words`]).
+static PUNISH_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(PUNISH.iter().map(|(p, _)| *p)));
+static JUDGE_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(JUDGE.iter().map(|(p, _)| *p)));
+static INACTION_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(INACTION.iter().copied()));
+static CAUSE_AT: LazyLock<FirstWords> = LazyLock::new(|| FirstWords::new(CAUSE_OF.iter().copied()));
+static HUMAN_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(HUMAN_CAUSE.iter().copied()));
+
 /// Common words that start one pattern only, checked without running every rule.
 #[derive(Clone, Copy)]
 enum Special {
@@ -1224,11 +1236,12 @@ impl Scan<'_> {
         let suggestion = "name the owner of a follow-up action instead: which team or role \
                           will change what, by when";
         let patterns = if PUNISH_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
-            PUNISH
+            PUNISH_AT.at(&self.doc.tokens[i].lower)
         } else {
             &[]
         };
-        for (pattern, need) in patterns {
+        for &k in patterns {
+            let (pattern, need) = &PUNISH[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1265,8 +1278,9 @@ impl Scan<'_> {
             );
             return;
         }
-        let t = &self.doc.tokens[i];
-        let w = t.lower.clone();
+        // The text outlives the scan: its words are borrowed, not copied.
+        let doc = self.doc;
+        let w = &doc.tokens[i].lower;
         // `fire the engineer`.
         // Only a determiner, a number or an adjective may stand between the verb and the
         // person (`fired the emergency management employee`), and the one who punishes is
@@ -1513,8 +1527,9 @@ impl Scan<'_> {
     }
 
     fn harm(&mut self, i: usize) {
-        let w = self.doc.tokens[i].lower.clone();
-        if !is(HARM, &w) || self.in_question(i) {
+        let doc = self.doc;
+        let w = &doc.tokens[i].lower;
+        if !is(HARM, w) || self.in_question(i) {
             return;
         }
         let s = self.sentence_of(i);
@@ -1630,7 +1645,8 @@ impl Scan<'_> {
         if !CAUSE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
             return;
         }
-        for pattern in CAUSE_OF {
+        for &k in CAUSE_AT.at(&self.doc.tokens[i].lower) {
+            let pattern = CAUSE_OF[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1660,7 +1676,8 @@ impl Scan<'_> {
         if !INACTION_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
             return;
         }
-        for pattern in INACTION {
+        for &k in INACTION_AT.at(&self.doc.tokens[i].lower) {
+            let pattern = INACTION[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1751,7 +1768,8 @@ impl Scan<'_> {
         if !JUDGE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
             return;
         }
-        for (pattern, need) in JUDGE {
+        for &k in JUDGE_AT.at(&self.doc.tokens[i].lower) {
+            let (pattern, need) = &JUDGE[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1837,11 +1855,12 @@ impl Scan<'_> {
 
     fn human_cause(&mut self, i: usize) {
         let patterns = if HUMAN_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
-            HUMAN_CAUSE
+            HUMAN_AT.at(&self.doc.tokens[i].lower)
         } else {
             &[]
         };
-        for pattern in patterns {
+        for &k in patterns {
+            let pattern = HUMAN_CAUSE[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
