@@ -246,7 +246,7 @@ static SINGLE: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
 
 fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize) -> Vec<Unit> {
     let tokens = &doc.tokens;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len());
     let mut i = range.start;
     while i < range.end {
         let t = &tokens[i];
