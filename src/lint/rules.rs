@@ -174,6 +174,25 @@ static FAILURES_AT: LazyLock<FirstWords> =
 static BLAME_NOUNS_AT: LazyLock<FirstWords> =
     LazyLock::new(|| FirstWords::new(BLAME_NOUNS.iter().copied()));
 
+/// Each index of this file with the patterns of its table, for the test that they agree.
+#[cfg(test)]
+fn indexed_tables() -> Vec<(&'static FirstWords, Vec<&'static str>)> {
+    vec![
+        (
+            &*JUDGEMENTS_AT,
+            JUDGEMENTS.iter().map(|(p, _)| *p).collect(),
+        ),
+        (&*BLAME_AT, BLAME.to_vec()),
+        (&*HUMAN_ERROR_AT, HUMAN_ERROR.to_vec()),
+        (
+            &*COUNTERFACTUALS_AT,
+            COUNTERFACTUALS.iter().map(|(p, _)| *p).collect(),
+        ),
+        (&*FAILURES_AT, FAILURES.to_vec()),
+        (&*BLAME_NOUNS_AT, BLAME_NOUNS.to_vec()),
+    ]
+}
+
 /// Judgement words about people, with the words after them that make them technical.
 const JUDGEMENTS: &[(&str, &[&str])] = &[
     ("careless|carelessly|carelessness", &[]),

@@ -51,4 +51,29 @@ mod tests {
         assert_eq!(index.at("e"), &[3]);
         assert!(index.at("f").is_empty() && index.at("d").is_empty());
     }
+
+    /// For every indexed table of the rules and every word of any of its patterns (and a few
+    /// others), the index names exactly the patterns whose first word `match_at` accepts.
+    #[test]
+    fn the_rules_indexes_agree_with_the_first_word_test() {
+        let mut tables = super::super::indexed_tables();
+        tables.extend(super::super::kinds::indexed_tables());
+        assert_eq!(tables.len(), 11);
+        for (index, patterns) in tables {
+            assert!(!patterns.is_empty());
+            let mut words: Vec<&str> = patterns
+                .iter()
+                .flat_map(|p| p.split([' ', '|']))
+                .chain(["", "the", "on", "a", "Fired", "~", "*"])
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                let expected: Vec<usize> = (0..patterns.len())
+                    .filter(|&k| super::super::first_word_is(patterns[k], word))
+                    .collect();
+                assert_eq!(index.at(word), expected.as_slice(), "{word}");
+            }
+        }
+    }
 }

@@ -879,6 +879,18 @@ static CAUSE_AT: LazyLock<FirstWords> = LazyLock::new(|| FirstWords::new(CAUSE_O
 static HUMAN_AT: LazyLock<FirstWords> =
     LazyLock::new(|| FirstWords::new(HUMAN_CAUSE.iter().copied()));
 
+/// Each index of this file with the patterns of its table, for the test that they agree.
+#[cfg(test)]
+pub(super) fn indexed_tables() -> Vec<(&'static FirstWords, Vec<&'static str>)> {
+    vec![
+        (&*PUNISH_AT, PUNISH.iter().map(|(p, _)| *p).collect()),
+        (&*JUDGE_AT, JUDGE.iter().map(|(p, _)| *p).collect()),
+        (&*INACTION_AT, INACTION.to_vec()),
+        (&*CAUSE_AT, CAUSE_OF.to_vec()),
+        (&*HUMAN_AT, HUMAN_CAUSE.to_vec()),
+    ]
+}
+
 /// Common words that start one pattern only, checked without running every rule.
 #[derive(Clone, Copy)]
 enum Special {
