@@ -1297,7 +1297,7 @@ impl Scan<'_> {
         // Only a determiner, a number or an adjective may stand between the verb and the
         // person (`fired the emergency management employee`), and the one who punishes is
         // not a thing (`alerts fired the on-call's pager`).
-        if is(PUNISH_VERBS, &w)
+        if is(PUNISH_VERBS, w)
             && let Some(m) = self.mention_within(i + 1, 4)
             && (i + 1..m.tokens.start).all(|k| {
                 let t = &self.doc.tokens[k];
@@ -1322,7 +1322,7 @@ impl Scan<'_> {
             return;
         }
         // `the firing of the employee`, `the dismissal of two engineers`.
-        if is(PUNISH_NOUNS, &w)
+        if is(PUNISH_NOUNS, w)
             && self.token(i + 1).is_some_and(|t| t.lower == "of")
             && let Some(m) = self.mention_within(i + 2, 3)
             && m.who.is_other_person()
@@ -1339,7 +1339,7 @@ impl Scan<'_> {
             return;
         }
         // `the worker's firing`, `his suspension`.
-        if is(PUNISH_NOUNS, &w)
+        if is(PUNISH_NOUNS, w)
             && let Some(b) = i.checked_sub(1).and_then(|b| self.token(b))
             && b.word
             && (is(super::super::lexicon::PERSON_POSSESSIVES, &b.lower)
@@ -1361,7 +1361,7 @@ impl Scan<'_> {
             return;
         }
         // `pulls Kenji off the on-call rota`: the person as the object.
-        if is(REMOVE_VERBS, &w)
+        if is(REMOVE_VERBS, w)
             && let Some(m) = self.mention_within(i + 1, 2)
             && m.who.is_other_person()
             && self
@@ -1382,7 +1382,7 @@ impl Scan<'_> {
             return;
         }
         // `taken off the rotation`.
-        if is(REMOVE_VERBS, &w)
+        if is(REMOVE_VERBS, w)
             && self
                 .token(i + 1)
                 .is_some_and(|n| n.word && matches!(n.lower.as_str(), "off" | "from"))
@@ -1554,7 +1554,7 @@ impl Scan<'_> {
         if object.iter().any(|t| is(CLEANUP, &t.lower)) {
             return;
         }
-        if is(HARM_NEEDS_OBJECT, &w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
+        if is(HARM_NEEDS_OBJECT, w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
             return;
         }
         if w == "took" && !object.iter().any(|t| t.lower == "out" || t.lower == "down") {
