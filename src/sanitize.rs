@@ -40,7 +40,8 @@ pub fn line_for_terminal(text: &str) -> Cow<'_, str> {
 }
 
 fn escape(text: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !text.chars().any(&bad) {
+    // Printable ASCII is never replaced: most text is only that, checked a byte at a time.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(&bad) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -1,7 +1,7 @@
 //! `retro lint`: blaming and hindsight wording in incident files, located by line and column.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
@@ -52,14 +52,6 @@ pub struct LintArgs {
     pub format: LintFormat,
 }
 
-/// One finding, placed in its file.
-struct Placed {
-    path: PathBuf,
-    line: usize,
-    column: usize,
-    finding: Finding,
-}
-
 pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode> {
     let settings = &ctx.config.config.lint;
     let mut paths = Vec::new();
@@ -74,12 +66,28 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
             }
         }
     }
-    let mut placed = Vec::new();
-    let mut files_with_findings = 0;
-    let mut take = |path: &Path, outcome: Outcome| match outcome.place(path) {
+    // Text lines are written as findings come (one buffer, printed at the end); JSON rows
+    // are kept for the array.
+    let mut text = Vec::new();
+    let mut rows = Vec::new();
+    let (mut found_count, mut style, mut files_with_findings) = (0usize, 0usize, 0usize);
+    let format = args.format;
+    let mut take = |path: &Path, outcome: Outcome| match outcome.findings(path) {
         Ok(found) => {
             files_with_findings += usize::from(!found.is_empty());
-            placed.extend(found);
+            found_count += found.len();
+            style += found
+                .iter()
+                .filter(|(_, _, f)| f.kind() == Kind::Style)
+                .count();
+            match format {
+                LintFormat::Text => super::lint_print::text(&mut text, path, &found),
+                LintFormat::Json => rows.extend(
+                    found
+                        .iter()
+                        .map(|(line, column, f)| json_row(path, *line, *column, f)),
+                ),
+            }
         }
         Err(message) => {
             eprintln!("{}", crate::sanitize::for_terminal(&message));
@@ -117,33 +125,18 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     paths.extend(targets.iter().map(|p| p.display().to_string()));
     let mut out = std::io::stdout().lock();
     match args.format {
-        LintFormat::Text => {
-            for p in &placed {
-                let error = crate::model::FormatError {
-                    line: p.line,
-                    column: p.column,
-                    message: p.finding.message(),
-                };
-                writeln!(out, "{}", located(&p.path, &error))?;
-            }
-        }
-        LintFormat::Json => {
-            let rows: Vec<serde_json::Value> = placed.iter().map(json_row).collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
-        }
+        LintFormat::Text => out.write_all(&text)?,
+        LintFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?,
     }
+    out.flush()?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if placed.is_empty() {
+    if found_count == 0 {
         eprintln!("{} linted, no findings", plural(paths.len(), "file"));
     } else {
-        let style = placed
-            .iter()
-            .filter(|p| p.finding.kind() == Kind::Style)
-            .count();
         eprintln!(
             "{} ({} blame, {} style) in {} of {} linted",
-            plural(placed.len(), "finding"),
-            placed.len() - style,
+            plural(found_count, "finding"),
+            found_count - style,
             style,
             files_with_findings,
             plural(paths.len(), "file")
@@ -151,7 +144,7 @@ pub(crate) fn run(args: &LintArgs, ctx: &Context<'_>) -> anyhow::Result<ExitCode
     }
     Ok(if errors > 0 {
         ExitCode::from(2)
-    } else if placed.is_empty() {
+    } else if found_count == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -178,18 +171,11 @@ enum Outcome {
 }
 
 impl Outcome {
-    /// The findings placed in the file `path`, or the message for a file that cannot be read.
-    fn place(self, path: &Path) -> Result<Vec<Placed>, String> {
+    /// The findings of the file `path`, each with its line and column, or the message for a
+    /// file that cannot be read.
+    fn findings(self, path: &Path) -> Result<Vec<(usize, usize, Finding)>, String> {
         match self {
-            Outcome::Findings(found) => Ok(found
-                .into_iter()
-                .map(|(line, column, finding)| Placed {
-                    path: path.to_path_buf(),
-                    line,
-                    column,
-                    finding,
-                })
-                .collect()),
+            Outcome::Findings(found) => Ok(found),
             Outcome::Broken {
                 line,
                 column,
@@ -278,17 +264,17 @@ fn lint_parsed(bytes: &[u8], path: &Path, settings: &LintConfig) -> Outcome {
     )
 }
 
-fn json_row(p: &Placed) -> serde_json::Value {
+fn json_row(path: &Path, line: usize, column: usize, finding: &Finding) -> serde_json::Value {
     serde_json::json!({
-        "file": p.path.display().to_string(),
-        "field": p.finding.field,
-        "line": p.line,
-        "column": p.column,
-        "rule": p.finding.rule.id(),
-        "kind": p.finding.kind().id(),
-        "text": p.finding.text,
-        "reason": p.finding.reason,
-        "suggestion": p.finding.suggestion,
+        "file": path.display().to_string(),
+        "field": finding.field,
+        "line": line,
+        "column": column,
+        "rule": finding.rule.id(),
+        "kind": finding.kind().id(),
+        "text": finding.text,
+        "reason": finding.reason,
+        "suggestion": finding.suggestion,
     })
 }
 

@@ -14,6 +14,7 @@ pub(crate) mod html;
 mod import;
 mod json;
 mod lint;
+mod lint_print;
 mod list;
 pub(crate) mod markdown;
 mod metric;

@@ -244,9 +244,37 @@ static SINGLE: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
     map
 });
 
+/// What the built-in lists say of one word: the phrases of [`MULTI`] it starts, its class in
+/// [`SINGLE`], and whether it names a thing ([`super::lexicon::is_thing`]); one look-up instead
+/// of three for every word.
+#[derive(Default)]
+struct Known {
+    phrases: Option<&'static Vec<StaticPhrase>>,
+    single: Option<Class>,
+    thing: bool,
+}
+
+static KNOWN: LazyLock<HashMap<&'static str, Known>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Known> = HashMap::default();
+    let multi: &'static HashMap<&'static str, Vec<StaticPhrase>> = &MULTI;
+    for (word, phrases) in multi {
+        map.entry(word).or_default().phrases = Some(phrases);
+    }
+    for (word, class) in SINGLE.iter() {
+        map.entry(word).or_default().single = Some(*class);
+    }
+    let things = super::lexicon::THINGS
+        .iter()
+        .chain(&["warning", "warnings"]);
+    for word in things {
+        map.entry(word).or_default().thing = true;
+    }
+    map
+});
+
 fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize) -> Vec<Unit> {
     let tokens = &doc.tokens;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len());
     let mut i = range.start;
     while i < range.end {
         let t = &tokens[i];
@@ -267,7 +295,8 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
         for role in people.roles.iter().filter(|r| r[0] == w) {
             consider(owned_phrase_at(tokens, i, role, false), Class::Person);
         }
-        if let Some(phrases) = MULTI.get(w) {
+        let known = KNOWN.get(w);
+        if let Some(phrases) = known.and_then(|k| k.phrases) {
             for p in phrases {
                 consider(
                     phrase_at(tokens, i, p.words.iter().copied(), false),
@@ -289,11 +318,11 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             Class::Other
         } else if best.is_some() {
             Class::Name
-        } else if let Some(class) = SINGLE.get(w) {
-            *class
+        } else if let Some(class) = known.and_then(|k| k.single) {
+            class
         } else if super::names::likely_name(tokens, i, sentence_start) {
             Class::Name
-        } else if super::lexicon::is_thing(w) {
+        } else if known.is_some_and(|k| k.thing) {
             Class::Thing
         } else if t.capital && i != sentence_start && w != "i" {
             Class::Proper
@@ -774,6 +803,30 @@ mod tests {
                 (text[s..e].to_string(), m.who)
             })
             .collect()
+    }
+
+    /// The one look-up per word says what the three lists say, for every word of them.
+    #[test]
+    fn the_known_words_agree_with_their_lists() {
+        let words = MULTI
+            .keys()
+            .chain(SINGLE.keys())
+            .chain(super::super::lexicon::THINGS)
+            .chain(&["warning", "warnings", "the", "engineer", "Dave"]);
+        for w in words {
+            let known = KNOWN.get(w);
+            assert_eq!(
+                known.and_then(|k| k.phrases).map(|p| p.len()),
+                MULTI.get(w).map(Vec::len),
+                "{w}"
+            );
+            assert_eq!(known.and_then(|k| k.single), SINGLE.get(w).copied(), "{w}");
+            assert_eq!(
+                known.is_some_and(|k| k.thing),
+                super::super::lexicon::is_thing(w),
+                "{w}"
+            );
+        }
     }
 
     #[test]

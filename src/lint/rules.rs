@@ -8,6 +8,7 @@ mod acts;
 mod answer;
 mod dispatch;
 mod duty;
+mod first_words;
 mod harmed;
 mod human;
 mod kinds;
@@ -19,6 +20,7 @@ use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_pa
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
 use super::text::{Doc, Token, parse};
 use super::{Context, Hit, Rule};
+use first_words::FirstWords;
 
 /// Lints one text.
 pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
@@ -160,6 +162,38 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     }
     set
 });
+
+/// The patterns of each table by their first words (see [`first_words`]).
+static JUDGEMENTS_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(JUDGEMENTS.iter().map(|(p, _)| *p)));
+static BLAME_AT: LazyLock<FirstWords> = LazyLock::new(|| FirstWords::new(BLAME.iter().copied()));
+static HUMAN_ERROR_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(HUMAN_ERROR.iter().copied()));
+static COUNTERFACTUALS_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(COUNTERFACTUALS.iter().map(|(p, _)| *p)));
+static FAILURES_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(FAILURES.iter().copied()));
+static BLAME_NOUNS_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(BLAME_NOUNS.iter().copied()));
+
+/// Each index of this file with the patterns of its table, for the test that they agree.
+#[cfg(test)]
+fn indexed_tables() -> Vec<(&'static FirstWords, Vec<&'static str>)> {
+    vec![
+        (
+            &*JUDGEMENTS_AT,
+            JUDGEMENTS.iter().map(|(p, _)| *p).collect(),
+        ),
+        (&*BLAME_AT, BLAME.to_vec()),
+        (&*HUMAN_ERROR_AT, HUMAN_ERROR.to_vec()),
+        (
+            &*COUNTERFACTUALS_AT,
+            COUNTERFACTUALS.iter().map(|(p, _)| *p).collect(),
+        ),
+        (&*FAILURES_AT, FAILURES.to_vec()),
+        (&*BLAME_NOUNS_AT, BLAME_NOUNS.to_vec()),
+    ]
+}
 
 /// Judgement words about people, with the words after them that make them technical.
 const JUDGEMENTS: &[(&str, &[&str])] = &[
@@ -537,7 +571,9 @@ impl Scan<'_> {
             if !self.starter[i] {
                 continue;
             }
-            for (pattern, technical) in JUDGEMENTS {
+            let word = self.doc.tokens[i].lower.as_str();
+            for &k in JUDGEMENTS_AT.at(word) {
+                let (pattern, technical) = &JUDGEMENTS[k];
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
                 };
@@ -553,7 +589,8 @@ impl Scan<'_> {
                     "describe the action and what made it likely, not the person".into(),
                 );
             }
-            for pattern in BLAME {
+            for &k in BLAME_AT.at(&self.doc.tokens[i].lower) {
+                let pattern = BLAME[k];
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
                 };
@@ -687,7 +724,8 @@ impl Scan<'_> {
             if !self.starter[i] {
                 continue;
             }
-            for pattern in HUMAN_ERROR {
+            for &k in HUMAN_ERROR_AT.at(&self.doc.tokens[i].lower) {
+                let pattern = HUMAN_ERROR[k];
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
                 };
@@ -757,7 +795,8 @@ impl Scan<'_> {
             if self.match_at(i, "had").is_some() && self.starts_sentence(i) {
                 self.had_first(i);
             }
-            for (pattern, kind) in COUNTERFACTUALS {
+            for &k in COUNTERFACTUALS_AT.at(&self.doc.tokens[i].lower) {
+                let (pattern, kind) = &COUNTERFACTUALS[k];
                 let Some(mut end) = self.match_at(i, pattern) else {
                     continue;
                 };
@@ -1042,7 +1081,8 @@ impl Scan<'_> {
             if !self.starter[i] {
                 continue;
             }
-            for pattern in FAILURES {
+            for &k in FAILURES_AT.at(&self.doc.tokens[i].lower) {
+                let pattern = &FAILURES[k];
                 let Some(end) = self.match_at(i, pattern) else {
                     continue;
                 };
@@ -1234,7 +1274,12 @@ impl Scan<'_> {
     }
 
     fn match_slip(&self, i: usize) -> Option<usize> {
-        BLAME_NOUNS.iter().filter_map(|p| self.match_at(i, p)).max()
+        let word = self.token(i).map_or("", |t| t.lower.as_str());
+        BLAME_NOUNS_AT
+            .at(word)
+            .iter()
+            .filter_map(|&k| self.match_at(i, BLAME_NOUNS[k]))
+            .max()
     }
 
     fn naming(&mut self) {

@@ -169,11 +169,14 @@ pub(crate) fn for_each_at<T, S>(
     S: FnMut(&str, T),
 {
     let path_of = |name: &str| dir.join(format!("{name}.toml"));
+    // The folder, opened once: each file is opened from it by name, not by its whole path.
+    let folder = Folder::open(dir);
+    let scratch = || Scratch::in_folder(folder.clone());
     let Some(cache) = cache else {
         for chunk in names.chunks(CHUNK) {
             let results: Vec<T> = chunk
                 .par_iter()
-                .map_init(Scratch::new, |scratch, name| {
+                .map_init(scratch, |scratch, name| {
                     compute(scratch, name, &path_of(name))
                 })
                 .collect();
@@ -227,7 +230,7 @@ pub(crate) fn for_each_at<T, S>(
         let results: Vec<(T, bool, Option<String>)> = chunk
             .par_iter()
             .zip(olds.into_par_iter())
-            .map_init(Scratch::new, |scratch, (name, cached)| {
+            .map_init(scratch, |scratch, (name, cached)| {
                 let path = path_of(name);
                 let mut key = None;
                 if let Some((old_key, item)) = &cached {
@@ -297,18 +300,83 @@ fn line(name: &str, key: Option<FileKey>, item: &str) -> Option<String> {
     cacheable(name).then(|| format!("{name}\t{}\t{item}\n", key.text()))
 }
 
+/// A folder held open, to open its files by name (`openat`): the system then looks up one
+/// name instead of every folder on the file's path.
+#[derive(Debug)]
+struct Folder {
+    path: PathBuf,
+    fd: std::os::fd::OwnedFd,
+}
+
+impl Folder {
+    /// The folder `dir` opened, or `None` when it cannot be (files are then opened by path).
+    fn open(dir: &Path) -> Option<std::sync::Arc<Folder>> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY)
+            .open(dir)
+            .ok()?;
+        Some(std::sync::Arc::new(Folder {
+            path: dir.to_path_buf(),
+            fd: file.into(),
+        }))
+    }
+
+    /// Opens the file `name` of the folder for reading, without blocking (see
+    /// [`Scratch::read`]).
+    fn open_file(&self, name: &std::ffi::OsStr) -> io::Result<File> {
+        use std::os::fd::{AsRawFd, FromRawFd};
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::CString::new(name.as_bytes())
+            .map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))?;
+        // SAFETY: the folder's descriptor is open for as long as `self` lives, and `name` is
+        // a NUL-terminated string; the descriptor returned is owned by the `File` alone.
+        let open = || unsafe {
+            libc::openat(
+                self.fd.as_raw_fd(),
+                name.as_ptr(),
+                libc::O_RDONLY | libc::O_NONBLOCK | libc::O_CLOEXEC,
+            )
+        };
+        let fd = loop {
+            let fd = open();
+            if fd >= 0 {
+                break fd;
+            }
+            let error = io::Error::last_os_error();
+            // Interrupted by a signal: try again, as the standard library's open does.
+            if error.kind() != io::ErrorKind::Interrupted {
+                return Err(error);
+            }
+        };
+        // SAFETY: `fd` was just opened and is owned by nothing else.
+        Ok(unsafe { File::from_raw_fd(fd) })
+    }
+}
+
 /// A thread's reusable room for reading files, which also notes the identity of the file read
 /// (for the cache).
 #[derive(Debug, Default)]
 pub struct Scratch {
     buf: Vec<u8>,
     key: Option<FileKey>,
+    folder: Option<std::sync::Arc<Folder>>,
 }
 
 impl Scratch {
     /// Empty room.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+
+    /// Empty room for reading the files of `folder` (opened by name from it; other files by
+    /// path).
+    fn in_folder(folder: Option<std::sync::Arc<Folder>>) -> Scratch {
+        Scratch {
+            folder,
+            ..Scratch::default()
+        }
     }
 
     /// Reads the whole file `path`, noting its identity (size, times, inode, device) from the
@@ -319,12 +387,19 @@ impl Scratch {
     pub fn read(&mut self, path: &Path) -> io::Result<&[u8]> {
         // Non-blocking: a FIFO put in place of the file cannot hang the reader; only regular
         // files of at most the size limit are read.
-        let mut file = {
-            use std::os::unix::fs::OpenOptionsExt;
-            std::fs::OpenOptions::new()
-                .read(true)
-                .custom_flags(libc::O_NONBLOCK)
-                .open(path)?
+        let in_folder = self.folder.as_deref().and_then(|folder| {
+            let name = path.file_name()?;
+            (path.parent() == Some(folder.path.as_path())).then(|| folder.open_file(name))
+        });
+        let mut file = match in_folder {
+            Some(file) => file?,
+            None => {
+                use std::os::unix::fs::OpenOptionsExt;
+                std::fs::OpenOptions::new()
+                    .read(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(path)?
+            }
         };
         let metadata = file.metadata()?;
         if !metadata.is_file() {

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use super::super::lexicon::{PERSON_PHRASES, is};
 use super::super::people::{Subject, Who};
 use super::super::text::Token;
+use super::first_words::FirstWords;
 use super::{Rule, Scan, who_text};
 
 /// Who a pattern needs as its subject.
@@ -977,6 +978,29 @@ static CAUSE_FIRST: LazyLock<HashSet<&'static str>> =
 static HUMAN_FIRST: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| firsts(HUMAN_CAUSE.iter().copied()));
 
+/// The patterns of each table by their first words (see [`super::first_words`]).
+static PUNISH_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(PUNISH.iter().map(|(p, _)| *p)));
+static JUDGE_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(JUDGE.iter().map(|(p, _)| *p)));
+static INACTION_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(INACTION.iter().copied()));
+static CAUSE_AT: LazyLock<FirstWords> = LazyLock::new(|| FirstWords::new(CAUSE_OF.iter().copied()));
+static HUMAN_AT: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::new(HUMAN_CAUSE.iter().copied()));
+
+/// Each index of this file with the patterns of its table, for the test that they agree.
+#[cfg(test)]
+pub(super) fn indexed_tables() -> Vec<(&'static FirstWords, Vec<&'static str>)> {
+    vec![
+        (&*PUNISH_AT, PUNISH.iter().map(|(p, _)| *p).collect()),
+        (&*JUDGE_AT, JUDGE.iter().map(|(p, _)| *p).collect()),
+        (&*INACTION_AT, INACTION.to_vec()),
+        (&*CAUSE_AT, CAUSE_OF.to_vec()),
+        (&*HUMAN_AT, HUMAN_CAUSE.to_vec()),
+    ]
+}
+
 /// Common words that start one pattern only, checked without running every rule.
 #[derive(Clone, Copy)]
 enum Special {
@@ -1367,11 +1391,12 @@ impl Scan<'_> {
         let suggestion = "name the owner of a follow-up action instead: which team or role \
                           will change what, by when";
         let patterns = if PUNISH_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
-            PUNISH
+            PUNISH_AT.at(&self.doc.tokens[i].lower)
         } else {
             &[]
         };
-        for (pattern, need) in patterns {
+        for &k in patterns {
+            let (pattern, need) = &PUNISH[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1408,13 +1433,14 @@ impl Scan<'_> {
             );
             return;
         }
-        let t = &self.doc.tokens[i];
-        let w = t.lower.clone();
+        // The text outlives the scan: its words are borrowed, not copied.
+        let doc = self.doc;
+        let w = &doc.tokens[i].lower;
         // `fire the engineer`.
         // Only a determiner, a number or an adjective may stand between the verb and the
         // person (`fired the emergency management employee`), and the one who punishes is
         // not a thing (`alerts fired the on-call's pager`).
-        if is(PUNISH_VERBS, &w)
+        if is(PUNISH_VERBS, w)
             && let Some(m) = self.mention_within(i + 1, 4)
             && (i + 1..m.tokens.start).all(|k| {
                 let t = &self.doc.tokens[k];
@@ -1439,7 +1465,7 @@ impl Scan<'_> {
             return;
         }
         // `the firing of the employee`, `the dismissal of two engineers`.
-        if is(PUNISH_NOUNS, &w)
+        if is(PUNISH_NOUNS, w)
             && self.token(i + 1).is_some_and(|t| t.lower == "of")
             && let Some(m) = self.mention_within(i + 2, 3)
             && m.who.is_other_person()
@@ -1456,7 +1482,7 @@ impl Scan<'_> {
             return;
         }
         // `the worker's firing`, `his suspension`.
-        if is(PUNISH_NOUNS, &w)
+        if is(PUNISH_NOUNS, w)
             && let Some(b) = i.checked_sub(1).and_then(|b| self.token(b))
             && b.word
             && (is(super::super::lexicon::PERSON_POSSESSIVES, &b.lower)
@@ -1478,7 +1504,7 @@ impl Scan<'_> {
             return;
         }
         // `pulls Kenji off the on-call rota`: the person as the object.
-        if is(REMOVE_VERBS, &w)
+        if is(REMOVE_VERBS, w)
             && let Some(m) = self.mention_within(i + 1, 2)
             && m.who.is_other_person()
             && self
@@ -1499,7 +1525,7 @@ impl Scan<'_> {
             return;
         }
         // `taken off the rotation`.
-        if is(REMOVE_VERBS, &w)
+        if is(REMOVE_VERBS, w)
             && self
                 .token(i + 1)
                 .is_some_and(|n| n.word && matches!(n.lower.as_str(), "off" | "from"))
@@ -1656,8 +1682,9 @@ impl Scan<'_> {
     }
 
     fn harm(&mut self, i: usize) {
-        let w = self.doc.tokens[i].lower.clone();
-        if !is(HARM, &w) || self.in_question(i) {
+        let doc = self.doc;
+        let w = &doc.tokens[i].lower;
+        if !is(HARM, w) || self.in_question(i) {
             return;
         }
         let s = self.sentence_of(i);
@@ -1670,7 +1697,7 @@ impl Scan<'_> {
         if object.iter().any(|t| is(CLEANUP, &t.lower)) {
             return;
         }
-        if is(HARM_NEEDS_OBJECT, &w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
+        if is(HARM_NEEDS_OBJECT, w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
             return;
         }
         // The link must be the object's head: not `cut the line count in half`.
@@ -1807,7 +1834,8 @@ impl Scan<'_> {
         if !CAUSE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
             return;
         }
-        for pattern in CAUSE_OF {
+        for &k in CAUSE_AT.at(&self.doc.tokens[i].lower) {
+            let pattern = CAUSE_OF[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1850,7 +1878,8 @@ impl Scan<'_> {
         if !INACTION_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
             return;
         }
-        for pattern in INACTION {
+        for &k in INACTION_AT.at(&self.doc.tokens[i].lower) {
+            let pattern = INACTION[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -1953,7 +1982,8 @@ impl Scan<'_> {
         if !JUDGE_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
             return;
         }
-        for (pattern, need) in JUDGE {
+        for &k in JUDGE_AT.at(&self.doc.tokens[i].lower) {
+            let (pattern, need) = &JUDGE[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };
@@ -2039,11 +2069,12 @@ impl Scan<'_> {
 
     fn human_cause(&mut self, i: usize) {
         let patterns = if HUMAN_FIRST.contains(self.doc.tokens[i].lower.as_str()) {
-            HUMAN_CAUSE
+            HUMAN_AT.at(&self.doc.tokens[i].lower)
         } else {
             &[]
         };
-        for pattern in patterns {
+        for &k in patterns {
+            let pattern = HUMAN_CAUSE[k];
             let Some(end) = self.match_at(i, pattern) else {
                 continue;
             };

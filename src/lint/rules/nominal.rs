@@ -3,7 +3,7 @@
 //! poor ("Greg's judgment was poor"), a person showing or lacking care or competence ("showed
 //! a lack of attention", "lacked the basic competence"), and a person named as the culprit.
 
-use super::super::lexicon::{BLAME_NOUNS, PERSON_POSSESSIVES, is};
+use super::super::lexicon::{PERSON_POSSESSIVES, is};
 use super::super::people::{Subject, Who};
 use super::{Rule, Scan, who_text};
 
@@ -373,8 +373,7 @@ impl Scan<'_> {
     /// `The DBA showed a worrying lack of attention`.
     fn showed(&mut self, i: usize) {
         let s = self.sentence_of(i);
-        let slip = (i + 1..(i + 5).min(s.end))
-            .find_map(|k| BLAME_NOUNS.iter().filter_map(|p| self.match_at(k, p)).max());
+        let slip = (i + 1..(i + 5).min(s.end)).find_map(|k| self.match_slip(k));
         let Some(end) = slip else { return };
         let subject = self.clause().subject_before(i);
         if !subject.who.is_other_person() || self.negated(i, 2) || self.in_question(i) {
