@@ -61,7 +61,7 @@ impl People {
         if words.is_empty() {
             return;
         }
-        let lower: Vec<String> = words.iter().map(|t| t.lower.clone()).collect();
+        let lower: Vec<String> = words.iter().map(|t| t.lower.to_string()).collect();
         let is_name = words.iter().all(|t| t.capital)
             && words.len() <= 4
             && !lower

@@ -4,6 +4,7 @@
 //! clock colons), hyphenated words become several tokens marked as joined (`on-call` is `on`
 //! `call`), a trailing `'s` is a possessive, and links or paths are one opaque token.
 
+use smol_str::{SmolStr, StrExt};
 use std::ops::Range;
 
 /// One word or punctuation mark.
@@ -15,7 +16,7 @@ pub struct Token {
     pub end: usize,
     /// Lowercased, with `’` read as `'` and a possessive `'s` removed; for punctuation, the
     /// character itself.
-    pub lower: String,
+    pub lower: SmolStr,
     /// True for words, false for punctuation.
     pub word: bool,
     /// The word ended in `'s` (or `s'`): a possessive.
@@ -229,14 +230,14 @@ fn is_whole_quote(text: &str, q: &Range<usize>) -> bool {
             .is_empty()
 }
 
-/// `s` lowercased (in place when it is ASCII).
-fn lowercase(s: &str) -> String {
-    if !s.is_ascii() {
-        return s.to_lowercase();
+/// `s` lowercased, as `str::to_lowercase` does; a word of up to 23 bytes of ASCII is kept
+/// without allocating.
+fn lowercase(s: &str) -> SmolStr {
+    if s.is_ascii() {
+        s.to_ascii_lowercase_smolstr()
+    } else {
+        SmolStr::from(s.to_lowercase())
     }
-    let mut string = s.to_string();
-    string.make_ascii_lowercase();
-    string
 }
 
 /// The whitespace-separated chunk a position is in: where it ends, and the last `/` and
@@ -312,11 +313,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
             tokens.push(Token {
                 start: i,
                 end,
-                lower: if trimmed.is_ascii() {
-                    lowercase(trimmed)
-                } else {
-                    trimmed.to_lowercase()
-                },
+                lower: lowercase(trimmed),
                 word: true,
                 possessive: false,
                 capital: false,
@@ -357,7 +354,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
             let raw = &text[start..k];
             let mut lower = lowercase(raw);
             if !raw.is_ascii() && lower.contains('’') {
-                lower = lower.replace('’', "'");
+                lower = SmolStr::from(lower.replace('’', "'"));
             }
             let mut possessive = false;
             let mut end = k;
@@ -367,7 +364,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
                     "he" | "she" | "it" | "that" | "there" | "what" | "who"
                 )
             {
-                lower.truncate(base.len());
+                lower = SmolStr::new(base);
                 possessive = true;
             } else if lower.ends_with('s')
                 && let Some(a) = char_at(text, k).filter(|a| is_apostrophe(*a))
@@ -438,7 +435,7 @@ fn punct(start: usize, c: char) -> Token {
     Token {
         start,
         end: start + c.len_utf8(),
-        lower: c.encode_utf8(&mut buf).to_string(),
+        lower: SmolStr::new(c.encode_utf8(&mut buf)),
         word: false,
         possessive: false,
         capital: false,

@@ -1719,7 +1719,7 @@ impl Scan<'_> {
                     )
                 })
         });
-        if is(CUTTING, &w) && !link_head {
+        if is(CUTTING, w) && !link_head {
             return;
         }
         if w == "took" && !object.iter().any(|t| t.lower == "out" || t.lower == "down") {

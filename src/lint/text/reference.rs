@@ -122,7 +122,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
             tokens.push(Token {
                 start: byte(n),
                 end,
-                lower: trimmed.to_lowercase(),
+                lower: trimmed.to_lowercase().into(),
                 word: true,
                 possessive: false,
                 capital: false,
@@ -189,7 +189,7 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
             tokens.push(Token {
                 start: byte(start),
                 end,
-                lower,
+                lower: lower.into(),
                 word: true,
                 possessive,
                 capital: c.is_uppercase(),
@@ -242,7 +242,7 @@ fn punct(start: usize, c: char) -> Token {
     Token {
         start,
         end: start + c.len_utf8(),
-        lower: c.to_string(),
+        lower: c.to_string().into(),
         word: false,
         possessive: false,
         capital: false,
