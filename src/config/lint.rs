@@ -35,7 +35,7 @@ impl LintConfig {
             let order: std::collections::HashMap<String, usize> = text_fields(incident)
                 .into_iter()
                 .enumerate()
-                .map(|(i, f)| (f.path, i))
+                .map(|(i, f)| (f.path(), i))
                 .collect();
             for f in extra {
                 let twin = findings.iter().any(|g| {

@@ -66,7 +66,8 @@ pub fn find(incident: &Incident, words: &[String]) -> Vec<Finding> {
         return out;
     }
     for field in text_fields(incident) {
-        if is_ignored(&incident.lint, incident, &field.path, Rule::CustomWord) {
+        let path = field.path();
+        if is_ignored(&incident.lint, incident, &path, Rule::CustomWord) {
             continue;
         }
         let mut hits: Vec<(usize, usize, &str)> = words
@@ -81,7 +82,7 @@ pub fn find(incident: &Incident, words: &[String]) -> Vec<Finding> {
         for (start, end, word) in hits {
             out.push(Finding {
                 rule: Rule::CustomWord,
-                field: field.path.clone(),
+                field: path.clone(),
                 start,
                 end,
                 text: field.text.get(start..end).unwrap_or("").to_string(),

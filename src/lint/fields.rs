@@ -15,14 +15,22 @@ use super::Rule;
 /// One text field to lint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldText<'a> {
-    /// Its path, with 0-based indices.
-    pub path: String,
+    /// Where it is: its field, record and item ([`FieldText::path`] gives the path text).
+    pub at: FieldPath,
     /// Its text.
     pub text: &'a str,
     /// Who acted, for a timeline entry's text (the subject of a sentence without one).
     pub actor: &'a str,
     /// True for a factor's description (a factor must not be a person).
     pub factor: bool,
+}
+
+impl FieldText<'_> {
+    /// Its path, with 0-based indices: `narrative.text`, `timeline[3].text`,
+    /// `factors[2].whys[0]`. Built on demand: most texts have no finding to place.
+    pub fn path(&self) -> String {
+        self.at.to_string()
+    }
 }
 
 /// Every text field of `incident` worth linting (the fields of [`crate::model::FIELDS`]
@@ -65,7 +73,7 @@ fn push_field<'a>(out: &mut Vec<FieldText<'a>>, incident: &'a Incident, path: Fi
         Value::Text(get, _) => {
             if let Some(text) = get(incident, n) {
                 out.push(FieldText {
-                    path: path.to_string(),
+                    at: path,
                     text,
                     actor,
                     factor,
@@ -75,7 +83,7 @@ fn push_field<'a>(out: &mut Vec<FieldText<'a>>, incident: &'a Incident, path: Fi
         Value::List(get, _) => {
             for (j, text) in get(incident, n).into_iter().flatten().enumerate() {
                 out.push(FieldText {
-                    path: path.item(j).to_string(),
+                    at: path.item(j),
                     text,
                     actor,
                     factor,
@@ -234,7 +242,7 @@ mod tests {
     #[test]
     fn every_text_field_has_a_path() {
         let inc = incident();
-        let paths: Vec<String> = text_fields(&inc).into_iter().map(|f| f.path).collect();
+        let paths: Vec<String> = text_fields(&inc).into_iter().map(|f| f.path()).collect();
         assert_eq!(
             paths,
             [

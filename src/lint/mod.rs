@@ -229,13 +229,18 @@ pub fn lint_incident_with(
             actor: field.actor,
             factor: field.factor,
         };
-        for hit in lint(field.text, &ctx) {
-            if is_ignored(&incident.lint, incident, &field.path, hit.rule) {
+        let hits = lint(field.text, &ctx);
+        if hits.is_empty() {
+            continue;
+        }
+        let path = field.path();
+        for hit in hits {
+            if is_ignored(&incident.lint, incident, &path, hit.rule) {
                 continue;
             }
             out.push(Finding {
                 rule: hit.rule,
-                field: field.path.clone(),
+                field: path.clone(),
                 start: hit.start,
                 end: hit.end,
                 text: field.text.get(hit.start..hit.end).unwrap_or("").to_string(),

@@ -6,7 +6,7 @@
 //! Each pattern is a kind of phrasing, not a sentence: word lists of acts, duties,
 //! punishments and judgements, checked against the subject (or agent) found for them.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_PHRASES, is};
@@ -934,8 +934,20 @@ const SYSTEMISH: &[&str] = &[
     "design",
 ];
 
-static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set = HashSet::default();
+/// Which of the per-word rules of [`Scan::kinds`] can match at a word, beside the ones that
+/// look the word up in a set of their own: a bit per rule whose first check is a word list.
+mod gate {
+    pub const HARM: u8 = 1;
+    pub const MISSED_DUTY: u8 = 2;
+    pub const BY_PERSON: u8 = 4;
+    pub const SLIP_ADVERB: u8 = 8;
+    pub const FAULTY_CHANGE: u8 = 16;
+}
+
+/// Every word a pattern of [`Scan::kinds`] can start at, with the [`gate`] bits of the rules
+/// whose word lists hold it (built from those lists, so they cannot drift apart).
+static STARTERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8> = HashMap::default();
     let patterns = PUNISH
         .iter()
         .map(|(p, _)| *p)
@@ -943,22 +955,30 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .chain(INACTION.iter().copied())
         .chain(CAUSE_OF.iter().copied())
         .chain(HUMAN_CAUSE.iter().copied());
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bits: u8| {
+        for w in words {
+            *map.entry(w).or_default() |= bits;
+        }
+    };
     for p in patterns {
-        set.extend(p.split(' ').next().unwrap_or("").split('|'));
+        add(&mut p.split(' ').next().unwrap_or("").split('|'), 0);
     }
-    set.extend(PUNISH_VERBS.iter().copied());
-    set.extend(REMOVE_VERBS.iter().copied());
-    set.extend(HARM.iter().copied());
-    set.extend(SLIP_ADVERBS.iter().copied());
-    set.extend(PUNISH_NOUNS.iter().copied());
-    set.extend(BY_PERSON.iter().copied());
-    set.insert("held");
-    set.extend(INTRODUCE.iter().copied());
-    set.extend([
-        "didn't", "did", "never", "not", "hasn't", "hadn't", "haven't", "has", "had", "have",
-    ]);
-    set
+    add(&mut PUNISH_VERBS.iter().copied(), 0);
+    add(&mut REMOVE_VERBS.iter().copied(), 0);
+    add(&mut PUNISH_NOUNS.iter().copied(), 0);
+    add(&mut HARM.iter().copied(), gate::HARM);
+    add(&mut SLIP_ADVERBS.iter().copied(), gate::SLIP_ADVERB);
+    add(&mut BY_PERSON.iter().copied(), gate::BY_PERSON);
+    add(&mut std::iter::once("held"), gate::BY_PERSON);
+    add(&mut INTRODUCE.iter().copied(), gate::FAULTY_CHANGE);
+    add(&mut MISSED_DUTY_FIRST.iter().copied(), gate::MISSED_DUTY);
+    map
 });
+
+/// The words [`Scan::missed_duty`]'s patterns start at.
+const MISSED_DUTY_FIRST: &[&str] = &[
+    "didn't", "did", "never", "not", "hasn't", "hadn't", "haven't", "has", "had", "have",
+];
 
 /// The first words of a list of patterns.
 fn firsts<'a>(patterns: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
@@ -1029,7 +1049,7 @@ impl Scan<'_> {
             if !t.word || t.quoted || t.opaque {
                 continue;
             }
-            if !STARTERS.contains(t.lower.as_str()) {
+            let Some(&gates) = STARTERS.get(t.lower.as_str()) else {
                 match special(&t.lower) {
                     Some(Special::Comparison) => self.comparison(i),
                     Some(Special::Account) => self.punishment(i),
@@ -1040,19 +1060,30 @@ impl Scan<'_> {
                     None => {}
                 }
                 continue;
-            }
+            };
+            let gated = |bit: u8| gates & bit != 0;
             self.punishment(i);
-            self.harm(i);
-            self.missed_duty(i);
+            if gated(gate::HARM) {
+                self.harm(i);
+            }
+            if gated(gate::MISSED_DUTY) {
+                self.missed_duty(i);
+            }
             self.cause_of(i);
             self.inaction(i);
-            self.by_person(i);
+            if gated(gate::BY_PERSON) {
+                self.by_person(i);
+            }
             self.judgement(i);
             self.comparison(i);
             self.human_cause(i);
             self.inverted_were(i);
-            self.slip_adverb(i);
-            self.faulty_change(i);
+            if gated(gate::SLIP_ADVERB) {
+                self.slip_adverb(i);
+            }
+            if gated(gate::FAULTY_CHANGE) {
+                self.faulty_change(i);
+            }
             self.human_not_machine(i);
         }
     }

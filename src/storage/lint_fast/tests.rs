@@ -112,8 +112,8 @@ fn agrees(text: &str) -> bool {
     let locator = Locator::new(text);
     for field in text_fields(&full) {
         let (span, decoded) = view
-            .literal(&field.path)
-            .unwrap_or_else(|| panic!("no literal for {} in:\n{text}", field.path));
+            .literal(&field.path())
+            .unwrap_or_else(|| panic!("no literal for {} in:\n{text}", field.path()));
         assert_eq!(decoded, field.text);
         let mut offsets: Vec<usize> = (0..=decoded.len())
             .filter(|&i| decoded.is_char_boundary(i))
@@ -128,9 +128,9 @@ fn agrees(text: &str) -> bool {
         for offset in offsets {
             assert_eq!(
                 position_in(text, span.clone(), decoded, offset),
-                locator.position(&field.path, offset),
+                locator.position(&field.path(), offset),
                 "{} at {offset} in:\n{text}",
-                field.path
+                field.path()
             );
         }
     }
