@@ -193,6 +193,22 @@ pub struct Context<'a> {
     pub actor: &'a str,
     /// True for a contributing factor's description ([`Rule::FactorIsPerson`]).
     pub factor: bool,
+    /// Who `actor` is, when already known (an incident's timeline names the same actors over
+    /// and over: [`lint_incident_with`] reads each once); `None` to let the rules read it.
+    pub(crate) implied: Option<Option<people::Who>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context for one text.
+    pub fn new(people: &'a People, words: &'a [String], actor: &'a str, factor: bool) -> Self {
+        Context {
+            people,
+            words,
+            actor,
+            factor,
+            implied: None,
+        }
+    }
 }
 
 /// The style rule (`root-cause`, `postmortem`) whose words a flagged span is, if any.
@@ -222,12 +238,20 @@ pub fn lint_incident_with(
 ) -> Vec<Finding> {
     let people = People::of(incident);
     let mut out = Vec::new();
+    // Who each actor is, read once per incident.
+    let mut actors: Vec<(&str, Option<people::Who>)> = Vec::new();
     for field in text_fields(incident) {
+        let implied = match actors.iter().find(|(a, _)| *a == field.actor) {
+            Some((_, who)) => *who,
+            None => {
+                let who = people::who_is(field.actor, &people);
+                actors.push((field.actor, who));
+                who
+            }
+        };
         let ctx = Context {
-            people: &people,
-            words: &incident.lint.words,
-            actor: field.actor,
-            factor: field.factor,
+            implied: Some(implied),
+            ..Context::new(&people, &incident.lint.words, field.actor, field.factor)
         };
         let hits = lint(field.text, &ctx);
         if hits.is_empty() {

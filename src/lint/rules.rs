@@ -42,7 +42,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         text,
         doc: &doc,
         mentions: &mentions,
-        implied: who_is(ctx.actor, ctx.people),
+        implied: ctx.implied.unwrap_or_else(|| who_is(ctx.actor, ctx.people)),
         actor: ctx.actor.trim(),
         hits: Vec::new(),
         sentence,

@@ -19,12 +19,7 @@ fn hits(text: &str) -> Vec<(Rule, String)> {
 
 fn hits_with(text: &str, actor: &str, factor: bool, words: &[String]) -> Vec<(Rule, String)> {
     let p = people();
-    let ctx = Context {
-        people: &p,
-        words,
-        actor,
-        factor,
-    };
+    let ctx = Context::new(&p, words, actor, factor);
     lint_text(text, &ctx)
         .into_iter()
         .map(|h| {
@@ -330,12 +325,7 @@ fn punishment_and_answerability() {
     quiet("The node was removed from the rotation by the load balancer.");
     let why = lint_text(
         "Joan must face consequences.",
-        &Context {
-            people: &people(),
-            words: &[],
-            actor: "",
-            factor: false,
-        },
+        &Context::new(&people(), &[], "", false),
     );
     assert!(why[0].suggestion.contains("owner of a follow-up action"));
     assert_eq!(Rule::Punishment.kind(), Kind::Blame);
@@ -563,12 +553,7 @@ fn timeline_actor_is_the_subject_of_a_sentence_without_one() {
     let found = hits_with("Ignored the page.", "Dave", false, &[]);
     assert_eq!(found, [(Rule::Counterfactual, "Ignored".to_string())]);
     let p = people();
-    let ctx = Context {
-        people: &p,
-        words: &[],
-        actor: "database on-call",
-        factor: false,
-    };
+    let ctx = Context::new(&p, &[], "database on-call", false);
     let hit = &lint_text("Should have failed over sooner.", &ctx)[0];
     assert_eq!(hit.reason, "judges the database on-call with hindsight");
     assert!(
@@ -594,12 +579,7 @@ fn timeline_actor_is_the_subject_of_a_sentence_without_one() {
 #[test]
 fn messages_name_the_person_and_the_direction() {
     let p = people();
-    let ctx = Context {
-        people: &p,
-        words: &[],
-        actor: "",
-        factor: false,
-    };
+    let ctx = Context::new(&p, &[], "", false);
     let hit = &lint_text("Dave should have checked.", &ctx)[0];
     assert_eq!(hit.reason, "judges Dave with hindsight");
     assert!(
@@ -730,7 +710,7 @@ mod properties {
         fn any_text_lints_without_panicking_and_spans_are_valid(t in text()) {
             let people = People::new(["Dave", "Priya"]);
             for factor in [false, true] {
-                let ctx = Context { people: &people, words: &[], actor: "Dave", factor };
+                let ctx = Context::new(&people, &[], "Dave", factor);
                 for hit in lint_text(&t, &ctx) {
                     prop_assert!(hit.start < hit.end && hit.end <= t.len());
                     prop_assert!(t.is_char_boundary(hit.start) && t.is_char_boundary(hit.end));

@@ -11,12 +11,7 @@ fn people() -> People {
 /// `(rule, span)` of every blame hit in `text`, linted as a story.
 fn blame(text: &str) -> Vec<(Rule, String)> {
     let p = people();
-    let ctx = Context {
-        people: &p,
-        words: &[],
-        actor: "",
-        factor: false,
-    };
+    let ctx = Context::new(&p, &[], "", false);
     lint_text(text, &ctx)
         .into_iter()
         .filter(|h| h.rule.kind() == super::super::Kind::Blame)
