@@ -367,6 +367,16 @@ const START_VERBS: &[&str] = &[
     "lacked",
 ];
 
+/// The words of [`super::lexicon::PERSON_PHRASES`] and [`super::lexicon::AFFECTED`]: roles
+/// and the people affected, never a given name.
+static PEOPLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    super::lexicon::PERSON_PHRASES
+        .iter()
+        .chain(super::lexicon::AFFECTED)
+        .copied()
+        .collect()
+});
+
 static PRODUCT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| PRODUCTS.iter().chain(COMMON).copied().collect());
 
@@ -383,8 +393,7 @@ pub fn likely_name(tokens: &[Token], i: usize, first: usize) -> bool {
     if PRODUCT_SET.contains(w)
         || NOT_NAME_ENDINGS.iter().any(|e| w.ends_with(e))
         || super::lexicon::is_thing(w)
-        || is(super::lexicon::PERSON_PHRASES, w)
-        || is(super::lexicon::AFFECTED, w)
+        || PEOPLE_WORDS.contains(w)
     {
         return false;
     }

@@ -1,48 +1,43 @@
 //! Runs the rules of the files that each cover one kind of blame (`answer.rs`, …) at the
 //! tokens that can start one of their patterns, skipping every other token at once.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::super::lexicon::{PERSON_POSSESSIVES, is};
 use super::{Scan, acts, answer, duty, harmed, human, nominal, passive};
 
-/// Every word a pattern of these files can start at.
-static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        answer::TRIGGERS,
-        acts::TRIGGERS,
-        nominal::TRIGGERS,
-        passive::TRIGGERS,
-        human::TRIGGERS,
-        duty::TRIGGERS,
-        harmed::TRIGGERS,
-    ]
-    .iter()
-    .flat_map(|list| list.iter().copied())
-    .collect()
+/// One bit per kind file, in the order of [`FILES`].
+const ANSWER: u8 = 1;
+const ACTS: u8 = 2;
+const NOMINAL: u8 = 4;
+const PASSIVE: u8 = 8;
+const HUMAN: u8 = 16;
+const DUTY: u8 = 32;
+const HARMED: u8 = 64;
+
+/// Each kind file's trigger words, with its bit.
+const FILES: [(&[&str], u8); 7] = [
+    (answer::TRIGGERS, ANSWER),
+    (acts::TRIGGERS, ACTS),
+    (nominal::TRIGGERS, NOMINAL),
+    (passive::TRIGGERS, PASSIVE),
+    (human::TRIGGERS, HUMAN),
+    (duty::TRIGGERS, DUTY),
+    (harmed::TRIGGERS, HARMED),
+];
+
+/// Every word a pattern of these files can start at, with the bits of the files whose
+/// patterns can start there: one look-up per word.
+static TRIGGERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8> = HashMap::default();
+    for (words, bit) in FILES {
+        for w in words {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
 });
-
-static ANSWER: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| answer::TRIGGERS.iter().copied().collect());
-
-static NOMINAL: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| nominal::TRIGGERS.iter().copied().collect());
-
-static PASSIVE: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| passive::TRIGGERS.iter().copied().collect());
-
-static HUMAN: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| human::TRIGGERS.iter().copied().collect());
-
-static DUTY: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| duty::TRIGGERS.iter().copied().collect());
-
-static HARMED: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| harmed::TRIGGERS.iter().copied().collect());
-
-static ACTS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| acts::TRIGGERS.iter().copied().collect());
 
 impl Scan<'_> {
     /// Runs the rules of the kind files over the whole text.
@@ -60,29 +55,28 @@ impl Scan<'_> {
                 self.owned(i);
             }
             let t = &self.doc.tokens[i];
-            if !TRIGGERS.contains(t.lower.as_str()) {
+            let Some(&files) = TRIGGERS.get(t.lower.as_str()) else {
                 continue;
-            }
-            let w = t.lower.as_str();
-            if ANSWER.contains(w) {
+            };
+            if files & ANSWER != 0 {
                 self.answerability(i);
             }
-            if ACTS.contains(w) {
+            if files & ACTS != 0 {
                 self.acts(i);
             }
-            if NOMINAL.contains(w) {
+            if files & NOMINAL != 0 {
                 self.nominal(i);
             }
-            if PASSIVE.contains(w) {
+            if files & PASSIVE != 0 {
                 self.passives(i);
             }
-            if HUMAN.contains(w) {
+            if files & HUMAN != 0 {
                 self.human(i);
             }
-            if DUTY.contains(w) {
+            if files & DUTY != 0 {
                 self.duty_not_done(i);
             }
-            if HARMED.contains(w) {
+            if files & HARMED != 0 {
                 self.harmed(i);
             }
         }
