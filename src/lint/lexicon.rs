@@ -536,6 +536,25 @@ pub const GLUE: &[&str] = &[
     "frankly",
 ];
 
+/// Adjectives of a faulty piece of work (`a broken config`, `an incorrect command`); the
+/// rules that read them add words of their own.
+pub const FAULTY: &[&str] = &[
+    "bad",
+    "broken",
+    "faulty",
+    "wrong",
+    "incorrect",
+    "invalid",
+    "buggy",
+    "malformed",
+    "untested",
+    "erroneous",
+    "mistaken",
+    "flawed",
+    "defective",
+    "bogus",
+];
+
 /// Words that deny what follows.
 pub const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nobody", "none", "without", "nothing", "neither", "nor",

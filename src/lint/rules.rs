@@ -1501,6 +1501,18 @@ fn is_counter_person(who: Who, first_counts: bool) -> bool {
     who.is_other_person() || (first_counts && who == Who::First)
 }
 
+impl Scan<'_> {
+    /// How the subject of the verb at token `verb` is named in a message, when it is a person
+    /// other than the writer ([`Who::is_other_person`]); `None` otherwise.
+    fn person_before(&self, verb: usize) -> Option<String> {
+        let subject = self.clause().subject_before(verb);
+        subject
+            .who
+            .is_other_person()
+            .then(|| who_text(self, &subject))
+    }
+}
+
 /// How a subject is named in a message: the participant's name, `the engineer`, `a person`.
 fn who_text(scan: &Scan<'_>, subject: &Subject) -> String {
     match (subject.who, &subject.mention) {

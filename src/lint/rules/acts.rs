@@ -151,11 +151,9 @@ impl Scan<'_> {
         if is(PERCEIVE, w) || self.negated(verb, 2) || self.in_question(i) || self.explained(i) {
             return;
         }
-        let subject = self.clause().subject_before(verb);
-        if !subject.who.is_other_person() {
+        let Some(who) = self.person_before(verb) else {
             return;
-        }
-        let who = who_text(self, &subject);
+        };
         self.push(
             Rule::PersonFailure,
             verb,

@@ -2,7 +2,7 @@
 //! didn't", "Dave was expected to page the DBA but never did".
 
 use super::super::lexicon::is;
-use super::{Rule, Scan, who_text};
+use super::{Rule, Scan};
 
 /// The words a pattern here can start at.
 pub(super) const TRIGGERS: &[&str] = &["supposed", "expected", "meant", "asked", "told"];
@@ -33,10 +33,9 @@ impl Scan<'_> {
         if !be || self.token(i + 1).is_none_or(|t| t.lower != "to") || self.in_question(i) {
             return;
         }
-        let subject = self.clause().subject_before(i);
-        if !subject.who.is_other_person() {
+        let Some(who) = self.person_before(i) else {
             return;
-        }
+        };
         let s = self.sentence_of(i);
         let words: Vec<usize> = (i + 2..s.end)
             .filter(|&k| self.doc.tokens[k].word)
@@ -60,7 +59,6 @@ impl Scan<'_> {
                 .map(|&w| w + 1)
         });
         let Some(end) = undone else { return };
-        let who = who_text(self, &subject);
         self.push(
             Rule::Counterfactual,
             i - 1,

@@ -2,7 +2,7 @@
 //! "he dropped the instrument, causing $560 of damage", "they hammered it in upside down".
 
 use super::super::lexicon::{is, is_participle};
-use super::{Rule, Scan, who_text};
+use super::{Rule, Scan};
 
 /// The words a pattern here can start at.
 pub(super) const TRIGGERS: &[&str] = &[
@@ -103,11 +103,9 @@ impl Scan<'_> {
                 None => return,
             }
         };
-        let subject = self.clause().subject_before(verb);
-        if !subject.who.is_other_person() {
+        let Some(who) = self.person_before(verb) else {
             return;
-        }
-        let who = who_text(self, &subject);
+        };
         self.push(
             Rule::PersonFailure,
             i,

@@ -9,7 +9,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use super::super::lexicon::{PERSON_PHRASES, is};
+use super::super::lexicon::{FAULTY, PERSON_PHRASES, is};
 use super::super::people::{Subject, Who};
 use super::super::text::Token;
 use super::first_words::FirstWords;
@@ -683,26 +683,13 @@ const INTRODUCE: &[&str] = &[
     "made",
 ];
 
-/// Adjectives of a faulty change: `pushed a broken config`.
-const FAULTY: &[&str] = &[
-    "destructive",
-    "dangerous",
-    "unsafe",
-    "broken",
-    "bad",
-    "faulty",
-    "wrong",
-    "incorrect",
-    "invalid",
-    "buggy",
-    "malformed",
-    "untested",
-    "erroneous",
-    "mistaken",
-    "flawed",
-    "defective",
-    "bogus",
-];
+/// Adjectives of a faulty change beside [`FAULTY`]: `pushed a destructive command`.
+const FAULTY_CHANGE_ALSO: &[&str] = &["destructive", "dangerous", "unsafe"];
+
+/// True for an adjective of faulty work here: [`FAULTY`] or [`FAULTY_CHANGE_ALSO`].
+fn faulty(word: &str) -> bool {
+    is(FAULTY, word) || is(FAULTY_CHANGE_ALSO, word)
+}
 
 /// Judgements of a person's attention, thought or state.
 const JUDGE: &[(&str, Need)] = &[
@@ -1149,21 +1136,22 @@ impl Scan<'_> {
             _ => false,
         });
         let truncate = self.token(i + 1).is_some_and(|t| t.lower == "truncate");
-        if destructive && !self.passive(i) && !self.negated(i, 2) && !self.in_question(i) {
-            let subject = self.clause().subject_before(i);
-            if subject.who.is_other_person() {
-                let who = who_text(self, &subject);
-                self.push(
-                    Rule::PersonFailure,
-                    i,
-                    if truncate { i + 2 } else { i + 3 },
-                    format!("makes {who} the subject of a destructive act"),
-                    "make the statement the subject and say what let it reach production, e.g. \"a \
-                     DROP TABLE ran against the primary; the console did not ask which database\""
-                        .into(),
-                );
-                return;
-            }
+        if destructive
+            && !self.passive(i)
+            && !self.negated(i, 2)
+            && !self.in_question(i)
+            && let Some(who) = self.person_before(i)
+        {
+            self.push(
+                Rule::PersonFailure,
+                i,
+                if truncate { i + 2 } else { i + 3 },
+                format!("makes {who} the subject of a destructive act"),
+                "make the statement the subject and say what let it reach production, e.g. \"a \
+                 DROP TABLE ran against the primary; the console did not ask which database\""
+                    .into(),
+            );
+            return;
         }
         // `rolled out a bad build`: the particle first.
         let mut k = i + 1;
@@ -1174,7 +1162,7 @@ impl Scan<'_> {
             return;
         };
         // `pushed untested code`: no determiner, the adjective first.
-        let bare = is(FAULTY, &det.lower);
+        let bare = faulty(&det.lower);
         if !bare
             && !matches!(
                 det.lower.as_str(),
@@ -1186,7 +1174,7 @@ impl Scan<'_> {
         let k = if bare { k - 1 } else { k };
         let adjective = (k + 1..k + 3).find(|&a| {
             self.token(a)
-                .is_some_and(|t| t.word && !t.quoted && is(FAULTY, &t.lower))
+                .is_some_and(|t| t.word && !t.quoted && faulty(&t.lower))
         });
         let Some(adjective) = adjective else {
             return;
@@ -1194,11 +1182,9 @@ impl Scan<'_> {
         if self.passive(i) || self.negated(i, 2) || self.in_question(i) || self.explained(i) {
             return;
         }
-        let subject = self.clause().subject_before(i);
-        if !subject.who.is_other_person() {
+        let Some(who) = self.person_before(i) else {
             return;
-        }
-        let who = who_text(self, &subject);
+        };
         self.push(
             Rule::PersonFailure,
             i,
@@ -1843,11 +1829,9 @@ impl Scan<'_> {
         if self.negated(i, 2) || self.explained(i) {
             return;
         }
-        let subject = self.clause().subject_before(i);
-        if !subject.who.is_other_person() {
+        let Some(who) = self.person_before(i) else {
             return;
-        }
-        let who = who_text(self, &subject);
+        };
         self.push(
             Rule::PersonFailure,
             i,

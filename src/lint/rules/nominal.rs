@@ -3,7 +3,7 @@
 //! poor ("Greg's judgment was poor"), a person showing or lacking care or competence ("showed
 //! a lack of attention", "lacked the basic competence"), and a person named as the culprit.
 
-use super::super::lexicon::{PERSON_POSSESSIVES, is};
+use super::super::lexicon::{FAULTY, PERSON_POSSESSIVES, is};
 use super::super::people::{Subject, Who};
 use super::{Rule, Scan, who_text};
 
@@ -50,29 +50,21 @@ const JUDGED: &[&str] = &[
     "haphazard",
 ];
 
-/// Adjectives of a faulty piece of work, judged only on a person's work: `his bad push`.
-const FAULTY: &[&str] = &[
+/// Adjectives of a person's faulty work beside [`FAULTY`], judged only on a person's work:
+/// `his late escalation`.
+const FAULTY_WORK_ALSO: &[&str] = &[
     "delayed",
     "late",
     "slow",
     "poor",
     "misguided",
     "questionable",
-    "bad",
-    "broken",
-    "faulty",
-    "wrong",
-    "incorrect",
-    "buggy",
-    "untested",
-    "erroneous",
-    "mistaken",
-    "flawed",
-    "defective",
-    "bogus",
-    "invalid",
-    "malformed",
 ];
+
+/// True for an adjective of faulty work here: [`FAULTY`] or [`FAULTY_WORK_ALSO`].
+fn faulty(word: &str) -> bool {
+    is(FAULTY, word) || is(FAULTY_WORK_ALSO, word)
+}
 
 /// A person's pieces of work.
 const WORK: &[&str] = &[
@@ -314,7 +306,7 @@ impl Scan<'_> {
         let Some(n) = self.token(noun).filter(|t| t.word) else {
             return;
         };
-        let faulty = is(FAULTY, &adj.lower) && is(WORK, &n.lower);
+        let faulty = faulty(&adj.lower) && is(WORK, &n.lower);
         if !(judged || faulty) || self.negated(i, 3) || self.in_question(i) {
             return;
         }

@@ -4,7 +4,7 @@
 //! policy"), and a procedure said not to have been followed ("the playbook was not adhered
 //! to").
 
-use super::super::lexicon::{is, is_participle};
+use super::super::lexicon::{FAULTY, is, is_participle};
 use super::super::people::Who;
 use super::{Rule, Scan, who_text};
 
@@ -34,22 +34,9 @@ pub(super) const TRIGGERS: &[&str] = &[
     "honored",
 ];
 
-/// Adjectives of a faulty change before its participle: `an incorrect command entered by`.
-const FAULTY: &[&str] = &[
-    "bad",
-    "broken",
-    "faulty",
-    "wrong",
-    "incorrect",
-    "invalid",
-    "buggy",
-    "malformed",
-    "untested",
-    "erroneous",
-    "mistaken",
-    "flawed",
-    "defective",
-    "bogus",
+/// Adjectives of a faulty change before its participle beside [`FAULTY`]: `an unapproved
+/// command entered by`.
+const FAULTY_PASSIVE_ALSO: &[&str] = &[
     "botched",
     "unauthorised",
     "unauthorized",
@@ -64,6 +51,11 @@ const FAULTY: &[&str] = &[
     "poorly",
     "badly",
 ];
+
+/// True for an adjective of faulty work here: [`FAULTY`] or [`FAULTY_PASSIVE_ALSO`].
+fn faulty(word: &str) -> bool {
+    is(FAULTY, word) || is(FAULTY_PASSIVE_ALSO, word)
+}
 
 /// Rules an act can be set against.
 const RULES: &[&str] = &[
@@ -162,7 +154,7 @@ impl Scan<'_> {
         let faulty = (verb.saturating_sub(6).max(s.start)..verb).find(|&k| {
             let t = &self.doc.tokens[k];
             t.word
-                && is(FAULTY, &t.lower)
+                && faulty(&t.lower)
                 && (t.lower != "ill" || self.token(k + 1).is_some_and(|n| n.joined))
         });
         let Some(faulty) = faulty else { return };
