@@ -704,6 +704,16 @@ pub fn is_participle(word: &str) -> bool {
     (word.len() > 3 && word.ends_with("ed")) || is(IRREGULAR_PARTICIPLES, word) || word == "been"
 }
 
+/// Adverbs that may stand inside a verb group (`could have easily spotted`, `had simply
+/// waited`): a word ending in `-ly`, or one of a few short ones.
+pub fn is_adverb(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ly"))
+        || is(
+            &["just", "also", "even", "still", "really", "already"],
+            word,
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -493,6 +493,10 @@ fn mentions_in(
             && let Some(before) = m.tokens.start.checked_sub(1)
             && tokens[before].word
             && matches!(tokens[before].lower.as_str(), "our" | "my")
+            // `one of our engineers` is one person, not the writer's team.
+            && !(before >= 2
+                && tokens[before - 1].lower == "of"
+                && tokens[before - 2].lower == "one")
         {
             m.who = Who::First;
         }
@@ -734,7 +738,21 @@ impl Clause<'_> {
                 "one" | "some" | "two" | "several" | "many" | "each" | "both" | "most" | "all"
             )
         }) && tokens.get(end + 2).is_some_and(|t| t.lower == "of");
-        let from = if part_of { end + 2 } else { end };
+        // `by a member of staff`, `by a member of the night shift`.
+        let member_of = tokens
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "one"))
+            && tokens
+                .get(end + 2)
+                .is_some_and(|t| matches!(t.lower.as_str(), "member" | "members"))
+            && tokens.get(end + 3).is_some_and(|t| t.lower == "of");
+        let from = if member_of {
+            end + 3
+        } else if part_of {
+            end + 2
+        } else {
+            end
+        };
         near.or_else(|| {
             self.mentions.iter().find(|m| {
                 m.tokens.start > end + 3

@@ -16,7 +16,9 @@ mod nominal;
 mod passive;
 mod reject;
 
-use super::lexicon::{BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_participle};
+use super::lexicon::{
+    BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_adverb, is_participle,
+};
 use super::people::{Clause, Mention, Subject, Who, mentions, who_is};
 use super::text::{Doc, Token, parse};
 use super::{Context, Hit, Rule};
@@ -599,8 +601,11 @@ impl Scan<'_> {
                 let tool = before.is_some_and(|b| {
                     b.word && matches!(b.lower.as_str(), "git" | "svn" | "hg" | "annotate")
                 });
+                // `blame-free`, `blameless`; `the blame game`, `a blame culture`: a name for
+                // blaming as a practice, not blame laid.
                 let compound = after.is_some_and(|a| {
-                    a.joined && matches!(a.lower.as_str(), "free" | "less" | "aware")
+                    (a.joined && matches!(a.lower.as_str(), "free" | "less" | "aware"))
+                        || (a.word && matches!(a.lower.as_str(), "game" | "games" | "culture"))
                 });
                 // `to blame` is matched as a whole, with its own negation (`nobody here is to
                 // blame`).
@@ -808,6 +813,19 @@ impl Scan<'_> {
                         let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
                             continue;
                         };
+                        // `could have easily spotted`, `should have just waited`: an adverb
+                        // between the modal and its participle.
+                        if !is_participle(&verb.lower)
+                            && is_adverb(&verb.lower)
+                            && self
+                                .token(end + 1)
+                                .is_some_and(|n| n.word && !n.quoted && is_participle(&n.lower))
+                        {
+                            end += 1;
+                        }
+                        let Some(verb) = self.token(end).filter(|t| t.word && !t.quoted) else {
+                            continue;
+                        };
                         // `should have double-checked`: the participle after a hyphen.
                         if !is_participle(&verb.lower)
                             && self
@@ -934,9 +952,11 @@ impl Scan<'_> {
             return;
         };
         let mut verb = had + 1;
-        if self
-            .token(verb)
-            .is_some_and(|t| t.word && (t.lower == "not" || t.lower == "only" || t.lower == "just"))
+        // `had not`, `had only`, `had simply`: up to two words before the participle.
+        while verb < had + 3
+            && self.token(verb).is_some_and(|t| {
+                t.word && (matches!(t.lower.as_str(), "not" | "only") || is_adverb(&t.lower))
+            })
         {
             verb += 1;
         }
@@ -1228,8 +1248,12 @@ impl Scan<'_> {
                 .iter()
                 .find_map(|p| self.match_at(slip_end, p))
             // `a slip by one of its field technicians`: a part of a group is that group.
-            && let from = if self.match_at(end, "one|some|two|several|many|each|both of").is_some() {
-                end + 2
+            // `by a member of staff`: one of a group is that group too.
+            && let from = if let Some(of) = self
+                .match_at(end, "one|some|two|several|many|each|both of")
+                .or_else(|| self.match_at(end, "a|an|one member|members of"))
+            {
+                of
             } else {
                 end
             }

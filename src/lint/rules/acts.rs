@@ -8,7 +8,7 @@ use super::{Rule, Scan, who_text};
 
 /// The words a pattern here can start at.
 pub(super) const TRIGGERS: &[&str] = &[
-    "wrong", "caused", "broke", "crashed", "mistake", "accident", "error",
+    "wrong", "instead", "caused", "broke", "crashed", "mistake", "accident", "error",
 ];
 
 /// Verbs whose object being wrong is no slip of theirs: they found it, or set it right.
@@ -84,6 +84,7 @@ impl Scan<'_> {
     pub(super) fn acts(&mut self, i: usize) {
         match self.doc.tokens[i].lower.as_str() {
             "wrong" => self.wrong_target(i),
+            "instead" => self.instead_of(i),
             "mistake" | "accident" | "error" => self.by_mistake(i),
             _ => self.customer_caused(i),
         }
@@ -103,9 +104,32 @@ impl Scan<'_> {
         if is(NOT_TARGETS, &target.lower) {
             return;
         }
+        self.act_on_wrong_target(det, i, i + 2);
+    }
+
+    /// `Dave restarted the primary instead of the standby`: the act on one target when
+    /// another was meant. `i` is `instead`.
+    fn instead_of(&mut self, i: usize) {
+        let of = self.token(i + 1).is_some_and(|t| t.lower == "of");
+        let det = self
+            .token(i + 2)
+            .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "its" | "our"));
+        let target = self.token(i + 3).filter(|t| t.word && !t.quoted);
+        if !of
+            || !det
+            || target.is_none_or(|t| is(NOT_TARGETS, &t.lower) || t.lower.ends_with("ing"))
+        {
+            return;
+        }
+        self.act_on_wrong_target(i, i, i + 4);
+    }
+
+    /// Walks back from token `from` (where the wrong target's phrase starts) over a preposition
+    /// and a short object to the verb, and flags the act up to `end` when a person did it.
+    /// `i` is the word that makes the target wrong.
+    fn act_on_wrong_target(&mut self, from: usize, i: usize, end: usize) {
         let s = self.sentence_of(i);
-        // Back over a preposition and a short object to the verb.
-        let mut k = det;
+        let mut k = from;
         let mut steps = 0;
         let verb = loop {
             let Some(b) = k.checked_sub(1).filter(|&b| b >= s.start) else {
@@ -157,7 +181,7 @@ impl Scan<'_> {
         self.push(
             Rule::PersonFailure,
             verb,
-            i + 2,
+            end,
             format!("makes {who} the author of a slip on the wrong target"),
             "say what made the two targets look alike and what let the act through, e.g. \
              \"both hosts had the same prompt; the tool asked for no confirmation\""

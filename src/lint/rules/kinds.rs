@@ -337,6 +337,40 @@ const HARM: &[&str] = &[
     "severs",
     "sliced",
     "slices",
+    "leaked",
+    "leaks",
+    "exposed",
+    "committed",
+    "posted",
+    "pasted",
+    "published",
+];
+
+/// Acts that are harm only on secrets: `committed the AWS keys`, `pasted the token`, not
+/// `committed the fix`.
+const LEAKING: &[&str] = &[
+    "leaked",
+    "leaks",
+    "exposed",
+    "committed",
+    "posted",
+    "pasted",
+    "published",
+];
+
+/// What a leaking act gives away.
+const SECRETS: &[&str] = &[
+    "key",
+    "keys",
+    "credentials",
+    "credential",
+    "secret",
+    "secrets",
+    "password",
+    "passwords",
+    "token",
+    "tokens",
+    "pii",
 ];
 
 /// Verbs that make someone act: with a person as their object, what made them is the cause.
@@ -491,6 +525,11 @@ const CLEANUP: &[&str] = &[
     "scratch",
     "temp",
     "tmp",
+];
+
+/// Words that end a harmful act's object: `with` (the means), and words that open a clause.
+const OBJECT_ENDS: &[&str] = &[
+    "with", "because", "while", "and", "but", "so", "when", "after", "before", "since",
 ];
 
 /// Duties a person can be said to have missed: `didn't send the update`.
@@ -1711,10 +1750,26 @@ impl Scan<'_> {
             .filter(|t| !matches!(t.lower.as_str(), "\"" | "“" | "”" | "'" | "‘" | "’"))
             .take_while(|t| t.word)
             .collect();
-        if object.iter().any(|t| is(CLEANUP, &t.lower)) {
+        // The object proper ends where another clause or a phrase of means starts: `overwrote
+        // the shared config with his local copy` does not clean up a local copy.
+        let head = object
+            .iter()
+            .position(|t| is(OBJECT_ENDS, &t.lower))
+            .unwrap_or(object.len());
+        if object[..head].iter().any(|t| is(CLEANUP, &t.lower)) {
+            return;
+        }
+        // `wiped his laptop`: the person's own thing.
+        if object
+            .first()
+            .is_some_and(|t| matches!(t.lower.as_str(), "his" | "her" | "my"))
+        {
             return;
         }
         if is(HARM_NEEDS_OBJECT, w) && !object.iter().any(|t| is(DATA_OBJECTS, &t.lower)) {
+            return;
+        }
+        if is(LEAKING, w) && !object[..head].iter().any(|t| is(SECRETS, &t.lower)) {
             return;
         }
         // The link must be the object's head: not `cut the line count in half`.
@@ -2058,20 +2113,40 @@ impl Scan<'_> {
         {
             return;
         }
-        let Some(m) = self.mention_within(k + 1, 2) else {
-            return;
+        let modal = |at: usize| {
+            self.token(at).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "would"
+                        | "wouldn't"
+                        | "should"
+                        | "could"
+                        | "will"
+                        | "might"
+                        | "knows"
+                        | "never"
+                )
+            })
         };
-        let role = self
-            .token(m.tokens.end - 1)
-            .is_some_and(|t| is(PERSON_PHRASES, &t.lower));
-        let after = self.token(m.tokens.end).is_some_and(|t| {
-            matches!(
-                t.lower.as_str(),
-                "would" | "wouldn't" | "should" | "could" | "will" | "might" | "knows" | "never"
-            )
+        // `a more experienced operator would have…`: a word that can name a machine names a
+        // person when it is compared for skill.
+        let ambiguous = self
+            .token(k + 1)
+            .is_some_and(|t| t.word && is(super::super::lexicon::AMBIGUOUS, &t.lower))
+            && modal(k + 2);
+        let mention = self.mention_within(k + 1, 2).filter(|m| {
+            m.who == Who::Role
+                && self
+                    .token(m.tokens.end - 1)
+                    .is_some_and(|t| is(PERSON_PHRASES, &t.lower))
+                && modal(m.tokens.end)
         });
-        if m.who == Who::Role && role && after {
-            let end = m.tokens.end + 1;
+        let end = match (mention, ambiguous) {
+            (Some(m), _) => Some(m.tokens.end + 1),
+            (None, true) => Some(k + 3),
+            (None, false) => None,
+        };
+        if let Some(end) = end {
             self.push(
                 Rule::BlameWord,
                 i,

@@ -94,6 +94,10 @@ const VERDICTS: &[&str] = &[
     "stop",
 ];
 
+/// Modals after a topic gerund that weigh the act rather than do it: `calling this operator
+/// error would end the analysis`, `blaming the engineer might feel good`.
+const MODALS: &[&str] = &["would", "wouldn't", "could", "might", "will", "won't"];
+
 /// Verbs whose negation sets aside the blame that follows in the clause: `you don't fire
 /// someone for a mistake`, `we never blame people for slips`.
 const PUNISHING: &[&str] = &[
@@ -235,9 +239,9 @@ impl Scan<'_> {
             .copied();
         if let Some(topic) = topic
             && topic <= i
-            && words
-                .iter()
-                .any(|&k| k > topic && (is(VERDICTS, lower(k)) || negation(k)))
+            && words.iter().any(|&k| {
+                k > topic && (is(VERDICTS, lower(k)) || is(MODALS, lower(k)) || negation(k))
+            })
         {
             return true;
         }

@@ -1160,3 +1160,94 @@ fn a_grasp_judged() {
     quiet("Priya didn't understand why the flag was on; nothing showed it.");
     quiet("We didn't fully understand the impact.");
 }
+
+#[test]
+fn an_adverb_inside_the_verb_group() {
+    flags(
+        "The reviewer could have easily spotted the missing clause.",
+        Rule::Counterfactual,
+        "could have easily spotted",
+    );
+    flags(
+        "If Kevin had simply checked the diff, we would have been fine.",
+        Rule::Counterfactual,
+        "If Kevin had simply checked",
+    );
+    quiet("We could have easily added a check here.");
+    quiet("If the job had simply retried, the batch would have finished.");
+}
+
+#[test]
+fn blame_named_as_a_practice() {
+    quiet("The blame game helps nobody here.");
+    quiet("Blame culture makes people hide their slips.");
+    quiet("Saying Kevin was careless would hide the missing check.");
+    quiet("Calling this operator error would end the analysis too early.");
+    flags("Blame Kevin for this one.", Rule::BlameWord, "Blame");
+    flags(
+        "Saying Kevin was careless is fair.",
+        Rule::BlameWord,
+        "careless",
+    );
+}
+
+#[test]
+fn the_act_on_one_target_when_another_was_meant() {
+    flags(
+        "Kevin restarted the primary instead of the standby.",
+        Rule::PersonFailure,
+        "restarted the primary instead of the standby",
+    );
+    quiet("The script restarted the primary instead of the standby.");
+    quiet("Kevin restarted the service instead of waiting for the failover.");
+    quiet("We restarted the primary instead of the standby; both had the same prompt.");
+}
+
+#[test]
+fn secrets_given_away() {
+    flags(
+        "A developer committed the AWS keys to a public repository.",
+        Rule::PersonFailure,
+        "committed",
+    );
+    flags(
+        "Someone pasted the API token into a public gist.",
+        Rule::PersonFailure,
+        "pasted",
+    );
+    quiet("Kevin committed the fix at 14:05.");
+    quiet("The build log exposed the deploy token because masking was off.");
+    quiet("Jenna published the status page update.");
+}
+
+#[test]
+fn a_harmful_act_on_its_object_only() {
+    flags(
+        "Ahmed overwrote the shared config with his local copy.",
+        Rule::PersonFailure,
+        "overwrote",
+    );
+    quiet("Paul wiped his laptop and enrolled it again, as the security team asked.");
+    quiet("Ahmed deleted the stale flags with the cleanup tool.");
+}
+
+#[test]
+fn one_of_a_group_and_a_member_of_staff() {
+    flags(
+        "The outage was down to a mistake by one of our engineers.",
+        Rule::PersonFailure,
+        "mistake by one of our engineers",
+    );
+    flags(
+        "It was an avoidable mistake by a member of staff.",
+        Rule::PersonFailure,
+        "mistake by a member of staff",
+    );
+    flags(
+        "A more experienced operator would have recognised the symptoms.",
+        Rule::BlameWord,
+        "A more experienced operator would",
+    );
+    quiet("Our engineers deleted the table after the backfill.");
+    quiet("A more experienced operator pool would help the scheduler.");
+}
