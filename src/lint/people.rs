@@ -692,6 +692,20 @@ impl Clause<'_> {
                 return Subject::of(first);
             }
         }
+        // `because Henrik force-pushed over main and erased the hotfix`: a verb joined by
+        // `and` shares the subject of the clause it joins, subordinate or not.
+        let joined = self
+            .first_word(c)
+            .is_some_and(|w| matches!(w, "and" | "then" | "or"));
+        if joined
+            && let Some(previous) = c.checked_sub(1).and_then(|p| self.clauses.get(p))
+            && let Some(m) = self
+                .mentions
+                .iter()
+                .find(|m| previous.contains(&m.tokens.start))
+        {
+            return Subject::of(m);
+        }
         for earlier in (0..c).rev() {
             // A subordinate clause, or a participle one (`working late to fix it`).
             if self

@@ -260,7 +260,18 @@ impl Scan<'_> {
                 && lower(w[1]) == "to"
                 && matches!(
                     lower(w[2]),
-                    "say" | "conclude" | "think" | "assume" | "claim" | "blame" | "point"
+                    "say"
+                        | "conclude"
+                        | "think"
+                        | "assume"
+                        | "claim"
+                        | "blame"
+                        | "point"
+                        | "call"
+                        | "label"
+                        | "dismiss"
+                        | "write"
+                        | "pin"
                 )
         });
         if weighed {
@@ -401,6 +412,17 @@ impl Scan<'_> {
                 && matches!(lower(w[1]), "who" | "whether" | "if")
                 && self.subject_is_third(w[0])
         });
+        // `want to know who made the mistake`, `rather than asking who forgot the renewal`: a
+        // question asked about the act, which names nobody.
+        let indirect_who = before.iter().rev().take(6).enumerate().any(|(back, &k)| {
+            lower(k) == "who"
+                && back < 4
+                && words
+                    .iter()
+                    .rposition(|&w| w == k)
+                    .and_then(|p| p.checked_sub(1))
+                    .is_some_and(|p| is(WONDERING, lower(words[p])))
+        });
         // `We reject the framing that…`.
         let rejected = before.iter().any(|&k| {
             matches!(
@@ -408,7 +430,13 @@ impl Scan<'_> {
                 "reject" | "rejects" | "rejected" | "rejecting" | "dispute" | "disputes"
             )
         });
-        accused || to_blame || opened || asked_who || rejected || self.label_blamed(i, words)
+        accused
+            || to_blame
+            || opened
+            || asked_who
+            || indirect_who
+            || rejected
+            || self.label_blamed(i, words)
     }
 
     /// `The FAA blames human error for the meltdown`, `investigators blamed the crash on a
@@ -536,6 +564,43 @@ const CONTRADICTED: &[&str] = &[
     "contradicted",
 ];
 
+/// Words before `who` that make it open a question rather than name someone: `know who`,
+/// `asking who`, `decide who`.
+const WONDERING: &[&str] = &[
+    "know",
+    "knows",
+    "knew",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "out",
+    "determine",
+    "decide",
+    "deciding",
+    "establish",
+    "identify",
+    "about",
+    "matter",
+    "matters",
+    "care",
+    "tell",
+    "question",
+    "guess",
+    "guessing",
+    "learn",
+    "discover",
+    "see",
+    "says",
+    "say",
+    "on",
+    "over",
+];
+
 /// Words that judge a claim untrue: `which turned out to be wrong`.
 const UNTRUE: &[&str] = &[
     "wrong",
@@ -569,7 +634,22 @@ const CLAIMING: &[&str] = &[
     "comments",
     "commenters",
     "statement",
+    "coverage",
+    "assumed",
+    "thought",
+    "believed",
+    "suspected",
+    "guessed",
+    "speculated",
 ];
+
+/// Verbs by which a record contradicts a claim: `the logs showed the deploy tool had`.
+const SHOWING: &[&str] = &[
+    "showed", "shows", "show", "shown", "pointed", "found", "revealed", "proved", "traced",
+];
+
+/// Words after `but … many` that answer a single culprit with many causes.
+const CAUSES: &[&str] = &["causes", "factors", "conditions", "contributors"];
 
 /// Records that can contradict a claim: `but the evidence pointed to the tool`.
 const EVIDENCE: &[&str] = &[
@@ -623,8 +703,18 @@ fn disowned_after<'a>(i: usize, words: &[usize], lower: impl Fn(usize) -> &'a st
                         && matches!(head.first(), Some(&("misses" | "ignores" | "overlooks"))))
                     || next.windows(2).any(|p| p == ["ruled", "out"])
             }
-            // `but the evidence pointed to the deploy tool`, `but our timeline shows…`.
-            "but" => claimed && next.iter().take(3).any(|x| is(EVIDENCE, x)),
+            // `but the evidence pointed to the deploy tool`, `but our timeline shows…`, `but
+            // the failure had many causes`.
+            "but" => {
+                claimed
+                    && (next.iter().take(3).any(|x| is(EVIDENCE, x))
+                        || next.windows(2).any(|p| {
+                            matches!(p[0], "many" | "several" | "multiple" | "other")
+                                && is(CAUSES, p[1])
+                        }))
+            }
+            // `people assumed Kevin had broken it; the logs showed the deploy tool had`.
+            _ if claimed && is(EVIDENCE, w) => next.iter().take(2).any(|x| is(SHOWING, x)),
             _ => false,
         }
     })

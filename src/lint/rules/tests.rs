@@ -1251,3 +1251,36 @@ fn one_of_a_group_and_a_member_of_staff() {
     quiet("Our engineers deleted the table after the backfill.");
     quiet("A more experienced operator pool would help the scheduler.");
 }
+
+#[test]
+fn a_question_about_the_act_names_nobody() {
+    quiet("Some readers will want to know who made the mistake; this document does not say.");
+    quiet("Rather than asking who forgot the renewal, we asked why renewal was manual.");
+    quiet("It is tempting to call this carelessness, but the form gave no warning.");
+    flags(
+        "The engineer who made the mistake has been moved off the team.",
+        Rule::PersonFailure,
+        "made the mistake",
+    );
+}
+
+#[test]
+fn a_claim_answered_in_the_same_sentence() {
+    quiet("People assumed Kevin had broken it, but the logs showed the deploy tool had.");
+    quiet("The press coverage blamed a single engineer, but the failure had many causes.");
+    flags(
+        "Kevin broke it, but the logs showed it late.",
+        Rule::PersonFailure,
+        "broke",
+    );
+}
+
+#[test]
+fn a_joined_verb_shares_its_subject() {
+    flags(
+        "The outage started because Henrik pushed over main and erased the hotfix.",
+        Rule::PersonFailure,
+        "erased",
+    );
+    quiet("The outage started because the job pushed over main and erased the hotfix.");
+}
