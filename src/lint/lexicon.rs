@@ -682,6 +682,9 @@ pub const BLAME_NOUNS: &[&str] = &[
     "lack of ~ care|attention|urgency|diligence|focus|judgement|judgment|ownership|rigour|rigor|discipline|professionalism|competence|awareness|thoroughness|caution|effort|interest",
     "poor|bad|questionable|reckless|hasty|careless|sloppy|lazy ~ judgement|judgment|decision|decisions|call|calls|choice|choices|work|job|handling",
     "poor|bad|questionable|reckless|hasty decision making",
+    "disregard for|of",
+    "poor|little|no|limited|weak ~ situational awareness",
+    "poor|little ~ awareness|attention|care|diligence",
     "wrong|poor|bad call|calls|decision|decisions",
 ];
 

@@ -108,6 +108,19 @@ const PUNISH: &[(&str, Need)] = &[
         "laterally|sideways ~ promoted|moved|shifted|transferred",
         Need::Any,
     ),
+    (
+        "placed|put|sent on * leave|probation|notice",
+        Need::NotThing,
+    ),
+    ("placed|put|sent on leave|probation|notice", Need::NotThing),
+    (
+        "moved|taken|pulled|kicked|booted off the|our|his|her|their team|rotation|project|account|roster",
+        Need::NotThing,
+    ),
+    (
+        "won't|never|not|shouldn't be|been ~ allowed|trusted|let near",
+        Need::NotThing,
+    ),
     ("sidelined", Need::NotThing),
     ("side lined", Need::NotThing),
     (

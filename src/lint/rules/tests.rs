@@ -1284,3 +1284,41 @@ fn a_joined_verb_shares_its_subject() {
     );
     quiet("The outage started because the job pushed over main and erased the hotfix.");
 }
+
+#[test]
+fn punishment_by_leave_removal_and_banishment() {
+    flags(
+        "The operator was placed on administrative leave.",
+        Rule::Punishment,
+        "placed on administrative leave",
+    );
+    flags(
+        "The engineer has been moved off the team.",
+        Rule::Punishment,
+        "moved off the team",
+    );
+    flags(
+        "The intern won't be allowed near production again.",
+        Rule::Punishment,
+        "won't be allowed near",
+    );
+    quiet("The change was put on hold until Monday.");
+    quiet("Traffic was moved off the old cluster.");
+    quiet("Only the deploy bot is allowed near production.");
+}
+
+#[test]
+fn a_person_showing_disregard_or_poor_awareness() {
+    flags(
+        "The technician showed a total disregard for procedure.",
+        Rule::BlameWord,
+        "showed a total disregard for",
+    );
+    flags(
+        "The vendor's technician displayed poor situational awareness.",
+        Rule::BlameWord,
+        "displayed poor situational awareness",
+    );
+    quiet("The runbook shows a disregard for edge cases.");
+    quiet("The alert got poor attention because it fired hourly.");
+}
