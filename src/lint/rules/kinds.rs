@@ -1630,10 +1630,22 @@ impl Scan<'_> {
                     | "ball"
             )
         });
+        // `this is all on the infra team`, `squarely on Kevin`, `100% on them`.
+        let on = if self.token(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "all" | "squarely" | "entirely" | "totally" | "completely" | "fully" | "100"
+            )
+        }) {
+            (i + 2..i + 4).find(|&k| self.token(k).is_some_and(|t| t.lower == "on"))
+        } else {
+            Some(i + 1)
+        };
         if matches!(w.as_str(), "is" | "was" | "'s")
             && !handed_on
-            && self.token(i + 1).is_some_and(|n| n.lower == "on")
-            && let Some(m) = self.mention_within(i + 2, 1)
+            && let Some(on) = on
+            && self.token(on).is_some_and(|n| n.lower == "on")
+            && let Some(m) = self.mention_within(on + 1, 2)
             && m.who.is_other_person()
             && self.token(m.tokens.end).is_none_or(|n| !n.word)
             && !self.negated(i, 2)

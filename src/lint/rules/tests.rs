@@ -1322,3 +1322,19 @@ fn a_person_showing_disregard_or_poor_awareness() {
     quiet("The runbook shows a disregard for edge cases.");
     quiet("The alert got poor attention because it fired hourly.");
 }
+
+#[test]
+fn an_outage_squarely_on_a_person() {
+    flags(
+        "this one is squarely on Kevin",
+        Rule::Punishment,
+        "is squarely on Kevin",
+    );
+    flags(
+        "this is all on the on-call",
+        Rule::Punishment,
+        "is all on the on-call",
+    );
+    quiet("the load is all on the primary");
+    quiet("the fix is all on the on-call this week");
+}
