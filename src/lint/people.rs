@@ -503,6 +503,23 @@ fn mentions_in(
     }
 }
 
+/// When the tokens from `at` open a part of a group (`one of`, `several of`, `a member of`),
+/// the index just past its `of`: `by one of its field technicians` names the technicians.
+pub fn part_of_group(tokens: &[Token], at: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let some = matches!(
+        word(at),
+        "one" | "some" | "two" | "several" | "many" | "each" | "both" | "most" | "all"
+    );
+    if some && word(at + 1) == "of" {
+        return Some(at + 2);
+    }
+    let member = matches!(word(at), "a" | "an" | "one")
+        && matches!(word(at + 1), "member" | "members")
+        && word(at + 2) == "of";
+    member.then_some(at + 3)
+}
+
 /// What the head (last unit) of a run of noun-like units refers to.
 fn head_who(run: &[Unit], tokens: &[Token]) -> Who {
     let Some(head) = run.last() else {
@@ -745,28 +762,9 @@ impl Clause<'_> {
                 .get(k)
                 .is_some_and(|t| t.word && !t.opaque && !is(AGENT_BREAKS, &t.lower))
         };
-        // `by one of its field technicians`: a part of a group is that group.
-        let part_of = tokens.get(end + 1).is_some_and(|t| {
-            matches!(
-                t.lower.as_str(),
-                "one" | "some" | "two" | "several" | "many" | "each" | "both" | "most" | "all"
-            )
-        }) && tokens.get(end + 2).is_some_and(|t| t.lower == "of");
-        // `by a member of staff`, `by a member of the night shift`.
-        let member_of = tokens
-            .get(end + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "one"))
-            && tokens
-                .get(end + 2)
-                .is_some_and(|t| matches!(t.lower.as_str(), "member" | "members"))
-            && tokens.get(end + 3).is_some_and(|t| t.lower == "of");
-        let from = if member_of {
-            end + 3
-        } else if part_of {
-            end + 2
-        } else {
-            end
-        };
+        // `by one of its field technicians`, `by a member of staff`: a part of a group is that
+        // group.
+        let from = part_of_group(tokens, end + 1).map_or(end, |after| after - 1);
         near.or_else(|| {
             self.mentions.iter().find(|m| {
                 m.tokens.start > end + 3

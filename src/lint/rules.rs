@@ -1247,16 +1247,9 @@ impl Scan<'_> {
             && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
                 .iter()
                 .find_map(|p| self.match_at(slip_end, p))
-            // `a slip by one of its field technicians`: a part of a group is that group.
-            // `by a member of staff`: one of a group is that group too.
-            && let from = if let Some(of) = self
-                .match_at(end, "one|some|two|several|many|each|both of")
-                .or_else(|| self.match_at(end, "a|an|one member|members of"))
-            {
-                of
-            } else {
-                end
-            }
+            // `a slip by one of its field technicians`, `by a member of staff`: a part of a
+            // group is that group.
+            && let from = super::people::part_of_group(&self.doc.tokens, end).unwrap_or(end)
             && let Some(m) = self.mentions.iter().find(|m| {
                 // `a mistake by a single sysadmin`: determiners and adjectives between.
                 m.tokens.start >= from
