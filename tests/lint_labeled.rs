@@ -1496,8 +1496,8 @@ fn eighth_set_tuning_half() {
         );
     }
     // The goal on the tuning half: recall at least 0.90, false alarms at most 0.05 (after
-    // tuning on it: recall 0.903, false alarms 0.046; the first run read recall 0.634, false
-    // alarms 0.139).
+    // tuning on it: recall 0.903, false alarms 0.046, and 0.914 / 0.037 after the fifth round;
+    // the first run read recall 0.634, false alarms 0.139).
     assert!(
         f.recall >= 0.90,
         "eighth tuning recall {:.3} below 0.90",
@@ -1543,6 +1543,28 @@ fn eighth_set_held_out_half() {
     assert!(
         f.false_alarms <= 0.11,
         "eighth held-out false alarms {:.3} rose",
+        f.false_alarms
+    );
+}
+
+/// The ninth set: written here for the fifth round, one block per kind, and tuned on; a guard
+/// for what the rules learned from it, not a measure of new text.
+const NINTH_WRITTEN: &str = include_str!("lint/ninth-written.tsv");
+
+#[test]
+fn ninth_set_written_here() {
+    let (a, b) = parse_set(NINTH_WRITTEN);
+    let all: Vec<Labeled> = a.into_iter().chain(b).collect();
+    let f = measure_new("ninth set, written here (tuned on)", &all, true);
+    println!(
+        "ninth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
+        f.recall, f.false_alarms, f.precision
+    );
+    // After tuning: recall 0.936 (88 of 94), false alarms 0.024 (2 of 82).
+    assert!(f.recall >= 0.92, "ninth set recall {:.3} fell", f.recall);
+    assert!(
+        f.false_alarms <= 0.03,
+        "ninth set false alarms {:.3} rose",
         f.false_alarms
     );
 }

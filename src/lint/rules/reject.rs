@@ -414,15 +414,23 @@ impl Scan<'_> {
         });
         // `want to know who made the mistake`, `rather than asking who forgot the renewal`: a
         // question asked about the act, which names nobody.
-        let indirect_who = before.iter().rev().take(6).enumerate().any(|(back, &k)| {
-            lower(k) == "who"
-                && back < 4
-                && words
-                    .iter()
-                    .rposition(|&w| w == k)
-                    .and_then(|p| p.checked_sub(1))
-                    .is_some_and(|p| is(WONDERING, lower(words[p])))
-        });
+        // Not a demand to know who pays: `wants to know who is going to pay for this`, `find
+        // out who is responsible`.
+        let answerable = words[n..]
+            .iter()
+            .take(4)
+            .chain(&before[before.len().saturating_sub(4)..])
+            .any(|&k| is(ANSWERABLE, lower(k)));
+        let indirect_who = !answerable
+            && before.iter().rev().take(6).enumerate().any(|(back, &k)| {
+                lower(k) == "who"
+                    && back < 4
+                    && words
+                        .iter()
+                        .rposition(|&w| w == k)
+                        .and_then(|p| p.checked_sub(1))
+                        .is_some_and(|p| is(WONDERING, lower(words[p])))
+            });
         // `We reject the framing that…`.
         let rejected = before.iter().any(|&k| {
             matches!(
@@ -599,6 +607,19 @@ const WONDERING: &[&str] = &[
     "say",
     "on",
     "over",
+];
+
+/// Words of answering for an outcome, which a question about who keeps as blame.
+const ANSWERABLE: &[&str] = &[
+    "pay",
+    "pays",
+    "responsible",
+    "accountable",
+    "answer",
+    "blame",
+    "fault",
+    "fired",
+    "punished",
 ];
 
 /// Words that judge a claim untrue: `which turned out to be wrong`.

@@ -1338,3 +1338,13 @@ fn an_outage_squarely_on_a_person() {
     quiet("the load is all on the primary");
     quiet("the fix is all on the on-call this week");
 }
+
+#[test]
+fn a_question_of_who_pays_stays_blame() {
+    flags(
+        "Management wants to know who is going to pay for this.",
+        Rule::Punishment,
+        "pay for this",
+    );
+    quiet("Some readers will want to know who made the mistake; this document does not say.");
+}
