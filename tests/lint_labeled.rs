@@ -1223,6 +1223,12 @@ fn parse_set(data: &'static str) -> (Vec<Labeled>, Vec<Labeled>) {
     (tuning, held)
 }
 
+/// Every sentence of a set, both halves of [`parse_set`] together.
+fn whole(data: &'static str) -> Vec<Labeled> {
+    let (a, b) = parse_set(data);
+    a.into_iter().chain(b).collect()
+}
+
 fn incident_of(case: &Labeled) -> Incident {
     let at = match (case.actor, case.factor) {
         (Some(actor), _) => Timeline(actor),
@@ -1365,11 +1371,7 @@ fn new_sentences_by_kind() {
         "sixth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         z.recall, z.false_alarms, z.precision
     );
-    let all = |data: &'static str| {
-        let (a, b) = parse_set(data);
-        a.into_iter().chain(b).collect::<Vec<Labeled>>()
-    };
-    let (sa, sb) = (all(SEVENTH_A), all(SEVENTH_B));
+    let (sa, sb) = (whole(SEVENTH_A), whole(SEVENTH_B));
     measure_new("seventh set, tuning half, part a (written)", &sa, true);
     measure_new("seventh set, tuning half, part b (published)", &sb, true);
     let seventh: Vec<Labeled> = sa.into_iter().chain(sb).collect();
@@ -1437,12 +1439,8 @@ const SEVENTH_B_HELD: &str = include_str!("lint/seventh-b-held.tsv");
 
 #[test]
 fn seventh_set_held_out_half() {
-    let all = |data: &'static str| {
-        let (a, b) = parse_set(data);
-        a.into_iter().chain(b).collect::<Vec<Labeled>>()
-    };
     let show = std::env::var_os("RETRO_LINT_SHOW_HELD_OUT").is_some();
-    let (a, b) = (all(SEVENTH_A_HELD), all(SEVENTH_B_HELD));
+    let (a, b) = (whole(SEVENTH_A_HELD), whole(SEVENTH_B_HELD));
     let fa = measure_new("seventh set, held-out half, part a (written)", &a, show);
     let fb = measure_new("seventh set, held-out half, part b (published)", &b, show);
     let both: Vec<Labeled> = a.into_iter().chain(b).collect();
@@ -1480,11 +1478,7 @@ const EIGHTH_B_TUNE: &str = include_str!("lint/eighth-b-tune.tsv");
 
 #[test]
 fn eighth_set_tuning_half() {
-    let all = |data: &'static str| {
-        let (a, b) = parse_set(data);
-        a.into_iter().chain(b).collect::<Vec<Labeled>>()
-    };
-    let (a, b) = (all(EIGHTH_A_TUNE), all(EIGHTH_B_TUNE));
+    let (a, b) = (whole(EIGHTH_A_TUNE), whole(EIGHTH_B_TUNE));
     let fa = measure_new("eighth set, tuning half, part a (written)", &a, true);
     let fb = measure_new("eighth set, tuning half, part b (published)", &b, true);
     let both: Vec<Labeled> = a.into_iter().chain(b).collect();
@@ -1517,12 +1511,8 @@ const EIGHTH_B_HELD: &str = include_str!("lint/eighth-b-held.tsv");
 
 #[test]
 fn eighth_set_held_out_half() {
-    let all = |data: &'static str| {
-        let (a, b) = parse_set(data);
-        a.into_iter().chain(b).collect::<Vec<Labeled>>()
-    };
     let show = std::env::var_os("RETRO_LINT_SHOW_HELD_OUT").is_some();
-    let (a, b) = (all(EIGHTH_A_HELD), all(EIGHTH_B_HELD));
+    let (a, b) = (whole(EIGHTH_A_HELD), whole(EIGHTH_B_HELD));
     let fa = measure_new("eighth set, held-out half, part a (written)", &a, show);
     let fb = measure_new("eighth set, held-out half, part b (published)", &b, show);
     let both: Vec<Labeled> = a.into_iter().chain(b).collect();
@@ -1553,9 +1543,11 @@ const NINTH_WRITTEN: &str = include_str!("lint/ninth-written.tsv");
 
 #[test]
 fn ninth_set_written_here() {
-    let (a, b) = parse_set(NINTH_WRITTEN);
-    let all: Vec<Labeled> = a.into_iter().chain(b).collect();
-    let f = measure_new("ninth set, written here (tuned on)", &all, true);
+    let f = measure_new(
+        "ninth set, written here (tuned on)",
+        &whole(NINTH_WRITTEN),
+        true,
+    );
     println!(
         "ninth set: recall {:.3}, false alarms {:.3}, precision {:.3}",
         f.recall, f.false_alarms, f.precision

@@ -350,17 +350,10 @@ const HARM: &[&str] = &[
     "severs",
     "sliced",
     "slices",
-    "leaked",
-    "leaks",
-    "exposed",
-    "committed",
-    "posted",
-    "pasted",
-    "published",
 ];
 
-/// Acts that are harm only on secrets: `committed the AWS keys`, `pasted the token`, not
-/// `committed the fix`.
+/// Acts that are harm only on secrets, beside [`HARM`]: `committed the AWS keys`, `pasted the
+/// token`, not `committed the fix`.
 const LEAKING: &[&str] = &[
     "leaked",
     "leaks",
@@ -1005,7 +998,7 @@ static STARTERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     add(&mut PUNISH_VERBS.iter().copied(), 0);
     add(&mut REMOVE_VERBS.iter().copied(), 0);
     add(&mut PUNISH_NOUNS.iter().copied(), 0);
-    add(&mut HARM.iter().copied(), gate::HARM);
+    add(&mut HARM.iter().chain(LEAKING).copied(), gate::HARM);
     add(&mut SLIP_ADVERBS.iter().copied(), gate::SLIP_ADVERB);
     add(&mut BY_PERSON.iter().copied(), gate::BY_PERSON);
     add(&mut std::iter::once("held"), gate::BY_PERSON);
@@ -1346,7 +1339,7 @@ impl Scan<'_> {
                 self.token(m.tokens.end - 1)
                     .is_some_and(|t| !t.lower.ends_with('s'))
             })
-            && verb_is(&|w| is(HARM, w));
+            && verb_is(&|w| is(HARM, w) || is(LEAKING, w));
         if !subject.who.is_other_person() && !one_affected {
             return;
         }
@@ -1765,7 +1758,7 @@ impl Scan<'_> {
     fn harm(&mut self, i: usize) {
         let doc = self.doc;
         let w = &doc.tokens[i].lower;
-        if !is(HARM, w) || self.in_question(i) {
+        if !(is(HARM, w) || is(LEAKING, w)) || self.in_question(i) {
             return;
         }
         let s = self.sentence_of(i);
