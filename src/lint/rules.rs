@@ -15,6 +15,7 @@ mod kinds;
 mod nominal;
 mod passive;
 mod reject;
+mod word_table;
 
 use super::lexicon::{
     BLAME_NOUNS, GLUE, NEGATIONS, PERSON_POSSESSIVES, is, is_adverb, is_participle,
@@ -34,10 +35,16 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
             sentence[i] = n;
         }
     }
-    let starter = doc
+    let words = doc
         .tokens
         .iter()
-        .map(|t| t.word && STARTERS.contains(t.lower.as_str()))
+        .map(|t| {
+            if t.word {
+                word_table::facts(&t.lower)
+            } else {
+                word_table::WordFacts::default()
+            }
+        })
         .collect();
     let joined = doc.sentences.iter().map(|s| join_asides(&doc, s)).collect();
     let mut scan = Scan {
@@ -48,7 +55,7 @@ pub fn run(text: &str, ctx: &Context<'_>) -> Vec<Hit> {
         actor: ctx.actor.trim(),
         hits: Vec::new(),
         sentence,
-        starter,
+        words,
         joined,
     };
     scan.blame_words();
@@ -108,8 +115,8 @@ struct Scan<'a> {
     hits: Vec<Hit>,
     /// The sentence of each token.
     sentence: Vec<usize>,
-    /// Whether each token may start a built-in pattern.
-    starter: Vec<bool>,
+    /// What the rule tables say of each token's word (the default for punctuation).
+    words: Vec<word_table::WordFacts>,
     /// For each sentence with a short aside in brackets, its clauses with the aside joined
     /// to the clauses around it (`a British Airways (BA) data centre`).
     joined: Vec<Option<Vec<std::ops::Range<usize>>>>,
@@ -145,7 +152,7 @@ fn join_asides(doc: &Doc, s: &super::text::Sentence) -> Option<Vec<std::ops::Ran
 }
 
 /// Every word a built-in pattern starts with, to skip all other words at once.
-static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut set = HashSet::default();
     let judgements = JUDGEMENTS.iter().map(|(p, _)| *p);
     let counterfactuals = COUNTERFACTUALS.iter().map(|(p, _)| *p);
@@ -441,19 +448,24 @@ impl Scan<'_> {
     /// Matches a pattern of words at token `i`: words separated by spaces, alternatives by
     /// `|`, `~` an optional adverb, `*` any one word. Returns the end token (exclusive).
     fn match_at(&self, i: usize, pattern: &str) -> Option<usize> {
-        // Most words start no pattern: reject them before splitting the pattern.
+        // Most words start no pattern: reject them before reading the rest of the pattern.
         let first = self.token(i)?;
         if !first.word || !first_word_is(pattern, &first.lower) {
             return None;
         }
-        let mut k = i;
-        let mut parts = pattern.split(' ').peekable();
+        if first.quoted || first.opaque {
+            return None;
+        }
+        // The first word matched above; the rest are read a byte at a time, alternatives
+        // compared in place (this runs for every word that starts some pattern).
+        let mut k = i + 1;
+        let mut parts = pattern.as_bytes().split(|&b| b == b' ').skip(1).peekable();
         while let Some(part) = parts.next() {
             let t = self.token(k);
-            if part == "~" {
+            if part == b"~" {
                 // An optional adverb, unless the word is what comes next (`should have`).
                 let next_matches = parts.peek().is_some_and(|next| {
-                    t.is_some_and(|t| next.split('|').any(|alt| alt == t.lower))
+                    t.is_some_and(|t| has_alternative(next, t.lower.as_bytes()))
                 });
                 let adverb = |t: &Token| {
                     is(GLUE, &t.lower) || (t.lower.len() > 4 && t.lower.ends_with("ly"))
@@ -467,7 +479,7 @@ impl Scan<'_> {
             if !t.word || t.quoted || t.opaque {
                 return None;
             }
-            if part != "*" && !part.split('|').any(|alt| alt == t.lower) {
+            if part != b"*" && !has_alternative(part, t.lower.as_bytes()) {
                 return None;
             }
             // Only the last word may be possessive (`Dave's fault` is not `fault of`).
@@ -570,7 +582,7 @@ impl Scan<'_> {
 
     fn blame_words(&mut self) {
         for i in 0..self.doc.tokens.len() {
-            if !self.starter[i] {
+            if !self.words[i].starter {
                 continue;
             }
             let word = self.doc.tokens[i].lower.as_str();
@@ -726,7 +738,7 @@ impl Scan<'_> {
 
     fn human_error(&mut self) {
         for i in 0..self.doc.tokens.len() {
-            if !self.starter[i] {
+            if !self.words[i].starter {
                 continue;
             }
             for &k in HUMAN_ERROR_AT.at(&self.doc.tokens[i].lower) {
@@ -775,7 +787,7 @@ impl Scan<'_> {
     fn counterfactuals(&mut self) {
         let n = self.doc.tokens.len();
         for i in 0..n {
-            if !self.starter[i] {
+            if !self.words[i].starter {
                 continue;
             }
             // if only …
@@ -1098,7 +1110,7 @@ impl Scan<'_> {
         let n = self.doc.tokens.len();
         for i in 0..n {
             self.owned_slip(i);
-            if !self.starter[i] {
+            if !self.words[i].starter {
                 continue;
             }
             for &k in FAILURES_AT.at(&self.doc.tokens[i].lower) {
@@ -1168,7 +1180,7 @@ impl Scan<'_> {
         let owner_is_person =
             |m: &Mention| m.who.is_other_person() || m.possessor.is_some_and(Who::is_other_person);
         // Possessor then (an adjective and) a slip noun.
-        if t.possessive || is(PERSON_POSSESSIVES, &t.lower) {
+        if t.possessive || self.words[i].person_possessive {
             let owner = self
                 .mentions
                 .iter()
@@ -1222,7 +1234,7 @@ impl Scan<'_> {
             return;
         }
         // `a mistake on his part`, `a lapse on Dave's part`.
-        if self.starter[i]
+        if self.words[i].starter
             && let Some(slip_end) = self.match_slip(i)
             && self.token(slip_end).is_some_and(|t| t.lower == "on")
             && self.token(slip_end + 1).is_some_and(|t| {
@@ -1242,7 +1254,7 @@ impl Scan<'_> {
             return;
         }
         // A slip noun, then `by` or `of` a person.
-        if self.starter[i]
+        if self.words[i].starter
             && let Some(slip_end) = self.match_slip(i)
             && let Some(end) = ["by", "of", "from", "on the part of", "made|committed by"]
                 .iter()
@@ -1301,7 +1313,7 @@ impl Scan<'_> {
 
     fn naming(&mut self) {
         for i in 0..self.doc.tokens.len() {
-            if !self.starter[i] {
+            if !self.words[i].starter {
                 continue;
             }
             for pattern in ROOT_CAUSE {
@@ -1456,10 +1468,15 @@ pub fn style_rule(span: &str) -> Option<Rule> {
 fn first_word_is(pattern: &str, word: &str) -> bool {
     let bytes = pattern.as_bytes();
     let head = &bytes[..bytes.iter().position(|&b| b == b' ').unwrap_or(bytes.len())];
-    let mut rest = head;
+    has_alternative(head, word.as_bytes())
+}
+
+/// True when `word` is one of the `|`-separated alternatives of a pattern's part.
+fn has_alternative(part: &[u8], word: &[u8]) -> bool {
+    let mut rest = part;
     loop {
         let cut = rest.iter().position(|&b| b == b'|').unwrap_or(rest.len());
-        if &rest[..cut] == word.as_bytes() {
+        if &rest[..cut] == word {
             return true;
         }
         if cut == rest.len() {

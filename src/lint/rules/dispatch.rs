@@ -4,7 +4,6 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use super::super::lexicon::{PERSON_POSSESSIVES, is};
 use super::{Scan, acts, answer, duty, harmed, human, nominal, passive};
 
 /// One bit per kind file, in the order of [`FILES`].
@@ -29,7 +28,7 @@ const FILES: [(&[&str], u8); 7] = [
 
 /// Every word a pattern of these files can start at, with the bits of the files whose
 /// patterns can start there: one look-up per word.
-static TRIGGERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+pub(super) static TRIGGERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, u8> = HashMap::default();
     for (words, bit) in FILES {
         for w in words {
@@ -51,11 +50,10 @@ impl Scan<'_> {
             if !t.word || t.opaque {
                 continue;
             }
-            if t.possessive || is(PERSON_POSSESSIVES, &t.lower) {
+            if t.possessive || self.words[i].person_possessive {
                 self.owned(i);
             }
-            let t = &self.doc.tokens[i];
-            let Some(&files) = TRIGGERS.get(t.lower.as_str()) else {
+            let Some(files) = self.words[i].triggers else {
                 continue;
             };
             if files & ANSWER != 0 {

@@ -978,7 +978,7 @@ mod gate {
 
 /// Every word a pattern of [`Scan::kinds`] can start at, with the [`gate`] bits of the rules
 /// whose word lists hold it (built from those lists, so they cannot drift apart).
-static STARTERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+pub(super) static STARTERS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, u8> = HashMap::default();
     let patterns = PUNISH
         .iter()
@@ -1081,7 +1081,7 @@ impl Scan<'_> {
             if !t.word || t.quoted || t.opaque {
                 continue;
             }
-            let Some(&gates) = STARTERS.get(t.lower.as_str()) else {
+            let Some(gates) = self.words[i].gates else {
                 match special(&t.lower) {
                     Some(Special::Comparison) => self.comparison(i),
                     Some(Special::Account) => self.punishment(i),
