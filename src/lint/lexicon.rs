@@ -691,11 +691,9 @@ pub const BLAME_NOUNS: &[&str] = &[
 /// True when `word` is in `list`.
 pub fn is(list: &[&str], word: &str) -> bool {
     // Length and first byte first: few entries pass both, so few reach the full comparison.
-    let Some(&first) = word.as_bytes().first() else {
-        return list.contains(&word);
-    };
+    let first = word.as_bytes().first();
     list.iter()
-        .any(|w| w.len() == word.len() && w.as_bytes()[0] == first && *w == word)
+        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
 }
 
 /// True when `word` names a thing ([`THINGS`], kept sorted for this search).

@@ -450,10 +450,7 @@ impl Scan<'_> {
     fn match_at(&self, i: usize, pattern: &str) -> Option<usize> {
         // Most words start no pattern: reject them before reading the rest of the pattern.
         let first = self.token(i)?;
-        if !first.word || !first_word_is(pattern, &first.lower) {
-            return None;
-        }
-        if first.quoted || first.opaque {
+        if !first.word || first.quoted || first.opaque || !first_word_is(pattern, &first.lower) {
             return None;
         }
         // The first word matched above; the rest are read a byte at a time, alternatives
