@@ -690,10 +690,13 @@ pub const BLAME_NOUNS: &[&str] = &[
 
 /// True when `word` is in `list`.
 pub fn is(list: &[&str], word: &str) -> bool {
-    // Length and first byte first: few entries pass both, so few reach the full comparison.
-    let first = word.as_bytes().first();
-    list.iter()
-        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
+    list.iter().any(|w| same(w, word))
+}
+
+/// True when `a` and `b` are the same word. Length and first byte first: few pairs of
+/// different words pass both, so few reach the full comparison.
+pub fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// True when `word` names a thing ([`THINGS`], kept sorted for this search).

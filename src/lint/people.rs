@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::lexicon::{
     AFFECTED, AMBIGUOUS, ANYONE, FIRST_PERSON, GLUE, NO_ONE, PERSON_MODIFIERS, PERSON_PHRASES,
-    PERSON_PRONOUNS, THINGS, is,
+    PERSON_PRONOUNS, THINGS, is, same,
 };
 use super::text::{Doc, SUBORDINATE, Token, parse};
 use crate::model::Incident;
@@ -289,10 +289,10 @@ fn units(doc: &Doc, people: &People, range: Range<usize>, sentence_start: usize)
             }
         };
         let w = t.lower.as_str();
-        for name in people.names.iter().filter(|n| n[0] == w) {
+        for name in people.names.iter().filter(|n| same(&n[0], w)) {
             consider(owned_phrase_at(tokens, i, name, true), Class::Name);
         }
-        for role in people.roles.iter().filter(|r| r[0] == w) {
+        for role in people.roles.iter().filter(|r| same(&r[0], w)) {
             consider(owned_phrase_at(tokens, i, role, false), Class::Person);
         }
         let known = KNOWN.get(w);

@@ -146,27 +146,49 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Bytes that can open or close a quoted stretch, or end one (`\n`): the ASCII marks, and the
+/// lead byte of any other character (the curly marks and guillemets are not ASCII).
+static QUOTE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'"' | b'`' | b'\'' | b'\n') || b >= 0xC0;
+        b += 1;
+    }
+    table
+};
+
 /// Byte ranges of quoted stretches (between matching quotation marks or backticks, within
 /// one line); an unmatched mark quotes nothing.
+///
+/// Only the bytes in `QUOTE_BYTES` are read as characters; the characters on either side of
+/// a mark are looked up when one is met.
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    // Only these can open a stretch; most texts have none of them.
-    let may_open = |b: &u8| matches!(b, b'"' | b'`' | b'\'') || *b >= 0x80;
-    if !text.as_bytes().iter().any(may_open) {
+    let bytes = text.as_bytes();
+    // Most texts have no mark at all.
+    if text.is_ascii() && memchr::memchr3(b'"', b'`', b'\'', bytes).is_none() {
         return out;
     }
     let mut open: Option<(char, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|x| x.1);
+    let mut at = 0;
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| QUOTE_BYTES[usize::from(b)])
+    {
+        at += skip;
+        let Some(c) = char_at(text, at) else { break };
+        let len = c.len_utf8();
+        // The character before a mark just after a line break reads as none.
+        let prev = char_before(text, at).filter(|&p| p != '\n');
+        let next = || char_at(text, at + len);
         match open {
             None => {
                 let opens = match c {
                     '"' | '“' | '`' | '‘' | '«' => true,
                     '\'' => {
                         prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
-                            && next.is_some_and(is_word_char)
+                            && next().is_some_and(is_word_char)
                     }
                     _ => false,
                 };
@@ -179,12 +201,12 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
                     ('"', '"') | ('`', '`') | ('“', '”') | ('“', '"') | ('«', '»') => true,
                     ('‘', '’') | ('\'', '\'') => {
                         // Not an apostrophe inside a word (don't, Dave's).
-                        !(prev.is_some_and(is_word_char) && next.is_some_and(is_word_char))
+                        !(prev.is_some_and(is_word_char) && next().is_some_and(is_word_char))
                     }
                     _ => false,
                 };
                 if closes {
-                    out.push(start..at + c.len_utf8());
+                    out.push(start..at + len);
                     open = None;
                 }
             }
@@ -192,10 +214,8 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         // A stretch ends with its line; the next line starts afresh.
         if c == '\n' {
             open = None;
-            prev = None;
-        } else {
-            prev = Some(c);
         }
+        at += len;
     }
     out
 }
@@ -211,13 +231,20 @@ pub fn parse(text: &str) -> Doc {
         quotes.clear();
     }
     let mut tokens = tokenize(text, &quotes);
-    if !quotes.is_empty() {
-        for t in &mut tokens {
-            t.quoted = quotes.iter().any(|q| q.start <= t.start && t.end <= q.end);
-        }
-    }
+    mark_quoted(&mut tokens, &quotes);
     let sentences = sentences(text, &tokens);
     Doc { tokens, sentences }
+}
+
+/// Marks the tokens that lie wholly inside one of `quotes` (sorted, not overlapping), walking
+/// both lists once.
+fn mark_quoted(tokens: &mut [Token], quotes: &[Range<usize>]) {
+    let mut quotes = quotes.iter().peekable();
+    for t in tokens {
+        while quotes.next_if(|q| q.end < t.end).is_some() {}
+        let Some(q) = quotes.peek() else { break };
+        t.quoted = q.start <= t.start && t.end <= q.end;
+    }
 }
 
 /// True when the quotation `q` (not code in backticks) is all of `text` but blanks and closing
@@ -378,14 +405,15 @@ fn tokenize(text: &str, quotes: &[Range<usize>]) -> Vec<Token> {
             }
             let joined = text.as_bytes()[..start].last() == Some(&b'-')
                 && char_before(text, start - 1).is_some_and(is_word_char);
-            let name_shaped = name_shape(&text[start..end]);
+            let capital = c.is_uppercase();
+            let name_shaped = capital && name_shape(&text[start..end]);
             tokens.push(Token {
                 start,
                 end,
                 lower,
                 word: true,
                 possessive,
-                capital: c.is_uppercase(),
+                capital,
                 name_shaped,
                 joined,
                 quoted: false,

@@ -1607,22 +1607,25 @@ impl Scan<'_> {
         }
         // `this outage is on Raj`; `goes on the team's account`. Not work handed on: `the
         // follow-up is on Mei`.
-        let handed_on = (self.sentence_of(i).start..i).any(|k| {
-            matches!(
-                self.doc.tokens[k].lower.as_str(),
-                "follow"
-                    | "action"
-                    | "actions"
-                    | "task"
-                    | "tasks"
-                    | "ticket"
-                    | "fix"
-                    | "next"
-                    | "owner"
-                    | "review"
-                    | "ball"
-            )
-        });
+        // Read only when the words after `is` put the incident on someone.
+        let handed_on = || {
+            (self.sentence_of(i).start..i).any(|k| {
+                matches!(
+                    self.doc.tokens[k].lower.as_str(),
+                    "follow"
+                        | "action"
+                        | "actions"
+                        | "task"
+                        | "tasks"
+                        | "ticket"
+                        | "fix"
+                        | "next"
+                        | "owner"
+                        | "review"
+                        | "ball"
+                )
+            })
+        };
         // `this is all on the infra team`, `squarely on Kevin`, `100% on them`.
         let on = if self.token(i + 1).is_some_and(|n| {
             matches!(
@@ -1635,12 +1638,12 @@ impl Scan<'_> {
             Some(i + 1)
         };
         if matches!(w.as_str(), "is" | "was" | "'s")
-            && !handed_on
             && let Some(on) = on
             && self.token(on).is_some_and(|n| n.lower == "on")
             && let Some(m) = self.mention_within(on + 1, 2)
             && m.who.is_other_person()
             && self.token(m.tokens.end).is_none_or(|n| !n.word)
+            && !handed_on()
             && !self.negated(i, 2)
         {
             let end = m.tokens.end;
